@@ -1,0 +1,482 @@
+package rules
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is one occurrence of a source's alias or back-reference in a
+// text. Start and End are byte offsets into the text that was matched, so
+// text[Start:End] is the mention as written.
+type Mention struct {
+	Start, End int
+	// SourceID is the ID of the source named. For a back-reference it is
+	// empty until Resolve finds the source it refers to, and stays empty if
+	// there is none.
+	SourceID string
+	// Alias is the registry's spelling of the alias or back-reference that
+	// matched.
+	Alias string
+	// BackRef is true when the mention is a back-reference ("the NGO")
+	// rather than a name.
+	BackRef bool
+}
+
+// Match returns every mention of a registered source in text, in text
+// order. Mentions do not overlap: scanning left to right, at each word the
+// longest alias or back-reference starting there wins ("Syrian Observatory
+// for Human Rights" over "Syrian Observatory"), unless a match starting
+// inside it reaches further ("the Bank of England" is one mention of the
+// Bank of England, not the back-reference "the Bank"); scanning resumes
+// after the match. A mention covers words only, so "U.N." yields "U.N". Back-references are returned with an empty SourceID; pass the result
+// to Resolve to attach them to the sources they refer to.
+//
+// Matching works on words: runs of letters and digits, with accents folded
+// away (é = e, ß = ss) and letter case ignored. Aliases therefore match only
+// whole words ("AFP" does not match inside "AFPX"), and:
+//
+//   - Aliases with at most four letters in total ("AFP", "UN", "U.N.",
+//     "WHO", "Fed", "BoE") are matched case-sensitively, exactly as written
+//     in the registry, so that "WHO" is not found in "who" nor "UN" in the
+//     French "un". All-caps text ("WHO SAID") is therefore still matched.
+//   - Between the words of an alias the text may have spaces, at most one
+//     line break, hyphens, apostrophes or "&"; a period only after a single
+//     letter ("U.S. State Department"); and a comma only where the alias has
+//     one. Anything else (brackets, quotes, a blank line, a sentence-ending
+//     period) separates words that cannot be part of the same mention.
+//   - An apostrophe inside a word is dropped ("Hay'at" = "Hayat", "People's"
+//     = "Peoples"), except after a French elided article or pronoun ("l'OSDH",
+//     "d'Etat"), where it separates words.
+//   - A possessive "'s" may follow the last word of an alias ("SOHR's
+//     director" mentions SOHR; End stops before the apostrophe). So may a
+//     bare "s" on a capitalised word, because some corpora strip apostrophes
+//     ("SANAs report"); back-references never take this bare "s", so that
+//     "the NGOs" is not read as "the NGO".
+//
+// Match takes time linear in the length of text.
+func (r *Registry) Match(text string) []Mention {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.toks, sc.arena = tokenize(text, sc.toks[:0], sc.arena[:0])
+
+	var out []Mention
+	toks, m := sc.toks, r.m
+	for i := 0; i < len(toks); {
+		t, end, last := m.longestAt(text, toks, sc.arena, i)
+		if t == nil {
+			i++
+			continue
+		}
+		// A match starting inside this one that reaches further wins:
+		// "the Bank of England" is the Bank of England, not the back-reference
+		// "the Bank" followed by "of England".
+		for k := i + 1; k <= last; k++ {
+			if t2, end2, last2 := m.longestAt(text, toks, sc.arena, k); t2 != nil && last2 > last {
+				i, t, end, last = k, t2, end2, last2
+			}
+		}
+		out = append(out, Mention{
+			Start:    toks[i].start,
+			End:      end,
+			SourceID: t.id,
+			Alias:    t.alias,
+			BackRef:  t.backref,
+		})
+		i = last + 1
+	}
+	return out
+}
+
+// Resolve returns a copy of mentions, sorted by position, in which every
+// back-reference has the SourceID of the most recent earlier named source
+// that lists it among its back-references ("the NGO" after "SOHR" is sohr).
+// A back-reference with no such antecedent keeps an empty SourceID: it is
+// reported as unresolved rather than dropped, and Unresolved picks those
+// out. Named mentions are returned unchanged.
+func (r *Registry) Resolve(mentions []Mention) []Mention {
+	out := slices.Clone(mentions)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	for i := range out {
+		if !out[i].BackRef {
+			continue
+		}
+		out[i].SourceID = ""
+		owners := r.backrefOwners[normalizeKey(out[i].Alias)]
+		for k := i - 1; k >= 0; k-- {
+			prev := out[k]
+			if prev.BackRef || prev.SourceID == "" {
+				continue
+			}
+			if owners[prev.SourceID] {
+				out[i].SourceID = prev.SourceID
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Unresolved returns the back-references in mentions that have no
+// SourceID, as left by Resolve.
+func Unresolved(mentions []Mention) []Mention {
+	var out []Mention
+	for _, m := range mentions {
+		if m.BackRef && m.SourceID == "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// gapKind classifies the characters between two words, from the weakest
+// separation to the strongest.
+type gapKind uint8
+
+const (
+	gapSoft  gapKind = iota // spaces, one line break, hyphens, apostrophes, "&", a period after an initial
+	gapComma                // as soft, plus at least one comma
+	gapBreak                // anything else: words cannot be in one mention
+)
+
+// stemKind says whether a word may also match without a final "s".
+type stemKind uint8
+
+const (
+	stemNone       stemKind = iota
+	stemPossessive          // "SOHR's"
+	stemPlainS              // "SANAs", capitalised, in text that lost its apostrophes
+)
+
+// token is one word of a text. Its normalised form (the key) is stored in a
+// shared byte arena so that tokenising allocates nothing per word.
+type token struct {
+	start, end int // byte offsets of the word in the text
+	key0, key1 int // arena[key0:key1] is the normalised word
+	stemEnd    int // text offset where the word's stem ends, if stem != stemNone
+	stemKey1   int // arena[key0:stemKey1] is the normalised stem
+	stem       stemKind
+	gap        gapKind // separation from the previous word
+	single     bool    // the word is a single letter (an initial)
+}
+
+type scratch struct {
+	toks  []token
+	arena []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// tokenize splits text into words, appending them to toks and their
+// normalised forms to arena.
+func tokenize(text string, toks []token, arena []byte) ([]token, []byte) {
+	gap, newlines, periods := gapBreak, 0, 0
+	prevSingle := false
+	raise := func(g gapKind) {
+		if g > gap {
+			gap = g
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := decodeAt(text, i)
+		if !isWordRune(r) {
+			switch {
+			case r == '\n':
+				newlines++
+				if newlines > 1 {
+					raise(gapBreak)
+				}
+			case unicode.IsSpace(r), isHyphen(r), isApostrophe(r), r == '&', unicode.Is(unicode.Cf, r):
+			case r == '.':
+				periods++
+				if !prevSingle || periods > 1 {
+					raise(gapBreak)
+				}
+			case r == ',':
+				raise(gapComma)
+			default:
+				raise(gapBreak)
+			}
+			i += size
+			continue
+		}
+
+		t := token{start: i, key0: len(arena), gap: gap}
+		runes := 0
+	word:
+		for i < len(text) {
+			r, size = decodeAt(text, i)
+			switch {
+			case isWordRune(r):
+				n := len(arena)
+				arena = appendFolded(arena, r)
+				if len(arena) > n {
+					runes++
+				}
+				i += size
+			case isApostrophe(r):
+				next, nsize := decodeAt(text, i+size)
+				if i+size >= len(text) || !unicode.IsLetter(next) || isElision(arena[t.key0:], runes) {
+					break word
+				}
+				after, _ := decodeAt(text, i+size+nsize)
+				if (next == 's' || next == 'S') && (i+size+nsize >= len(text) || !isWordRune(after)) {
+					t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(arena)
+					arena = append(arena, 's')
+					i += size + nsize
+					break word
+				}
+				i += size // an apostrophe inside a word: dropped
+			default:
+				break word
+			}
+		}
+		t.end, t.key1 = i, len(arena)
+		if t.key1 == t.key0 {
+			continue // only marks that fold to nothing
+		}
+		if t.stem == stemNone && runes >= 3 && text[t.end-1] == 's' && isUpperAt(text, t.start) {
+			t.stem, t.stemEnd, t.stemKey1 = stemPlainS, t.end-1, t.key1-1
+		}
+		t.single = runes == 1
+		toks = append(toks, t)
+		gap, newlines, periods, prevSingle = gapSoft, 0, 0, t.single
+	}
+	return toks, arena
+}
+
+func decodeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return utf8.RuneError, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isUpperAt(s string, i int) bool {
+	r, _ := decodeAt(s, i)
+	return unicode.IsUpper(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u02BC' || r == '\u2018'
+}
+
+func isHyphen(r rune) bool {
+	return r == '-' || r == '\u2010' || r == '\u2011'
+}
+
+// isElision reports whether the word before an apostrophe is a French elided
+// article, pronoun or conjunction ("l'", "d'", "qu'"), after which the
+// apostrophe separates words.
+func isElision(word []byte, runes int) bool {
+	return runes == 1 || string(word) == "qu" || string(word) == "jusqu" || string(word) == "lorsqu" || string(word) == "puisqu"
+}
+
+// appendFolded appends the normalised form of r: lower case, accents
+// removed, combining marks and the Arabic tatweel dropped, Arabic alef
+// variants unified.
+func appendFolded(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	if s, ok := latinFold[r]; ok {
+		return append(b, s...)
+	}
+	switch {
+	case unicode.IsMark(r), r == '\u0640':
+		return b
+	case r == '\u0622' || r == '\u0623' || r == '\u0625' || r == '\u0671':
+		r = '\u0627'
+	case r == '\u0649':
+		r = '\u064A'
+	}
+	return utf8.AppendRune(b, unicode.ToLower(r))
+}
+
+// normalizeKey returns the normalised words of s joined by single spaces:
+// two aliases with the same key are the same alias to the matcher.
+func normalizeKey(s string) string {
+	toks, arena := tokenize(s, nil, nil)
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(arena[t.key0:t.key1])
+	}
+	return b.String()
+}
+
+// aliasShape returns what the matcher needs to know about an alias's
+// punctuation: the positions of its commas, and whether it has a gap that
+// text could never match (brackets, quotes, a sentence period).
+func aliasShape(s string) (commas uint64, unmatchable bool) {
+	toks, _ := tokenize(s, nil, nil)
+	for k, t := range toks {
+		if k == 0 {
+			continue
+		}
+		switch t.gap {
+		case gapComma:
+			if k >= 64 {
+				return 0, true
+			}
+			commas |= 1 << k
+		case gapBreak:
+			return 0, true
+		}
+	}
+	return commas, false
+}
+
+// isExact reports whether an alias is short enough (at most four letters)
+// to be matched only with its exact letter case.
+func isExact(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n <= 4
+}
+
+// term is an alias or back-reference ending at a trie node.
+type term struct {
+	id      string // source ID; "" for a back-reference
+	alias   string
+	backref bool
+	exact   []string // the alias's words as written, when matched case-sensitively
+	commas  uint64   // bit k: the alias has a comma before its word k
+}
+
+type trieNode struct {
+	next  map[string]*trieNode
+	terms []term
+}
+
+// matcher is a trie over normalised words. From each word of a text it
+// follows at most depth words, so matching is linear in the text length.
+type matcher struct {
+	root  *trieNode
+	depth int
+}
+
+func newMatcher(entries []entry) *matcher {
+	m := &matcher{root: &trieNode{}}
+	backrefs := make(map[string]bool)
+	for _, e := range entries {
+		for _, a := range e.Aliases {
+			m.add(term{id: e.ID, alias: a}, a)
+		}
+		for _, b := range e.BackRefs {
+			key := normalizeKey(b)
+			if backrefs[key] {
+				continue
+			}
+			backrefs[key] = true
+			m.add(term{alias: b, backref: true}, b)
+		}
+	}
+	return m
+}
+
+func (m *matcher) add(t term, phrase string) {
+	toks, arena := tokenize(phrase, nil, nil)
+	if len(toks) == 0 {
+		return
+	}
+	t.commas, _ = aliasShape(phrase)
+	exact := isExact(phrase)
+	nd := m.root
+	for _, tk := range toks {
+		if exact {
+			t.exact = append(t.exact, phrase[tk.start:tk.end])
+		}
+		key := string(arena[tk.key0:tk.key1])
+		child := nd.next[key]
+		if child == nil {
+			child = &trieNode{}
+			if nd.next == nil {
+				nd.next = make(map[string]*trieNode)
+			}
+			nd.next[key] = child
+		}
+		nd = child
+	}
+	nd.terms = append(nd.terms, t)
+	m.depth = max(m.depth, len(toks))
+}
+
+// longestAt returns the longest term matching the words of toks starting at
+// i, the text offset where it ends and the index of its last word.
+func (m *matcher) longestAt(text string, toks []token, arena []byte, i int) (best *term, end, last int) {
+	nd := m.root
+	for j := i; j < len(toks) && j-i < m.depth; j++ {
+		t := &toks[j]
+		if j > i && t.gap == gapBreak {
+			break
+		}
+		if t.stem != stemNone {
+			if sn := nd.next[string(arena[t.key0:t.stemKey1])]; sn != nil {
+				for k := range sn.terms {
+					if m.accept(&sn.terms[k], text, toks, i, j, true) {
+						best, end, last = &sn.terms[k], t.stemEnd, j
+						break
+					}
+				}
+			}
+		}
+		nd = nd.next[string(arena[t.key0:t.key1])]
+		if nd == nil {
+			break
+		}
+		for k := range nd.terms {
+			if m.accept(&nd.terms[k], text, toks, i, j, false) {
+				best, end, last = &nd.terms[k], t.end, j
+				break
+			}
+		}
+	}
+	return best, end, last
+}
+
+// accept checks what the trie cannot: letter case for short aliases, commas,
+// and the bare-"s" stem for back-references.
+func (m *matcher) accept(tm *term, text string, toks []token, i, j int, stem bool) bool {
+	if stem && tm.backref && toks[j].stem == stemPlainS {
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		if toks[k].gap == gapComma && (k-i >= 64 || tm.commas&(1<<(k-i)) == 0) {
+			return false
+		}
+	}
+	for k, w := range tm.exact {
+		t := &toks[i+k]
+		e := t.end
+		if stem && i+k == j {
+			e = t.stemEnd
+		}
+		if text[t.start:e] != w {
+			return false
+		}
+	}
+	return true
+}
