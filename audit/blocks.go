@@ -1,17 +1,639 @@
 package audit
 
-// BlockLexicon holds the cues that classify blocks (lexicon/blocks.yaml).
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// BlockLexicon holds the cues that classify blocks (lexicon/blocks.yaml):
+// markup hints, whole-block phrases, related-section headers, seams that
+// split a glued prefix off a line, regular-expression cues, and the shape of
+// headlines and subheadings in plain text.
 type BlockLexicon struct {
 	Version int `yaml:"version"`
+	// Hints map the markup a block came from to a kind.
+	Hints BlockHints `yaml:"hints"`
+	// Phrases are whole-block labels per kind ("unsaveSave" is nav).
+	Phrases map[BlockKind][]string `yaml:"phrases"`
+	// Sections are headers ("Also read", "Related Articles") whose
+	// following blocks belong to them.
+	Sections []BlockSection `yaml:"sections"`
+	// Seams split a prefix glued to the front of a block into a block of
+	// its own.
+	Seams []BlockSeam `yaml:"seams"`
+	// Cues are regular expressions over a block's text, tried in order.
+	Cues []BlockCue `yaml:"cues"`
+	// Teasers describes a run of truncated teasers ending an article.
+	Teasers TeaserRule `yaml:"teasers"`
+	// Headline and Subheading describe what a title looks like in plain
+	// text.
+	Headline   TitleRule `yaml:"headline"`
+	Subheading TitleRule `yaml:"subheading"`
+	// Closers are marks ignored at the end of a block when looking at its
+	// final punctuation; Openers are marks allowed before a title's first
+	// letter.
+	Closers []string `yaml:"closers"`
+	Openers []string `yaml:"openers"`
+
+	phrases map[string]blockPhrase
 }
 
-func (l *BlockLexicon) compile() error { return nil }
+// BlockHints map markup to block kinds. A hint (see extract) names the
+// block's element and the elements around it, innermost first, each with
+// cue words from its class or id: "h2", "li in nav", "p in aside.promo",
+// "span.byline in div".
+type BlockHints struct {
+	// Tags map the block's own element ("h1", "figcaption").
+	Tags map[string]BlockKind `yaml:"tags"`
+	// Containers map an element the block sits in ("nav", "aside").
+	Containers map[string]BlockKind `yaml:"containers"`
+	// Words map cue words of any element ("caption", "byline").
+	Words map[string]BlockKind `yaml:"words"`
+}
 
-// classifyBlocks gives each raw block a kind (placeholder).
+// BlockSection is a header that opens a run of blocks of one kind: the
+// header and the blocks after it get Kind. At most Follow blocks follow
+// (0: no limit); each must be at most MaxChars characters long and must
+// not end in a full stop.
+type BlockSection struct {
+	Kind     BlockKind `yaml:"kind"`
+	Phrases  []string  `yaml:"phrases"`
+	Follow   int       `yaml:"follow"`
+	MaxChars int       `yaml:"max_chars"`
+}
+
+// BlockSeam splits Prefix, when it matches at the start of a block and
+// ends at the Boundary ("capital": a lowercase letter or digit followed by
+// a capital; "space": white space), into a block of Kind. Cue names the
+// seam in the block's Reason.
+type BlockSeam struct {
+	Kind     BlockKind `yaml:"kind"`
+	Cue      string    `yaml:"cue"`
+	Prefix   string    `yaml:"prefix"`
+	Boundary string    `yaml:"boundary"`
+
+	re *regexp.Regexp
+}
+
+// BlockCue is a regular expression that gives a block Kind when it
+// matches where At says: "whole", "prefix", "suffix" or "any". MaxChars
+// and MaxWords, when positive, bound the block's size. Cue names it in the
+// block's Reason.
+type BlockCue struct {
+	Kind     BlockKind `yaml:"kind"`
+	Cue      string    `yaml:"cue"`
+	At       string    `yaml:"at"`
+	Pattern  string    `yaml:"pattern"`
+	MaxChars int       `yaml:"max_chars"`
+	MaxWords int       `yaml:"max_words"`
+
+	re *regexp.Regexp
+}
+
+// TeaserRule says that a run of at least MinRun blocks ending in one of
+// Endings, at the end of an article, has Kind.
+type TeaserRule struct {
+	Kind    BlockKind `yaml:"kind"`
+	Endings []string  `yaml:"endings"`
+	MinRun  int       `yaml:"min_run"`
+}
+
+// TitleRule is the shape of a title: at most MaxChars characters and
+// MaxWords words, not ending in any of NoFinal ("…" stands for any of the
+// teaser endings) nor in one of NoFinalWords, and, when CapitalStart is
+// set, starting with a capital letter (after at most one opening quotation
+// mark).
+type TitleRule struct {
+	MaxChars     int      `yaml:"max_chars"`
+	MaxWords     int      `yaml:"max_words"`
+	NoFinal      []string `yaml:"no_final"`
+	CapitalStart bool     `yaml:"capital_start"`
+	// NoFinalWords are words a title does not end with (articles,
+	// prepositions): a line ending in one is a paragraph broken in two.
+	NoFinalWords []string `yaml:"no_final_words"`
+
+	noFinalWords map[string]bool
+}
+
+// blockPhrase is a compiled whole-block phrase.
+type blockPhrase struct {
+	kind    BlockKind
+	phrase  string // as written in the lexicon
+	section int    // index into Sections, or -1
+}
+
+func validBlockKind(k BlockKind) bool { return slices.Contains(BlockKinds, k) }
+
+func (l *BlockLexicon) compile() error {
+	for _, m := range []map[string]BlockKind{l.Hints.Tags, l.Hints.Containers, l.Hints.Words} {
+		for name, k := range m {
+			if !validBlockKind(k) {
+				return fmt.Errorf("hint %q: unknown block kind %q", name, k)
+			}
+		}
+	}
+	l.phrases = make(map[string]blockPhrase)
+	addPhrase := func(p string, ph blockPhrase) error {
+		key := normalizePhrase(p)
+		if key == "" {
+			return fmt.Errorf("empty %s phrase", ph.kind)
+		}
+		if old, ok := l.phrases[key]; ok {
+			return fmt.Errorf("phrase %q listed twice (%s and %s)", p, old.kind, ph.kind)
+		}
+		l.phrases[key] = ph
+		return nil
+	}
+	for k, list := range l.Phrases {
+		if !validBlockKind(k) {
+			return fmt.Errorf("phrases: unknown block kind %q", k)
+		}
+		for _, p := range list {
+			if err := addPhrase(p, blockPhrase{kind: k, phrase: p, section: -1}); err != nil {
+				return fmt.Errorf("phrases: %w", err)
+			}
+		}
+	}
+	for i, s := range l.Sections {
+		if !validBlockKind(s.Kind) {
+			return fmt.Errorf("sections[%d]: unknown block kind %q", i, s.Kind)
+		}
+		if s.Follow < 0 || s.MaxChars <= 0 {
+			return fmt.Errorf("sections[%d]: follow must be >= 0 and max_chars > 0", i)
+		}
+		for _, p := range s.Phrases {
+			if err := addPhrase(p, blockPhrase{kind: s.Kind, phrase: p, section: i}); err != nil {
+				return fmt.Errorf("sections[%d]: %w", i, err)
+			}
+		}
+	}
+	for i := range l.Seams {
+		s := &l.Seams[i]
+		if !validBlockKind(s.Kind) {
+			return fmt.Errorf("seams[%d]: unknown block kind %q", i, s.Kind)
+		}
+		if s.Boundary != "capital" && s.Boundary != "space" {
+			return fmt.Errorf("seams[%d]: boundary %q: want capital or space", i, s.Boundary)
+		}
+		re, err := regexp.Compile(`^(?:` + s.Prefix + `)`)
+		if err != nil {
+			return fmt.Errorf("seams[%d] (%s): %w", i, s.Cue, err)
+		}
+		s.re = re
+	}
+	for i := range l.Cues {
+		c := &l.Cues[i]
+		if !validBlockKind(c.Kind) {
+			return fmt.Errorf("cues[%d] (%s): unknown block kind %q", i, c.Cue, c.Kind)
+		}
+		if c.Cue == "" {
+			return fmt.Errorf("cues[%d]: cue name missing", i)
+		}
+		var expr string
+		switch c.At {
+		case "whole":
+			expr = `^(?:` + c.Pattern + `)$`
+		case "prefix":
+			expr = `^(?:` + c.Pattern + `)`
+		case "suffix":
+			expr = `(?:` + c.Pattern + `)$`
+		case "any":
+			expr = c.Pattern
+		default:
+			return fmt.Errorf("cues[%d] (%s): at %q: want whole, prefix, suffix or any", i, c.Cue, c.At)
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return fmt.Errorf("cues[%d] (%s): %w", i, c.Cue, err)
+		}
+		c.re = re
+	}
+	if !validBlockKind(l.Teasers.Kind) || len(l.Teasers.Endings) == 0 || l.Teasers.MinRun < 1 {
+		return fmt.Errorf("teasers: need a kind, endings and min_run >= 1")
+	}
+	for _, r := range []*TitleRule{&l.Headline, &l.Subheading} {
+		if r.MaxChars <= 0 || r.MaxWords <= 0 {
+			return fmt.Errorf("headline and subheading need max_chars and max_words")
+		}
+		r.noFinalWords = make(map[string]bool, len(r.NoFinalWords))
+		for _, w := range r.NoFinalWords {
+			r.noFinalWords[strings.ToLower(w)] = true
+		}
+	}
+	return nil
+}
+
+// normalizePhrase folds a block for phrase lookup: lower case, runs of
+// white space as one space, no trailing colon.
+func normalizePhrase(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	return strings.ToLower(s)
+}
+
+// blockSource says how a block's kind was decided.
+type blockSource int
+
+const (
+	srcNone    blockSource = iota // not yet decided
+	srcHint                       // markup
+	srcPhrase                     // a whole-block phrase or section header
+	srcSeam                       // split off at a seam
+	srcCue                        // a pattern cue
+	srcContext                    // position and neighbours
+)
+
+// blockItem is a block being classified.
+type blockItem struct {
+	view    Span
+	text    string
+	hint    string
+	kind    BlockKind
+	reason  string
+	src     blockSource
+	section int       // index into Sections when the block is a header, else -1
+	seam    BlockKind // kind of a whole-block seam match, used if nothing else fires
+	seamCue string
+	chars   int
+	words   int
+}
+
+func (it *blockItem) set(kind BlockKind, src blockSource, reason string) {
+	it.kind, it.src, it.reason = kind, src, reason
+}
+
+// classifyBlocks gives each raw block a kind and a reason. Blocks are
+// trimmed of white space, empty ones dropped, and a line with an ad or UI
+// label glued to its front is split at the seam, so the result may hold
+// more blocks than raws; it keeps their order and never overlaps.
 func classifyBlocks(view string, raws []rawBlock, lex *BlockLexicon) []Block {
-	out := make([]Block, 0, len(raws))
+	items := make([]blockItem, 0, len(raws))
 	for _, r := range raws {
-		out = append(out, Block{Kind: BlockBody, Reason: "default", Hint: r.hint, view: r.view})
+		items = lex.split(view, r, items)
+	}
+	for i := range items {
+		lex.classifyOne(&items[i])
+	}
+	lex.applySections(items)
+	lex.applyTeasers(items)
+	lex.applyHeadline(items)
+	lex.applySubheadings(items)
+	out := make([]Block, len(items))
+	for i := range items {
+		it := &items[i]
+		if it.src == srcNone {
+			if it.seam != "" {
+				it.set(it.seam, srcSeam, fmt.Sprintf("seam %q (%s)", it.seamCue, it.seam))
+			} else {
+				it.set(BlockBody, srcContext, "default (body)")
+			}
+		}
+		out[i] = Block{Kind: it.kind, Reason: it.reason, Hint: it.hint, view: it.view}
 	}
 	return out
 }
+
+// trimSpan narrows s to exclude white space at either end of view[s].
+func trimSpan(view string, s Span) Span {
+	for s.Start < s.End {
+		r, n := utf8.DecodeRuneInString(view[s.Start:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.Start += n
+	}
+	for s.End > s.Start {
+		r, n := utf8.DecodeLastRuneInString(view[s.Start:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.End -= n
+	}
+	return s
+}
+
+// split trims r, splits glued prefixes off it at seams, and appends the
+// pieces to items.
+func (l *BlockLexicon) split(view string, r rawBlock, items []blockItem) []blockItem {
+	s := trimSpan(view, r.view)
+	for s.Start < s.End {
+		text := view[s.Start:s.End]
+		cut := false
+		for i := range l.Seams {
+			seam := &l.Seams[i]
+			loc := seam.re.FindStringIndex(text)
+			if loc == nil || loc[1] == 0 {
+				continue
+			}
+			head := trimSpan(view, Span{s.Start, s.Start + loc[1]})
+			rest := trimSpan(view, Span{s.Start + loc[1], s.End})
+			if rest.Start == rest.End {
+				// The whole block: let the other rules speak first.
+				items = append(items, l.newItem(view, s, r.hint))
+				items[len(items)-1].seam, items[len(items)-1].seamCue = seam.Kind, seam.Cue
+				return items
+			}
+			if !l.atBoundary(view, seam.Boundary, head, rest) {
+				continue
+			}
+			it := l.newItem(view, head, r.hint)
+			it.set(seam.Kind, srcSeam, fmt.Sprintf("seam %q (%s)", seam.Cue, seam.Kind))
+			items = append(items, it)
+			s, cut = rest, true
+			break
+		}
+		if !cut {
+			items = append(items, l.newItem(view, s, r.hint))
+			break
+		}
+	}
+	return items
+}
+
+// atBoundary reports whether the seam between head and rest is of the
+// given boundary kind.
+func (l *BlockLexicon) atBoundary(view, boundary string, head, rest Span) bool {
+	switch boundary {
+	case "space":
+		return rest.Start > head.End
+	case "capital":
+		last, _ := utf8.DecodeLastRuneInString(view[head.Start:head.End])
+		if !unicode.IsLower(last) && !unicode.IsDigit(last) {
+			return false
+		}
+		return startsWithCapital(view[rest.Start:rest.End], l.Openers)
+	}
+	return false
+}
+
+func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
+	text := view[s.Start:s.End]
+	return blockItem{
+		view:    s,
+		text:    text,
+		hint:    hint,
+		section: -1,
+		chars:   utf8.RuneCountInString(text),
+		words:   len(strings.Fields(text)),
+	}
+}
+
+// hintElement is one element of a hint: a tag and its class cues.
+type hintElement struct {
+	tag  string
+	cues []string
+}
+
+// parseHint splits a hint ("p", "li in nav", "p in aside.promo") into its
+// elements: the block's own first, then those around it, innermost first.
+func parseHint(hint string) []hintElement {
+	if hint == "" {
+		return nil
+	}
+	parts := strings.Split(strings.ToLower(hint), " in ")
+	elems := make([]hintElement, 0, len(parts))
+	for _, p := range parts {
+		f := strings.Split(strings.TrimSpace(p), ".")
+		elems = append(elems, hintElement{tag: f[0], cues: f[1:]})
+	}
+	return elems
+}
+
+// hintKind returns the kind one hint element gives, looking at its cues
+// (in words) before its tag (in tags), and how to describe it.
+func hintKind(e hintElement, tags, words map[string]BlockKind) (BlockKind, string, bool) {
+	for _, c := range e.cues {
+		if k, ok := words[c]; ok {
+			return k, e.tag + "." + c, true
+		}
+	}
+	if k, ok := tags[e.tag]; ok {
+		return k, e.tag, true
+	}
+	return "", "", false
+}
+
+// classifyOne applies the rules that look at a block alone: markup
+// containers, whole-block phrases, the element and its class words, and
+// pattern cues.
+func (l *BlockLexicon) classifyOne(it *blockItem) {
+	if it.src != srcNone {
+		return
+	}
+	elems := parseHint(it.hint)
+	for i := 1; i < len(elems); i++ {
+		if k, what, ok := hintKind(elems[i], l.Hints.Containers, l.Hints.Words); ok {
+			it.set(k, srcHint, fmt.Sprintf("inside <%s> (%s)", what, k))
+			return
+		}
+	}
+	if ph, ok := l.phrases[normalizePhrase(it.text)]; ok {
+		it.set(ph.kind, srcPhrase, fmt.Sprintf("cue %q (%s)", ph.phrase, ph.kind))
+		it.section = ph.section
+		return
+	}
+	if len(elems) > 0 {
+		if k, what, ok := hintKind(elems[0], l.Hints.Tags, l.Hints.Words); ok {
+			it.set(k, srcHint, fmt.Sprintf("<%s> element (%s)", what, k))
+			return
+		}
+	}
+	for i := range l.Cues {
+		c := &l.Cues[i]
+		if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
+			continue
+		}
+		if c.re.MatchString(it.text) {
+			it.set(c.Kind, srcCue, fmt.Sprintf("cue %q (%s)", c.Cue, c.Kind))
+			return
+		}
+	}
+}
+
+// applySections gives the blocks after a section header the header's
+// kind, as far as the section's rule allows.
+func (l *BlockLexicon) applySections(items []blockItem) {
+	for i := 0; i < len(items); i++ {
+		if items[i].section < 0 {
+			continue
+		}
+		sec := l.Sections[items[i].section]
+		header := items[i].text
+		j := i + 1
+		for ; j < len(items) && (sec.Follow == 0 || j-i <= sec.Follow); j++ {
+			it := &items[j]
+			if it.section >= 0 || it.src == srcHint || it.chars > sec.MaxChars || l.finalMark(it.text) == "." {
+				break
+			}
+			it.set(sec.Kind, srcContext, fmt.Sprintf("follows %q (%s)", header, sec.Kind))
+		}
+		i = j - 1
+	}
+}
+
+// applyTeasers marks a run of truncated teasers ending the article.
+func (l *BlockLexicon) applyTeasers(items []blockItem) {
+	end := len(items)
+	// Skip page furniture after the teasers.
+	for end > 0 && !l.truncated(items[end-1].text) && isFurniture(items[end-1].kind) {
+		end--
+	}
+	start := end
+	for start > 0 && items[start-1].src != srcHint && l.truncated(items[start-1].text) {
+		start--
+	}
+	if end-start < l.Teasers.MinRun {
+		return
+	}
+	for i := start; i < end; i++ {
+		items[i].set(l.Teasers.Kind, srcContext, fmt.Sprintf("run of %d teasers truncated with an ellipsis at the end (%s)", end-start, l.Teasers.Kind))
+	}
+}
+
+func isFurniture(k BlockKind) bool {
+	return k == BlockNav || k == BlockAd || k == BlockRelated
+}
+
+// applyHeadline makes the first text block the headline when no markup
+// named one, nothing editorial comes before it, it looks like a title, and
+// what follows can follow a title.
+func (l *BlockLexicon) applyHeadline(items []blockItem) {
+	for i := range items {
+		if items[i].kind == BlockHeadline {
+			return
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		if it.src != srcNone {
+			if it.kind.Editorial() {
+				return
+			}
+			continue
+		}
+		if l.titleShaped(it, &l.Headline) && (i+1 == len(items) || l.canFollowTitle(it, &items[i+1])) {
+			it.set(BlockHeadline, srcContext, "first block, short, no final period (headline)")
+		}
+		return
+	}
+}
+
+// canFollowTitle reports whether next can follow title: a block already
+// classified (a date, a byline, a caption) or text that does not start in
+// lower case (which would continue a line broken in two). A title with
+// figures followed by another short unpunctuated line is the first row of
+// a table ("Shr 34 cts vs 1.19 dlrs" / "Net 1,234,000 vs 987,000").
+func (l *BlockLexicon) canFollowTitle(title, next *blockItem) bool {
+	if next.src != srcNone {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(next.text); unicode.IsLower(r) {
+		return false
+	}
+	return l.paragraph(next) || !strings.ContainsFunc(title.text, unicode.IsDigit)
+}
+
+// applySubheadings marks short title-shaped lines between two paragraphs
+// when the paragraph after starts with a capital (a lower-case start
+// continues a sentence broken across lines).
+func (l *BlockLexicon) applySubheadings(items []blockItem) {
+	for i := 1; i+1 < len(items); i++ {
+		it := &items[i]
+		if it.src != srcNone || !l.titleShaped(it, &l.Subheading) {
+			continue
+		}
+		next := &items[i+1]
+		if l.paragraph(&items[i-1]) && l.paragraph(next) && startsWithCapital(next.text, l.Openers) {
+			it.set(BlockSubheading, srcContext, "short line between paragraphs, no final punctuation (subheading)")
+		}
+	}
+}
+
+// paragraph reports whether it is undecided text that reads as a
+// paragraph: too long for a subheading, or ending in punctuation.
+func (l *BlockLexicon) paragraph(it *blockItem) bool {
+	if it.src != srcNone {
+		return false
+	}
+	if it.chars > l.Subheading.MaxChars || it.words > l.Subheading.MaxWords {
+		return true
+	}
+	return slices.Contains(l.Subheading.NoFinal, l.finalMark(it.text))
+}
+
+// titleShaped reports whether it has the shape r describes.
+func (l *BlockLexicon) titleShaped(it *blockItem, r *TitleRule) bool {
+	if it.chars > r.MaxChars || it.words > r.MaxWords {
+		return false
+	}
+	if r.CapitalStart && !startsWithCapital(it.text, l.Openers) {
+		return false
+	}
+	if slices.Contains(r.NoFinal, l.finalMark(it.text)) {
+		return false
+	}
+	return !r.noFinalWords[strings.ToLower(l.lastWord(it.text))]
+}
+
+// lastWord returns the last word of s without closing marks, or "" when
+// s does not end in a letter (a question mark, a digit, a hyphenated
+// "must-have" end in no function word).
+func (l *BlockLexicon) lastWord(s string) string {
+	s = l.trimClosers(s)
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return ""
+		}
+		s = s[i+utf8.RuneLen(r):]
+	}
+	return s
+}
+
+// startsWithCapital reports whether s starts, after at most one opening
+// mark, with an upper-case letter.
+func startsWithCapital(s string, openers []string) bool {
+	for _, o := range openers {
+		if strings.HasPrefix(s, o) {
+			s = s[len(o):]
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// finalMark returns how s ends, ignoring closing marks: "…" for any teaser
+// ending, else its last character.
+func (l *BlockLexicon) finalMark(s string) string {
+	s = l.trimClosers(s)
+	for _, e := range l.Teasers.Endings {
+		if strings.HasSuffix(s, e) {
+			return "…"
+		}
+	}
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// trimClosers removes closing marks from the end of s.
+func (l *BlockLexicon) trimClosers(s string) string {
+	for trimmed := true; trimmed && s != ""; {
+		trimmed = false
+		for _, c := range l.Closers {
+			if c != "" && strings.HasSuffix(s, c) {
+				s, trimmed = s[:len(s)-len(c)], true
+			}
+		}
+	}
+	return s
+}
+
+// truncated reports whether s ends in a teaser ending, ignoring closing
+// marks.
+func (l *BlockLexicon) truncated(s string) bool { return l.finalMark(s) == "…" }
