@@ -1,14 +1,1368 @@
 package audit
 
-// ReportingLexicon holds reporting verbs and attribution cues
-// (lexicon/reporting.yaml).
-type ReportingLexicon struct {
-	Version int `yaml:"version"`
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// VerbForm is a set of inflections a word is of its reporting verb.
+type VerbForm uint8
+
+// The inflections of a reporting verb. A word may be several at once:
+// "said" is both VerbPast and VerbParticiple.
+const (
+	VerbBase        VerbForm = 1 << iota // say
+	VerbThirdPerson                      // says
+	VerbPast                             // said
+	VerbParticiple                       // said, written
+	VerbGerund                           // saying
+)
+
+// ReportingCueKind classifies a reporting cue.
+type ReportingCueKind string
+
+// Kinds of reporting cue.
+const (
+	// CueVerb is a reporting verb: said, confides, warned.
+	CueVerb ReportingCueKind = "verb"
+	// CuePhrase is a phrase that names a source: according to, citing.
+	CuePhrase ReportingCueKind = "phrase"
+	// CueVague is an attribution to nobody in particular: reportedly,
+	// sources say, is thought to.
+	CueVague ReportingCueKind = "vague"
+	// CueScare marks the writer's distance from a term: so-called.
+	CueScare ReportingCueKind = "scare"
+)
+
+// ReportingCue is a reporting cue found in a text.
+type ReportingCue struct {
+	// Start and End are byte offsets of the cue in the text searched.
+	Start int
+	End   int
+	Kind  ReportingCueKind
+	// Lemma is the verb's base form for CueVerb, the lexicon entry for
+	// the other kinds.
+	Lemma string
+	// Form is the verb's inflection; zero for non-verb cues.
+	Form VerbForm
+	// Loaded is true for verbs that carry the writer's judgement
+	// (claimed, admitted, conceded, insisted).
+	Loaded bool
 }
 
-func (l *ReportingLexicon) compile() error { return nil }
+// ReportingLexicon holds reporting verbs and attribution cues
+// (lexicon/reporting.yaml). Load it with LoadLexicon; its lookups are
+// case-insensitive and treat ’ as '.
+type ReportingLexicon struct {
+	Version int `yaml:"version"`
+	// Verbs lists each verb as [base, 3rd person, past, participle, -ing,
+	// variants...].
+	Verbs [][]string `yaml:"verbs"`
+	// LoadedLemmas lists the lemmas of loaded verbs.
+	LoadedLemmas []string `yaml:"loaded"`
+	// Phrases, Vague and Scare list multi-word cues of each kind.
+	Phrases []string `yaml:"phrases"`
+	Vague   []string `yaml:"vague"`
+	Scare   []string `yaml:"scare"`
+	// BaseAfter lists words after which a verb's base form is a verb.
+	BaseAfter []string `yaml:"base_after"`
+	// Pronouns lists third-person pronouns that stand for a source.
+	Pronouns []string `yaml:"pronouns"`
+	// Glued lists pronouns looked for glued to the previous word where a
+	// closing quotation mark was lost; NotGlued lists real words that end
+	// in one.
+	Glued    []string `yaml:"glued"`
+	NotGlued []string `yaml:"not_glued"`
 
-// findQuotes finds the quotations of a document's view (placeholder).
+	verbs     map[string]verbEntry
+	phrases   map[string][]phraseCue // by first word
+	baseAfter map[string]bool
+	pronouns  map[string]bool
+	glued     []string // longest first
+	notGlued  map[string]bool
+}
+
+type verbEntry struct {
+	lemma  string
+	form   VerbForm
+	loaded bool
+}
+
+type phraseCue struct {
+	words []string
+	kind  ReportingCueKind
+	text  string
+}
+
+// verbSlots are the inflections of the first five entries of a verb.
+var verbSlots = [...]VerbForm{VerbBase, VerbThirdPerson, VerbPast, VerbParticiple, VerbGerund}
+
+func (l *ReportingLexicon) compile() error {
+	var errs []error
+	loaded := make(map[string]bool, len(l.LoadedLemmas))
+	for _, w := range l.LoadedLemmas {
+		loaded[lexKey(w)] = true
+	}
+	l.verbs = make(map[string]verbEntry, 5*len(l.Verbs))
+	lemmas := make(map[string]bool, len(l.Verbs))
+	for i, forms := range l.Verbs {
+		if len(forms) < len(verbSlots) {
+			errs = append(errs, fmt.Errorf("verbs[%d] %v: want [base, 3rd person, past, participle, -ing]", i, forms))
+			continue
+		}
+		lemma := lexKey(forms[0])
+		if lemmas[lemma] {
+			errs = append(errs, fmt.Errorf("verbs[%d]: %q listed twice", i, lemma))
+		}
+		lemmas[lemma] = true
+		for j, f := range forms {
+			f = lexKey(f)
+			if f == "" || strings.ContainsAny(f, " \t") {
+				errs = append(errs, fmt.Errorf("verbs[%d]: bad form %q", i, forms[j]))
+				continue
+			}
+			var form VerbForm
+			switch {
+			case j < len(verbSlots):
+				form = verbSlots[j]
+			case strings.HasSuffix(f, "ing"):
+				form = VerbGerund
+			default:
+				form = VerbPast | VerbParticiple
+			}
+			e := l.verbs[f]
+			if e.lemma != "" && e.lemma != lemma {
+				// A form shared by two verbs keeps its first lemma.
+				continue
+			}
+			l.verbs[f] = verbEntry{lemma: lemma, form: e.form | form, loaded: loaded[lemma]}
+		}
+	}
+	for w := range loaded {
+		if !lemmas[w] {
+			errs = append(errs, fmt.Errorf("loaded: %q is not a listed verb", w))
+		}
+	}
+	l.phrases = make(map[string][]phraseCue)
+	for _, set := range []struct {
+		kind  ReportingCueKind
+		items []string
+	}{{CuePhrase, l.Phrases}, {CueVague, l.Vague}, {CueScare, l.Scare}} {
+		for _, p := range set.items {
+			words := strings.Fields(lexKey(p))
+			if len(words) == 0 {
+				errs = append(errs, fmt.Errorf("%s: empty cue", set.kind))
+				continue
+			}
+			l.phrases[words[0]] = append(l.phrases[words[0]], phraseCue{words: words, kind: set.kind, text: strings.Join(words, " ")})
+		}
+	}
+	for k, ps := range l.phrases {
+		// Longest first, so "according to reports" beats "according to".
+		slices.SortStableFunc(ps, func(a, b phraseCue) int { return len(b.words) - len(a.words) })
+		l.phrases[k] = ps
+	}
+	l.baseAfter = wordSet(l.BaseAfter)
+	l.pronouns = wordSet(l.Pronouns)
+	l.notGlued = wordSet(l.NotGlued)
+	l.glued = make([]string, 0, len(l.Glued))
+	for _, g := range l.Glued {
+		l.glued = append(l.glued, lexKey(g))
+	}
+	slices.SortStableFunc(l.glued, func(a, b string) int { return len(b) - len(a) })
+	if len(l.verbs) == 0 {
+		errs = append(errs, errors.New("no reporting verbs"))
+	}
+	return errors.Join(errs...)
+}
+
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[lexKey(w)] = true
+	}
+	return m
+}
+
+// lexKey is the form a word is looked up by: lower case, ’ read as '.
+func lexKey(w string) string {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
+}
+
+// Verb reports whether word is an inflection of a reporting verb and
+// returns the verb's lemma: Verb("Confides") is "confide", true.
+func (l *ReportingLexicon) Verb(word string) (lemma string, ok bool) {
+	e, ok := l.verbs[lexKey(word)]
+	return e.lemma, ok
+}
+
+// VerbForms is Verb that also returns which inflections word is.
+func (l *ReportingLexicon) VerbForms(word string) (lemma string, forms VerbForm, ok bool) {
+	e, ok := l.verbs[lexKey(word)]
+	return e.lemma, e.form, ok
+}
+
+// Loaded reports whether word is an inflection of a loaded reporting verb
+// (claimed, admitted, conceded, insisted).
+func (l *ReportingLexicon) Loaded(word string) bool {
+	return l.verbs[lexKey(word)].loaded
+}
+
+// Pronoun reports whether word is a third-person pronoun that can stand
+// for a source in a speech tag (he, she, they, it).
+func (l *ReportingLexicon) Pronoun(word string) bool { return l.pronouns[lexKey(word)] }
+
+// FindCues returns the reporting cues of text in order. Multi-word cues
+// win over the single verbs they contain ("are said to have been" is one
+// vague cue, not the verb "said"). A verb's base form counts only after a
+// word of BaseAfter ("they say", not "a report"), and capitalised verbs
+// other than at the start of text are taken for names (Said, Call).
+func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
+	toks := appendQWords(nil, text, 0, len(text))
+	var out []ReportingCue
+	for i := 0; i < len(toks); {
+		c, n := l.cueAt(text, toks, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, c)
+		i += n
+	}
+	return out
+}
+
+// cueAt matches a cue at toks[i] and returns it with the number of words it
+// covers (0 for none).
+func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue, int) {
+	w := toks[i].key
+	for _, p := range l.phrases[w] {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
+		match := true
+		for k := 1; k < len(p.words); k++ {
+			if toks[i+k].key != p.words[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			last := toks[i+len(p.words)-1]
+			return ReportingCue{Start: toks[i].start, End: last.end, Kind: p.kind, Lemma: p.text}, len(p.words)
+		}
+	}
+	e, ok := l.verbs[w]
+	if !ok {
+		return ReportingCue{}, 0
+	}
+	if i > 0 && startsUpper(text[toks[i].start:toks[i].end]) {
+		return ReportingCue{}, 0
+	}
+	form := e.form
+	if form == VerbBase && (i == 0 || !l.baseAfter[toks[i-1].key]) {
+		return ReportingCue{}, 0
+	}
+	return ReportingCue{Start: toks[i].start, End: toks[i].end, Kind: CueVerb, Lemma: e.lemma, Form: form, Loaded: e.loaded}, 1
+}
+
+// qword is a word of a text: letters and digits, with inner hyphens and
+// apostrophes. key is its lexicon key.
+type qword struct {
+	start, end int
+	key        string
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// appendQWords appends the words of text[start:end] to toks.
+func appendQWords(toks []qword, text string, start, end int) []qword {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		ws := i
+		i += n
+		for i < end {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if r == '-' || r == '\'' || r == '’' {
+				r2, _ := utf8.DecodeRuneInString(text[i+n : end])
+				if i+n < end && isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		toks = append(toks, qword{start: ws, end: i, key: lexKey(text[ws:i])})
+	}
+	return toks
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// Quotation marks. A mark has a width (double or single) and a family;
+// marks of one family pair with each other, and a closing mark of the
+// right width closes whatever quote is open (“…» is a quote, mixed).
+type markFamily uint8
+
+const (
+	famNone markFamily = iota
+	famCurly
+	famStraight
+	famGuillemet
+)
+
+type openQuote struct {
+	mark       rune
+	start      int // view offset of the opening mark (of the text when tentative)
+	innerStart int
+	single     bool
+	family     markFamily
+	level      int
+	continues  bool
+	tentative  bool // opening mark lost: continues after a glued speech tag
+	strong     bool // opening mark followed by a capital letter or digit
+	reason     string
+}
+
+// foundQuote is a quote being built, with what classification needs.
+type foundQuote struct {
+	q      Quote
+	clause bool // quoted text ends a clause (.,!?…;) or holds a sentence break
+	tag    bool // a speech tag was glued to it (the closing mark was lost)
+	dash   bool
+}
+
+// Classification windows, in words.
+const (
+	cueWindowBefore = 16 // a reporting verb this close before a quote owns it
+	tagWindowAfter  = 10 // a speech tag this close after a quote owns it
+	thatWindow      = 3  // a verb with "that" this close governs the clause
+	tagScanBytes    = 400
+)
+
+// findQuotes finds the quotations of a document's view.
+//
+// Each block (paragraph) is scanned once, left to right, with a stack of
+// open quotes. Decisions, all local to a mark and its neighbours:
+//
+//   - Direction. “ „ « ‹ ‘ open and ” » › ’ close; a straight " or ' opens
+//     after a space, the start or an opening bracket and before a
+//     non-space, and closes otherwise. ’ and ' between letters (it’s,
+//     o’clock), before digits after a space (’90s), or after s with no
+//     single quote open (residents’) or another candidate later in the
+//     sentence (‘the residents’ anger’) are apostrophes. A straight "
+//     doubled by a typo counts once. » and ” open when no quote is open
+//     and a word follows (Danish »…«, Swedish ”…”).
+//   - Pairing. A closing mark of the right width closes the innermost open
+//     quote, whatever its family (“…» is a mixed pair). A single quote
+//     left open inside a double one is dropped as an apostrophe.
+//   - Nesting and restarts. An opening mark of another family nests (‘…’
+//     in “…”, “…” in «…»). One of the same family after the end of a
+//     sentence restarts the quote: its closing mark was lost (“We heard
+//     an explosion… on us. “I saw… → two quotes, the second Continues);
+//     elsewhere it nests.
+//   - Paragraphs. No quote runs past the end of its block. A quote open at
+//     the end of a block is Closed=false; if the next block begins with an
+//     opening mark, that quote Continues (the convention for quotations of
+//     several paragraphs).
+//   - Lost closing marks. Inside an open quote, a word ending in a glued
+//     pronoun followed by a reporting verb (“I can't realizehe confides.)
+//     ends the quote before the pronoun; the text after the speech tag's
+//     sentence, up to a closing mark, is a quote whose opening mark was
+//     lost (Continues, Open ""). Without a closing mark it is narrative.
+//   - Dash quotes. A block that begins with "– " or "— " is a quotation up
+//     to a comma followed by a speech tag (", says …", ", he says") or to
+//     the end of the block. Its Close is empty and Closed is true.
+//
+// Quote text excludes the marks, the spaces inside them and a trailing
+// comma ("We are very pleased," → We are very pleased). The kind is
+// decided afterwards from the quote and its sentence (see classify).
 func findQuotes(view string, blocks []Block, sentences []Sentence, lex *Lexicon) []Quote {
+	f := &quoteFinder{view: view, lex: &lex.Reporting}
+	for bi := range blocks {
+		nextOpens := false
+		if bi+1 < len(blocks) {
+			nextOpens = f.startsWithOpening(blocks[bi+1].view)
+		}
+		f.block(bi, blocks[bi].view, nextOpens)
+	}
+	slices.SortFunc(f.out, func(a, b foundQuote) int {
+		if a.q.view.Start != b.q.view.Start {
+			return a.q.view.Start - b.q.view.Start
+		}
+		return b.q.view.End - a.q.view.End
+	})
+	f.classify(blocks, sentences)
+	quotes := make([]Quote, len(f.out))
+	for i := range f.out {
+		quotes[i] = f.out[i].q
+	}
+	return quotes
+}
+
+type quoteFinder struct {
+	view  string
+	lex   *ReportingLexicon
+	out   []foundQuote
+	stack []openQuote
+
+	// contNext is set when the block just scanned ended inside a quote and
+	// the next begins with an opening mark.
+	contNext bool
+	// cands are the single closing candidates of the block; nextCand is
+	// the next one the scan will meet.
+	cands    []closeCand
+	nextCand int
+	// contAt is where an opening mark starts a quote that Continues the
+	// previous one, for contReason; -1 for nowhere.
+	contAt     int
+	contReason string
+	// Cache of the last speech-tag sentence end found (see tagEnd).
+	tagFrom, tagTo int
+	toks           []qword
+}
+
+// closeCand is a ’ or ' that could close a single quote; later is true
+// when another follows in the same sentence.
+type closeCand struct {
+	pos, sentence int
+	later         bool
+}
+
+// startsWithOpening reports whether the block's first non-space rune is an
+// opening quotation mark.
+func (f *quoteFinder) startsWithOpening(v Span) bool {
+	for i := v.Start; i < v.End; {
+		r, n := utf8.DecodeRuneInString(f.view[i:v.End])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		switch r {
+		case '“', '„', '«', '»', '"', '‘', '\'', '‹', '‚':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+func isOpenContext(r rune) bool {
+	if r == 0 || unicode.IsSpace(r) {
+		return true
+	}
+	switch r {
+	case '(', '[', '{', '<', '—', '–', '“', '„', '«', '‘', '‚', '‹', '"', '\'':
+		return true
+	}
+	return false
+}
+
+func isCloseContext(r rune) bool {
+	if r == 0 || unicode.IsSpace(r) {
+		return true
+	}
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '…', ')', ']', '}', '—', '–', '-', '/', '”', '»', '’', '›', '"', '\'':
+		return true
+	}
+	return false
+}
+
+func isSentenceEnd(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// block scans one block for quotation marks.
+func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
+	text := f.view[:v.End]
+	f.stack = f.stack[:0]
+	f.contAt = -1
+
+	first := v.Start
+	for first < v.End {
+		r, n := utf8.DecodeRuneInString(text[first:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		first += n
+	}
+	dashEnd := -1
+	dashIdx := -1
+	if d := f.dashQuote(bi, v, first); d >= 0 {
+		dashIdx = d
+		dashEnd = f.out[d].q.view.End
+	} else if f.contNext {
+		f.contAt, f.contReason = first, "continues the quotation of the previous paragraph"
+	}
+	f.contNext = false
+
+	// Single closing candidates, for the possessive rule: residents’
+	// is a possessive when another candidate follows in its sentence
+	// (‘the residents’ anger’), else it closes a quote (‘All Golds’ side).
+	f.cands, f.nextCand = f.cands[:0], 0
+	sentence := 0
+	for i := v.Start; i < v.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case (r == '’' || r == '\'') && f.singleCloseCandidate(text, v.Start, i, n):
+			if k := len(f.cands); k > 0 && f.cands[k-1].sentence == sentence {
+				f.cands[k-1].later = true
+			}
+			f.cands = append(f.cands, closeCand{pos: i, sentence: sentence})
+		case isSentenceEnd(r) && i+n < v.End && unicode.IsSpace(rune(text[i+n])):
+			sentence++
+		}
+		i += n
+	}
+
+	// prev is the previous rune; prevNS the previous one that is neither a
+	// space nor a closing mark or bracket (the . of “…pace.’ ”).
+	var prev, prevNS rune
+	wordStart := -1
+	resumeAt, resumeOrigin := -1, ""
+	resumeFamily, resumeSingle := famNone, false
+	for i := v.Start; i < v.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		next, _ := utf8.DecodeRuneInString(text[i+n:])
+		if i+n >= v.End {
+			next = 0
+		}
+
+		// A continuation after a glued speech tag starts here unless a
+		// mark reopens the quote explicitly.
+		if i == resumeAt {
+			resumeAt = -1
+			if !isOpeningMark(r) {
+				f.stack = append(f.stack, openQuote{
+					start: i, innerStart: i, single: resumeSingle, family: resumeFamily,
+					continues: true, tentative: true, strong: true,
+					reason: "continues after the speech tag “" + resumeOrigin + "”; its opening mark was lost",
+				})
+			} else {
+				f.contAt, f.contReason = i, "continues after the speech tag “"+resumeOrigin+"”"
+			}
+		}
+
+		// Glued speech tag: “I can't realizehe confides.
+		if unicode.IsLetter(r) {
+			if wordStart < 0 {
+				wordStart = i
+			}
+		} else {
+			if r == ' ' && wordStart >= 0 && len(f.stack) > 0 && !f.stack[0].tentative && unicode.IsLower(prev) {
+				if ps, ve, tag, ok := f.gluedTag(text, wordStart, i, v.End); ok {
+					outer := f.stack[0]
+					f.closeAll(bi, ps, "closing mark lost before the glued speech tag “"+tag+"”", true)
+					if end := f.tagEnd(text, ve, v.End); end >= 0 {
+						resumeAt, resumeOrigin = end, tag
+						resumeFamily, resumeSingle = outer.family, outer.single
+					}
+				}
+			}
+			wordStart = -1
+		}
+
+		if isMarkRune(r) && !(r == '"' && next == '"') {
+			f.mark(bi, text, i, n, r, prev, prevNS, next)
+		}
+		prev = r
+		if !unicode.IsSpace(r) && !isTrailingCloser(r) {
+			prevNS = r
+		}
+		i += n
+	}
+
+	// End of block: whatever is open stops here.
+	end := trimSpaceLeft(text, v.Start, v.End)
+	if len(f.stack) > 0 && !f.stack[0].tentative && !f.stack[0].single && nextOpens {
+		f.contNext = true
+		f.closeAll(bi, end, "left open at the paragraph end; continues in the next paragraph", false)
+	} else {
+		f.closeAll(bi, end, "never closed before the paragraph end", false)
+	}
+
+	if dashIdx >= 0 {
+		// Quotes inside a dash quote are nested in it.
+		for k := dashIdx + 1; k < len(f.out); k++ {
+			if f.out[k].q.view.Start < dashEnd {
+				f.out[k].q.Level++
+			}
+		}
+	}
+}
+
+// isTrailingCloser reports whether r may follow the end of a sentence
+// before the next one starts: a closing mark or bracket.
+func isTrailingCloser(r rune) bool {
+	switch r {
+	case '”', '»', '›', '’', '"', '\'', ')', ']':
+		return true
+	}
+	return false
+}
+
+func isMarkRune(r rune) bool {
+	switch r {
+	case '“', '”', '„', '"', '«', '»', '‘', '’', '‚', '\'', '‹', '›':
+		return true
+	}
+	return false
+}
+
+func isOpeningMark(r rune) bool {
+	switch r {
+	case '“', '„', '«', '»', '"', '‘', '\'', '‹', '‚':
+		return true
+	}
+	return false
+}
+
+// singleCloseCandidate reports whether the ’ or ' at i could close a
+// single quote: after a non-space, before a space or punctuation.
+func (f *quoteFinder) singleCloseCandidate(text string, blockStart, i, n int) bool {
+	var prev rune
+	if i > blockStart {
+		prev, _ = utf8.DecodeLastRuneInString(text[blockStart:i])
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+n:])
+	if i+n >= len(text) {
+		next = 0
+	}
+	return !isOpenContext(prev) && isCloseContext(next)
+}
+
+// mark handles the quotation mark r at i.
+func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next rune) {
+	var top *openQuote
+	if k := len(f.stack); k > 0 {
+		top = &f.stack[k-1]
+	}
+	openCtx, closeCtx := isOpenContext(prev), isCloseContext(next)
+	topSingle := top != nil && top.single
+	mark := text[i : i+n]
+
+	if r == '’' || r == '\'' {
+		cand, later := !openCtx && closeCtx, false
+		if cand && f.nextCand < len(f.cands) && f.cands[f.nextCand].pos == i {
+			later = f.cands[f.nextCand].later
+			f.nextCand++
+		}
+		switch {
+		case isWordRune(prev) && unicode.IsLetter(next):
+			return // it’s, o’clock
+		case openCtx && unicode.IsDigit(next):
+			return // ’90s
+		case cand && topSingle:
+			// ‘the residents’ anger’: a plural possessive when another
+			// closing candidate follows in the sentence.
+			if prev == 's' && later {
+				return
+			}
+			f.close(bi, i, n, mark)
+			return
+		case r == '\'' && openCtx && !unicode.IsSpace(next) && next != 0:
+			f.open(bi, text, i, n, r, true, famStraight, prevNS, next)
+		}
+		return
+	}
+
+	switch r {
+	case '‘', '‚':
+		switch {
+		case isWordRune(prev) && unicode.IsLetter(next):
+			return
+		case openCtx && unicode.IsDigit(next):
+			return
+		case topSingle && (top.mark == '‚' || (!openCtx && closeCtx)):
+			f.close(bi, i, n, mark)
+		case r == '‚' && !(openCtx && unicode.IsLetter(next)):
+			return // a comma-like mark
+		case !unicode.IsSpace(next) && next != 0:
+			f.open(bi, text, i, n, r, true, famCurly, prevNS, next)
+		}
+	case '‹':
+		if topSingle && top.mark == '›' {
+			f.close(bi, i, n, mark)
+			return
+		}
+		f.open(bi, text, i, n, r, true, famGuillemet, prevNS, next)
+	case '›':
+		switch {
+		case topSingle:
+			f.close(bi, i, n, mark)
+		case top == nil && openCtx && !unicode.IsSpace(next) && next != 0:
+			f.open(bi, text, i, n, r, true, famGuillemet, prevNS, next)
+		}
+	case '“':
+		switch {
+		case f.hasDouble() && f.innerDouble().mark == '„':
+			f.close(bi, i, n, mark)
+		case f.hasDouble() && !openCtx && closeCtx:
+			f.close(bi, i, n, mark) // sloppy: “no“
+		default:
+			f.open(bi, text, i, n, r, false, famCurly, prevNS, next)
+		}
+	case '„':
+		f.open(bi, text, i, n, r, false, famCurly, prevNS, next)
+	case '”':
+		switch {
+		case f.hasDouble():
+			f.close(bi, i, n, mark)
+		case top == nil && openCtx && isWordRune(next):
+			f.open(bi, text, i, n, r, false, famCurly, prevNS, next) // Swedish ”…”
+		}
+	case '«':
+		if f.hasDouble() && f.innerDouble().mark == '»' {
+			f.close(bi, i, n, mark)
+			return
+		}
+		f.open(bi, text, i, n, r, false, famGuillemet, prevNS, next)
+	case '»':
+		switch {
+		case f.hasDouble():
+			f.close(bi, i, n, mark)
+		case top == nil && openCtx && !unicode.IsSpace(next) && next != 0:
+			f.open(bi, text, i, n, r, false, famGuillemet, prevNS, next) // Danish »…«
+		}
+	case '"':
+		if isMarkRune(next) {
+			// "'Oh no…: read the context past the inner mark.
+			if r2, n2 := utf8.DecodeRuneInString(text[i+n+utf8.RuneLen(next):]); n2 > 0 {
+				closeCtx = isCloseContext(r2)
+			}
+		}
+		switch {
+		case openCtx && !closeCtx:
+			f.open(bi, text, i, n, r, false, famStraight, prevNS, next)
+		case f.hasDouble():
+			f.close(bi, i, n, mark)
+		case !openCtx && !closeCtx:
+			f.open(bi, text, i, n, r, false, famStraight, prevNS, next)
+		case openCtx && closeCtx && next != 0 && unicode.IsSpace(next) && prev != 0:
+			// A lone " between spaces with nothing open: opens sloppily
+			// spaced text (said " We…).
+			f.open(bi, text, i, n, r, false, famStraight, prevNS, next)
+		}
+	}
+}
+
+// hasDouble reports whether a double quote is open (single quotes may be
+// open inside it).
+func (f *quoteFinder) hasDouble() bool {
+	for k := len(f.stack) - 1; k >= 0; k-- {
+		if !f.stack[k].single {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *quoteFinder) innerDouble() *openQuote {
+	for k := len(f.stack) - 1; k >= 0; k-- {
+		if !f.stack[k].single {
+			return &f.stack[k]
+		}
+	}
 	return nil
+}
+
+// open pushes a quote opened by the mark at i.
+func (f *quoteFinder) open(bi int, text string, i, n int, r rune, single bool, fam markFamily, prevNS, next rune) {
+	q := openQuote{mark: r, start: i, innerStart: i + n, single: single, family: fam,
+		strong: unicode.IsUpper(next) || unicode.IsDigit(next) || unicode.IsSpace(next)}
+	if i == f.contAt {
+		q.continues = true
+		q.reason = f.contReason
+	}
+	f.contAt = -1
+	if k := len(f.stack); k > 0 {
+		top := f.stack[k-1]
+		switch {
+		case top.tentative:
+			// The text after the speech tag was narrative after all.
+			f.stack = f.stack[:k-1]
+		case top.single == single && top.family == fam && isSentenceEnd(prevNS):
+			// Same family after a sentence end: the closing mark was lost
+			// (a paragraph break flattened away, a typo).
+			f.stack = f.stack[:k-1]
+			f.unclosed(bi, top, trimSpaceLeft(text, top.innerStart, i), "closing mark lost: a new "+text[i:i+n]+" opens inside the quote", false)
+			q.continues = true
+			q.reason = "continues the previous quotation after its lost closing mark"
+		}
+	}
+	q.level = len(f.stack)
+	f.stack = append(f.stack, q)
+}
+
+// close closes the innermost open quote of the mark's width with the mark
+// at i; single quotes left open inside a double one are dropped.
+func (f *quoteFinder) close(bi, i, n int, mark string) {
+	single := mark == "’" || mark == "'" || mark == "‘" || mark == "›" || mark == "‹"
+	for len(f.stack) > 0 {
+		k := len(f.stack) - 1
+		top := f.stack[k]
+		if top.single == single {
+			f.stack = f.stack[:k]
+			fd := f.finish(bi, top, i, i+n, mark, true)
+			if top.mark != 0 && !sameFamily(top.mark, mark) {
+				fd.q.Reason = joinReason(fd.q.Reason, "opened with "+string(top.mark)+" and closed with "+mark)
+			}
+			f.add(fd)
+			return
+		}
+		// A single quote never closed inside the double one closing now.
+		f.stack = f.stack[:k]
+	}
+}
+
+func sameFamily(open rune, close string) bool {
+	switch open {
+	case '“', '„', '”':
+		return close == "”" || close == "“"
+	case '«', '»':
+		return close == "»" || close == "«"
+	case '"':
+		return close == "\""
+	case '‘', '‚', '’':
+		return close == "’" || close == "‘"
+	case '‹', '›':
+		return close == "›" || close == "‹"
+	case '\'':
+		return close == "'"
+	}
+	return false
+}
+
+// closeAll ends every open quote at end without a closing mark. Open
+// single quotes and continuations whose opening mark was lost are
+// dropped: they were apostrophes or narrative.
+func (f *quoteFinder) closeAll(bi, end int, reason string, tagged bool) {
+	for k := len(f.stack) - 1; k >= 0; k-- {
+		q := f.stack[k]
+		if q.tentative || (q.single && (k > 0 || !q.strong)) {
+			continue
+		}
+		f.unclosed(bi, q, end, reason, tagged)
+	}
+	f.stack = f.stack[:0]
+}
+
+// unclosed records q as ending at end without a closing mark.
+func (f *quoteFinder) unclosed(bi int, q openQuote, end int, reason string, tagged bool) {
+	if end < q.innerStart {
+		end = q.innerStart
+	}
+	fd := f.finish(bi, q, end, end, "", false)
+	fd.q.Reason = joinReason(fd.q.Reason, reason)
+	fd.tag = tagged
+	f.add(fd)
+}
+
+// add records a finished quote unless it quotes nothing.
+func (f *quoteFinder) add(fd foundQuote) {
+	if fd.q.inner.Len() > 0 {
+		f.out = append(f.out, fd)
+	}
+}
+
+// finish builds the quote q ending with the closing mark at [cs, ce) (an
+// empty range when it was never closed).
+func (f *quoteFinder) finish(bi int, q openQuote, cs, ce int, mark string, closed bool) foundQuote {
+	in := Span{trimSpaceRight(f.view, q.innerStart, cs), trimSpaceLeft(f.view, q.innerStart, cs)}
+	if in.End < in.Start {
+		in.End = in.Start
+	}
+	last, _ := utf8.DecodeLastRuneInString(f.view[in.Start:in.End])
+	clause := strings.ContainsRune(".,!?…;", last) || strings.Contains(f.view[in.Start:in.End], ". ")
+	if last == ',' {
+		in.End = trimSpaceLeft(f.view, in.Start, in.End-1)
+	}
+	open := ""
+	if q.mark != 0 {
+		open = string(q.mark)
+	}
+	fd := foundQuote{clause: clause}
+	fd.q = Quote{
+		Text: f.view[in.Start:in.End], Open: open, Close: mark, Closed: closed,
+		Continues: q.continues, Level: q.level, Block: bi, Reason: q.reason,
+		view: Span{q.start, ce}, inner: in,
+	}
+	return fd
+}
+
+func joinReason(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
+
+// trimSpaceLeft returns end moved left over spaces, not before start.
+func trimSpaceLeft(text string, start, end int) int {
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
+
+// trimSpaceRight returns start moved right over spaces, not past end.
+func trimSpaceRight(text string, start, end int) int {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	return start
+}
+
+// gluedTag reports whether the word text[ws:we] ends in a glued pronoun
+// followed by a space and a finite reporting verb ("realizehe confides").
+// It returns where the pronoun starts, where the verb ends and the tag.
+func (f *quoteFinder) gluedTag(text string, ws, we, end int) (pronStart, verbEnd int, tag string, ok bool) {
+	w := text[ws:we]
+	if f.lex.notGlued[w] {
+		return 0, 0, "", false
+	}
+	for _, p := range f.lex.glued {
+		if !strings.HasSuffix(w, p) || utf8.RuneCountInString(w)-len(p) < 2 {
+			continue
+		}
+		vs, ve := we+1, we+1
+		for ve < end {
+			r, n := utf8.DecodeRuneInString(text[ve:end])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ve += n
+		}
+		verb := text[vs:ve]
+		if verb == "" || !unicode.IsLower(rune(verb[0])) {
+			return 0, 0, "", false
+		}
+		_, forms, isVerb := f.lex.VerbForms(verb)
+		if !isVerb || forms&(VerbThirdPerson|VerbPast|VerbBase) == 0 || (forms&(VerbThirdPerson|VerbPast) == 0 && p != "they") {
+			return 0, 0, "", false
+		}
+		return we - len(p), ve, p + " " + verb, true
+	}
+	return 0, 0, "", false
+}
+
+// tagEnd returns where the text after a speech tag ending at from resumes:
+// past the end of the tag's sentence and the spaces after it; -1 if the
+// block ends first. The last answer is cached, so repeated tags in one
+// long sentence do not rescan it.
+func (f *quoteFinder) tagEnd(text string, from, end int) int {
+	if f.tagTo > from && f.tagFrom <= from {
+		return f.tagTo
+	}
+	for i := from; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		i += n
+		if isSentenceEnd(r) {
+			next, _ := utf8.DecodeRuneInString(text[i:end])
+			if i < end && !unicode.IsSpace(next) {
+				continue
+			}
+			j := trimSpaceRight(text, i, end)
+			if j >= end {
+				return -1
+			}
+			f.tagFrom, f.tagTo = from, j
+			return j
+		}
+		if isMarkRune(r) {
+			// A quotation mark inside the tag: no lost opening mark.
+			return -1
+		}
+	}
+	return -1
+}
+
+// dashQuote records the dash quote of a block that begins with "– " or
+// "— " and returns its index in f.out, or -1.
+func (f *quoteFinder) dashQuote(bi int, v Span, first int) int {
+	r, n := utf8.DecodeRuneInString(f.view[first:v.End])
+	if r != '–' && r != '—' && r != '―' {
+		return -1
+	}
+	sp, sn := utf8.DecodeRuneInString(f.view[first+n : v.End])
+	if !unicode.IsSpace(sp) || sp == '\n' {
+		return -1
+	}
+	innerStart := trimSpaceRight(f.view, first+n+sn, v.End)
+	if innerStart >= v.End {
+		return -1
+	}
+	end := trimSpaceLeft(f.view, innerStart, v.End)
+	reason := "dash quote runs to the paragraph end"
+	for i := innerStart; i < v.End; i++ {
+		if f.view[i] != ',' {
+			continue
+		}
+		if tag, ok := f.dashTag(i+1, v.End); ok {
+			end = trimSpaceLeft(f.view, innerStart, i)
+			reason = "dash quote ended by the speech tag “, " + tag + "”"
+			break
+		}
+	}
+	if end <= innerStart {
+		return -1
+	}
+	fd := foundQuote{dash: true}
+	fd.q = Quote{
+		Text: f.view[innerStart:end], Kind: QuoteDash, Open: string(r), Closed: true,
+		Block: bi, Reason: reason, view: Span{first, end}, inner: Span{innerStart, end},
+	}
+	f.out = append(f.out, fd)
+	return len(f.out) - 1
+}
+
+// dashTag reports whether the text at i (just after a comma) is a speech
+// tag: a finite reporting verb within its first four words, before any
+// end of sentence (", says the coalition", ", he says", ", Kremlin
+// spokesman Dmitry Peskov says").
+func (f *quoteFinder) dashTag(i, end int) (string, bool) {
+	if end-i > tagScanBytes {
+		end = i + tagScanBytes
+	}
+	f.toks = f.toks[:0]
+	stop := i
+	for stop < end {
+		r, n := utf8.DecodeRuneInString(f.view[stop:end])
+		if isSentenceEnd(r) || r == ';' || r == ':' || isMarkRune(r) {
+			break
+		}
+		stop += n
+	}
+	f.toks = appendQWords(f.toks, f.view, i, stop)
+	for k := 0; k < len(f.toks) && k < 4; k++ {
+		t := f.toks[k]
+		_, forms, ok := f.lex.VerbForms(t.key)
+		if ok && forms&(VerbThirdPerson|VerbPast) != 0 && !startsUpper(f.view[t.start:t.end]) {
+			return f.view[f.toks[0].start:t.end], true
+		}
+	}
+	return "", false
+}
+
+// classify gives each quote that is not a dash quote its kind:
+//
+//   - direct: it continues a quotation; or stands alone in its paragraph
+//     (a subheading “We are afraid”, a quoted paragraph); or starts with
+//     a capital and either ends a clause inside its marks (“…pace,”) or
+//     has a speech tag next to it (said: “…”, “…” she says,
+//     “…realizehe confides); or, starting lower case, has six words or
+//     more, holds or ends a clause and has a speech tag (“control the
+//     city of Aleppo, … forces,” Rami Abdel Rahmane … told AFP).
+//   - scare: a scare cue (so-called) stands right before it.
+//   - partial: a phrase someone is quoted as saying: a speech tag is next
+//     to it, or its sentence attributes it before the quote — a phrase or
+//     vague cue (According to the SOHR, …), a reporting verb governing a
+//     that-clause (announced that its air force had bombed “extremist”
+//     groups), or a reporting verb at most 16 words before (promised … to
+//     use “force”).
+//   - scare: anything else, a term nobody is quoted as saying (the head of
+//     the “government” proclaimed by the HTS; the “Deterrence of
+//     Aggression” battles).
+//
+// A speech tag after a quote is a reporting verb or "according to" within
+// ten words, before the end of the sentence; a verb in the passive
+// (proclaimed by) or governing a that-clause of its own (affirmed Thursday
+// that …) is not one. Sentence context comes from sentences, or from the
+// block when it has none. Verbs inside earlier quotes of the sentence count
+// as context too: a known imprecision.
+func (f *quoteFinder) classify(blocks []Block, sentences []Sentence) {
+	var ctx classifyCtx
+	si := 0
+	for k := 0; k < len(f.out); k++ {
+		fd := &f.out[k]
+		if fd.dash {
+			continue
+		}
+		q := &fd.q
+		bi := q.Block
+		b := blocks[bi].view
+		// The context: the sentence of the block holding the opening mark.
+		for si < len(sentences) && (sentences[si].Block < bi || (sentences[si].Block == bi && sentences[si].view.End <= q.view.Start)) {
+			si++
+		}
+		c := b
+		if si < len(sentences) && sentences[si].Block == bi {
+			c = sentences[si].view
+		} else if si > 0 && sentences[si-1].Block == bi {
+			c = sentences[si-1].view
+		}
+		if c != ctx.span {
+			ctx.reset(f, c)
+		}
+		ctx.advance(f, q.view.Start)
+
+		kind, why := f.kindOf(fd, b, &ctx)
+		q.Kind = kind
+		q.Reason = joinReason(string(kind)+": "+why, q.Reason)
+	}
+}
+
+// classifyCtx walks the words of one sentence once, remembering the
+// attribution cues seen before the current quote.
+type classifyCtx struct {
+	span      Span
+	toks      []qword
+	next      int    // next word to read
+	governing string // a cue that attributes the rest of the sentence
+	verb      int    // index of the last reporting verb, -1 if none
+	verbText  string
+	scareEnd  int // index just past the last scare cue, -1 if none
+}
+
+func (c *classifyCtx) reset(f *quoteFinder, span Span) {
+	c.span = span
+	c.toks = appendQWords(c.toks[:0], f.view, span.Start, span.End)
+	c.next, c.governing, c.verb, c.verbText, c.scareEnd = 0, "", -1, "", -1
+}
+
+// advance reads the words that end before pos.
+func (c *classifyCtx) advance(f *quoteFinder, pos int) {
+	for c.next < len(c.toks) && c.toks[c.next].end <= pos {
+		i := c.next
+		cue, n := f.lex.cueAt(f.view, c.toks, i)
+		if n == 0 {
+			c.next++
+			continue
+		}
+		c.next += n
+		switch cue.Kind {
+		case CuePhrase, CueVague:
+			if c.governing == "" {
+				c.governing = f.view[cue.Start:cue.End]
+			}
+		case CueScare:
+			c.scareEnd = c.next
+		case CueVerb:
+			if f.passive(c.toks, i) {
+				continue
+			}
+			if c.governing == "" && f.governsClause(c.toks, i) {
+				c.governing = f.view[cue.Start:cue.End]
+				continue
+			}
+			c.verb, c.verbText = i, f.view[cue.Start:cue.End]
+		}
+	}
+}
+
+// passive reports whether the verb toks[i] is a participle followed by
+// "by" (the “government” proclaimed by the HTS).
+func (f *quoteFinder) passive(toks []qword, i int) bool {
+	return i+1 < len(toks) && toks[i+1].key == "by" && f.lex.verbs[toks[i].key].form&VerbParticiple != 0
+}
+
+// governsClause reports whether the verb toks[i] introduces a clause of
+// its own: "that" within three words with no punctuation between
+// (announced that …, told the BBC that …), or a colon right after it.
+func (f *quoteFinder) governsClause(toks []qword, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+thatWindow; k++ {
+		if gap := f.view[toks[k-1].end:toks[k].start]; strings.TrimSpace(gap) != "" {
+			return strings.TrimSpace(gap) == ":" && k == i+1
+		}
+		if toks[k].key == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *quoteFinder) kindOf(fd *foundQuote, block Span, ctx *classifyCtx) (QuoteKind, string) {
+	q := &fd.q
+	if q.Continues {
+		return QuoteDirect, "continues a quotation"
+	}
+	if ctx.scareEnd >= 0 && ctx.scareEnd == ctx.next {
+		return QuoteScare, "marked by “" + f.view[ctx.toks[ctx.scareEnd-1].start:ctx.toks[ctx.scareEnd-1].end] + "”"
+	}
+	if q.Level == 0 && f.standalone(block, q.view) {
+		return QuoteDirect, "stands alone in its paragraph"
+	}
+	tag, tagWhy := "", ""
+	switch {
+	case fd.tag:
+		tag, tagWhy = "glued", "a glued speech tag"
+	default:
+		if t := f.tagBefore(block.Start, q.view.Start); t != "" {
+			tag, tagWhy = t, "the speech tag “"+t+"” before it"
+		} else if t := f.tagAfter(q.view.End, block.End); t != "" {
+			tag, tagWhy = t, "the speech tag “"+t+"” after it"
+		}
+	}
+	capital := startsCapital(q.Text)
+	switch {
+	case capital && fd.clause && tag != "":
+		return QuoteDirect, "a capitalised utterance ending a clause, with " + tagWhy
+	case capital && fd.clause:
+		return QuoteDirect, "a capitalised utterance ending a clause"
+	case capital && tag != "":
+		return QuoteDirect, "a capitalised utterance with " + tagWhy
+	case !capital && fd.clause && tag != "" && atLeastWords(q.Text, 6):
+		return QuoteDirect, "a quoted clause of six words or more with " + tagWhy
+	case tag != "":
+		return QuotePartial, "a phrase with " + tagWhy
+	case ctx.governing != "":
+		return QuotePartial, "its sentence is attributed by “" + ctx.governing + "”"
+	case ctx.verb >= 0 && ctx.next-ctx.verb <= cueWindowBefore:
+		return QuotePartial, "the reporting verb “" + ctx.verbText + "” precedes it"
+	}
+	return QuoteScare, "no reporting cue attributes it"
+}
+
+// standalone reports whether only spaces and punctuation surround the
+// quote in its block.
+func (f *quoteFinder) standalone(block, qv Span) bool {
+	if trimSpaceRight(f.view, block.Start, qv.Start) != qv.Start {
+		return false
+	}
+	for i := qv.End; i < block.End; {
+		r, n := utf8.DecodeRuneInString(f.view[i:block.End])
+		if isMarkRune(r) || !(unicode.IsSpace(r) || unicode.IsPunct(r)) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// tagBefore returns the speech tag right before a quote's opening mark at
+// pos: a colon (… said: “), or a reporting verb with or without a comma
+// (said, “ / said “).
+func (f *quoteFinder) tagBefore(lo, pos int) string {
+	j := trimSpaceLeft(f.view, lo, pos)
+	if j == lo {
+		return ""
+	}
+	switch f.view[j-1] {
+	case ':':
+		return ":"
+	case ',':
+		j = trimSpaceLeft(f.view, lo, j-1)
+	}
+	ws := j
+	for ws > lo && ws > j-32 {
+		r, n := utf8.DecodeLastRuneInString(f.view[lo:ws])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		ws -= n
+	}
+	w := f.view[ws:j]
+	if _, forms, ok := f.lex.VerbForms(w); ok && forms&^VerbBase != 0 && !startsUpper(w) {
+		return w
+	}
+	return ""
+}
+
+// tagAfter returns the speech tag after a quote ending at pos, if any.
+func (f *quoteFinder) tagAfter(pos, hi int) string {
+	if hi-pos > tagScanBytes {
+		hi = pos + tagScanBytes
+	}
+	stop := pos
+	for stop < hi {
+		r, n := utf8.DecodeRuneInString(f.view[stop:hi])
+		if isSentenceEnd(r) || r == ';' || r == ':' || strings.ContainsRune("“„«\"”»", r) {
+			break
+		}
+		stop += n
+	}
+	f.toks = appendQWords(f.toks[:0], f.view, pos, stop)
+	for k := 0; k < len(f.toks) && k < tagWindowAfter; k++ {
+		t := f.toks[k]
+		if startsUpper(f.view[t.start:t.end]) {
+			continue
+		}
+		if k == 0 {
+			// Inverted tags: “…,” say analysts.
+			if _, forms, ok := f.lex.VerbForms(t.key); ok && forms&VerbGerund == 0 && !f.passive(f.toks, k) && !f.governsClause(f.toks, k) {
+				return f.view[t.start:t.end]
+			}
+		}
+		cue, n := f.lex.cueAt(f.view, f.toks, k)
+		if n == 0 {
+			continue
+		}
+		switch cue.Kind {
+		case CuePhrase:
+			if cue.Lemma == "according to" {
+				return f.view[cue.Start:cue.End]
+			}
+		case CueVerb:
+			if !f.passive(f.toks, k) && !f.governsClause(f.toks, k) {
+				return f.view[cue.Start:cue.End]
+			}
+		}
+	}
+	return ""
+}
+
+// startsCapital reports whether the first letter of s, within its first
+// few runes, is upper case ("[The", "...We").
+func startsCapital(s string) bool {
+	for i, r := range s {
+		if i > 8 {
+			break
+		}
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// atLeastWords reports whether s has n words or more, reading only as far
+// as needed.
+func atLeastWords(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n--
+			if n == 0 {
+				return true
+			}
+		}
+		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return false
 }
