@@ -1,15 +1,718 @@
 package audit
 
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // SentenceLexicon holds abbreviations and other sentence-boundary data
 // (lexicon/sentences.yaml).
 type SentenceLexicon struct {
 	Version int `yaml:"version"`
+	// NonFinal lists abbreviations, with their final period, that never end
+	// a sentence: titles before a name ("Mr.", "Gen."), "e.g.", "vs.".
+	NonFinal []string `yaml:"non_final"`
+	// MayEnd lists abbreviations, with their final period, that end a
+	// sentence only when a sentence starter follows: "a.m.", "U.S.", "Inc.".
+	MayEnd []string `yaml:"may_end"`
+	// SentenceStarters lists capitalised words that commonly open a
+	// sentence ("The", "But", "He") and rarely continue a name or a date.
+	SentenceStarters []string `yaml:"sentence_starters"`
+	// Bullets lists the characters that mark list items.
+	Bullets []string `yaml:"bullets"`
+
+	abbrevs  map[string]abbrevKind // key: abbreviation without its final period
+	starters map[string]struct{}
+	bullets  []rune
 }
 
-func (l *SentenceLexicon) compile() error { return nil }
+// abbrevKind says how a period after a word behaves.
+type abbrevKind uint8
 
-// splitSentences returns the sentences of text as offsets into it
-// (placeholder: the whole text).
+const (
+	notAbbrev      abbrevKind = iota
+	abbrevNonFinal            // never ends a sentence
+	abbrevMayEnd              // ends a sentence only before a starter word
+)
+
+func (l *SentenceLexicon) compile() error {
+	if l.Version != 1 {
+		return fmt.Errorf("unsupported version %d (want 1)", l.Version)
+	}
+	l.abbrevs = make(map[string]abbrevKind, 2*(len(l.NonFinal)+len(l.MayEnd)))
+	seen := make(map[string]abbrevKind, len(l.NonFinal)+len(l.MayEnd))
+	var errs []error
+	add := func(list string, entries []string, kind abbrevKind) {
+		for _, e := range entries {
+			key, ok := strings.CutSuffix(e, ".")
+			switch {
+			case !ok || key == "":
+				errs = append(errs, fmt.Errorf("%s: %q: an abbreviation is written with its final period", list, e))
+				continue
+			case strings.IndexFunc(e, isBlank) >= 0:
+				errs = append(errs, fmt.Errorf("%s: %q: an abbreviation is one token", list, e))
+				continue
+			case seen[e] == kind:
+				errs = append(errs, fmt.Errorf("%s: %q is listed twice", list, e))
+				continue
+			case seen[e] != notAbbrev:
+				errs = append(errs, fmt.Errorf("%s: %q is both non_final and may_end", list, e))
+				continue
+			}
+			seen[e] = kind
+			l.abbrevs[key] = kind
+		}
+	}
+	add("non_final", l.NonFinal, abbrevNonFinal)
+	add("may_end", l.MayEnd, abbrevMayEnd)
+	// All-capital forms for headlines: "U.S." keeps its kind as "U.S.",
+	// "A.M." as "a.m."; an undotted one may also be an acronym ("SEC." for
+	// "Sec.", "NO." for "No."), so its capital form is only may_end.
+	for key, kind := range maps.Clone(l.abbrevs) {
+		upper := strings.ToUpper(key)
+		if _, listed := l.abbrevs[upper]; listed {
+			continue
+		}
+		if !strings.Contains(key, ".") {
+			kind = abbrevMayEnd
+		}
+		l.abbrevs[upper] = kind
+	}
+
+	l.starters = make(map[string]struct{}, 2*len(l.SentenceStarters))
+	for _, w := range l.SentenceStarters {
+		first, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !unicode.IsUpper(first) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			errs = append(errs, fmt.Errorf("sentence_starters: %q: want one capitalised word of letters", w))
+			continue
+		}
+		l.starters[w] = struct{}{}
+		l.starters[strings.ToUpper(w)] = struct{}{}
+	}
+
+	l.bullets = l.bullets[:0]
+	for _, b := range l.Bullets {
+		r, n := utf8.DecodeRuneInString(b)
+		if n == 0 || n != len(b) || r == utf8.RuneError || unicode.IsLetter(r) || unicode.IsDigit(r) || isBlank(r) {
+			errs = append(errs, fmt.Errorf("bullets: %q: want one mark that is not a letter, digit or space", b))
+			continue
+		}
+		l.bullets = append(l.bullets, r)
+	}
+	return errors.Join(errs...)
+}
+
+// isBullet reports whether r is one of the lexicon's list marks.
+func (l *SentenceLexicon) isBullet(r rune) bool {
+	for _, b := range l.bullets {
+		if b == r {
+			return true
+		}
+	}
+	return false
+}
+
+// splitSentences returns the sentences of text as offsets into it: spans in
+// order, trimmed of surrounding whitespace, that together cover every
+// non-space character of text.
+//
+// It makes one pass over the bytes. Boundaries are:
+//
+//   - a blank line (two line breaks with only spaces between); a single
+//     line break is a space, as in hard-wrapped newswire;
+//   - a list mark from the lexicon standing alone before an item ("•"
+//     anywhere, "-" and "*" at the start of a line);
+//   - a run of terminators (". ! ? …" and spaced runs such as ". ." or
+//     ". . ."), taken together with the closing quotation marks and brackets
+//     after it (“stolen.”, “why?»”, “homes. »”), when what follows decides
+//     so, as below.
+//
+// After "?" or "!" the sentence ends unless a lowercase word or a comma-like
+// mark follows (“Why?” he asked). After "。！？" it always ends.
+//
+// After an ellipsis ("…", "...", ". . .") it ends before anything but a
+// lowercase word, except inside a quotation, where an ellipsis marks a pause
+// or a cut ("my neighbors… It’s incredible!" inside “…” stays whole), and
+// except for an elision in brackets "(…)" "[...]". Quotation depth counts
+// the double quotation marks and guillemets of text so far; whether a mark
+// opens or closes is judged from the spaces around it, so that “…”, «…»,
+// „…“, »…« and straight quotes all nest.
+//
+// After a period followed by space, the sentence continues before a
+// lowercase word or a comma-like mark. Before a capitalised word or a number
+// it ends unless the word before the period is:
+//
+//   - a non_final abbreviation ("Mr.", "Gen.", "e.g.", "vs."): never ends;
+//   - a may_end abbreviation ("a.m.", "U.S.", "Inc.", "Jan."), a token of
+//     single letters and periods ("N.Y."), or an initial ("W."): ends only
+//     before a sentence starter from the lexicon ("until 5 p.m. Sunday" is
+//     one sentence, "at 5 p.m. The next day" is two) and never before a
+//     number ("Jan. 5", "No. 10");
+//   - a list number or letter opening the sentence ("1. The first point").
+//
+// A period glued to the next character (copied web text) ends a sentence
+// only when the letters before it are lowercase, at least two of them, and a
+// capitalised word follows that is not part of a domain or path:
+// "the city.The next" splits; "U.S.", "e.g.", "6.5", "CNN.com" and
+// "www.Amazon.com" do not. A glued "?" or "!" (or an ellipsis outside a
+// quotation) ends a sentence before an uppercase letter.
+//
+// The word before a period is the letters after the last space, hyphen,
+// slash or other mark: "Japan-U.S." is "U.S.", "(Mr." is "Mr.".
 func splitSentences(text string, lex *SentenceLexicon) []Span {
-	return []Span{{0, len(text)}}
+	if lex == nil {
+		lex = &DefaultLexicon().Sentences
+	}
+	sg := segmenter{text: text, lex: lex}
+	sg.run()
+	return sg.out
+}
+
+// Terminator run kinds.
+const (
+	runPeriod   = iota // ".", or a spaced double ". ."
+	runEllipsis        // "…", "..", "...", ". . ."
+	runStrong          // contains "?" or "!"
+	runCJK             // contains an ideographic full stop or mark
+)
+
+// Classes of what follows a candidate boundary.
+const (
+	nextLower    = iota // a lowercase letter
+	nextContinue        // , ; : ) ] } % — cannot start a sentence
+	nextUpper           // an uppercase or caseless letter
+	nextDigit           // a digit or a currency sign
+	nextOther           // anything else
+)
+
+// segmenter is the state of one pass of splitSentences.
+type segmenter struct {
+	text string
+	lex  *SentenceLexicon
+	out  []Span
+
+	start     int  // first byte of the current sentence, -1 if none yet
+	end       int  // end of the last non-space rune of the current sentence
+	wordStart int  // first letter or digit of the current word, -1 if none
+	tokURL    bool // the current token contains "/" or "@"
+	quotes    int  // depth of open quotation marks
+}
+
+func (s *segmenter) run() {
+	text := s.text
+	s.start, s.wordStart = -1, -1
+	var prev rune // previous non-space rune, 0 after space or at the start
+	lineStart := true
+	for i := 0; i < len(text); {
+		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			// Fast path for the bulk of the text: ASCII letters and digits.
+			if s.start < 0 {
+				s.start = i
+			}
+			if s.wordStart < 0 {
+				s.wordStart = i
+			}
+			lineStart = false
+			prev = rune(c)
+			i++
+			s.end = i
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if isBlank(r) {
+			j, breaks := skipBlank(text, i)
+			if breaks >= 2 {
+				s.boundary()
+				s.quotes = 0
+			}
+			if breaks > 0 {
+				lineStart = true
+			}
+			s.wordStart, s.tokURL, prev = -1, false, 0
+			i = j
+			continue
+		}
+		if prev == 0 && s.lex.isBullet(r) && (r >= utf8.RuneSelf || lineStart) {
+			if nr, _ := decodeRune(text, i+size); i+size == len(text) || isBlank(nr) {
+				s.boundary()
+			}
+		}
+		lineStart = false
+		if s.start < 0 {
+			s.start = i
+		}
+		if kind, ok := terminatorKind(r); ok {
+			i = s.terminator(i, kind)
+			prev = '.'
+			continue
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if s.wordStart < 0 {
+				s.wordStart = i
+			}
+		case r == '\'' || r == '’':
+			// An apostrophe stays inside the word: "Assad’s".
+		default:
+			// Other marks separate words: "Japan-U.S.", "EC/U.S.", "(Mr.".
+			s.wordStart = -1
+			if isQuoteMark(r) {
+				s.trackQuote(r, prev, i+size)
+			} else if r == '/' || r == '@' {
+				s.tokURL = true
+			}
+		}
+		s.end = i + size
+		prev = r
+		i += size
+	}
+	s.boundary()
+}
+
+// boundary ends the current sentence, if any.
+func (s *segmenter) boundary() {
+	if s.start >= 0 {
+		s.out = append(s.out, Span{s.start, s.end})
+		s.start = -1
+	}
+	s.wordStart = -1
+}
+
+// terminator handles the run of terminators starting at i: it consumes the
+// run and the closing marks after it, ends the sentence there if the text
+// that follows says so, and returns where scanning resumes.
+func (s *segmenter) terminator(i, kind int) int {
+	text := s.text
+	periods, adjacent := 0, false
+	j := i
+	for j < len(text) {
+		r, size := decodeRune(text, j)
+		if k, ok := terminatorKind(r); ok {
+			if r == '.' {
+				if j > i && text[j-1] == '.' {
+					adjacent = true
+				}
+				periods++
+			}
+			kind = max(kind, k)
+			j += size
+			continue
+		}
+		if r == ' ' && (text[j-1] == '.' || text[j-1] == 0xa6) { // after "." or "…"
+			k := skipHorizontal(text, j)
+			if nr, _ := decodeRune(text, k); nr == '.' || nr == '…' {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	if kind == runPeriod && (adjacent || periods >= 3) {
+		kind = runEllipsis
+	}
+	runEnd := j
+
+	// Closing marks: “stolen.”  (why?)  homes. »
+	q := runEnd
+	for q < len(text) {
+		r, size := decodeRune(text, q)
+		if isAlwaysCloser(r) {
+			s.closeQuote(r)
+			q += size
+			continue
+		}
+		if isAmbiguousCloser(r) {
+			if nr, _ := decodeRune(text, q+size); q+size < len(text) && (unicode.IsLetter(nr) || unicode.IsDigit(nr)) {
+				break // an opening mark glued to the next sentence
+			}
+			s.closeQuote(r)
+			q += size
+			continue
+		}
+		if r == ' ' || r == '\t' || r == 0xa0 {
+			k := skipHorizontal(text, q)
+			nr, nsize := decodeRune(text, k)
+			if nr == '»' || nr == '›' || nr == '”' {
+				if fr, _ := decodeRune(text, k+nsize); k+nsize == len(text) || isBlank(fr) {
+					s.closeQuote(nr)
+					q = k + nsize
+					continue
+				}
+			}
+		}
+		break
+	}
+	s.end = q
+
+	if s.ends(i, runEnd, q, kind) {
+		s.boundary()
+	} else if q > runEnd {
+		s.wordStart = -1 // a closing mark separates words
+	}
+	return q
+}
+
+// ends decides whether the sentence ends after the terminator run
+// text[p:runEnd] and the closing marks up to q.
+func (s *segmenter) ends(p, runEnd, q, kind int) bool {
+	text := s.text
+	if q >= len(text) || kind == runCJK {
+		return true
+	}
+	if r, _ := decodeRune(text, q); !isBlank(r) {
+		return s.gluedEnds(p, runEnd, q, kind)
+	}
+	k, breaks := skipBlank(text, q)
+	if breaks >= 2 || k >= len(text) {
+		return true
+	}
+	next, starter := s.peekWord(k)
+	if next == nextLower || next == nextContinue {
+		return false
+	}
+	switch kind {
+	case runStrong:
+		return true
+	case runEllipsis:
+		if s.quotes > 0 {
+			return false
+		}
+		if p > 0 && (text[p-1] == '(' || text[p-1] == '[') {
+			return false // an elision: "(…)", "[...]"
+		}
+		return true
+	}
+
+	w := ""
+	if s.wordStart >= 0 && s.wordStart < p {
+		w = text[s.wordStart:p]
+	}
+	switch s.classify(w) {
+	case abbrevNonFinal:
+		return false
+	case abbrevMayEnd:
+		return next != nextDigit && starter
+	}
+	if s.wordStart == s.start && isListMarker(w) {
+		return false // "1. The first point"
+	}
+	return true
+}
+
+// classify says how a period after word w behaves: a listed abbreviation,
+// or a may_end one for an initial ("W") and single letters joined by
+// periods ("N.Y").
+func (s *segmenter) classify(w string) abbrevKind {
+	if w == "" || len(w) > 16 {
+		return notAbbrev
+	}
+	if k, ok := s.lex.abbrevs[w]; ok {
+		return k
+	}
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+		return abbrevMayEnd
+	}
+	if isDottedLetters(w) {
+		return abbrevMayEnd
+	}
+	return notAbbrev
+}
+
+// gluedEnds decides a boundary when no space follows the terminator run and
+// its closing marks (text[q] is not a space).
+func (s *segmenter) gluedEnds(p, runEnd, q, kind int) bool {
+	text := s.text
+	// Look through opening marks glued to the next sentence: said.“The
+	k := q
+	for n := 0; n < 4 && k < len(text); n++ {
+		r, size := decodeRune(text, k)
+		if !isQuoteMark(r) && r != '(' && r != '[' {
+			break
+		}
+		k += size
+	}
+	r, size := decodeRune(text, k)
+	if k >= len(text) || !(unicode.IsUpper(r) || unicode.IsTitle(r)) {
+		return false
+	}
+	switch kind {
+	case runStrong:
+		return true
+	case runEllipsis:
+		return s.quotes == 0
+	}
+	if s.tokURL {
+		return false
+	}
+	// Left: at least two lowercase letters, not after a period (a domain).
+	n, b := 0, p
+	for b > 0 && p-b < 64 {
+		lr, lsize := utf8.DecodeLastRuneInString(text[:b])
+		if !unicode.IsLetter(lr) {
+			break
+		}
+		if !unicode.IsLower(lr) {
+			return false
+		}
+		b -= lsize
+		n++
+	}
+	if n < 2 || (b > 0 && text[b-1] == '.') {
+		return false
+	}
+	// Right: a capitalised word ("The", not "JS"), not followed by ".com".
+	e := k + size
+	nr, _ := decodeRune(text, e)
+	if !unicode.IsLower(nr) {
+		return false
+	}
+	for e < len(text) && e-k < 64 {
+		rr, rsize := decodeRune(text, e)
+		if !unicode.IsLetter(rr) {
+			break
+		}
+		e += rsize
+	}
+	if e < len(text) {
+		switch text[e] {
+		case '/', '@', ':':
+			return false
+		case '.':
+			if ar, _ := decodeRune(text, e+1); unicode.IsLetter(ar) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// peekWord classifies what starts at k, looking through opening marks, and
+// reports whether it is a sentence starter from the lexicon (not followed
+// by a period, so that "A." stays an initial).
+func (s *segmenter) peekWord(k int) (next int, starter bool) {
+	text := s.text
+	for n := 0; n < 8 && k < len(text); n++ {
+		r, size := decodeRune(text, k)
+		if !isOpener(r) {
+			break
+		}
+		k += size
+	}
+	if k >= len(text) {
+		return nextOther, false
+	}
+	r, _ := decodeRune(text, k)
+	switch {
+	case unicode.IsLower(r):
+		return nextLower, false
+	case unicode.IsDigit(r) || unicode.Is(unicode.Sc, r):
+		return nextDigit, false
+	case strings.ContainsRune(",;:)]}%", r):
+		return nextContinue, false
+	case !unicode.IsLetter(r):
+		return nextOther, false
+	}
+	e := k
+	for e < len(text) && e-k <= 24 {
+		rr, rsize := decodeRune(text, e)
+		if !unicode.IsLetter(rr) {
+			break
+		}
+		e += rsize
+	}
+	if e-k > 24 || (e < len(text) && text[e] == '.') {
+		return nextUpper, false
+	}
+	_, starter = s.lex.starters[text[k:e]]
+	return nextUpper, starter
+}
+
+// trackQuote updates the quotation depth for the mark r found between the
+// rune prev (0 for space or the start) and the text at next.
+func (s *segmenter) trackQuote(r, prev rune, next int) {
+	nr, _ := decodeRune(s.text, next)
+	afterSpace := prev == 0 || isOpener(prev)
+	beforeSpace := next >= len(s.text) || isBlank(nr) || strings.ContainsRune(",.;:!?)]…", nr)
+	left := afterSpace && !beforeSpace  // opens: “word
+	right := !afterSpace && beforeSpace // closes: word”
+	var open bool
+	switch r {
+	case '„', '‚', '「', '『':
+		open = true
+	case '“', '«', '‹': // English and French openers; German closers
+		open = !right
+	case '”', '»', '›', '」', '』': // closers; Swedish and German openers
+		open = left && r != '」' && r != '』'
+	case '"':
+		open = left || (!right && s.quotes == 0)
+	default:
+		return
+	}
+	if open {
+		s.quotes++
+	} else if s.quotes > 0 {
+		s.quotes--
+	}
+}
+
+// closeQuote lowers the quotation depth for a closing mark r.
+func (s *segmenter) closeQuote(r rune) {
+	if isQuoteMark(r) && s.quotes > 0 {
+		s.quotes--
+	}
+}
+
+// terminatorKind reports whether r ends sentences, and how.
+func terminatorKind(r rune) (int, bool) {
+	switch r {
+	case '.':
+		return runPeriod, true
+	case '…':
+		return runEllipsis, true
+	case '?', '!', '‽', '⁇', '⁈', '⁉', '‼', '؟':
+		return runStrong, true
+	case '。', '？', '！', '｡':
+		return runCJK, true
+	}
+	return 0, false
+}
+
+// isQuoteMark reports whether r is a double quotation mark or guillemet
+// (apostrophe-like single marks are not tracked).
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‹', '›', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+// isAlwaysCloser reports whether r, right after a terminator, closes what
+// the sentence opened.
+func isAlwaysCloser(r rune) bool {
+	switch r {
+	case '”', '»', '›', '’', ')', ']', '}', '」', '』':
+		return true
+	}
+	return false
+}
+
+// isAmbiguousCloser reports whether r, right after a terminator, closes the
+// sentence unless a letter follows it directly (then it opens the next).
+func isAmbiguousCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '«', '‹':
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether r may open a sentence before its first word.
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '„', '‚', '«', '‹', '»', '”', '(', '[', '{', '¡', '¿', '「', '『':
+		return true
+	}
+	return false
+}
+
+// isListMarker reports whether w is a list number or letter ("1", "12",
+// "a").
+func isListMarker(w string) bool {
+	if w == "" || len(w) > 3 {
+		return false
+	}
+	if len(w) == 1 && ('a' <= w[0] && w[0] <= 'z' || 'A' <= w[0] && w[0] <= 'Z') {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDottedLetters reports whether w is single ASCII letters joined by
+// periods: "U.S", "a.m", "N.Y".
+func isDottedLetters(w string) bool {
+	if len(w) < 3 || len(w)%2 == 0 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i%2 == 1 {
+			if c != '.' {
+				return false
+			}
+		} else if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeRune decodes the rune at i, with a fast path for ASCII. At or past
+// the end it returns (0, 0).
+func decodeRune(text string, i int) (rune, int) {
+	if i >= len(text) {
+		return 0, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// isBlank reports whether r is whitespace for segmentation: Unicode spaces
+// plus the zero-width space and byte order mark that copied web text holds.
+func isBlank(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+// skipBlank skips the whitespace at i and returns where it ends and how
+// many line breaks it holds; a paragraph separator, form feed or vertical
+// tab counts as two (a blank line).
+func skipBlank(text string, i int) (int, int) {
+	breaks := 0
+	for i < len(text) {
+		r, size := decodeRune(text, i)
+		if !isBlank(r) {
+			break
+		}
+		switch r {
+		case '\n', '\u2028', '\u0085':
+			breaks++
+		case '\r':
+			if i+1 >= len(text) || text[i+1] != '\n' {
+				breaks++
+			}
+		case '\u2029', '\f', '\v':
+			breaks += 2
+		}
+		i += size
+	}
+	return i, breaks
+}
+
+// skipHorizontal skips spaces, tabs and no-break spaces at i.
+func skipHorizontal(text string, i int) int {
+	for i < len(text) {
+		switch {
+		case text[i] == ' ' || text[i] == '\t':
+			i++
+		case strings.HasPrefix(text[i:], "\u00a0"):
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
 }
