@@ -46,6 +46,14 @@ type Document struct {
 	Sentences []Sentence
 	Quotes    []Quote
 
+	// Claims, Sources and VagueCues are filled by Analyze. VagueCues lists
+	// every vague attribution cue in the article's editorial text
+	// ("reportedly", "are said to have been"), whether or not it qualifies
+	// a claim.
+	Claims    []Claim
+	Sources   []Source
+	VagueCues []Cue
+
 	view  *View
 	lines lineIndex
 }
@@ -167,11 +175,14 @@ type Quote struct {
 	Continues bool `json:"continues,omitempty"`
 	// Level is 0 for a top-level quote and 1 or more for a quote nested in
 	// another.
-	Level  int    `json:"level,omitempty"`
-	Block  int    `json:"block"`
-	Reason string `json:"reason,omitempty"`
-	view   Span
-	inner  Span // inner, in view coordinates
+	Level int `json:"level,omitempty"`
+	// Speaker is who the quotation is credited to, once Analyze has run;
+	// nil when nobody is.
+	Speaker *SourceRef `json:"speaker"`
+	Block   int        `json:"block"`
+	Reason  string     `json:"reason,omitempty"`
+	view    Span
+	inner   Span // inner, in view coordinates
 }
 
 // ViewSpan returns the quote's range in the prose view.

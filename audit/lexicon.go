@@ -21,6 +21,8 @@ type Lexicon struct {
 	Blocks    BlockLexicon
 	Sentences SentenceLexicon
 	Reporting ReportingLexicon
+	People    PeopleLexicon
+	Figures   FigureLexicon
 }
 
 // lexiconPart is one YAML file of a lexicon.
@@ -47,7 +49,8 @@ func DefaultLexicon() *Lexicon {
 	return defaultLexicon
 }
 
-// LoadLexicon reads blocks.yaml, sentences.yaml and reporting.yaml from dir
+// LoadLexicon reads the lexicon's YAML files (blocks, sentences, reporting,
+// people, figures) from dir
 // in fsys.
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	lex := &Lexicon{}
@@ -58,6 +61,8 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		{"blocks.yaml", &lex.Blocks},
 		{"sentences.yaml", &lex.Sentences},
 		{"reporting.yaml", &lex.Reporting},
+		{"people.yaml", &lex.People},
+		{"figures.yaml", &lex.Figures},
 	}
 	for _, p := range parts {
 		name := dir + "/" + p.name

@@ -77,6 +77,12 @@ type ReportingLexicon struct {
 	// in one.
 	Glued    []string `yaml:"glued"`
 	NotGlued []string `yaml:"not_glued"`
+	// OpeningPhrases lists phrase cues that, opening a paragraph ("According
+	// to the SOHR, …"), credit the rest of the paragraph too.
+	OpeningPhrases []string `yaml:"opening"`
+	// Audiences lists words that, after "said to", name who was spoken to
+	// ("said to reporters") rather than starting a vague cue.
+	Audiences []string `yaml:"audiences"`
 
 	verbs     map[string]verbEntry
 	phrases   map[string][]phraseCue // by first word
@@ -84,6 +90,8 @@ type ReportingLexicon struct {
 	pronouns  map[string]bool
 	glued     []string // longest first
 	notGlued  map[string]bool
+	audiences map[string]bool
+	opening   map[string]bool
 }
 
 type verbEntry struct {
@@ -168,6 +176,11 @@ func (l *ReportingLexicon) compile() error {
 	}
 	l.baseAfter = wordSet(l.BaseAfter)
 	l.pronouns = wordSet(l.Pronouns)
+	l.audiences = wordSet(l.Audiences)
+	l.opening = make(map[string]bool, len(l.OpeningPhrases))
+	for _, p := range l.OpeningPhrases {
+		l.opening[strings.ToLower(strings.Join(strings.Fields(p), " "))] = true
+	}
 	l.notGlued = wordSet(l.NotGlued)
 	l.glued = make([]string, 0, len(l.Glued))
 	for _, g := range l.Glued {
@@ -215,6 +228,15 @@ func (l *ReportingLexicon) VerbForms(word string) (lemma string, forms VerbForm,
 func (l *ReportingLexicon) Loaded(word string) bool {
 	return l.verbs[lexKey(word)].loaded
 }
+
+// Opening reports whether a phrase cue (its lemma, as FindCues gives it)
+// credits a whole paragraph when the paragraph opens with it.
+func (l *ReportingLexicon) Opening(phrase string) bool {
+	return l.opening[strings.ToLower(strings.Join(strings.Fields(phrase), " "))]
+}
+
+// Audience reports whether word, after "said to", names an audience.
+func (l *ReportingLexicon) Audience(word string) bool { return l.audiences[lexKey(word)] }
 
 // Pronoun reports whether word is a third-person pronoun that can stand
 // for a source in a speech tag (he, she, they, it).

@@ -1,0 +1,345 @@
+package audit
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// Analyzer finds claims, sources and attributions in structured documents.
+// It is safe for concurrent use by several goroutines.
+type Analyzer struct {
+	lex      *Lexicon
+	registry *rules.Registry
+}
+
+// NewAnalyzer returns an analyzer using lex and registry (the built-in ones
+// when nil).
+func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
+	if lex == nil {
+		lex = DefaultLexicon()
+	}
+	if registry == nil {
+		registry = rules.DefaultRegistry()
+	}
+	return &Analyzer{lex: lex, registry: registry}
+}
+
+// Lexicon returns the analyzer's lexicon.
+func (a *Analyzer) Lexicon() *Lexicon { return a.lex }
+
+// mentionKind says how a source is named.
+type mentionKind int
+
+const (
+	mentionOrg     mentionKind = iota // a registry alias
+	mentionBackRef                    // "the NGO", resolved to a registry source
+	mentionPerson                     // a named person
+	mentionUnnamed                    // "a resident", "an AFP correspondent"
+	mentionPronoun                    // he, she, they, it
+	mentionWeak                       // a capitalised word that may be a person, for pronouns only
+)
+
+// mention is a place where a source is named, in view offsets.
+type mention struct {
+	kind       mentionKind
+	start, end int // the name
+	// ext0 and ext1 extend the name over its descriptor ("Kremlin
+	// spokesman Dmitry Peskov", "Rami Abdel Rahmane, the director of the
+	// SOHR"), so that a verb right after the descriptor finds the person.
+	ext0, ext1 int
+	ref        SourceRef
+	descriptor string
+	party      bool
+	sentence   int
+	// person is true for a registry source named by a person's name
+	// ("Dmitry Peskov" for the Kremlin): "he" and "she" may refer to it.
+	person bool
+}
+
+// sentInfo is what the analysis finds in one sentence.
+type sentInfo struct {
+	editorial bool
+	words     []word
+	cues      []cue
+	mentions  []mention // sorted by start
+	attr      *Attribution
+	attrCue   *cue
+	vague     *cue
+	// opening is true when the sentence opens with its attribution
+	// ("According to the SOHR, …"), which then covers its paragraph.
+	opening bool
+}
+
+// Analyze finds the claims and sources of doc, and the speaker of each of
+// its quotations, with the built-in lexicon and registry. doc must have
+// been through Structure.
+func Analyze(doc *Document) { NewAnalyzer(nil, nil).Analyze(doc) }
+
+// Analyze finds the claims and sources of doc, and the speaker of each of
+// its quotations. doc must have been through Structure (Analyze runs it
+// when doc has no view yet).
+func (a *Analyzer) Analyze(doc *Document) {
+	if doc.view == nil {
+		Structure(doc, a.lex)
+	}
+	infos := make([]sentInfo, len(doc.Sentences))
+	var all []mention
+	var regMentions []rules.Mention
+	var regSentence []int
+	isVerb := func(w string) bool { _, ok := a.lex.Reporting.Verb(w); return ok }
+
+	for si, s := range doc.Sentences {
+		info := &infos[si]
+		kind := doc.Blocks[s.Block].Kind
+		info.editorial = kind.Editorial()
+		if !info.editorial {
+			continue
+		}
+		text := s.Text
+		base := s.view.Start
+		info.words = splitAtQuotes(tokenize(text), doc.Quotes, base)
+		info.cues = a.findCues(text, info.words)
+		// Registry mentions, resolved later across the whole document.
+		for _, m := range a.registry.Match(text) {
+			m.Start += base
+			m.End += base
+			regMentions = append(regMentions, m)
+			regSentence = append(regSentence, si)
+		}
+		// Registry aliases are not excluded here: a person the registry
+		// knows by name ("Dmitry Peskov") keeps its descriptor, and
+		// dropNested settles the overlap in the registry's favour.
+		for _, p := range FindPeople(text, &a.lex.People, nil, isVerb) {
+			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
+			m.ext0, m.ext1 = m.start, m.end
+			if p.Descriptor != "" {
+				m.ext0 = min(m.ext0, base+p.DescStart)
+				m.ext1 = max(m.ext1, base+p.DescEnd)
+			}
+			if p.Named {
+				m.ref = SourceRef{ID: "person:" + slug(p.Name), Name: p.Name, Type: p.Type}
+			} else {
+				m.kind = mentionUnnamed
+				m.ref = SourceRef{ID: "unnamed:" + slug(p.Role), Name: p.Name, Type: p.Type}
+			}
+			all = append(all, m)
+		}
+		for wi, w := range info.words {
+			if a.lex.Reporting.Pronoun(w.lower) && !w.capital || a.lex.Reporting.Pronoun(w.lower) && wi == 0 {
+				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
+			}
+		}
+		all = append(all, a.weakPeople(text, base, si, info.words)...)
+	}
+	// Resolve back-references in document order and turn registry mentions
+	// into mentions.
+	resolved := a.registry.Resolve(regMentions)
+	sentOf := map[int]int{}
+	for i, m := range regMentions {
+		sentOf[m.Start] = regSentence[i]
+	}
+	for _, m := range resolved {
+		if m.SourceID == "" {
+			continue // an unresolved back-reference names nobody
+		}
+		src, ok := a.registry.Lookup(m.SourceID)
+		if !ok {
+			continue
+		}
+		k := mentionOrg
+		if m.BackRef {
+			k = mentionBackRef
+		}
+		all = append(all, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: sentOf[m.Start],
+			ref: SourceRef{ID: src.ID, Name: src.Name, Type: string(src.Type)}, party: src.PartyToConflict})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].start < all[j].start })
+	all = dropNested(all)
+	for _, m := range all {
+		infos[m.sentence].mentions = append(infos[m.sentence].mentions, m)
+	}
+	// Attribution of each sentence on its own.
+	for si := range infos {
+		a.attribute(doc, si, infos, all)
+	}
+	doc.Claims = doc.Claims[:0]
+	doc.VagueCues = doc.VagueCues[:0]
+	for si := range infos {
+		for ci := range infos[si].cues {
+			c := &infos[si].cues[ci]
+			if c.Kind == CueVague && !quoteInner(doc, doc.Sentences[si].view.Start+c.Start) {
+				doc.VagueCues = append(doc.VagueCues, *a.cueOf(doc, si, c))
+			}
+		}
+	}
+	qattrs := a.quoteSpeakers(doc, infos)
+	a.claims(doc, infos, qattrs)
+	doc.Sources = buildSources(doc, all)
+}
+
+// dropNested settles mentions that overlap:
+//   - a registry alias that is a person's name ("Dmitry Peskov" is an
+//     alias of the Kremlin) keeps the registry source but takes the
+//     person's extent with its descriptor, so speech tags still find it;
+//   - an unnamed phrase that holds an organisation ("an AFP
+//     correspondent") becomes that organisation, named by the phrase;
+//   - organisations and unnamed phrases inside a person's descriptor
+//     ("Rami Abdel Rahmane, the director of the SOHR"; "a woman, Umm
+//     Mohamad") are the person's affiliation or description, not sources
+//     of their own.
+func dropNested(all []mention) []mention {
+	drop := make([]bool, len(all))
+	overlaps := func(a, b mention) bool { return a.start < b.end && b.start < a.end }
+	for i, p := range all {
+		if p.kind != mentionPerson {
+			continue
+		}
+		for j := range all {
+			if o := &all[j]; o.kind == mentionOrg && overlaps(*o, p) {
+				o.ext0, o.ext1 = min(o.ext0, p.ext0), max(o.ext1, p.ext1)
+				o.descriptor = p.descriptor
+				o.person = true
+				drop[i] = true
+			}
+		}
+	}
+	for i := range all {
+		u := &all[i]
+		if u.kind != mentionUnnamed || drop[i] {
+			continue
+		}
+		for j, o := range all {
+			if o.kind == mentionOrg && !drop[j] && o.start >= u.start && o.end <= u.end {
+				u.kind, u.ref, u.party = mentionOrg, o.ref, o.party
+				drop[j] = true
+				break
+			}
+		}
+	}
+	for i, p := range all {
+		if p.kind != mentionPerson || drop[i] {
+			continue
+		}
+		for j, o := range all {
+			inDescriptor := o.start >= p.ext0 && o.end <= p.ext1 && !overlaps(o, p)
+			if j != i && inDescriptor && (o.kind == mentionOrg || o.kind == mentionBackRef || o.kind == mentionUnnamed) {
+				drop[j] = true
+			}
+		}
+	}
+	out := all[:0:0]
+	for i, m := range all {
+		if !drop[i] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// weakPeople returns capitalised single words that behave like a person's
+// name ("Moataz sees his city", "Sarah had to flee"): used only to resolve
+// "he" and "she" when no better-evidenced person came before.
+func (a *Analyzer) weakPeople(text string, base, si int, words []word) []mention {
+	var out []mention
+	for i := 0; i+1 < len(words); i++ {
+		w, next := words[i], words[i+1]
+		if !w.capital || w.number || len(w.text) < 3 || strings.ToUpper(w.text) == w.text || a.lex.People.notNames[w.lower] || a.lex.People.affiliations[w.lower] || gap(text, w, next) != " " || next.capital {
+			continue
+		}
+		if i > 0 && words[i-1].capital && gap(text, words[i-1], w) == " " {
+			continue
+		}
+		if n := next.lower; n == "had" || n == "has" || n == "was" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
+			out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
+				ref: SourceRef{ID: "person:" + slug(w.text), Name: w.text, Type: "eyewitness"}})
+		}
+	}
+	return out
+}
+
+// splitAtQuotes splits words that straddle a quotation boundary: where a
+// closing mark was lost the speech tag is glued to the quote ("realizehe
+// confides"), and the quotation finder has already found the seam.
+func splitAtQuotes(words []word, quotes []Quote, base int) []word {
+	var out []word
+	changed := false
+	for _, w := range words {
+		cut := -1
+		for _, q := range quotes {
+			for _, b := range []int{q.inner.End, q.view.End} {
+				if rel := b - base; rel > w.start && rel < w.end {
+					cut = rel
+				}
+			}
+			if q.view.Start-base > w.end {
+				break
+			}
+		}
+		if cut < 0 {
+			out = append(out, w)
+			continue
+		}
+		changed = true
+		l, r := w, w
+		l.end, r.start = cut, cut
+		l.text, r.text = w.text[:cut-w.start], w.text[cut-w.start:]
+		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
+		out = append(out, l, r)
+	}
+	if !changed {
+		return words
+	}
+	return out
+}
+
+// slug makes an id from a name: lower case, words joined by hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(foldAccents(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// foldAccents removes common Latin diacritics.
+func foldAccents(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if f, ok := accentFold[r]; ok {
+			b.WriteRune(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var accentFold = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n', 'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y', 'š': 's', 'ž': 'z', 'ğ': 'g', 'ı': 'i', 'ş': 's',
+}

@@ -1,0 +1,374 @@
+package audit
+
+import (
+	"sort"
+	"strings"
+)
+
+// quoteInner reports whether the view offset off lies inside the quoted
+// text of a direct, dash or partial quotation: words there are the
+// speaker's, not the writer's, so they name no source for the sentence.
+func quoteInner(doc *Document, off int) bool {
+	i := sort.Search(len(doc.Quotes), func(i int) bool { return doc.Quotes[i].inner.End > off })
+	for ; i < len(doc.Quotes) && doc.Quotes[i].view.Start <= off; i++ {
+		q := doc.Quotes[i]
+		if q.Kind != QuoteScare && off >= q.inner.Start && off < q.inner.End {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsBetween counts the words of a sentence between two view offsets.
+func wordsBetween(words []word, base, from, to int) int {
+	n := 0
+	for _, w := range words {
+		if base+w.start >= from && base+w.end <= to {
+			n++
+		}
+	}
+	return n
+}
+
+// attribute finds the attribution a sentence makes on its own: a
+// reporting verb with its subject (or, after a quotation, its inverted
+// subject: "…,” said Dareen Khalifa), or a phrase such as "according to"
+// with the source after it. Cues and mentions inside quotations are the
+// speaker's words and are skipped.
+func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []mention) {
+	info := &infos[si]
+	if !info.editorial || len(info.cues) == 0 {
+		return
+	}
+	s := doc.Sentences[si]
+	base, text := s.view.Start, s.Text
+	var best *Attribution
+	var bestCue *cue
+	for ci := range info.cues {
+		c := &info.cues[ci]
+		if quoteInner(doc, base+c.Start) {
+			continue
+		}
+		switch c.Kind {
+		case CueVague:
+			if info.vague == nil {
+				info.vague = c
+			}
+			continue
+		case CuePhrase:
+			if best != nil && bestCue.Kind == CueVerb {
+				continue
+			}
+			if m, ok := a.after(doc, info, base, c, 8); ok && best == nil {
+				best, bestCue = a.link(doc, m, c, base, all, infos), c
+				if c.first == 0 && a.lex.Reporting.Opening(c.Lemma) {
+					info.opening = true
+				}
+			}
+		case CueVerb:
+			if best != nil && bestCue.Kind == CueVerb {
+				continue
+			}
+			passive := c.last+1 < len(info.words) && info.words[c.last+1].lower == "by"
+			var m mention
+			ok := false
+			// After a comma or a quotation the subject usually follows
+			// the verb ("…,” said Dareen Khalifa", ", writes France 24");
+			// "told" takes its audience after it, and "proclaimed by" is
+			// passive.
+			if c.Lemma != "tell" && !passive && invertible(text, c.Start) {
+				m, ok = a.after(doc, info, base, c, 3)
+			}
+			if !ok {
+				m, ok = a.before(doc, info, base, c)
+			}
+			if ok {
+				if at := a.link(doc, m, c, base, all, infos); at != nil {
+					best, bestCue = at, c
+				}
+			}
+		}
+	}
+	info.attr, info.attrCue = best, bestCue
+}
+
+// invertible reports whether a verb at off may have its subject after it:
+// it follows a quotation or a comma ("…,” said X", ", says X", ", affirmed
+// its head of diplomacy, X").
+func invertible(text string, off int) bool {
+	t := strings.TrimRight(text[:off], " \t\n")
+	if t == "" {
+		return false
+	}
+	for _, suf := range []string{",", "”", "\"", "»", "“", "›", ":"} {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// before finds the subject of a verb: the nearest mention ending at most
+// three words before it ("the SOHR announced", "he told"), or a chain of
+// mentions joined by appositions and relative clauses between commas, of
+// which a named person wins ("a woman, Umm Mohamad, who lost her
+// daughter-in-law, a mother of five, told AFP").
+func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (mention, bool) {
+	var found []mention
+	limit := base + c.Start
+	for i := len(info.mentions) - 1; i >= 0; i-- {
+		m := info.mentions[i]
+		if m.kind == mentionWeak || m.ext1 > limit || quoteInner(doc, m.start) {
+			continue
+		}
+		between := doc.view.Text[m.ext1:limit]
+		n := wordsBetween(info.words, base, m.ext1, limit)
+		if strings.ContainsAny(between, "“”\"«».;:!?()") {
+			break
+		}
+		if n > 3 && !(n <= 20 && apposition(between)) {
+			break
+		}
+		found = append(found, m)
+		limit = m.ext0
+		if !strings.HasSuffix(strings.TrimSpace(doc.view.Text[max(0, m.ext0-2):m.ext0]), ",") {
+			break // the chain goes on only through commas
+		}
+	}
+	if len(found) == 0 {
+		return mention{}, false
+	}
+	for _, m := range found {
+		if m.kind == mentionPerson {
+			return m, true
+		}
+	}
+	return found[0], true
+}
+
+// apposition reports whether the text between a subject and its verb is
+// an apposition or relative clause set off by commas, followed by at most
+// two words (", which controls several areas …, had called").
+func apposition(between string) bool {
+	t := strings.TrimSpace(between)
+	if !strings.HasPrefix(t, ",") {
+		return false
+	}
+	last := strings.LastIndexByte(t, ',')
+	return last > 0 && len(strings.Fields(t[last+1:])) <= 2
+}
+
+// after finds the nearest mention starting at most max words after a cue.
+func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max int) (mention, bool) {
+	for _, m := range info.mentions {
+		if m.kind == mentionWeak || m.ext0 < base+c.End {
+			continue
+		}
+		if quoteInner(doc, m.start) {
+			continue
+		}
+		between := doc.view.Text[base+c.End : m.ext0]
+		if strings.ContainsAny(between, "“”\"«».;:!?") || wordsBetween(info.words, base, base+c.End, m.ext0) > max {
+			return mention{}, false
+		}
+		return m, true
+	}
+	return mention{}, false
+}
+
+// link makes an attribution from a mention and its cue, resolving a
+// pronoun to the nearest compatible source named before it.
+func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, all []mention, infos []sentInfo) *Attribution {
+	at := &Attribution{
+		Source:  m.ref,
+		Mention: doc.view.Span(m.start, m.end),
+		Cue:     Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)},
+		Link:    LinkSameSentence,
+	}
+	if m.kind == mentionPronoun {
+		at.Link = LinkPronoun
+		ref, ok := resolvePronoun(doc, m, all, infos)
+		if !ok {
+			if m.ref.Name != "they" {
+				return nil
+			}
+			// "as they told franceinfo": unnamed people.
+			ref = SourceRef{ID: "unnamed:they", Name: "they", Type: "eyewitness"}
+		}
+		at.Source = ref
+	}
+	return at
+}
+
+// resolvePronoun finds what a pronoun refers to: he and she, the nearest
+// person named before it (a capitalised name that only looks like a
+// person, "Moataz sees", only when no named person is found in this or the
+// two blocks before); it, the nearest organisation; they, an organisation
+// named earlier in the same sentence, else the source of the previous
+// sentence's attribution, else unnamed people.
+func resolvePronoun(doc *Document, p mention, all []mention, infos []sentInfo) (SourceRef, bool) {
+	block := doc.Sentences[p.sentence].Block
+	var weak *mention
+	for i := len(all) - 1; i >= 0; i-- {
+		m := all[i]
+		if m.start >= p.start || m.kind == mentionPronoun || quoteInner(doc, m.start) {
+			continue
+		}
+		mb := doc.Sentences[m.sentence].Block
+		switch p.ref.Name {
+		case "he", "she":
+			if (m.kind == mentionPerson || m.kind == mentionOrg && m.person) && block-mb <= 2 {
+				return m.ref, true
+			}
+			if m.kind == mentionWeak && weak == nil {
+				weak = &all[i]
+			}
+			if block-mb > 2 && weak != nil {
+				return weak.ref, true
+			}
+		case "it":
+			if (m.kind == mentionOrg || m.kind == mentionBackRef) && block-mb <= 2 {
+				return m.ref, true
+			}
+		case "they":
+			if m.sentence == p.sentence && (m.kind == mentionOrg || m.kind == mentionBackRef) {
+				return m.ref, true
+			}
+		}
+	}
+	if weak != nil {
+		return weak.ref, true
+	}
+	if p.ref.Name == "they" && p.sentence > 0 && doc.Sentences[p.sentence-1].Block == block {
+		if at := infos[p.sentence-1].attr; at != nil {
+			return at.Source, true
+		}
+	}
+	return SourceRef{}, false
+}
+
+// sentenceAt returns the index of the sentence holding view offset off.
+func sentenceAt(doc *Document, off int) int {
+	i := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].view.End > off })
+	if i == len(doc.Sentences) {
+		return len(doc.Sentences) - 1
+	}
+	return i
+}
+
+// quoteSpeakers credits each quotation (but scare quotes) to a speaker:
+// the attribution of its own sentence; else, for a quote that continues
+// another (after a paragraph break or a lost mark), the speaker of that
+// quote; else a speaker tagged on the next or previous quote of the same
+// paragraph with no other attribution in between.
+func (a *Analyzer) quoteSpeakers(doc *Document, infos []sentInfo) []*Attribution {
+	attrs := make([]*Attribution, len(doc.Quotes))
+	for qi := range doc.Quotes {
+		q := &doc.Quotes[qi]
+		q.Speaker = nil
+		if q.Kind == QuoteScare || len(doc.Sentences) == 0 {
+			continue
+		}
+		for _, si := range []int{sentenceAt(doc, max(q.view.End-1, q.view.Start)), sentenceAt(doc, q.view.Start)} {
+			if si >= 0 && infos[si].attr != nil {
+				attrs[qi] = infos[si].attr
+				break
+			}
+		}
+	}
+	// Continuations and runs of quotes in one paragraph.
+	for pass := 0; pass < 2; pass++ {
+		for qi := range doc.Quotes {
+			if attrs[qi] != nil || doc.Quotes[qi].Kind == QuoteScare {
+				continue
+			}
+			q := doc.Quotes[qi]
+			if qi > 0 && attrs[qi-1] != nil && (q.Continues || adjacentQuotes(doc, infos, qi-1, qi)) {
+				at := *attrs[qi-1]
+				at.Link = LinkContinuation
+				attrs[qi] = &at
+				continue
+			}
+			if qi+1 < len(doc.Quotes) && attrs[qi+1] != nil && adjacentQuotes(doc, infos, qi, qi+1) {
+				at := *attrs[qi+1]
+				at.Link = LinkContinuation
+				attrs[qi] = &at
+			}
+		}
+	}
+	// A quote with no speech tag in a paragraph whose earlier sentence
+	// opens with an attribution ("According to X, …") carries it.
+	for qi := range doc.Quotes {
+		if attrs[qi] != nil || doc.Quotes[qi].Kind == QuoteScare {
+			continue
+		}
+		if at := carried(doc, infos, sentenceAt(doc, doc.Quotes[qi].view.Start)); at != nil {
+			attrs[qi] = at
+		}
+	}
+	for qi := range doc.Quotes {
+		if attrs[qi] != nil {
+			ref := attrs[qi].Source
+			doc.Quotes[qi].Speaker = &ref
+		}
+	}
+	return attrs
+}
+
+// adjacentQuotes reports whether quotes i and j (i before j) belong to one
+// utterance: in the same or consecutive blocks, with no reporting cue or
+// other editorial sentence between them.
+func adjacentQuotes(doc *Document, infos []sentInfo, i, j int) bool {
+	qi, qj := doc.Quotes[i], doc.Quotes[j]
+	if qj.Block-qi.Block > 1 {
+		return false
+	}
+	if qj.Block != qi.Block && qi.Kind == QuoteDash && qj.Kind == QuoteDash {
+		return true // consecutive dash-quote paragraphs: one speaker
+	}
+	if qj.Block != qi.Block {
+		// A paragraph that opens with a quotation continues the last
+		// quotation of the previous paragraph, when that one ended it.
+		b := doc.Blocks[qj.Block]
+		prev := doc.Blocks[qi.Block]
+		if qj.view.Start-b.view.Start > 2 || b.Kind != BlockBody {
+			return false
+		}
+		// The previous paragraph ended with the quote, or this paragraph
+		// is nothing but a quotation following a quoted paragraph.
+		return prev.view.End-qi.view.End <= 2 || b.view.End-qj.view.End <= 2
+	}
+	between := doc.view.Text[qi.view.End:qj.view.Start]
+	if len(strings.TrimSpace(between)) > 60 {
+		return false
+	}
+	si, sj := sentenceAt(doc, qi.view.End-1), sentenceAt(doc, qj.view.Start)
+	for s := si; s <= sj && s < len(infos); s++ {
+		if s != sj && infos[s].attr != nil && s != sentenceAt(doc, qi.view.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// carried returns the attribution that covers sentence si from earlier in
+// its paragraph: a sentence that opened with "According to X, …", or, for
+// the first sentences of a paragraph that follows such an opening, that
+// attribution. The link is "carried".
+func carried(doc *Document, infos []sentInfo, si int) *Attribution {
+	if si < 0 {
+		return nil
+	}
+	block := doc.Sentences[si].Block
+	for k := si - 1; k >= 0 && doc.Sentences[k].Block == block; k-- {
+		if infos[k].attr != nil {
+			if infos[k].opening {
+				at := *infos[k].attr
+				at.Link = LinkCarried
+				return &at
+			}
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,125 @@
+package audit
+
+import (
+	"sort"
+	"strings"
+)
+
+// claims builds doc.Claims: every direct or dash quotation, every figure in
+// body text outside quotations, and every sentence of reported speech
+// whose source was found; each with its attribution or none, and the vague
+// cue of its sentence.
+func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution) {
+	view := doc.view
+	var out []Claim
+	quoteSentence := make(map[int]bool)
+	for qi, q := range doc.Quotes {
+		if (q.Kind != QuoteDirect && q.Kind != QuoteDash) || !doc.Blocks[q.Block].Kind.Editorial() {
+			continue
+		}
+		si := sentenceAt(doc, q.view.Start)
+		for s := si; s <= sentenceAt(doc, max(q.view.End-1, q.view.Start)); s++ {
+			quoteSentence[s] = true
+		}
+		c := Claim{Span: q.Span, Text: q.Text, Kind: ClaimQuote, Sentence: si, Quote: qi, Attribution: qattrs[qi]}
+		if si >= 0 && infos[si].vague != nil && qattrs[qi] == nil {
+			c.Vague = a.cueOf(doc, si, infos[si].vague)
+		}
+		out = append(out, c)
+	}
+	for si, s := range doc.Sentences {
+		info := &infos[si]
+		if doc.Blocks[s.Block].Kind != BlockBody {
+			continue
+		}
+		attr := info.attr
+		if attr == nil {
+			attr = carried(doc, infos, si)
+		}
+		for _, f := range FindFigures(s.Text, &a.lex.Figures) {
+			vs, ve := s.view.Start+f.Start, s.view.Start+f.End
+			if quoteInner(doc, vs) {
+				continue // a figure inside a quotation: the quote is the claim
+			}
+			c := Claim{Span: view.Span(vs, ve), Text: f.Text, Kind: ClaimFigure, Subkind: f.Subkind, Quantity: f.Quantity, Sentence: si, Quote: -1, Attribution: attr}
+			if info.vague != nil {
+				c.Vague = a.cueOf(doc, si, info.vague)
+			}
+			out = append(out, c)
+		}
+		if info.attr != nil && !quoteSentence[si] && info.attrCue != nil && info.attrCue.Kind != CueVague {
+			out = append(out, Claim{Span: s.Span, Text: s.Text, Kind: ClaimReported, Sentence: si, Quote: -1, Attribution: info.attr})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	doc.Claims = out
+}
+
+// cueOf converts a sentence's cue to a document cue.
+func (a *Analyzer) cueOf(doc *Document, si int, c *cue) *Cue {
+	base := doc.Sentences[si].view.Start
+	return &Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)}
+}
+
+// buildSources lists every source the article names, with each mention,
+// merging people named by surname alone ("Mr Assad") into the full name
+// given elsewhere ("Bashar al-Assad").
+func buildSources(doc *Document, all []mention) []Source {
+	// Surname index of named people.
+	full := map[string]SourceRef{}
+	for _, m := range all {
+		if m.kind != mentionPerson {
+			continue
+		}
+		parts := strings.Fields(m.ref.Name)
+		if len(parts) > 1 {
+			last := strings.ToLower(parts[len(parts)-1])
+			if i := strings.IndexByte(last, '-'); i > 0 && i < 5 {
+				last = last[i+1:] // al-Assad → assad
+			}
+			if _, ok := full[last]; !ok {
+				full[last] = m.ref
+			}
+		}
+	}
+	idx := map[string]int{}
+	var out []Source
+	for _, m := range all {
+		if m.kind == mentionPronoun || m.kind == mentionWeak {
+			continue
+		}
+		ref := m.ref
+		if m.kind == mentionPerson && !strings.Contains(ref.Name, " ") {
+			if f, ok := full[strings.ToLower(ref.Name)]; ok {
+				ref = f
+			}
+		}
+		i, ok := idx[ref.ID]
+		if !ok {
+			i = len(out)
+			idx[ref.ID] = i
+			out = append(out, Source{SourceRef: ref, Descriptor: m.descriptor, Party: m.party, Registry: m.kind == mentionOrg || m.kind == mentionBackRef})
+		}
+		if out[i].Descriptor == "" {
+			out[i].Descriptor = m.descriptor
+		}
+		out[i].Mentions = append(out[i].Mentions, doc.view.Span(m.start, m.end))
+	}
+	// Sources that speak only through a resolved pronoun or a weak name
+	// (Moataz, whose quotes say "he confides") are sources too.
+	for _, c := range doc.Claims {
+		if c.Attribution == nil {
+			continue
+		}
+		if _, ok := idx[c.Attribution.Source.ID]; !ok {
+			idx[c.Attribution.Source.ID] = len(out)
+			out = append(out, Source{SourceRef: c.Attribution.Source})
+		}
+	}
+	for i := range out {
+		if out[i].Mentions == nil {
+			out[i].Mentions = []Span{}
+		}
+	}
+	return out
+}

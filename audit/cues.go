@@ -1,0 +1,41 @@
+package audit
+
+// cue is a reporting cue of a sentence (sentence offsets) with the
+// indexes of its first and last word in the sentence's word list.
+type cue struct {
+	ReportingCue
+	text        string
+	first, last int
+}
+
+// findCues returns the reporting cues of a sentence, in order, from the
+// reporting lexicon. A "said to" followed by an audience ("said to
+// reporters") is a reporting verb, not a vague cue.
+func (a *Analyzer) findCues(text string, words []word) []cue {
+	rc := a.lex.Reporting.FindCues(text)
+	out := make([]cue, 0, len(rc))
+	wi := 0
+	for _, c := range rc {
+		for wi < len(words) && words[wi].end <= c.Start {
+			wi++
+		}
+		first := wi
+		last := first
+		for last+1 < len(words) && words[last+1].start < c.End {
+			last++
+		}
+		if c.Kind == CueVague && last+1 < len(words) && a.lex.Reporting.Audience(words[last+1].lower) && lastWordIs(text, c, "to") {
+			c.Kind, c.End = CueVerb, words[first].end
+			c.Lemma, _ = a.lex.Reporting.Verb(words[first].lower)
+			last = first
+		}
+		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
+	}
+	return out
+}
+
+// lastWordIs reports whether a cue's text ends with the word w.
+func lastWordIs(text string, c ReportingCue, w string) bool {
+	s := text[c.Start:c.End]
+	return len(s) >= len(w) && s[len(s)-len(w):] == w
+}

@@ -1,0 +1,429 @@
+package audit
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// PeopleLexicon holds the words that find people as sources
+// (lexicon/people.yaml).
+type PeopleLexicon struct {
+	Version      int                 `yaml:"version"`
+	Titles       []string            `yaml:"titles"`
+	Roles        map[string][]string `yaml:"roles"`
+	Unnamed      map[string][]string `yaml:"unnamed"`
+	Determiners  []string            `yaml:"determiners"`
+	Particles    []string            `yaml:"particles"`
+	NotNames     []string            `yaml:"not_names"`
+	OrgWords     []string            `yaml:"org_words"`
+	Affiliations []string            `yaml:"affiliations"`
+
+	titles, determiners, particles, notNames, orgWords, affiliations map[string]bool
+	// roles and unnamed map a lower-cased phrase to its source type; the
+	// *Len maps give the longest phrase in words starting with a word.
+	roles, unnamed      map[string]string
+	roleLen, unnamedLen map[string]int
+}
+
+// personTypes are the source types a role may give a person.
+var personTypes = map[string]bool{"official": true, "expert": true, "eyewitness": true, "anonymous": true}
+
+func (l *PeopleLexicon) compile() error {
+	set := func(name string, words []string) (map[string]bool, error) {
+		m := make(map[string]bool, len(words))
+		for _, w := range words {
+			w = strings.ToLower(strings.TrimSpace(w))
+			if w == "" {
+				return nil, fmt.Errorf("%s: empty entry", name)
+			}
+			m[w] = true
+		}
+		return m, nil
+	}
+	var err error
+	for _, s := range []struct {
+		name  string
+		words []string
+		dst   *map[string]bool
+	}{
+		{"titles", l.Titles, &l.titles}, {"determiners", l.Determiners, &l.determiners},
+		{"particles", l.Particles, &l.particles}, {"not_names", l.NotNames, &l.notNames},
+		{"org_words", l.OrgWords, &l.orgWords}, {"affiliations", l.Affiliations, &l.affiliations},
+	} {
+		if *s.dst, err = set(s.name, s.words); err != nil {
+			return err
+		}
+	}
+	phrases := func(name string, src map[string][]string) (map[string]string, map[string]int, error) {
+		m, n := map[string]string{}, map[string]int{}
+		for typ, list := range src {
+			if name == "roles" && !personTypes[typ] {
+				return nil, nil, fmt.Errorf("%s: unknown source type %q (want official, expert, eyewitness or anonymous)", name, typ)
+			}
+			if !rules.SourceType(typ).Valid() {
+				return nil, nil, fmt.Errorf("%s: unknown source type %q", name, typ)
+			}
+			for _, p := range list {
+				words := strings.Fields(strings.ToLower(p))
+				if len(words) == 0 {
+					return nil, nil, fmt.Errorf("%s: empty entry under %s", name, typ)
+				}
+				key := strings.Join(words, " ")
+				if _, dup := m[key]; !dup {
+					m[key] = typ
+				}
+				if len(words) > n[words[0]] {
+					n[words[0]] = len(words)
+				}
+			}
+		}
+		return m, n, nil
+	}
+	if l.roles, l.roleLen, err = phrases("roles", l.Roles); err != nil {
+		return err
+	}
+	if l.unnamed, l.unnamedLen, err = phrases("unnamed", l.Unnamed); err != nil {
+		return err
+	}
+	return nil
+}
+
+// PersonMention is a person found in a sentence as a possible source:
+// named ("Rami Abdel Rahmane, the director of the SOHR", "Batool, 24,",
+// "Kremlin spokesman Dmitry Peskov") or unnamed ("a resident of Aleppo",
+// "a source close to the army").
+type PersonMention struct {
+	// Start and End are byte offsets of the name (or, for an unnamed
+	// person, the whole noun phrase) in the sentence text.
+	Start, End int
+	// Name is the name as written, or the noun phrase for unnamed people.
+	Name  string
+	Named bool
+	// Descriptor is what the text says of the person: role, affiliation,
+	// age or place ("Kremlin spokesman", "the director of the SOHR",
+	// "24"). DescStart/DescEnd locate it; both are 0 when there is none.
+	Descriptor         string
+	DescStart, DescEnd int
+	// Role is the role noun found ("spokesman", "expert", "resident").
+	Role string
+	// Type is the source type the role gives: official, expert,
+	// eyewitness or anonymous.
+	Type string
+	// Age is the age given in an apposition ("Batool, 24,"), else 0.
+	Age int
+	// Location is a place named in the descriptor ("a resident of Aleppo").
+	Location string
+}
+
+// word is a token of a sentence.
+type word struct {
+	start, end int
+	text       string
+	lower      string
+	capital    bool // starts with an upper-case letter
+	number     bool
+}
+
+// tokenize splits text into words: runs of letters, digits, apostrophes,
+// hyphens and inner dots ("U.S.", "al-Assad", "Aleppo’s").
+func tokenize(text string) []word {
+	var words []word
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				i += n
+				continue
+			}
+			// Inner joiners: hyphen, apostrophes, a dot between letters.
+			if (r == '-' || r == '\'' || r == '’' || r == '.') && i+n < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		t := text[start:i]
+		first, _ := utf8.DecodeRuneInString(t)
+		w := word{start: start, end: i, text: t, lower: strings.ToLower(t), capital: unicode.IsUpper(first), number: unicode.IsDigit(first)}
+		words = append(words, w)
+	}
+	return words
+}
+
+// nameToken reports whether w can be part of a person's name: capitalised
+// and not a function word, or a particle-prefixed surname ("al-Assad").
+func (l *PeopleLexicon) nameToken(w word) bool {
+	if w.capital {
+		return !l.notNames[strings.TrimSuffix(strings.TrimSuffix(w.lower, "’s"), "'s")]
+	}
+	if i := strings.IndexByte(w.text, '-'); i > 0 && i+1 < len(w.text) {
+		r, _ := utf8.DecodeRuneInString(w.text[i+1:])
+		return l.particles[w.lower[:i]] && unicode.IsUpper(r)
+	}
+	return false
+}
+
+// gap returns the text between two words.
+func gap(text string, a, b word) string { return text[a.end:b.start] }
+
+// roleBefore returns how many words ending at index i (inclusive) form a
+// role phrase, and its type ("defense analyst" → analyst, expert).
+func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
+	// Try phrases ending at i: up to three words.
+	for k := 3; k >= 1; k-- {
+		if i-k+1 < 0 {
+			continue
+		}
+		parts := make([]string, 0, k)
+		for j := i - k + 1; j <= i; j++ {
+			parts = append(parts, words[j].lower)
+		}
+		key := strings.Join(parts, " ")
+		if t, ok := l.roles[key]; ok {
+			return k, key, t
+		}
+	}
+	if l.titles[strings.TrimSuffix(words[i].lower, ".")] {
+		return 1, strings.TrimSuffix(words[i].lower, "."), "official"
+	}
+	return 0, "", ""
+}
+
+// FindPeople returns the people a sentence names or describes as possible
+// sources. orgs are spans (sentence offsets) already known to be
+// organisations; names overlapping them are not people. It finds named
+// people only where the text gives evidence that a capitalised run is a
+// person: a title or role before it, an apposition after it (", 24,", ",
+// an expert at …"), a descriptor apposition before it ("a woman, Umm
+// Mohamad,"), or a reporting verb beside it (isVerb).
+func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
+	words := tokenize(text)
+	var out []PersonMention
+	inOrg := func(s, e int) bool {
+		for _, o := range orgs {
+			if s < o.End && o.Start < e {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(words); i++ {
+		// Unnamed people: determiner + up to two modifiers + noun.
+		if lex.determiners[words[i].lower] {
+			if m, next, ok := lex.unnamedAt(text, words, i); ok && !inOrg(m.Start, m.End) {
+				out = append(out, m)
+				i = next - 1
+				continue
+			}
+		}
+		if !lex.nameToken(words[i]) {
+			continue
+		}
+		// A run of name tokens joined by single spaces or particles.
+		j := i + 1
+		for j < len(words) {
+			g := gap(text, words[j-1], words[j])
+			if g != " " {
+				break
+			}
+			if lex.nameToken(words[j]) || (lex.particles[words[j].lower] && j+1 < len(words) && lex.nameToken(words[j+1]) && gap(text, words[j], words[j+1]) == " ") {
+				j++
+				continue
+			}
+			break
+		}
+		run := words[i:j]
+		next := j
+		// Titles and roles inside the run: the name starts after the last.
+		nameFrom := 0
+		role, typ := "", ""
+		for k := range run {
+			if n, r, t := lex.roleAt(run, k); n > 0 {
+				nameFrom, role, typ = k+1, r, t
+			}
+		}
+		name := run[nameFrom:]
+		descStart, descEnd := -1, -1
+		if nameFrom > 0 {
+			descStart, descEnd = run[0].start, run[nameFrom-1].end
+		}
+		if len(name) == 0 || len(name) > 5 || lex.orgWords[name[len(name)-1].lower] || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) {
+			i = next - 1
+			continue
+		}
+		// Lower-case role words right before the run ("defense analyst").
+		if role == "" && i > 0 && gap(text, words[i-1], words[i]) == " " {
+			if n, r, t := lex.roleAt(words, i-1); n > 0 {
+				role, typ = r, t
+				k := i - n
+				// Extend over modifiers ("Kremlin spokesman", "defense
+				// analyst"), stopping at function words and determiners.
+				for k > 0 && k > i-n-3 && gap(text, words[k-1], words[k]) == " " && !lex.notNames[words[k-1].lower] && !lex.determiners[words[k-1].lower] && (isVerb == nil || !isVerb(words[k-1].lower)) {
+					k--
+				}
+				descStart, descEnd = words[k].start, words[i-1].end
+			}
+		}
+		m := PersonMention{Start: name[0].start, End: name[len(name)-1].end, Named: true, Role: role, Type: typ}
+		m.Name = text[m.Start:m.End]
+		evidence := role != ""
+		// Apposition after the name: ", 24," or ", the director of the SOHR,".
+		after := next
+		if after < len(words) && strings.TrimSpace(gap(text, words[after-1], words[after])) == "," {
+			if words[after].number {
+				if age, err := strconv.Atoi(words[after].text); err == nil && age > 0 && age < 120 {
+					m.Age = age
+					evidence = true
+					descStart, descEnd = words[after].start, words[after].end
+				}
+			} else if lex.determiners[words[after].lower] || words[after].lower == "his" || words[after].lower == "her" || words[after].lower == "its" || words[after].lower == "their" {
+				end := after
+				foundRole := ""
+				for end < len(words) && end < after+12 {
+					if end > after && strings.ContainsAny(gap(text, words[end-1], words[end]), ",.;:()“”\"") {
+						break
+					}
+					if n, r, t := lex.roleAt(words, end); n > 0 && foundRole == "" {
+						foundRole = r
+						if typ == "" {
+							typ = t
+						}
+					}
+					end++
+				}
+				if foundRole != "" || (end < len(words) && isVerb != nil && isVerb(words[end].lower)) {
+					evidence = true
+					if role == "" {
+						role = foundRole
+					}
+					descStart, descEnd = words[after].start, words[end-1].end
+					// "a resident of Aleppo": the place is the last capitalised word after "of"/"in".
+					for k := after + 1; k+1 < end; k++ {
+						if (words[k].lower == "of" || words[k].lower == "in" || words[k].lower == "from") && words[k+1].capital {
+							m.Location = words[k+1].text
+						}
+					}
+					next = end // the apposition is part of this person
+				}
+			}
+		}
+		// Descriptor apposition before: "a woman, Umm Mohamad," / "its head
+		// of diplomacy, Abbas Araghchi".
+		if !evidence && i >= 2 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "," {
+			if n, r, t := lex.roleAt(words, i-1); n > 0 {
+				evidence, role, typ = true, r, t
+				k := i - n
+				for k > 0 && gap(text, words[k-1], words[k]) == " " && k > i-n-5 {
+					k--
+					if lex.determiners[words[k].lower] || words[k].lower == "its" || words[k].lower == "his" || words[k].lower == "her" {
+						break
+					}
+				}
+				descStart, descEnd = words[k].start, words[i-1].end
+			} else if u, ok := lex.unnamed[words[i-1].lower]; ok {
+				evidence, role, typ = true, words[i-1].lower, u
+			}
+		}
+		// A reporting verb right after or right before the name.
+		if !evidence && isVerb != nil {
+			if next < len(words) && isVerb(words[next].lower) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
+				evidence = true
+			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(words[i-1].lower) && len(name) >= 2 {
+				evidence = true
+			}
+		}
+		if !evidence {
+			i = next - 1
+			continue
+		}
+		if typ == "" {
+			typ = "eyewitness"
+		}
+		m.Role, m.Type = role, typ
+		if descStart >= 0 && descEnd > descStart {
+			m.DescStart, m.DescEnd = descStart, descEnd
+			m.Descriptor = text[descStart:descEnd]
+		}
+		out = append(out, m)
+		i = next - 1
+	}
+	return out
+}
+
+// unnamedAt matches an unnamed source starting at the determiner words[i]:
+// "a woman", "an AFP correspondent", "a resident of Aleppo", "a source
+// close to the army". It returns the mention and the index after it.
+func (l *PeopleLexicon) unnamedAt(text string, words []word, i int) (PersonMention, int, bool) {
+	for k := i + 1; k < len(words) && k <= i+4; k++ {
+		if strings.TrimSpace(gap(text, words[k-1], words[k])) != "" {
+			break
+		}
+		// Longest unnamed phrase starting at k.
+		for n := l.unnamedLen[words[k].lower]; n >= 1; n-- {
+			if k+n > len(words) {
+				continue
+			}
+			parts := make([]string, 0, n)
+			for j := k; j < k+n; j++ {
+				parts = append(parts, words[j].lower)
+			}
+			key := strings.Join(parts, " ")
+			typ, ok := l.unnamed[key]
+			if !ok {
+				continue
+			}
+			end := k + n
+			m := PersonMention{Start: words[i].start, Type: typ, Role: key}
+			// "of Aleppo", "close to the presidency", "in Idlib".
+			if end+1 < len(words) && gap(text, words[end-1], words[end]) == " " {
+				switch words[end].lower {
+				case "of", "in", "from":
+					if words[end+1].capital {
+						m.Location = words[end+1].text
+						end += 2
+					}
+				case "close":
+					if words[end+1].lower == "to" {
+						e := end + 2
+						for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, words[e-1], words[e])) == "" {
+							e++
+						}
+						end = e
+					}
+				}
+			}
+			m.End = words[end-1].end
+			m.Name = text[m.Start:m.End]
+			m.Descriptor = m.Name
+			m.DescStart, m.DescEnd = m.Start, m.End
+			return m, end, true
+		}
+	}
+	return PersonMention{}, 0, false
+}
+
+// allCaps reports whether every word is an upper-case acronym ("NGO",
+// "SOHR"): such runs name organisations, not people.
+func allCaps(ws []word) bool {
+	for _, w := range ws {
+		if len(w.text) < 2 || strings.ToUpper(w.text) != w.text {
+			return false
+		}
+	}
+	return true
+}
