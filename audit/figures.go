@@ -1,0 +1,1691 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Figure subkinds: what a figure counts.
+const (
+	// FigureCasualty counts the dead and wounded ("more than 370 people
+	// ... killed", "half a million dead").
+	FigureCasualty = "casualty"
+	// FigureDisplacement counts people driven from their homes ("the
+	// exodus of tens of thousands of civilians", "displaced millions").
+	FigureDisplacement = "displacement"
+	// FigureTerritory counts places and land ("around 70 localities",
+	// "half the city", "10 km").
+	FigureTerritory = "territory"
+	// FigureMoney is an amount of money ("100,000 Syrian pounds", "$350
+	// billion").
+	FigureMoney = "money"
+	// FigureOther is any other figure: people with no casualty or
+	// displacement context, things, percentages.
+	FigureOther = "other"
+)
+
+// Quantity is the value of a figure as the text states it.
+//
+// Min and Max bound the value. A single number has Min == Max; a range
+// ("200-300", "between 200 and 300") and a vague quantifier ("dozens":
+// 24-99, "tens of thousands": 10000-99999, see lexicon/figures.yaml) span
+// an interval. A one-sided hedge ("more than 370", "up to €3,000") keeps
+// Min == Max at the stated number and names the direction in Approx.
+type Quantity struct {
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
+	// Exact is true when the text states one value with no hedge or vague
+	// word: "370 people", "half a million", "100,000 Syrian pounds".
+	Exact bool `json:"exact"`
+	// Approx names the hedge or vague quantifier: "more than", "at least",
+	// "around", "nearly", "up to", "less than", "between", or the vague
+	// word itself ("dozens", "tens of thousands", "several"). Empty for a
+	// plain number or range.
+	Approx string `json:"approx,omitempty"`
+	// Unit is what is counted: an ISO currency code for money ("USD",
+	// "SYP"), a unit of measure ("%", "km"), or the counted noun as the
+	// lexicon lists it ("people", "localities", "dead"). Fractions of a
+	// whole ("half the city") are in "%". Empty when nothing follows the
+	// number ("four in Idlib").
+	Unit string `json:"unit,omitempty"`
+}
+
+// FigureMatch is a figure found in a sentence.
+type FigureMatch struct {
+	// Start and End are byte offsets into the sentence text; Text is
+	// sentence[Start:End]. The span runs from a hedge or currency symbol to
+	// the counted noun or unit: "More than 370 people", "up to €3,000",
+	// "dozens of cars and buses".
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Subkind is FigureCasualty, FigureDisplacement, FigureTerritory,
+	// FigureMoney or FigureOther.
+	Subkind string `json:"subkind"`
+	// Quantity is the parsed value; nil when no finite value can be parsed
+	// (a numeral too long for a float64).
+	Quantity *Quantity `json:"quantity,omitempty"`
+}
+
+// FigureLexicon is the word lists FindFigures uses (lexicon/figures.yaml):
+// number words, quantifiers, hedges, currencies, units, counted nouns,
+// context cues, and the words that make a number a date, clock time, age,
+// duration or label instead of a figure.
+type FigureLexicon struct {
+	Version int `yaml:"version"`
+	// NumberWords maps cardinal words to values ("five": 5, "twenty": 20).
+	NumberWords map[string]float64 `yaml:"number_words"`
+	// ScaleWords scale a worded number ("hundred", "million", "dozen").
+	ScaleWords map[string]float64 `yaml:"scale_words"`
+	// Articles count as one before a scale word or fraction ("a dozen").
+	Articles []string `yaml:"articles"`
+	// Fractions are parts of a whole ("half": 0.5).
+	Fractions map[string]float64 `yaml:"fractions"`
+	// Multipliers follow a numeral ("12 mln", "1.2bn").
+	Multipliers []FigureMultiplier `yaml:"multipliers"`
+	// Vague lists quantity words used without a numeral ("dozens").
+	Vague []FigureVague `yaml:"vague"`
+	// Approximators are hedges before a number ("more than", "at least").
+	Approximators []FigureApprox `yaml:"approximators"`
+	// Ranges are the words that join two numbers into a range.
+	Ranges FigureRanges `yaml:"ranges"`
+	// Currencies are the currency symbols and words, by ISO code.
+	Currencies []FigureCurrency `yaml:"currencies"`
+	// Units are units of measure, percent among them.
+	Units []FigureUnit `yaml:"units"`
+	// Nouns are counted nouns by class.
+	Nouns FigureNouns `yaml:"nouns"`
+	// Cues are words near a figure that give it its subkind.
+	Cues FigureCues `yaml:"cues"`
+	// CueWindow is how many words either side of a figure are searched for
+	// a cue.
+	CueWindow int `yaml:"cue_window"`
+	// InheritWindow is how many words after a casualty or displacement
+	// figure a figure of people with no cue of its own takes its subkind.
+	InheritWindow int `yaml:"inherit_window"`
+	// Grammar holds function words FindFigures reads phrases with.
+	Grammar FigureGrammar `yaml:"grammar"`
+	// NotFigures holds the words that make a number something else.
+	NotFigures FigureNotFigures `yaml:"not_figures"`
+
+	c *figCompiled
+}
+
+// FigureMultiplier is a multiplier after a numeral.
+type FigureMultiplier struct {
+	Value float64  `yaml:"value"`
+	Words []string `yaml:"words"`
+	// Ambiguous multipliers ("m": million or metres) count only with a
+	// currency or a counted noun.
+	Ambiguous bool `yaml:"ambiguous"`
+}
+
+// FigureVague is a quantity word used without a numeral.
+type FigureVague struct {
+	// Phrases are the spellings; the first is reported as Quantity.Approx.
+	Phrases []string `yaml:"phrases"`
+	Min     float64  `yaml:"min"`
+	Max     float64  `yaml:"max"`
+	// Weak quantifiers ("several") are figures only for people in a
+	// casualty or displacement context.
+	Weak bool `yaml:"weak"`
+	// NeedsNoun asks for a counted noun after the word.
+	NeedsNoun bool `yaml:"needs_noun"`
+}
+
+// FigureApprox is a hedge and its spellings.
+type FigureApprox struct {
+	Approx  string   `yaml:"approx"`
+	Phrases []string `yaml:"phrases"`
+}
+
+// FigureRanges are the words that make a range of two numbers.
+type FigureRanges struct {
+	Openers       []string `yaml:"openers"`
+	Joiners       []string `yaml:"joiners"`
+	OpenerJoiners []string `yaml:"opener_joiners"`
+}
+
+// FigureCurrency is a currency: symbols before an amount, words after it.
+type FigureCurrency struct {
+	Code    string   `yaml:"code"`
+	Symbols []string `yaml:"symbols"`
+	Words   []string `yaml:"words"`
+	// Scale converts a subunit into the currency (0.01 for cents); 0
+	// means 1.
+	Scale float64 `yaml:"scale"`
+}
+
+// FigureUnit is a unit of measure and the subkind of figures in it.
+type FigureUnit struct {
+	Unit    string   `yaml:"unit"`
+	Subkind string   `yaml:"subkind"`
+	Words   []string `yaml:"words"`
+}
+
+// FigureNouns are counted nouns by class.
+type FigureNouns struct {
+	Casualty     []string `yaml:"casualty"`
+	Displacement []string `yaml:"displacement"`
+	Territory    []string `yaml:"territory"`
+	People       []string `yaml:"people"`
+	Things       []string `yaml:"things"`
+}
+
+// FigureCues are context words for casualty and displacement figures.
+type FigureCues struct {
+	Casualty     []string `yaml:"casualty"`
+	Displacement []string `yaml:"displacement"`
+}
+
+// FigureGrammar holds the function words of figure phrases.
+type FigureGrammar struct {
+	Partitive     []string `yaml:"partitive"`
+	Determiners   []string `yaml:"determiners"`
+	Coordinators  []string `yaml:"coordinators"`
+	FunctionWords []string `yaml:"function_words"`
+	NotNouns      []string `yaml:"not_nouns"`
+	SentenceEnds  []string `yaml:"sentence_ends"`
+	Openers       []string `yaml:"openers"`
+}
+
+// FigureNotFigures holds the words that make a number a date, clock time,
+// age, duration, label or phone number.
+type FigureNotFigures struct {
+	Durations       []string    `yaml:"durations"`
+	Clock           []string    `yaml:"clock"`
+	Months          []string    `yaml:"months"`
+	Years           FigureYears `yaml:"years"`
+	AgeWords        []string    `yaml:"age_words"`
+	AgeVerbs        []string    `yaml:"age_verbs"`
+	Multiplicative  []string    `yaml:"multiplicative"`
+	Copulas         []string    `yaml:"copulas"`
+	Ratio           []string    `yaml:"ratio"`
+	Labels          []string    `yaml:"labels"`
+	Kin             []string    `yaml:"kin"`
+	Phone           []string    `yaml:"phone"`
+	OrdinalSuffixes []string    `yaml:"ordinal_suffixes"`
+	DecadeSuffixes  []string    `yaml:"decade_suffixes"`
+}
+
+// FigureYears is the range of four-digit numbers read as years.
+type FigureYears struct {
+	Min int `yaml:"min"`
+	Max int `yaml:"max"`
+}
+
+// Word flags of the compiled lexicon.
+const (
+	figFArticle uint32 = 1 << iota
+	figFPartitive
+	figFDeterminer
+	figFCoordinator
+	figFFunction
+	figFNotNoun
+	figFSentenceEnd
+	figFOpener
+	figFAge
+	figFLabel
+	figFKin
+	figFPhone
+	figFOrdinal
+	figFDecade
+	figFCueCasualty
+	figFCueDisplacement
+	figFRangeOpener
+	figFRangeJoiner
+	figFOpenerJoiner
+	figFMultiplicative
+	figFAgeVerb
+	figFCopula
+	figFRatio
+)
+
+// Noun classes.
+const (
+	figNounNone = iota
+	figNounCasualty
+	figNounDisplacement
+	figNounTerritory
+	figNounPeople
+	figNounThing
+	figNounGeneric // an unlisted plural after a numeral ("350 stores")
+)
+
+// figCompiled is what compile builds from the YAML.
+type figCompiled struct {
+	flags   map[string]uint32
+	numbers map[string]float64
+	scales  map[string]float64
+	fracs   map[string]float64
+
+	approx      figPhrases // id: index into approxNames
+	approxNames []string
+	vague       figPhrases // id: index into FigureLexicon.Vague
+	mult        figPhrases // id: index into Multipliers
+	curBefore   figPhrases // id: index into Currencies
+	curAfter    figPhrases
+	units       figPhrases // id: index into Units
+	nouns       figPhrases // id: index into nounList
+	nounList    []figNoun
+	durations   figPhrases
+	clock       figPhrases
+	months      figPhrases
+}
+
+type figNoun struct {
+	name  string
+	class int
+	// proper nouns are listed capitalized ("Syrians"); a lower-case entry
+	// does not match a capitalized word inside a sentence ("the 1989
+	// Children Act").
+	proper bool
+}
+
+// figPhrases matches phrases of one or more tokens, longest first.
+type figPhrases struct {
+	first         map[string][]figPhrase
+	caseSensitive bool
+}
+
+type figPhrase struct {
+	words []string
+	id    int
+}
+
+func (ps *figPhrases) add(text string, id int) error {
+	toks, _ := figTokenize(text, nil, nil)
+	if len(toks) == 0 {
+		return fmt.Errorf("empty phrase %q", text)
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		if t.kind == figTokNum {
+			return fmt.Errorf("phrase %q has a numeral", text)
+		}
+		if ps.caseSensitive {
+			words[i] = text[t.start:t.end]
+		} else {
+			words[i] = t.key
+		}
+	}
+	if ps.first == nil {
+		ps.first = map[string][]figPhrase{}
+	}
+	list := append(ps.first[words[0]], figPhrase{words, id})
+	sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
+	ps.first[words[0]] = list
+	return nil
+}
+
+// match returns the length in tokens and the id of the longest phrase at
+// toks[i]; n is 0 when none matches.
+func (ps *figPhrases) match(s string, toks []figToken, i int) (n, id int) {
+	if i >= len(toks) || toks[i].kind == figTokNum {
+		return 0, 0
+	}
+	for _, p := range ps.first[ps.key(s, toks[i])] {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.words); k++ {
+			if ps.key(s, toks[i+k]) != p.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p.words), p.id
+		}
+	}
+	return 0, 0
+}
+
+// word looks up a one-token phrase.
+func (ps *figPhrases) word(w string) (int, bool) {
+	for _, p := range ps.first[w] {
+		if len(p.words) == 1 {
+			return p.id, true
+		}
+	}
+	return 0, false
+}
+
+func (ps *figPhrases) key(s string, t figToken) string {
+	if ps.caseSensitive {
+		return s[t.start:t.end]
+	}
+	return t.key
+}
+
+func (l *FigureLexicon) compile() error {
+	if l.Version < 1 {
+		return errors.New("figures: version must be 1 or more")
+	}
+	if len(l.NumberWords) == 0 || len(l.ScaleWords) == 0 {
+		return errors.New("figures: number_words and scale_words are required")
+	}
+	if l.CueWindow <= 0 || l.InheritWindow < 0 {
+		return errors.New("figures: cue_window must be positive and inherit_window not negative")
+	}
+	if l.NotFigures.Years.Min <= 0 || l.NotFigures.Years.Min > l.NotFigures.Years.Max {
+		return errors.New("figures: not_figures.years needs 0 < min <= max")
+	}
+	c := &figCompiled{
+		flags:   map[string]uint32{},
+		numbers: map[string]float64{},
+		scales:  map[string]float64{},
+		fracs:   map[string]float64{},
+	}
+	for _, m := range []struct {
+		name string
+		src  map[string]float64
+		dst  map[string]float64
+	}{{"number_words", l.NumberWords, c.numbers}, {"scale_words", l.ScaleWords, c.scales}, {"fractions", l.Fractions, c.fracs}} {
+		for w, v := range m.src {
+			if !(v > 0) || math.IsInf(v, 0) {
+				return fmt.Errorf("figures: %s: %q must have a positive value", m.name, w)
+			}
+			m.dst[figLower(w)] = v
+		}
+	}
+	flagLists := []struct {
+		name  string
+		words []string
+		flag  uint32
+	}{
+		{"articles", l.Articles, figFArticle},
+		{"grammar.partitive", l.Grammar.Partitive, figFPartitive},
+		{"grammar.determiners", l.Grammar.Determiners, figFDeterminer},
+		{"grammar.coordinators", l.Grammar.Coordinators, figFCoordinator},
+		{"grammar.function_words", l.Grammar.FunctionWords, figFFunction},
+		{"grammar.not_nouns", l.Grammar.NotNouns, figFNotNoun},
+		{"grammar.sentence_ends", l.Grammar.SentenceEnds, figFSentenceEnd},
+		{"grammar.openers", l.Grammar.Openers, figFOpener},
+		{"not_figures.age_words", l.NotFigures.AgeWords, figFAge},
+		{"not_figures.age_verbs", l.NotFigures.AgeVerbs, figFAgeVerb},
+		{"not_figures.multiplicative", l.NotFigures.Multiplicative, figFMultiplicative},
+		{"not_figures.copulas", l.NotFigures.Copulas, figFCopula},
+		{"not_figures.ratio", l.NotFigures.Ratio, figFRatio},
+		{"not_figures.labels", l.NotFigures.Labels, figFLabel},
+		{"not_figures.kin", l.NotFigures.Kin, figFKin},
+		{"not_figures.phone", l.NotFigures.Phone, figFPhone},
+		{"not_figures.ordinal_suffixes", l.NotFigures.OrdinalSuffixes, figFOrdinal},
+		{"not_figures.decade_suffixes", l.NotFigures.DecadeSuffixes, figFDecade},
+		{"cues.casualty", l.Cues.Casualty, figFCueCasualty},
+		{"cues.displacement", l.Cues.Displacement, figFCueDisplacement},
+		{"ranges.openers", l.Ranges.Openers, figFRangeOpener},
+		{"ranges.joiners", l.Ranges.Joiners, figFRangeJoiner},
+		{"ranges.opener_joiners", l.Ranges.OpenerJoiners, figFOpenerJoiner},
+	}
+	for _, fl := range flagLists {
+		if len(fl.words) == 0 {
+			return fmt.Errorf("figures: %s is empty", fl.name)
+		}
+		for _, w := range fl.words {
+			w = figLower(strings.TrimSpace(w))
+			if w == "" || strings.ContainsAny(w, " \t") {
+				return fmt.Errorf("figures: %s: %q must be one word", fl.name, w)
+			}
+			c.flags[w] |= fl.flag
+		}
+	}
+	for i, a := range l.Approximators {
+		if a.Approx == "" || len(a.Phrases) == 0 {
+			return fmt.Errorf("figures: approximators[%d]: approx and phrases are required", i)
+		}
+		c.approxNames = append(c.approxNames, a.Approx)
+		if err := figAddAll(&c.approx, a.Phrases, i); err != nil {
+			return fmt.Errorf("figures: approximators[%d]: %w", i, err)
+		}
+	}
+	for i, v := range l.Vague {
+		if len(v.Phrases) == 0 || !(v.Min > 0) || v.Min > v.Max {
+			return fmt.Errorf("figures: vague[%d]: phrases and 0 < min <= max are required", i)
+		}
+		if err := figAddAll(&c.vague, v.Phrases, i); err != nil {
+			return fmt.Errorf("figures: vague[%d]: %w", i, err)
+		}
+	}
+	for i, m := range l.Multipliers {
+		if !(m.Value > 0) || len(m.Words) == 0 {
+			return fmt.Errorf("figures: multipliers[%d]: value and words are required", i)
+		}
+		if err := figAddAll(&c.mult, m.Words, i); err != nil {
+			return fmt.Errorf("figures: multipliers[%d]: %w", i, err)
+		}
+	}
+	for i := range l.Currencies {
+		cur := &l.Currencies[i]
+		if cur.Code == "" || len(cur.Symbols)+len(cur.Words) == 0 || cur.Scale < 0 {
+			return fmt.Errorf("figures: currencies[%d]: code and symbols or words are required", i)
+		}
+		if cur.Scale == 0 {
+			cur.Scale = 1
+		}
+		if err := figAddAll(&c.curBefore, cur.Symbols, i); err != nil {
+			return fmt.Errorf("figures: currencies[%d]: %w", i, err)
+		}
+		if err := figAddAll(&c.curAfter, cur.Words, i); err != nil {
+			return fmt.Errorf("figures: currencies[%d]: %w", i, err)
+		}
+	}
+	for i, u := range l.Units {
+		switch u.Subkind {
+		case FigureCasualty, FigureDisplacement, FigureTerritory, FigureMoney, FigureOther:
+		default:
+			return fmt.Errorf("figures: units[%d]: unknown subkind %q", i, u.Subkind)
+		}
+		if u.Unit == "" || len(u.Words) == 0 {
+			return fmt.Errorf("figures: units[%d]: unit and words are required", i)
+		}
+		if err := figAddAll(&c.units, u.Words, i); err != nil {
+			return fmt.Errorf("figures: units[%d]: %w", i, err)
+		}
+	}
+	for _, n := range []struct {
+		name  string
+		words []string
+		class int
+	}{
+		{"casualty", l.Nouns.Casualty, figNounCasualty},
+		{"displacement", l.Nouns.Displacement, figNounDisplacement},
+		{"territory", l.Nouns.Territory, figNounTerritory},
+		{"people", l.Nouns.People, figNounPeople},
+		{"things", l.Nouns.Things, figNounThing},
+	} {
+		if len(n.words) == 0 {
+			return fmt.Errorf("figures: nouns.%s is empty", n.name)
+		}
+		for _, w := range n.words {
+			r, _ := utf8.DecodeRuneInString(w)
+			c.nounList = append(c.nounList, figNoun{figLower(w), n.class, unicode.IsUpper(r)})
+			if err := c.nouns.add(w, len(c.nounList)-1); err != nil {
+				return fmt.Errorf("figures: nouns.%s: %w", n.name, err)
+			}
+		}
+	}
+	for _, p := range []struct {
+		name  string
+		words []string
+		ps    *figPhrases
+	}{
+		{"durations", l.NotFigures.Durations, &c.durations},
+		{"clock", l.NotFigures.Clock, &c.clock},
+		{"months", l.NotFigures.Months, &c.months},
+	} {
+		if len(p.words) == 0 {
+			return fmt.Errorf("figures: not_figures.%s is empty", p.name)
+		}
+		p.ps.caseSensitive = p.ps == &c.months
+		if err := figAddAll(p.ps, p.words, 0); err != nil {
+			return fmt.Errorf("figures: not_figures.%s: %w", p.name, err)
+		}
+	}
+	l.c = c
+	return nil
+}
+
+func figAddAll(ps *figPhrases, words []string, id int) error {
+	for _, w := range words {
+		if err := ps.add(w, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// figLower folds a word for lookup: lower case, typographic apostrophe as
+// ASCII.
+func figLower(w string) string {
+	w = strings.ToLower(w)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
+}
+
+// Token kinds.
+const (
+	figTokWord uint8 = iota
+	figTokNum
+	figTokPunct
+)
+
+// Numeral forms.
+const (
+	figNumValue = iota // a number or range
+	figNumClock        // 8:16
+	figNumDate         // 02/12/2024, 2024-11-29, 1986-87
+	figNumCode         // 4x4, 1.2.3, 5G
+)
+
+// figToken is a word, numeral or punctuation mark of a sentence.
+type figToken struct {
+	start, end int
+	key        string // folded word or punctuation text; "" for numerals
+	num        int32  // index of the numeral in the nums slice
+	kind       uint8
+	space      bool // whitespace (or the start of text) precedes it
+	upper      bool // a word starting with an upper-case letter
+	caps       bool // a word in capitals ("GMT", "KILLED")
+}
+
+// figNum is a scanned numeral.
+type figNum struct {
+	form      int
+	lo, hi    float64 // hi > lo for a range ("200-300")
+	plainInt  bool    // digits only: a year candidate
+	intDigits int
+	frac2     bool   // exactly two decimals: a clock candidate ("23.32")
+	suffix    string // letters glued on ("bn", "th", "km"), folded
+}
+
+func figIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// figTokenize splits s into tokens, appending them to dst and their
+// numerals to nums. It runs in time linear in len(s).
+func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum) {
+	space := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune = rune(c)
+		size := 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		case figIsDigit(c):
+			end, num := figScanNumber(s, i)
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
+			nums = append(nums, num)
+			i = end
+		case unicode.IsLetter(r):
+			end := figScanWord(s, i)
+			t := figToken{start: i, end: end, kind: figTokWord, key: figLower(s[i:end]), space: space, upper: unicode.IsUpper(r)}
+			t.caps = t.upper && end-i > 1 && strings.ToUpper(s[i:end]) == s[i:end]
+			dst = append(dst, t)
+			i = end
+		default:
+			dst = append(dst, figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space})
+			i += size
+		}
+		space = false
+	}
+	return dst, nums
+}
+
+// figScanWord returns the end of the word at s[i]: letters and digits,
+// apostrophes between letters ("o’clock"), and dotted abbreviations
+// ("a.m.", "U.S.").
+func figScanWord(s string, i int) int {
+	seg, dotted := 0, false
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			seg++
+			i += size
+			continue
+		case r == '\'' || r == '’':
+			if n, _ := utf8.DecodeRuneInString(s[i+size:]); i+size < len(s) && unicode.IsLetter(n) {
+				i += size
+				continue
+			}
+		case r == '.':
+			if seg == 1 {
+				if n, _ := utf8.DecodeRuneInString(s[i+1:]); i+1 < len(s) && unicode.IsLetter(n) {
+					dotted = true
+					seg = 0
+					i++
+					continue
+				}
+				if dotted {
+					i++
+				}
+			}
+		}
+		break
+	}
+	return i
+}
+
+// figGroup is a run of digits in a numeral and the separator before it.
+type figGroup struct {
+	sep  byte // 0 for the first group
+	a, b int
+}
+
+// figScanNumber scans the numeral at s[i] (an ASCII digit): digit groups
+// joined by thousands separators, a decimal point, a colon (clock), a
+// slash or hyphens (dates, ranges), then any letters glued on.
+func figScanNumber(s string, i int) (int, figNum) {
+	var buf [8]figGroup
+	groups := buf[:0]
+	digits := func(j int) int {
+		for j < len(s) && figIsDigit(s[j]) {
+			j++
+		}
+		return j
+	}
+	j := digits(i)
+	groups = append(groups, figGroup{0, i, j})
+	tooMany := false
+	for j < len(s) {
+		sep, w := s[j], 1
+		switch {
+		case sep == ',' || sep == '.' || sep == ':' || sep == '/' || sep == '-':
+		case strings.HasPrefix(s[j:], "–"):
+			sep, w = '-', len("–")
+		default:
+			w = 0
+		}
+		if w == 0 || j+w >= len(s) || !figIsDigit(s[j+w]) {
+			break
+		}
+		k := digits(j + w)
+		if sep == ',' && k-(j+w) != 3 {
+			break // "1,5": not a thousands group
+		}
+		if len(groups) < cap(groups) {
+			groups = append(groups, figGroup{sep, j + w, k})
+		} else {
+			tooMany = true
+		}
+		j = k
+	}
+	num := figNum{form: figNumCode}
+	if !tooMany {
+		num = figClassify(s, groups)
+	}
+	// Letters glued on: "1.2bn", "11th", "1990s", "2min"; but not the
+	// next word run in ("$20,000Russian").
+	switch {
+	case j < len(s) && figIsLetter(s[j]):
+		k := j
+		for k < len(s) && figIsLetter(s[k]) {
+			k++
+		}
+		glued := k-j >= 2 && s[j] >= 'A' && s[j] <= 'Z' && strings.ToUpper(s[j:k]) != s[j:k]
+		if !glued {
+			num.suffix = strings.ToLower(s[j:k])
+			for k < len(s) && (figIsLetter(s[k]) || figIsDigit(s[k])) {
+				num.form = figNumCode // "4x4", "3G2"
+				k++
+			}
+			j = k
+		}
+	case strings.HasPrefix(s[j:], "'s") && (j+2 == len(s) || !figIsLetter(s[j+2])):
+		num.suffix, j = "'s", j+2
+	case strings.HasPrefix(s[j:], "’s") && (j+4 == len(s) || !figIsLetter(s[j+4])):
+		num.suffix, j = "'s", j+4
+	}
+	return j, num
+}
+
+// figClassify reads the digit groups of a numeral.
+func figClassify(s string, groups []figGroup) figNum {
+	hyphen, hyphens := 0, 0
+	for k, g := range groups {
+		switch g.sep {
+		case ':':
+			return figNum{form: figNumClock}
+		case '/':
+			if v, ok := figFraction(s, groups); ok {
+				return figNum{lo: v, hi: v}
+			}
+			return figNum{form: figNumDate}
+		case '-':
+			hyphen = k
+			hyphens++
+		}
+	}
+	switch hyphens {
+	case 0:
+		v, ok, d, frac2 := figParseDigits(s, groups)
+		if !ok {
+			return figNum{form: figNumCode}
+		}
+		return figNum{lo: v, hi: v, plainInt: len(groups) == 1, intDigits: d, frac2: frac2}
+	case 1:
+		lo, okL, dl, _ := figParseDigits(s, groups[:hyphen])
+		hi, okR, dr, _ := figParseDigits(s, groups[hyphen:])
+		if !okL || !okR || !(lo < hi) {
+			return figNum{form: figNumDate} // "3-1", "1986-87"
+		}
+		if hyphen == 1 && len(groups) == 2 && dl == 4 && (dr == 4 || dr == 2) {
+			return figNum{form: figNumDate} // "2015-2016"
+		}
+		return figNum{lo: lo, hi: hi}
+	}
+	return figNum{form: figNumDate} // "2024-11-29"
+}
+
+// figFraction reads a fraction in eighths and the like, as financial
+// copy writes them: "7/8", "1-1/8" (one and an eighth), "10-13/16". Other
+// slashed numerals are dates ("02/12/2024").
+func figFraction(s string, groups []figGroup) (float64, bool) {
+	n := len(groups)
+	if n < 2 || n > 3 || groups[n-1].sep != '/' || (n == 3 && groups[1].sep != '-') {
+		return 0, false
+	}
+	val := func(g figGroup) float64 {
+		v, _ := strconv.Atoi(s[g.a:g.b])
+		return float64(v)
+	}
+	num, den := val(groups[n-2]), val(groups[n-1])
+	switch den {
+	case 2, 4, 8, 16, 32, 64:
+	default:
+		return 0, false
+	}
+	if num <= 0 || num >= den {
+		return 0, false
+	}
+	whole := 0.0
+	if n == 3 {
+		whole = val(groups[0])
+	}
+	return whole + num/den, true
+}
+
+// figParseDigits parses digit groups joined by ',' and '.' (the first
+// group's separator is ignored). Commas separate thousands; one dot is a
+// decimal point, except that dots between groups of three ("1.000.000")
+// and a lone ".000" ("100.000") separate thousands. It returns the value,
+// whether it parsed, the number of integer digits and whether there are
+// exactly two decimals.
+func figParseDigits(s string, groups []figGroup) (v float64, ok bool, intDigits int, frac2 bool) {
+	dots, commas := 0, 0
+	for _, g := range groups[1:] {
+		switch g.sep {
+		case '.':
+			dots++
+		case ',':
+			if dots > 0 {
+				return 0, false, 0, false
+			}
+			commas++
+		}
+	}
+	thousandDots := false
+	switch {
+	case dots >= 2:
+		for _, g := range groups[1:] {
+			if g.b-g.a != 3 || g.sep != '.' {
+				return 0, false, 0, false // "1.2.3": a version
+			}
+		}
+		thousandDots = true
+	case dots == 1 && commas == 0 && len(groups) == 2:
+		g := groups[1]
+		thousandDots = s[g.a:g.b] == "000" && groups[0].b-groups[0].a <= 3
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for k, g := range groups {
+		if k > 0 && g.sep == '.' && !thousandDots {
+			b = append(b, '.')
+			frac2 = g.b-g.a == 2
+		} else {
+			intDigits += g.b - g.a
+		}
+		b = append(b, s[g.a:g.b]...)
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false, 0, false
+	}
+	return f, true, intDigits, frac2
+}
+
+// FindFigures returns the figure claims of sentence in order: counts of
+// people, places and things, amounts of money and percentages, written in
+// digits ("5812 civilians", "100,000 Syrian pounds", "£1.2bn", "12 mln
+// dlrs"), in words ("five people", "half a million dead") or as vague
+// quantities ("dozens of towns", "tens of thousands of civilians",
+// "displaced millions"). Dates, clock times, ages, durations, ordinals,
+// labels ("page 5"), list numbers, phone numbers and model names ("Switch
+// 2") are not figures.
+//
+// Each number is its own figure: "at least 311 dead, 183 from HTS ...,
+// 100 Syrian soldiers ... as well as 28 civilians" gives four casualty
+// figures, the breakdown taking its subkind from "dead" (a figure of
+// people with no cue of its own continues the casualty or displacement
+// figure before it). A bare number without a counted noun or unit ("four
+// in Idlib") is a figure only in a casualty or displacement context; so is
+// a weak quantifier ("several women and children"). lex must have been
+// compiled by LoadLexicon (or compile); FindFigures returns nil when lex is
+// nil. It runs in time linear in len(sentence).
+func FindFigures(sentence string, lex *FigureLexicon) []FigureMatch {
+	if lex == nil {
+		return nil
+	}
+	if lex.c == nil {
+		panic("audit: FindFigures with a FigureLexicon that was not compiled")
+	}
+	p := figParser{s: sentence, lex: lex, c: lex.c, lastEnd: -1, anchorEnd: -1}
+	p.toks, p.nums = figTokenize(sentence, make([]figToken, 0, len(sentence)/5+4), nil)
+	p.sentenceIndex()
+	for i := 0; i < len(p.toks); {
+		r := p.at(i)
+		switch r.status {
+		case figFound:
+			p.out = append(p.out, r.m)
+			i = r.end
+		case figSkip:
+			i = r.end
+		default:
+			i++
+		}
+	}
+	return p.out
+}
+
+// Parse results.
+const (
+	figNone  = iota
+	figSkip  // not a figure; skip the tokens it covers
+	figFound // a figure
+)
+
+type figResult struct {
+	status int
+	end    int
+	m      FigureMatch
+}
+
+type figParser struct {
+	s    string
+	lex  *FigureLexicon
+	c    *figCompiled
+	toks []figToken
+	nums []figNum
+	sent []int32 // sentence number of each token
+	out  []FigureMatch
+
+	// The last figure found, and the last casualty or displacement figure
+	// that had its subkind of its own (its anchor): a figure of people
+	// with no cue continues a list the anchor started.
+	lastSub      string
+	lastEnd      int // end token of the last figure, -1 before the first
+	lastSentence int32
+	anchorEnd    int // end token of the anchor, -1 when none
+}
+
+func (p *figParser) sentenceIndex() {
+	p.sent = make([]int32, len(p.toks))
+	var n int32
+	for i := range p.toks {
+		p.sent[i] = n
+		if p.flag(i, figFSentenceEnd) {
+			n++
+		}
+	}
+}
+
+func (p *figParser) flag(i int, f uint32) bool {
+	return i >= 0 && i < len(p.toks) && p.toks[i].kind != figTokNum && p.c.flags[p.toks[i].key]&f != 0
+}
+
+// sentenceStart reports whether token i begins a sentence.
+func (p *figParser) sentenceStart(i int) bool {
+	for i--; i >= 0; i-- {
+		if p.flag(i, figFSentenceEnd) {
+			return true
+		}
+		if !p.flag(i, figFOpener) {
+			return false
+		}
+	}
+	return true
+}
+
+// figVal is the value part of a figure.
+type figVal struct {
+	status    int // figNone, figSkip or figFound
+	lo, hi    float64
+	vague     int // index into Vague, -1 when none
+	worded    bool
+	fraction  bool
+	scaled    bool // a multiplier or scale word of 1000 or more applied
+	ambiguous bool // scaled by an ambiguous multiplier
+	digits    bool // a numeral in digits
+	num       figNum
+	unit      int // unit glued on ("10km"), -1 when none
+	start     int // first token
+	end       int // token after
+}
+
+// figMaxMods is how many modifiers may stand between a number and its
+// noun ("hundreds of stranded vehicles"); figMaxParts how many parts a
+// hyphenated modifier may have ("pro-government").
+const (
+	figMaxMods  = 2
+	figMaxParts = 4
+)
+
+// value reads the number at token j.
+func (p *figParser) value(j int) figVal {
+	v := figVal{vague: -1, unit: -1, start: j, end: j}
+	if j >= len(p.toks) {
+		return v
+	}
+	t := p.toks[j]
+	c := p.c
+	if t.kind == figTokNum {
+		num := p.nums[t.num]
+		v.digits, v.num, v.end = true, num, j+1
+		if num.form != figNumValue {
+			v.status = figSkip
+			return v
+		}
+		v.lo, v.hi = num.lo, num.hi
+		if sfx := num.suffix; sfx != "" {
+			if id, ok := c.mult.word(sfx); ok {
+				m := p.lex.Multipliers[id]
+				v.lo, v.hi = figScale(v.lo, m.Value), figScale(v.hi, m.Value)
+				v.scaled = m.Value >= 1000
+				v.ambiguous = m.Ambiguous
+			} else if id, ok := c.units.word(sfx); ok {
+				v.unit = id
+			} else {
+				// ordinals, decades, durations, clock times, codes
+				v.status = figSkip
+				return v
+			}
+		}
+		for k := 0; k < 2 && !v.ambiguous && v.end < len(p.toks); k++ {
+			n, id := c.mult.match(p.s, p.toks, v.end)
+			if n == 0 || p.lex.Multipliers[id].Ambiguous {
+				break
+			}
+			m := p.lex.Multipliers[id].Value
+			v.lo, v.hi = figScale(v.lo, m), figScale(v.hi, m)
+			v.scaled = v.scaled || m >= 1000
+			v.end += n
+		}
+		v.status = figFound
+		return v
+	}
+	if t.kind != figTokWord {
+		return v
+	}
+	if n, id := c.vague.match(p.s, p.toks, j); n > 0 {
+		vg := p.lex.Vague[id]
+		v.vague, v.lo, v.hi, v.end, v.status = id, vg.Min, vg.Max, j+n, figFound
+		v.scaled = vg.Min >= 1000
+		return v
+	}
+	// Fractions: "half a million", "half the city", "a third of",
+	// "two-thirds of".
+	k, count := j, 1.0
+	if p.flag(k, figFArticle) {
+		k++
+	} else if n, ok := c.numbers[t.key]; ok && k+2 < len(p.toks) && p.toks[k+1].key == "-" {
+		if _, isFrac := c.fracs[p.toks[k+2].key]; isFrac {
+			count, k = n, k+2
+		}
+	}
+	if f, ok := c.fracs[p.key(k)]; ok && (k > j || p.toks[k].kind == figTokWord) {
+		after := k + 1
+		if after+1 < len(p.toks) && p.flag(after, figFArticle) {
+			if s, ok := c.scales[p.toks[after+1].key]; ok {
+				w, end, _ := p.words(after)
+				v.lo, v.hi, v.end, v.worded, v.status = f*count*w, f*count*w, end, true, figFound
+				v.scaled = s >= 1000
+				return v
+			}
+		}
+		if p.flag(after, figFPartitive) || p.flag(after, figFDeterminer) {
+			pct := f * count * 100
+			pct = math.Round(pct*100) / 100
+			v.lo, v.hi, v.end, v.fraction, v.status = pct, pct, after, true, figFound
+			return v
+		}
+	}
+	if w, end, ok := p.words(j); ok {
+		v.lo, v.hi, v.end, v.worded, v.status = w, w, end, true, figFound
+		for k := j; k < end; k++ {
+			if s, ok := c.scales[p.toks[k].key]; ok && s >= 1000 {
+				v.scaled = true
+			}
+		}
+	}
+	return v
+}
+
+func (p *figParser) key(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.toks[i].key
+}
+
+// words parses a worded number at token j: "five", "twenty-eight", "two
+// hundred and fifty", "six million", "a dozen".
+func (p *figParser) words(j int) (float64, int, bool) {
+	c := p.c
+	total, cur := 0.0, 0.0
+	const (
+		none = iota
+		unit
+		tens
+		scale
+	)
+	last, k := none, j
+	big := math.Inf(1) // the last scale of 1000 or more: they must decrease
+	if p.flag(k, figFArticle) {
+		if _, ok := c.scales[p.key(k+1)]; !ok {
+			return 0, j, false
+		}
+		cur, last, k = 1, unit, k+1
+	}
+	for k < len(p.toks) {
+		t := p.toks[k]
+		if t.kind != figTokWord {
+			if t.key == "-" && last == tens && !t.space && k+1 < len(p.toks) && !p.toks[k+1].space {
+				if n, ok := c.numbers[p.toks[k+1].key]; ok && n < 10 {
+					k++
+					continue
+				}
+			}
+			break
+		}
+		if n, ok := c.numbers[t.key]; ok {
+			if last == unit || (last == tens && n >= 10) {
+				break
+			}
+			cur += n
+			if n >= 20 && n < 100 {
+				last = tens
+			} else {
+				last = unit
+			}
+			k++
+			continue
+		}
+		if s, ok := c.scales[t.key]; ok && last != none {
+			if s < 1000 {
+				cur *= s
+			} else {
+				if s >= big {
+					break // "thousand million", "million million"
+				}
+				total += cur * s
+				cur, big = 0, s
+			}
+			last = scale
+			k++
+			continue
+		}
+		if p.flag(k, figFCoordinator) && last == scale && k+1 < len(p.toks) {
+			if _, ok := c.numbers[p.toks[k+1].key]; ok {
+				k++
+				continue
+			}
+		}
+		break
+	}
+	if last == none {
+		return 0, j, false
+	}
+	if p.flag(k-1, figFCoordinator) {
+		k--
+	}
+	return total + cur, k, true
+}
+
+// figScale multiplies v by m, rounding as a decimal literal would when m
+// is a power of ten ("1.2bn" is 1.2e9, not 1.2*1e9).
+func figScale(v, m float64) float64 {
+	if e := math.Log10(m); e == math.Trunc(e) && e > 0 && e < 300 {
+		f, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', -1, 64)+"e"+strconv.Itoa(int(e)), 64)
+		if err == nil {
+			return f
+		}
+	}
+	return v * m
+}
+
+// figHead is the counted noun of a figure.
+type figHead struct {
+	class int
+	name  string
+	end   int
+	cur   int // currency after "of" ("millions of dollars"), -1 when none
+}
+
+// head finds the counted noun at token k: "people", "of civilians", "of
+// stranded vehicles", "Syrian soldiers", "of cars and buses".
+func (p *figParser) head(k int, v figVal) figHead {
+	h := figHead{end: k, cur: -1}
+	kk := k
+	of := false
+	if p.flag(kk, figFPartitive) {
+		kk++
+		of = true
+		if p.flag(kk, figFDeterminer) {
+			kk++
+		}
+		if n, id := p.c.curAfter.match(p.s, p.toks, kk); n > 0 && (v.vague >= 0 || v.scaled) {
+			h.cur, h.end = id, kk+n
+			return h
+		}
+	} else if v.fraction {
+		if !p.flag(kk, figFDeterminer) {
+			return h
+		}
+		kk++
+		of = true
+	}
+	if v.fraction && !of {
+		return h
+	}
+	for mods := 0; ; mods++ {
+		if n, id := p.noun(kk); n > 0 {
+			h.class, h.name, h.end = p.c.nounList[id].class, p.c.nounList[id].name, kk+n
+			if e := h.end; !strings.HasSuffix(h.name, "s") && p.pluralNoun(e) {
+				// A singular noun modifying an unlisted one: "several
+				// rebel areas".
+				h.class, h.name, h.end = figNounGeneric, p.toks[e].key, e+1
+				return h
+			}
+			// "cars and buses", "women and children", "trucks and
+			// civilian cars"; not "soldiers and members of ...", which
+			// starts a new phrase, nor "dead and displaced millions", where
+			// a new figure starts.
+			if e := h.end; p.flag(e, figFCoordinator) {
+				if n2, _ := p.noun(e + 1); n2 > 0 && !p.flag(e+1+n2, figFPartitive) && !p.startsValue(e+1+n2) {
+					h.end = e + 1 + n2
+				}
+			}
+			return h
+		}
+		if mods == figMaxMods {
+			break
+		}
+		end, ok := p.modifier(kk)
+		if !ok {
+			break
+		}
+		kk = end
+	}
+	// An unlisted plural noun right after a numeral or a vague quantity:
+	// "350 stores", "thousands of tanks".
+	g := k
+	if of {
+		g = k + 1
+		if p.flag(g, figFDeterminer) {
+			g++
+		}
+	}
+	if (v.digits || v.scaled || (of && v.vague >= 0)) && p.pluralNoun(g) {
+		h.class, h.name, h.end = figNounGeneric, p.toks[g].key, g+1
+	}
+	return h
+}
+
+// noun matches a counted noun at token k: its length in tokens and its
+// index in nounList. A noun before another noun modifies it: "several
+// rebel areas", "five civilian deaths".
+func (p *figParser) noun(k int) (int, int) {
+	n, id := p.c.nouns.match(p.s, p.toks, k)
+	if n == 0 || !p.nounCase(k, id) {
+		return 0, 0
+	}
+	if n2, id2 := p.c.nouns.match(p.s, p.toks, k+n); n2 > 0 && p.nounCase(k+n, id2) {
+		n, id = n+n2, id2
+	}
+	return n, id
+}
+
+// nounCase reports whether the case of token k fits noun id.
+func (p *figParser) nounCase(k, id int) bool {
+	t := p.toks[k]
+	return !t.upper || t.caps || p.c.nounList[id].proper || p.sentenceStart(k)
+}
+
+// startsFigure reports whether a number, or a hedge before one, starts
+// at token k.
+func (p *figParser) startsFigure(k int) bool {
+	if n, _ := p.c.approx.match(p.s, p.toks, k); n > 0 {
+		k += n
+	}
+	return p.startsValue(k)
+}
+
+// startsValue reports whether a number starts at token k.
+func (p *figParser) startsValue(k int) bool {
+	if k >= len(p.toks) {
+		return false
+	}
+	if p.toks[k].kind == figTokNum {
+		return true
+	}
+	if _, ok := p.c.numbers[p.toks[k].key]; ok {
+		return true
+	}
+	n, _ := p.c.vague.match(p.s, p.toks, k)
+	return n > 0
+}
+
+// modifier returns the end of an adjective-like word at k ("Syrian",
+// "stranded", "pro-government").
+func (p *figParser) modifier(k int) (int, bool) {
+	if k >= len(p.toks) || p.toks[k].kind != figTokWord || p.isStructural(k) {
+		return k, false
+	}
+	k++
+	for parts := 1; parts < figMaxParts && k+1 < len(p.toks) && p.toks[k].key == "-" && !p.toks[k].space && !p.toks[k+1].space && p.toks[k+1].kind == figTokWord; parts++ {
+		k += 2
+	}
+	return k, true
+}
+
+// isStructural reports whether word k cannot modify a counted noun.
+func (p *figParser) isStructural(k int) bool {
+	key := p.toks[k].key
+	if p.c.flags[key]&(figFFunction|figFCueCasualty|figFCueDisplacement|figFSentenceEnd) != 0 {
+		return true
+	}
+	if _, ok := p.c.numbers[key]; ok {
+		return true
+	}
+	if _, ok := p.c.durations.word(key); ok {
+		return true
+	}
+	if n, _ := p.c.curAfter.match(p.s, p.toks, k); n > 0 {
+		return true
+	}
+	return false
+}
+
+// pluralNoun reports whether token k looks like an unlisted plural noun.
+func (p *figParser) pluralNoun(k int) bool {
+	if k >= len(p.toks) {
+		return false
+	}
+	t := p.toks[k]
+	if t.kind != figTokWord || t.upper || len(t.key) < 4 || !strings.HasSuffix(t.key, "s") || strings.HasSuffix(t.key, "ss") {
+		return false
+	}
+	if p.c.flags[t.key]&(figFNotNoun|figFFunction) != 0 || p.isStructural(k) {
+		return false
+	}
+	if _, ok := p.c.clock.word(t.key); ok {
+		return false
+	}
+	return true
+}
+
+// at tries to read a figure starting at token i.
+func (p *figParser) at(i int) figResult {
+	c := p.c
+	j := i
+	approx, between := "", false
+	if n, id := c.approx.match(p.s, p.toks, j); n > 0 {
+		approx, j = c.approxNames[id], j+n
+	} else if p.flag(j, figFRangeOpener) {
+		between, j = true, j+1
+	}
+	cur := -1
+	if n, id := c.curBefore.match(p.s, p.toks, j); n > 0 && j+n < len(p.toks) && p.toks[j+n].kind == figTokNum {
+		cur, j = id, j+n
+	}
+	v := p.value(j)
+	if v.status == figNone {
+		return figResult{}
+	}
+	if v.status == figSkip {
+		return figResult{status: figSkip, end: v.end}
+	}
+	k := v.end
+	// Ranges: "200 to 300", "two or three", "between 200 and 300".
+	ranged := false
+	if k+1 < len(p.toks) && v.vague < 0 && !v.fraction && (p.flag(k, figFRangeJoiner) || between && p.flag(k, figFOpenerJoiner)) && !p.flag(i-1, figFRangeOpener) && p.key(i-1) != "from" {
+		if w := p.value(k + 1); w.status == figFound && w.vague < 0 && !w.fraction && w.digits == v.digits {
+			lo := v.lo
+			if w.scaled && !v.scaled && v.lo < w.lo && w.lo/w.hi >= 1 {
+				// "10 to 15 million": the multiplier applies to both.
+				if m := w.hi / figUnscaled(p, w); m > 1 {
+					lo = figScale(v.lo, m)
+				}
+			}
+			if lo < w.lo {
+				v.lo, v.hi, v.end, v.scaled, v.ambiguous, v.unit = lo, w.hi, w.end, v.scaled || w.scaled, w.ambiguous, w.unit
+				k, ranged = w.end, true
+			}
+		}
+	}
+	if between && !ranged {
+		return figResult{}
+	}
+	if between {
+		approx = "between"
+	}
+	unit := v.unit
+	if cur < 0 {
+		if n, id := c.curAfter.match(p.s, p.toks, k); n > 0 {
+			cur, k = id, k+n
+		}
+	}
+	if cur < 0 && unit < 0 {
+		if n, id := c.units.match(p.s, p.toks, k); n > 0 {
+			unit, k = id, k+n
+		}
+	}
+	if cur < 0 && unit < 0 {
+		// Durations, ages and clock times: "eight years", "24-hour",
+		// "12-year-old", "5 p.m.", "eight o'clock".
+		kk := k
+		hyphen := k+1 < len(p.toks) && p.toks[k].key == "-" && !p.toks[k].space && !p.toks[k+1].space
+		if hyphen {
+			kk++
+		}
+		if n, _ := c.durations.match(p.s, p.toks, kk); n > 0 && !v.fraction {
+			return figResult{status: figSkip, end: kk + n}
+		}
+		if n, _ := c.clock.match(p.s, p.toks, kk); n > 0 && !v.fraction {
+			return figResult{status: figSkip, end: kk + n}
+		}
+		if hyphen {
+			if n, id := c.units.match(p.s, p.toks, kk); n > 0 {
+				unit, k = id, kk+n // "a 10-km stretch"
+			} else if p.toks[kk].kind == figTokWord && !v.worded {
+				return figResult{status: figSkip, end: kk + 1} // "100-strong", "12-member"
+			}
+		}
+	}
+	if v.lo == 1 && v.hi == 1 && !v.scaled && v.vague < 0 && !v.fraction && p.flag(k, figFPartitive) {
+		return figResult{status: figSkip, end: k} // "one of the largest"
+	}
+	var h figHead
+	h.cur = -1
+	if cur < 0 && unit < 0 {
+		h = p.head(k, v)
+		if h.cur >= 0 {
+			cur = h.cur
+		}
+		if h.end > k {
+			k = h.end
+		}
+	}
+	if v.ambiguous && cur < 0 && (h.class == figNounNone || h.class == figNounGeneric) {
+		return figResult{status: figSkip, end: k} // "100m", "60m hurdles": metres?
+	}
+	bare := cur < 0 && unit < 0 && h.class == figNounNone
+	loose := cur < 0 && unit < 0 && (h.class == figNounNone || h.class == figNounGeneric)
+	if p.notFigure(i, v, loose, approx != "" || cur >= 0) {
+		return figResult{status: figSkip, end: v.end}
+	}
+
+	// Subkind.
+	sub, cued, inherited := FigureOther, false, false
+	switch {
+	case cur >= 0:
+		sub = FigureMoney
+	case unit >= 0:
+		sub = p.lex.Units[unit].Subkind
+	case h.class == figNounCasualty:
+		sub = FigureCasualty
+	case h.class == figNounDisplacement:
+		sub = FigureDisplacement
+	case h.class == figNounTerritory:
+		sub = FigureTerritory
+	case h.class == figNounThing || h.class == figNounGeneric:
+		sub = FigureOther
+	default: // people, or nothing counted
+		sub = p.cue(i, k)
+		if sub == FigureOther && p.inherits(i) {
+			sub, inherited = p.lastSub, true
+		}
+		cued = sub != FigureOther
+	}
+
+	// Which numbers are figures.
+	one := v.lo == 1 && v.hi == 1 && !v.scaled
+	weak := v.vague >= 0 && p.lex.Vague[v.vague].Weak
+	switch {
+	case weak && !(h.class == figNounPeople && cued):
+		return figResult{}
+	case v.vague >= 0 && p.lex.Vague[v.vague].NeedsNoun && h.class == figNounNone:
+		return figResult{}
+	case v.fraction && h.class == figNounNone:
+		return figResult{}
+	case bare && one:
+		return figResult{status: figSkip, end: v.end} // "no one", "the only one"
+	case bare && !(v.vague >= 0 || v.scaled || cued):
+		return figResult{}
+	case one && h.class == figNounPeople && !cued:
+		return figResult{} // "One man told AFP"
+	}
+
+	q := &Quantity{Min: v.lo, Max: v.hi, Approx: approx}
+	if q.Approx == "" && v.vague >= 0 {
+		q.Approx = p.lex.Vague[v.vague].Phrases[0]
+	}
+	switch {
+	case cur >= 0:
+		cu := p.lex.Currencies[cur]
+		q.Unit = cu.Code
+		if cu.Scale != 1 {
+			q.Min, q.Max = q.Min*cu.Scale, q.Max*cu.Scale
+		}
+	case unit >= 0:
+		q.Unit = p.lex.Units[unit].Unit
+	case v.fraction:
+		q.Unit = "%"
+	default:
+		q.Unit = h.name
+	}
+	q.Exact = q.Approx == "" && q.Min == q.Max
+	if math.IsInf(q.Min, 0) || math.IsInf(q.Max, 0) || math.IsNaN(q.Min) || math.IsNaN(q.Max) {
+		q = nil
+	}
+	start, end := p.toks[i].start, p.toks[k-1].end
+	p.lastSub, p.lastEnd, p.lastSentence = sub, k, p.sent[i]
+	if (sub == FigureCasualty || sub == FigureDisplacement) && !inherited {
+		p.anchorEnd = k
+	}
+	return figResult{status: figFound, end: k, m: FigureMatch{
+		Start: start, End: end, Text: p.s[start:end], Subkind: sub, Quantity: q,
+	}}
+}
+
+// inherits reports whether a figure of people at token i with no cue of
+// its own continues the casualty or displacement figure before it: in the
+// same sentence, within InheritWindow words of the last figure and three
+// times that of the list's anchor ("at least 311 dead, 183 ..., 100
+// Syrian soldiers ... as well as 28 civilians").
+func (p *figParser) inherits(i int) bool {
+	w := p.lex.InheritWindow
+	return (p.lastSub == FigureCasualty || p.lastSub == FigureDisplacement) &&
+		p.lastEnd >= 0 && p.anchorEnd >= 0 && p.lastSentence == p.sent[i] && p.sent[p.anchorEnd-1] == p.sent[i] &&
+		p.within(p.lastEnd, i, w) && p.within(p.anchorEnd, i, 3*w)
+}
+
+// within reports whether tokens [a, b) hold at most limit words and
+// numerals. It looks at no more than figTokenCap(limit) tokens, so that
+// FindFigures stays linear.
+func (p *figParser) within(a, b, limit int) bool {
+	if b-a > figTokenCap(limit) {
+		return false
+	}
+	n := 0
+	for ; a < b; a++ {
+		if p.toks[a].kind != figTokPunct {
+			if n++; n > limit {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// figTokenCap bounds how many tokens a search for limit words looks at.
+func figTokenCap(limit int) int { return 4*limit + 16 }
+
+// figUnscaled returns the value of w before its multiplier.
+func figUnscaled(p *figParser, w figVal) float64 {
+	if !w.digits {
+		return w.hi
+	}
+	return p.nums[p.toks[w.start].num].hi
+}
+
+// notFigure reports whether the number of v, the figure starting at token
+// i, is a date, clock time, year, label, age, list number, phone number,
+// code or name. loose is true when nothing listed follows the number (no
+// currency, unit or listed noun); hedged when a hedge or currency symbol
+// comes before it.
+func (p *figParser) notFigure(i int, v figVal, loose, hedged bool) bool {
+	prev, next := i-1, v.end
+	// Codes and hyphenated words: "COVID-19", "Su-24", "no-one".
+	if prev >= 1 && p.key(prev) == "-" && !p.toks[prev].space && !p.toks[i].space && p.toks[prev-1].kind == figTokWord && !hedged {
+		return true
+	}
+	// Phone numbers: "+963 11 ...", "call 0944".
+	for k := prev; k >= 0 && k >= prev-3; k-- {
+		if p.flag(k, figFPhone) {
+			return true
+		}
+	}
+	if loose {
+		switch {
+		case p.flag(next, figFMultiplicative): // "nine times out of ten"
+			return true
+		case p.flag(prev, figFPartitive) && p.flag(prev-1, figFKin|figFAge|figFRatio):
+			return true // "a mother of five", "at the age of 79", "out of ten"
+		case p.flag(prev, figFAge): // "aged 35"
+			return true
+		case p.key(prev) == "at" && p.flag(prev-1, figFAgeVerb) && v.lo <= 120: // "dies at 62"
+			return true
+		case p.flag(prev, figFCopula) && v.lo <= 120 && (next >= len(p.toks) || p.toks[next].kind == figTokPunct):
+			return true // "He was 84, ...", "my daughter, who is 14 -"
+		case next < len(p.toks) && p.toks[next].kind == figTokWord && p.toks[next].upper && !p.toks[next].caps && !p.sentenceStart(next):
+			return true // names: "Six Nations", "50 First Dates"
+		}
+	}
+	if !v.digits {
+		return false
+	}
+	num := v.num
+	// Dates: "November 30", "Dec. 22", "30 Nov".
+	if !hedged && num.plainInt && p.isMonthBefore(prev) {
+		return true
+	}
+	if n, _ := p.c.months.match(p.s, p.toks, next); n > 0 && loose && num.plainInt && v.lo <= 31 {
+		return true
+	}
+	// Years: "in 2011", "since 2016", "the 1989 Children Act".
+	y := p.lex.NotFigures.Years
+	if num.plainInt && num.intDigits == 4 && !hedged && v.lo >= float64(y.Min) && v.lo <= float64(y.Max) &&
+		(loose || next < len(p.toks) && p.toks[next].upper) {
+		return true
+	}
+	if !loose {
+		return false
+	}
+	switch {
+	case prev >= 0 && p.toks[prev].kind == figTokNum && p.nums[p.toks[prev].num].form != figNumValue:
+		return true // "2024-11-29 23.32": a clock time after a date
+	case num.frac2 && v.lo < 24 && p.key(prev) == "at":
+		return true // "at 23.32"
+	case p.flag(prev, figFLabel) || p.key(prev) == "." && p.flag(prev-1, figFLabel):
+		return true // "page 5", "No. 10", "#3"
+	case num.plainInt && v.lo <= 120 && p.isAgeApposition(prev, next):
+		return true // "Batool, 24,"
+	case next < len(p.toks) && p.toks[next].kind == figTokNum && p.toks[next].space && v.lo == v.hi,
+		prev >= 0 && p.toks[prev].kind == figTokNum:
+		return true // digit groups apart: "0944 123 456"
+	case prev >= 0 && p.toks[prev].kind == figTokWord && p.toks[prev].upper && !hedged && !p.sentenceStart(prev):
+		return true // "Nintendo Switch 2", "Boeing 737", "Radio 4"
+	case p.sentenceStart(i) && (p.key(next) == "." || p.key(next) == ")"):
+		return true // list numbering: "1. Return of ..."
+	}
+	return false
+}
+
+// isAgeApposition reports whether a number between tokens prev and next
+// is an age set off after a name: "Batool, 24,", "Sarmad (31)".
+func (p *figParser) isAgeApposition(prev, next int) bool {
+	a, b := p.key(prev), p.key(next)
+	if !(a == "," && (b == "," || b == ")") || a == "(" && b == ")") {
+		return false
+	}
+	return prev >= 1 && p.toks[prev-1].kind == figTokWord && p.toks[prev-1].upper
+}
+
+// isMonthBefore reports whether token k is a month ("November 30") or the
+// dot after an abbreviated one ("Dec. 22").
+func (p *figParser) isMonthBefore(k int) bool {
+	if k >= 0 && p.toks[k].key == "." {
+		k--
+	}
+	if k < 0 || p.toks[k].kind != figTokWord {
+		return false
+	}
+	_, ok := p.c.months.word(p.s[p.toks[k].start:p.toks[k].end])
+	return ok
+}
+
+// cue returns the subkind the nearest cue word within CueWindow words of
+// tokens [a, b) gives; FigureOther when none. The search stays in the
+// sentence and the figure's conjunct: leftwards it stops at a coordinator,
+// rightwards at a coordinator before another figure. A capitalized cue
+// inside a sentence is part of a name ("Dead or Alive").
+func (p *figParser) cue(a, b int) string {
+	best, bestD := FigureOther, p.lex.CueWindow+1
+	look := func(from, step int) {
+		d, limit := 0, figTokenCap(p.lex.CueWindow)
+		for t := from; t >= 0 && t < len(p.toks) && d < p.lex.CueWindow && limit > 0; t, limit = t+step, limit-1 {
+			if p.flag(t, figFSentenceEnd) {
+				return
+			}
+			if p.toks[t].kind == figTokPunct {
+				continue
+			}
+			d++
+			tok := p.toks[t]
+			f := p.c.flags[tok.key]
+			if tok.kind == figTokNum || tok.upper && !tok.caps && !p.sentenceStart(t) {
+				f &^= figFCueCasualty | figFCueDisplacement // "Dead Or Alive"
+			}
+			if f&figFCoordinator != 0 && (step < 0 || p.startsFigure(t+1)) {
+				// A coordinator starts a new conjunct: "killed and around 10
+				// million have been displaced"; "311 dead and 28
+				// civilians wounded".
+				return
+			}
+			var sub string
+			switch {
+			case f&figFCueCasualty != 0:
+				sub = FigureCasualty
+			case f&figFCueDisplacement != 0:
+				sub = FigureDisplacement
+			default:
+				continue
+			}
+			if d < bestD {
+				best, bestD = sub, d
+			}
+			return
+		}
+	}
+	look(a-1, -1)
+	look(b, 1)
+	return best
+}
