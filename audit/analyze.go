@@ -34,12 +34,13 @@ func (a *Analyzer) Lexicon() *Lexicon { return a.lex }
 type mentionKind int
 
 const (
-	mentionOrg     mentionKind = iota // a registry alias
-	mentionBackRef                    // "the NGO", resolved to a registry source
-	mentionPerson                     // a named person
-	mentionUnnamed                    // "a resident", "an AFP correspondent"
-	mentionPronoun                    // he, she, they, it
-	mentionWeak                       // a capitalised word that may be a person, for pronouns only
+	mentionOrg      mentionKind = iota // a registry alias
+	mentionBackRef                     // "the NGO", resolved to a registry source
+	mentionPerson                      // a named person
+	mentionUnnamed                     // "a resident", "an AFP correspondent"
+	mentionPronoun                     // he, she, they, it
+	mentionWeak                        // a capitalised word that may be a person, for pronouns only
+	mentionDefinite                    // "the agent", "the company": resolved like a pronoun
 )
 
 // mention is a place where a source is named, in view offsets.
@@ -57,6 +58,28 @@ type mention struct {
 	// person is true for a registry source named by a person's name
 	// ("Dmitry Peskov" for the Kremlin): "he" and "she" may refer to it.
 	person bool
+	// gender is "f" or "m" when a title or descriptor says so ("Mrs
+	// Blair", "a spokeswoman"), else "".
+	gender string
+}
+
+// singular reports whether "he" or "she" may refer to m: a named person,
+// a registry source named by a person's name, or one unnamed person ("a
+// spokesman", not "residents").
+func (m mention) singular() bool {
+	switch m.kind {
+	case mentionPerson:
+		return true
+	case mentionOrg:
+		return m.person
+	case mentionUnnamed:
+		if !personTypes[m.ref.Type] {
+			return false
+		}
+		head := m.ref.ID[strings.LastIndexAny(m.ref.ID, ":-")+1:]
+		return !(strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss"))
+	}
+	return false
 }
 
 // sentInfo is what the analysis finds in one sentence.
@@ -67,7 +90,10 @@ type sentInfo struct {
 	mentions  []mention // sorted by start
 	attr      *Attribution
 	attrCue   *cue
-	vague     *cue
+	// subject is the view offset of the mention that attr was found on
+	// (the speaker of the sentence), or -1.
+	subject int
+	vague   *cue
 	// opening is true when the sentence opens with its attribution
 	// ("According to the SOHR, …"), which then covers its paragraph.
 	opening bool
@@ -98,7 +124,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		if !info.editorial {
 			continue
 		}
-		text := s.Text
+		text := softWrap(s.Text)
 		base := s.view.Start
 		info.words = splitAtQuotes(tokenize(text), doc.Quotes, base)
 		info.cues = a.findCues(text, info.words)
@@ -119,6 +145,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 				m.ext0 = min(m.ext0, base+p.DescStart)
 				m.ext1 = max(m.ext1, base+p.DescEnd)
 			}
+			m.gender = a.lex.People.Gender(p.Descriptor)
 			if p.Named {
 				m.ref = SourceRef{ID: "person:" + slug(p.Name), Name: p.Name, Type: p.Type}
 			} else {
@@ -133,6 +160,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 		}
 		all = append(all, a.weakPeople(text, base, si, info.words)...)
+		for _, d := range FindDefinites(text, &a.lex.People) {
+			m := mention{kind: mentionDefinite, start: base + d.Start, end: base + d.End, ext0: base + d.Start, ext1: base + d.End, sentence: si, gender: d.Gender,
+				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: "unnamed:" + slug(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
+			all = append(all, m)
+		}
 	}
 	// Resolve back-references in document order and turn registry mentions
 	// into mentions.
@@ -164,6 +196,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// Attribution of each sentence on its own.
 	for si := range infos {
 		a.attribute(doc, si, infos, all)
+	}
+	// Speakers named by surname alone take the full name given elsewhere.
+	full := fullNames(all)
+	for si := range infos {
+		if at := infos[si].attr; at != nil {
+			at.Source = fullName(full, at.Source)
+		}
 	}
 	doc.Claims = doc.Claims[:0]
 	doc.VagueCues = doc.VagueCues[:0]
@@ -230,6 +269,23 @@ func dropNested(all []mention) []mention {
 			}
 		}
 	}
+	// A definite description that overlaps another mention ("the England
+	// man", a registry back-reference "the group") is that mention.
+	for i, d := range all {
+		if d.kind != mentionDefinite {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if o := all[j]; o.kind != mentionPronoun && o.kind != mentionDefinite && overlaps(o, d) {
+				drop[i] = true
+			}
+		}
+		for j := i + 1; j < len(all) && all[j].start < d.end; j++ {
+			if o := all[j]; o.kind != mentionPronoun && o.kind != mentionDefinite && overlaps(o, d) {
+				drop[i] = true
+			}
+		}
+	}
 	out := all[:0:0]
 	for i, m := range all {
 		if !drop[i] {
@@ -258,6 +314,22 @@ func (a *Analyzer) weakPeople(text string, base, si int, words []word) []mention
 		}
 	}
 	return out
+}
+
+// softWrap returns text with line breaks inside a sentence turned into
+// spaces, byte for byte, so that offsets keep their meaning: wire copy
+// wraps its lines ("James Fry, vice-president⏎of GM") and a name, a
+// descriptor or a cue must not be cut at a wrap.
+func softWrap(text string) string {
+	if !strings.ContainsAny(text, "\r\n") {
+		return text
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, text)
 }
 
 // splitAtQuotes splits words that straddle a quotation boundary: where a

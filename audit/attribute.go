@@ -44,6 +44,7 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 	base, text := s.view.Start, s.Text
 	var best *Attribution
 	var bestCue *cue
+	subject := -1
 	for ci := range info.cues {
 		c := &info.cues[ci]
 		if quoteInner(doc, base+c.Start) {
@@ -60,9 +61,17 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 				continue
 			}
 			if m, ok := a.after(doc, info, base, c, 8); ok && best == nil {
-				best, bestCue = a.link(doc, m, c, base, all, infos), c
+				best, bestCue, subject = a.link(doc, m, c, base, all, infos), c, m.start
 				if c.first == 0 && a.lex.Reporting.Opening(c.Lemma) {
 					info.opening = true
+				}
+			} else if best == nil && subjectPhrase(c.Lemma) {
+				// "X told reporters", "the group said in a statement":
+				// the phrase's subject comes before it.
+				if m, ok := a.before(doc, info, base, c); ok {
+					if at := a.link(doc, m, c, base, all, infos); at != nil {
+						best, bestCue, subject = at, c, m.start
+					}
 				}
 			}
 		case CueVerb:
@@ -79,17 +88,35 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 			if c.Lemma != "tell" && !passive && invertible(text, c.Start) {
 				m, ok = a.after(doc, info, base, c, 3)
 			}
+			// "AP quoted prosecutor Russell McGuire as saying": the
+			// speaker is the object of "quoted".
+			if c.Lemma == "quote" && !passive && !ok {
+				if o, found := a.after(doc, info, base, c, 1); found && strings.HasPrefix(strings.TrimLeft(text[o.ext1-base:], " "), "as ") {
+					m, ok = o, true
+				}
+			}
 			if !ok {
 				m, ok = a.before(doc, info, base, c)
 			}
 			if ok {
 				if at := a.link(doc, m, c, base, all, infos); at != nil {
-					best, bestCue = at, c
+					best, bestCue, subject = at, c, m.start
 				}
 			}
 		}
 	}
-	info.attr, info.attrCue = best, bestCue
+	info.attr, info.attrCue, info.subject = best, bestCue, subject
+	if best == nil {
+		info.subject = -1
+	}
+}
+
+// subjectPhrase reports whether a phrase cue takes its source before it
+// ("X told reporters", "X said in a statement") rather than after it
+// ("according to X", "quoted by X", "citing X").
+func subjectPhrase(lemma string) bool {
+	return !strings.HasSuffix(lemma, " to") && !strings.HasSuffix(lemma, " by") && lemma != "citing" &&
+		lemma != "spokesman" && lemma != "spokeswoman" && lemma != "spokesperson"
 }
 
 // invertible reports whether a verb at off may have its subject after it:
@@ -185,6 +212,17 @@ func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, all []mentio
 		Cue:     Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)},
 		Link:    LinkSameSentence,
 	}
+	if m.kind == mentionDefinite {
+		at.Link = LinkPronoun
+		ref, ok := resolveDefinite(doc, m, all)
+		if !ok {
+			if m.party { // an organisation noun with no organisation before it
+				return nil
+			}
+			ref = m.ref // "the agent": an unnamed person
+		}
+		at.Source = ref
+	}
 	if m.kind == mentionPronoun {
 		at.Link = LinkPronoun
 		ref, ok := resolvePronoun(doc, m, all, infos)
@@ -200,41 +238,111 @@ func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, all []mentio
 	return at
 }
 
-// resolvePronoun finds what a pronoun refers to: he and she, the nearest
-// person named before it (a capitalised name that only looks like a
-// person, "Moataz sees", only when no named person is found in this or the
-// two blocks before); it, the nearest organisation; they, an organisation
-// named earlier in the same sentence, else the source of the previous
+// Pronoun windows, in blocks: "he" and "she" refer to a person named in
+// the pronoun's block or the two before it, or to a speaker (the subject
+// of a speech tag) up to four blocks before; "it" to an organisation in
+// the block or the two before.
+const (
+	pronounBlocks = 2
+	speakerBlocks = 4
+)
+
+// resolvePronoun finds what a pronoun refers to.
+//
+// He and she: the speaker of the pronoun's paragraph (a person who is
+// the subject of an earlier speech tag there, or the source an earlier
+// "he said" resolved to) when no other person was named after it; else
+// the nearest person named in the paragraph or the two before; else the
+// most recent speaker up to four paragraphs before. People, one
+// unnamed person ("a spokesman") and registry sources named by a
+// person's name qualify, but not one whose title or descriptor gives the
+// other gender ("Mrs Blair" is not "he"). A capitalised name that only
+// looks like a person ("Moataz sees") is used only when nothing better
+// is found. It: the nearest organisation. They: an organisation named
+// earlier in the same sentence, else the source of the previous
 // sentence's attribution, else unnamed people.
+//
+// The scan starts at the pronoun and stops at the window's edge, so the
+// cost does not grow with the length of the article.
 func resolvePronoun(doc *Document, p mention, all []mention, infos []sentInfo) (SourceRef, bool) {
 	block := doc.Sentences[p.sentence].Block
-	var weak *mention
-	for i := len(all) - 1; i >= 0; i-- {
+	var weak, first *mention
+	var speakerFar *SourceRef
+	wantGender := map[string]string{"he": "m", "she": "f"}[p.ref.Name]
+	from := sort.Search(len(all), func(i int) bool { return all[i].start >= p.start })
+	for i := from - 1; i >= 0; i-- {
 		m := all[i]
-		if m.start >= p.start || m.kind == mentionPronoun || quoteInner(doc, m.start) {
+		mb := doc.Sentences[m.sentence].Block
+		if block-mb > speakerBlocks || p.ref.Name != "he" && p.ref.Name != "she" && block-mb > pronounBlocks {
+			break
+		}
+		if quoteInner(doc, m.start) {
 			continue
 		}
-		mb := doc.Sentences[m.sentence].Block
 		switch p.ref.Name {
 		case "he", "she":
-			if (m.kind == mentionPerson || m.kind == mentionOrg && m.person) && block-mb <= 2 {
-				return m.ref, true
+			speaker := infos[m.sentence].subject == m.start && infos[m.sentence].attr != nil && m.sentence != p.sentence
+			if m.kind == mentionPronoun {
+				// "…," he said. "…," he added: the same speaker.
+				if speaker && m.ref.Name == p.ref.Name {
+					if mb == block && first == nil {
+						return infos[m.sentence].attr.Source, true
+					}
+					if speakerFar == nil {
+						speakerFar = &infos[m.sentence].attr.Source
+					}
+				}
+				continue
 			}
-			if m.kind == mentionWeak && weak == nil {
-				weak = &all[i]
+			if m.kind == mentionDefinite {
+				// "the agent added": a speaker named by description.
+				if speaker && !m.party && (m.gender == "" || m.gender == wantGender) {
+					if mb == block && first == nil {
+						return infos[m.sentence].attr.Source, true
+					}
+					if speakerFar == nil {
+						speakerFar = &infos[m.sentence].attr.Source
+					}
+				}
+				continue
 			}
-			if block-mb > 2 && weak != nil {
-				return weak.ref, true
+			if m.kind == mentionWeak {
+				if weak == nil && block-mb <= pronounBlocks {
+					weak = &all[i]
+				}
+				continue
+			}
+			if !m.singular() || m.gender != "" && m.gender != wantGender {
+				continue
+			}
+			if speaker && mb == block && first == nil {
+				return m.ref, true // the speaker of this paragraph
+			}
+			if speaker && speakerFar == nil {
+				speakerFar = &all[i].ref
+			}
+			if first == nil && block-mb <= pronounBlocks {
+				first = &all[i]
 			}
 		case "it":
-			if (m.kind == mentionOrg || m.kind == mentionBackRef) && block-mb <= 2 {
+			if m.kind == mentionOrg || m.kind == mentionBackRef {
 				return m.ref, true
 			}
 		case "they":
-			if m.sentence == p.sentence && (m.kind == mentionOrg || m.kind == mentionBackRef) {
+			if m.sentence != p.sentence {
+				i = -1 // only this sentence
+				break
+			}
+			if m.kind == mentionOrg || m.kind == mentionBackRef {
 				return m.ref, true
 			}
 		}
+	}
+	if first != nil {
+		return first.ref, true
+	}
+	if speakerFar != nil {
+		return *speakerFar, true
 	}
 	if weak != nil {
 		return weak.ref, true
@@ -243,6 +351,49 @@ func resolvePronoun(doc *Document, p mention, all []mention, infos []sentInfo) (
 		if at := infos[p.sentence-1].attr; at != nil {
 			return at.Source, true
 		}
+	}
+	return SourceRef{}, false
+}
+
+// resolveDefinite finds what a definite description refers to: for an
+// organisation noun ("the company said"), the nearest organisation named
+// before it; for a role ("the agent added", "his son said"), the nearest
+// person named before it whose descriptor has the same role noun, else
+// the nearest person of a compatible gender. Both look in the phrase's
+// paragraph and the two before. (A definite mention keeps its head noun
+// in descriptor and, in party, whether it is an organisation noun.)
+func resolveDefinite(doc *Document, d mention, all []mention) (SourceRef, bool) {
+	block := doc.Sentences[d.sentence].Block
+	var first *mention
+	from := sort.Search(len(all), func(i int) bool { return all[i].start >= d.start })
+	for i := from - 1; i >= 0; i-- {
+		m := all[i]
+		if block-doc.Sentences[m.sentence].Block > pronounBlocks {
+			break
+		}
+		if quoteInner(doc, m.start) {
+			continue
+		}
+		if d.party {
+			if m.kind == mentionOrg && !m.person || m.kind == mentionBackRef {
+				return m.ref, true
+			}
+			continue
+		}
+		if m.kind != mentionPerson && !(m.kind == mentionOrg && m.person) || m.gender != "" && d.gender != "" && m.gender != d.gender {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.descriptor)) {
+			if w == d.descriptor {
+				return m.ref, true
+			}
+		}
+		if first == nil {
+			first = &all[i]
+		}
+	}
+	if first != nil {
+		return first.ref, true
 	}
 	return SourceRef{}, false
 }
@@ -337,6 +488,9 @@ func adjacentQuotes(doc *Document, infos []sentInfo, i, j int) bool {
 		// The previous paragraph ended with the quote, or this paragraph
 		// is nothing but a quotation following a quoted paragraph.
 		return prev.view.End-qi.view.End <= 2 || b.view.End-qj.view.End <= 2
+	}
+	if qj.view.Start < qi.view.End {
+		return false // nested or overlapping quotations are not a run
 	}
 	between := doc.view.Text[qi.view.End:qj.view.Start]
 	if len(strings.TrimSpace(between)) > 60 {

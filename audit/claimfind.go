@@ -45,6 +45,14 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 			if info.vague != nil {
 				c.Vague = a.cueOf(doc, si, info.vague)
 			}
+			if attr != nil && a.anonymousSource(attr.Source) {
+				// "…, a committee source said": credited to nobody in
+				// particular, the figure is vaguely sourced.
+				if c.Vague == nil {
+					c.Vague = anonymousCue(doc, attr)
+				}
+				c.Attribution = nil
+			}
 			out = append(out, c)
 		}
 		if info.attr != nil && !quoteSentence[si] && info.attrCue != nil && info.attrCue.Kind != CueVague {
@@ -55,17 +63,32 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 	doc.Claims = out
 }
 
+// anonymousSource reports whether ref is an unnamed source that credits
+// nobody in particular ("a source", "congressional sources", "one
+// insider"; people.yaml anonymous_heads), as opposed to an unnamed but
+// identified one ("a spokesman for the firm", "a resident").
+func (a *Analyzer) anonymousSource(ref SourceRef) bool {
+	role, ok := strings.CutPrefix(ref.ID, "unnamed:")
+	return ok && a.lex.People.Anonymous(strings.ReplaceAll(role, "-", " "))
+}
+
+// anonymousCue is the vague cue of a claim credited to an anonymous
+// source: the text from the source's mention to its cue, whichever comes
+// first ("sources close to Mr Hockney said", "according to a source").
+func anonymousCue(doc *Document, at *Attribution) *Cue {
+	start, end := min(at.Mention.Start, at.Cue.Start), max(at.Mention.End, at.Cue.End)
+	return &Cue{Text: doc.Text[start:end], Span: Span{Start: start, End: end}}
+}
+
 // cueOf converts a sentence's cue to a document cue.
 func (a *Analyzer) cueOf(doc *Document, si int, c *cue) *Cue {
 	base := doc.Sentences[si].view.Start
 	return &Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)}
 }
 
-// buildSources lists every source the article names, with each mention,
-// merging people named by surname alone ("Mr Assad") into the full name
-// given elsewhere ("Bashar al-Assad").
-func buildSources(doc *Document, all []mention) []Source {
-	// Surname index of named people.
+// fullNames indexes the named people of an article by surname ("assad"
+// for "Bashar al-Assad"), the first full name given for each.
+func fullNames(all []mention) map[string]SourceRef {
 	full := map[string]SourceRef{}
 	for _, m := range all {
 		if m.kind != mentionPerson {
@@ -82,6 +105,26 @@ func buildSources(doc *Document, all []mention) []Source {
 			}
 		}
 	}
+	return full
+}
+
+// fullName returns the full name of a person named by surname alone
+// ("Mr Alli" → "Dipo Alli"), or ref unchanged.
+func fullName(full map[string]SourceRef, ref SourceRef) SourceRef {
+	if !strings.HasPrefix(ref.ID, "person:") || strings.Contains(ref.Name, " ") {
+		return ref
+	}
+	if f, ok := full[strings.ToLower(ref.Name)]; ok {
+		return f
+	}
+	return ref
+}
+
+// buildSources lists every source the article names, with each mention,
+// merging people named by surname alone ("Mr Assad") into the full name
+// given elsewhere ("Bashar al-Assad").
+func buildSources(doc *Document, all []mention) []Source {
+	full := fullNames(all)
 	idx := map[string]int{}
 	var out []Source
 	for _, m := range all {
@@ -89,10 +132,8 @@ func buildSources(doc *Document, all []mention) []Source {
 			continue
 		}
 		ref := m.ref
-		if m.kind == mentionPerson && !strings.Contains(ref.Name, " ") {
-			if f, ok := full[strings.ToLower(ref.Name)]; ok {
-				ref = f
-			}
+		if m.kind == mentionPerson {
+			ref = fullName(full, ref)
 		}
 		i, ok := idx[ref.ID]
 		if !ok {

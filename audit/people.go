@@ -22,8 +22,13 @@ type PeopleLexicon struct {
 	NotNames     []string            `yaml:"not_names"`
 	OrgWords     []string            `yaml:"org_words"`
 	Affiliations []string            `yaml:"affiliations"`
+	Female       []string            `yaml:"female"`
+	Male         []string            `yaml:"male"`
+	AnonHeads    []string            `yaml:"anonymous_heads"`
+	OrgNouns     []string            `yaml:"org_nouns"`
 
 	titles, determiners, particles, notNames, orgWords, affiliations map[string]bool
+	female, male, anonHeads, orgNouns                                map[string]bool
 	// roles and unnamed map a lower-cased phrase to its source type; the
 	// *Len maps give the longest phrase in words starting with a word.
 	roles, unnamed      map[string]string
@@ -54,6 +59,8 @@ func (l *PeopleLexicon) compile() error {
 		{"titles", l.Titles, &l.titles}, {"determiners", l.Determiners, &l.determiners},
 		{"particles", l.Particles, &l.particles}, {"not_names", l.NotNames, &l.notNames},
 		{"org_words", l.OrgWords, &l.orgWords}, {"affiliations", l.Affiliations, &l.affiliations},
+		{"female", l.Female, &l.female}, {"male", l.Male, &l.male}, {"anonymous_heads", l.AnonHeads, &l.anonHeads},
+		{"org_nouns", l.OrgNouns, &l.orgNouns},
 	} {
 		if *s.dst, err = set(s.name, s.words); err != nil {
 			return err
@@ -291,7 +298,7 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 					evidence = true
 					descStart, descEnd = words[after].start, words[after].end
 				}
-			} else if lex.determiners[words[after].lower] || words[after].lower == "his" || words[after].lower == "her" || words[after].lower == "its" || words[after].lower == "their" {
+			} else if lex.appositionStart(words, after) {
 				end := after
 				foundRole := ""
 				for end < len(words) && end < after+12 {
@@ -415,6 +422,106 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int) (PersonMenti
 		}
 	}
 	return PersonMention{}, 0, false
+}
+
+// Gender returns "f" or "m" when a descriptor or title says a person's
+// gender ("Mrs", "a spokeswoman", "his wife"), else "".
+func (l *PeopleLexicon) Gender(descriptor string) string {
+	g := ""
+	for _, w := range tokenize(descriptor) {
+		lw := strings.TrimSuffix(w.lower, ".")
+		switch {
+		case l.female[lw]:
+			g = "f"
+		case l.male[lw]:
+			g = "m"
+		}
+	}
+	return g
+}
+
+// Anonymous reports whether an unnamed role ("source", "committee
+// source", "people familiar") credits nobody in particular.
+func (l *PeopleLexicon) Anonymous(role string) bool {
+	f := strings.Fields(strings.ToLower(role))
+	return len(f) > 0 && l.anonHeads[f[len(f)-1]]
+}
+
+// Definite is a definite description that stands for a source named
+// before it: "the agent", "the Black Sabbath singer", "his son", "the
+// company". Start and End are sentence offsets of the whole phrase.
+type Definite struct {
+	Start, End int
+	// Head is the role or organisation noun ("agent", "company").
+	Head string
+	// Org is true for an organisation noun (org_nouns), false for a role.
+	Org bool
+	// Type is the source type of a role head, "" for an organisation.
+	Type string
+	// Gender is "f" or "m" when the head says so ("son", "spokeswoman").
+	Gender string
+}
+
+// FindDefinites returns the definite descriptions of a sentence: "the",
+// "his", "her", "its" or "their", up to three modifiers, and a role noun
+// (roles, or a gendered noun such as "son") or an organisation noun
+// (org_nouns). A phrase followed by a name ("the director Ridley Scott")
+// or by "of", "for" or "at" ("the head of the SOHR") names someone else
+// and is left out.
+func FindDefinites(text string, lex *PeopleLexicon) []Definite {
+	words := tokenize(text)
+	var out []Definite
+	for i := 0; i < len(words); i++ {
+		switch words[i].lower {
+		case "the", "his", "her", "its", "their":
+		default:
+			continue
+		}
+		for k := i + 1; k < len(words) && k <= i+4; k++ {
+			if gap(text, words[k-1], words[k]) != " " || lex.notNames[words[k].lower] && !lex.orgNouns[words[k].lower] {
+				break
+			}
+			w := words[k].lower
+			_, isRole := lex.roles[w]
+			org := lex.orgNouns[w]
+			if !isRole && !org && !lex.female[w] && !lex.male[w] {
+				continue
+			}
+			if k+1 < len(words) && gap(text, words[k], words[k+1]) == " " {
+				if n := words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.orgNouns[n.lower] || lex.roles[n.lower] != "" {
+					break
+				}
+			}
+			d := Definite{Start: words[i].start, End: words[k].end, Head: w, Org: org && !isRole, Gender: lex.Gender(w)}
+			if !d.Org {
+				d.Type = lex.roles[w]
+				if d.Type == "" {
+					d.Type = "eyewitness"
+				}
+			}
+			out = append(out, d)
+			i = k
+			break
+		}
+	}
+	return out
+}
+
+// appositionStart reports whether words[i], right after a name and a
+// comma, may open a descriptive apposition: a determiner or possessive
+// (", the director of …", ", his lawyer"), a role noun (", vice-president
+// of GM") or a possessive name (", Nigeria's oil minister,").
+func (l *PeopleLexicon) appositionStart(words []word, i int) bool {
+	w := words[i]
+	switch {
+	case l.determiners[w.lower], w.lower == "his", w.lower == "her", w.lower == "its", w.lower == "their":
+		return true
+	case w.capital && (strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")):
+		return true
+	}
+	// A lower-case role noun; a title (", Mr Abbas said") names someone else.
+	n, _, _ := l.roleAt(words, i)
+	return n > 0 && !w.capital && !l.titles[strings.TrimSuffix(w.lower, ".")]
 }
 
 // allCaps reports whether every word is an upper-case acronym ("NGO",
