@@ -117,6 +117,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	var regSentence []int
 	isVerb := func(w string) bool { _, ok := a.lex.Reporting.Verb(w); return ok }
 
+	bounds := quoteBounds(doc.Quotes)
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -126,7 +127,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		text := softWrap(s.Text)
 		base := s.view.Start
-		info.words = splitAtQuotes(tokenize(text), doc.Quotes, base)
+		info.words = splitAtQuotes(tokenize(text), bounds, base)
 		info.cues = a.findCues(text, info.words)
 		// Registry mentions, resolved later across the whole document.
 		for _, m := range a.registry.Match(text) {
@@ -219,6 +220,10 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.Sources = buildSources(doc, all)
 }
 
+// maxMention bounds the length in bytes of one name, for windowed
+// searches among mentions sorted by start.
+const maxMention = 256
+
 // dropNested settles mentions that overlap:
 //   - a registry alias that is a person's name ("Dmitry Peskov" is an
 //     alias of the Kremlin) keeps the registry source but takes the
@@ -232,11 +237,22 @@ func (a *Analyzer) Analyze(doc *Document) {
 func dropNested(all []mention) []mention {
 	drop := make([]bool, len(all))
 	overlaps := func(a, b mention) bool { return a.start < b.end && b.start < a.end }
+	// window returns the index range of mentions starting in [from, to).
+	// Mentions are sorted by start, and none is longer than maxMention.
+	window := func(from, to int) (int, int) {
+		i := sort.Search(len(all), func(k int) bool { return all[k].start >= from })
+		j := i
+		for j < len(all) && all[j].start < to {
+			j++
+		}
+		return i, j
+	}
 	for i, p := range all {
 		if p.kind != mentionPerson {
 			continue
 		}
-		for j := range all {
+		lo, hi := window(p.start-maxMention, p.end)
+		for j := lo; j < hi; j++ {
 			if o := &all[j]; o.kind == mentionOrg && overlaps(*o, p) {
 				o.ext0, o.ext1 = min(o.ext0, p.ext0), max(o.ext1, p.ext1)
 				o.descriptor = p.descriptor
@@ -250,8 +266,9 @@ func dropNested(all []mention) []mention {
 		if u.kind != mentionUnnamed || drop[i] {
 			continue
 		}
-		for j, o := range all {
-			if o.kind == mentionOrg && !drop[j] && o.start >= u.start && o.end <= u.end {
+		lo, hi := window(u.start, u.end)
+		for j := lo; j < hi; j++ {
+			if o := all[j]; o.kind == mentionOrg && !drop[j] && o.end <= u.end {
 				u.kind, u.ref, u.party = mentionOrg, o.ref, o.party
 				drop[j] = true
 				break
@@ -262,8 +279,10 @@ func dropNested(all []mention) []mention {
 		if p.kind != mentionPerson || drop[i] {
 			continue
 		}
-		for j, o := range all {
-			inDescriptor := o.start >= p.ext0 && o.end <= p.ext1 && !overlaps(o, p)
+		lo, hi := window(p.ext0, p.ext1)
+		for j := lo; j < hi; j++ {
+			o := all[j]
+			inDescriptor := o.end <= p.ext1 && !overlaps(o, p)
 			if j != i && inDescriptor && (o.kind == mentionOrg || o.kind == mentionBackRef || o.kind == mentionUnnamed) {
 				drop[j] = true
 			}
@@ -332,39 +351,57 @@ func softWrap(text string) string {
 	}, text)
 }
 
+// quoteBounds returns the sorted view offsets at which quotations end
+// (their quoted text and their closing mark).
+func quoteBounds(quotes []Quote) []int {
+	b := make([]int, 0, 2*len(quotes))
+	for _, q := range quotes {
+		b = append(b, q.inner.End, q.view.End)
+	}
+	sort.Ints(b)
+	return b
+}
+
 // splitAtQuotes splits words that straddle a quotation boundary: where a
 // closing mark was lost the speech tag is glued to the quote ("realizehe
-// confides"), and the quotation finder has already found the seam.
-func splitAtQuotes(words []word, quotes []Quote, base int) []word {
-	var out []word
-	changed := false
-	for _, w := range words {
-		cut := -1
-		for _, q := range quotes {
-			for _, b := range []int{q.inner.End, q.view.End} {
-				if rel := b - base; rel > w.start && rel < w.end {
-					cut = rel
-				}
-			}
-			if q.view.Start-base > w.end {
-				break
-			}
-		}
-		if cut < 0 {
-			out = append(out, w)
-			continue
-		}
-		changed = true
-		l, r := w, w
-		l.end, r.start = cut, cut
-		l.text, r.text = w.text[:cut-w.start], w.text[cut-w.start:]
-		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
-		out = append(out, l, r)
-	}
-	if !changed {
+// confides"), and the quotation finder has already found the seam. bounds
+// are quoteBounds (view offsets); words are relative to base.
+func splitAtQuotes(words []word, bounds []int, base int) []word {
+	if len(words) == 0 {
 		return words
 	}
-	return out
+	lo := base + words[0].start
+	hi := base + words[len(words)-1].end
+	k := sort.SearchInts(bounds, lo+1)
+	if k == len(bounds) || bounds[k] >= hi {
+		return words
+	}
+	var out []word
+	wi := 0
+	for ; k < len(bounds) && bounds[k] < hi; k++ {
+		rel := bounds[k] - base
+		// The word containing rel strictly inside it, if any.
+		n := sort.Search(len(words)-wi, func(i int) bool { return words[wi+i].end > rel })
+		if wi+n >= len(words) {
+			break
+		}
+		w := words[wi+n]
+		if rel <= w.start || rel >= w.end {
+			continue
+		}
+		out = append(out, words[wi:wi+n]...)
+		l, r := w, w
+		l.end, r.start = rel, rel
+		l.text, r.text = w.text[:rel-w.start], w.text[rel-w.start:]
+		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
+		out = append(out, l)
+		words[wi+n] = r // the right part may be split again
+		wi += n
+	}
+	if out == nil {
+		return words
+	}
+	return append(out, words[wi:]...)
 }
 
 // slug makes an id from a name: lower case, words joined by hyphens.

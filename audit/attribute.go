@@ -21,13 +21,9 @@ func quoteInner(doc *Document, off int) bool {
 
 // wordsBetween counts the words of a sentence between two view offsets.
 func wordsBetween(words []word, base, from, to int) int {
-	n := 0
-	for _, w := range words {
-		if base+w.start >= from && base+w.end <= to {
-			n++
-		}
-	}
-	return n
+	i := sort.Search(len(words), func(k int) bool { return base+words[k].start >= from })
+	j := sort.Search(len(words), func(k int) bool { return base+words[k].end > to })
+	return max(0, j-i)
 }
 
 // attribute finds the attribution a sentence makes on its own: a
@@ -143,7 +139,8 @@ func invertible(text string, off int) bool {
 func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (mention, bool) {
 	var found []mention
 	limit := base + c.Start
-	for i := len(info.mentions) - 1; i >= 0; i-- {
+	last := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= limit })
+	for i := last - 1; i >= 0; i-- {
 		m := info.mentions[i]
 		if m.kind == mentionWeak || m.ext1 > limit || quoteInner(doc, m.start) {
 			continue
@@ -187,7 +184,8 @@ func apposition(between string) bool {
 
 // after finds the nearest mention starting at most max words after a cue.
 func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max int) (mention, bool) {
-	for _, m := range info.mentions {
+	first := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= base+c.End-maxMention })
+	for _, m := range info.mentions[first:] {
 		if m.kind == mentionWeak || m.ext0 < base+c.End {
 			continue
 		}
