@@ -132,8 +132,9 @@ type FigureVague struct {
 	Phrases []string `yaml:"phrases"`
 	Min     float64  `yaml:"min"`
 	Max     float64  `yaml:"max"`
-	// Weak quantifiers ("several") are figures only for people in a
-	// casualty or displacement context.
+	// Weak quantifiers ("several", "a few") name no order of magnitude:
+	// they are read so that nothing else starts inside them, and are never
+	// figures.
 	Weak bool `yaml:"weak"`
 	// NeedsNoun asks for a counted noun after the word.
 	NeedsNoun bool `yaml:"needs_noun"`
@@ -157,6 +158,8 @@ type FigureCurrency struct {
 	Code    string   `yaml:"code"`
 	Symbols []string `yaml:"symbols"`
 	Words   []string `yaml:"words"`
+	// Glued are suffixes glued onto the amount ("300p").
+	Glued []string `yaml:"glued"`
 	// Scale converts a subunit into the currency (0.01 for cents); 0
 	// means 1.
 	Scale float64 `yaml:"scale"`
@@ -167,6 +170,12 @@ type FigureUnit struct {
 	Unit    string   `yaml:"unit"`
 	Subkind string   `yaml:"subkind"`
 	Words   []string `yaml:"words"`
+	// Distance units locate a place when a locator follows ("12 km east
+	// of", "15 km from"); such a distance is not a figure.
+	Distance bool `yaml:"distance"`
+	// Digits units count the digits of an amount: "a seven-figure sum" is
+	// 1,000,000 to 9,999,999 of the subkind's kind.
+	Digits bool `yaml:"digits"`
 }
 
 // FigureNouns are counted nouns by class.
@@ -193,6 +202,18 @@ type FigureGrammar struct {
 	NotNouns      []string `yaml:"not_nouns"`
 	SentenceEnds  []string `yaml:"sentence_ends"`
 	Openers       []string `yaml:"openers"`
+	// PartitivePronouns stand between "of" and a noun in an apposition
+	// ("86, 30 of them children").
+	PartitivePronouns []string `yaml:"partitive_pronouns"`
+	// ChangeVerbs report the level a quantity reaches: a bare number they
+	// lead to ("has risen to 86", "have reached 440", "up by 20% to
+	// 260,000") is a figure.
+	ChangeVerbs []string `yaml:"change_verbs"`
+	// ChangeLinks join a change verb to the level ("to", "at").
+	ChangeLinks []string `yaml:"change_links"`
+	// Anaphoric determiners before a worded number of people refer back
+	// to people already named ("the two men"): not a count.
+	Anaphoric []string `yaml:"anaphoric"`
 }
 
 // FigureNotFigures holds the words that make a number a date, clock time,
@@ -212,6 +233,8 @@ type FigureNotFigures struct {
 	Phone           []string    `yaml:"phone"`
 	OrdinalSuffixes []string    `yaml:"ordinal_suffixes"`
 	DecadeSuffixes  []string    `yaml:"decade_suffixes"`
+	// Locators after a distance make it a location ("east", "from").
+	Locators []string `yaml:"locators"`
 }
 
 // FigureYears is the range of four-digit numbers read as years.
@@ -245,6 +268,11 @@ const (
 	figFAgeVerb
 	figFCopula
 	figFRatio
+	figFPartPronoun
+	figFChangeVerb
+	figFChangeLink
+	figFLocator
+	figFAnaphoric
 )
 
 // Noun classes.
@@ -271,8 +299,9 @@ type figCompiled struct {
 	mult        figPhrases // id: index into Multipliers
 	curBefore   figPhrases // id: index into Currencies
 	curAfter    figPhrases
-	units       figPhrases // id: index into Units
-	nouns       figPhrases // id: index into nounList
+	curGlued    map[string]int // suffix: index into Currencies
+	units       figPhrases     // id: index into Units
+	nouns       figPhrases     // id: index into nounList
 	nounList    []figNoun
 	durations   figPhrases
 	clock       figPhrases
@@ -414,6 +443,11 @@ func (l *FigureLexicon) compile() error {
 		{"not_figures.multiplicative", l.NotFigures.Multiplicative, figFMultiplicative},
 		{"not_figures.copulas", l.NotFigures.Copulas, figFCopula},
 		{"not_figures.ratio", l.NotFigures.Ratio, figFRatio},
+		{"not_figures.locators", l.NotFigures.Locators, figFLocator},
+		{"grammar.anaphoric", l.Grammar.Anaphoric, figFAnaphoric},
+		{"grammar.partitive_pronouns", l.Grammar.PartitivePronouns, figFPartPronoun},
+		{"grammar.change_verbs", l.Grammar.ChangeVerbs, figFChangeVerb},
+		{"grammar.change_links", l.Grammar.ChangeLinks, figFChangeLink},
 		{"not_figures.labels", l.NotFigures.Labels, figFLabel},
 		{"not_figures.kin", l.NotFigures.Kin, figFKin},
 		{"not_figures.phone", l.NotFigures.Phone, figFPhone},
@@ -475,6 +509,16 @@ func (l *FigureLexicon) compile() error {
 		}
 		if err := figAddAll(&c.curAfter, cur.Words, i); err != nil {
 			return fmt.Errorf("figures: currencies[%d]: %w", i, err)
+		}
+		for _, g := range cur.Glued {
+			g = figLower(g)
+			if g == "" || strings.IndexFunc(g, func(r rune) bool { return !('a' <= r && r <= 'z') }) >= 0 {
+				return fmt.Errorf("figures: currencies[%d]: glued suffix %q must be ASCII letters", i, g)
+			}
+			if c.curGlued == nil {
+				c.curGlued = map[string]int{}
+			}
+			c.curGlued[g] = i
 		}
 	}
 	for i, u := range l.Units {
@@ -965,6 +1009,7 @@ type figVal struct {
 	digits    bool // a numeral in digits
 	num       figNum
 	unit      int // unit glued on ("10km"), -1 when none
+	cur       int // currency glued on ("300p"), -1 when none
 	start     int // first token
 	end       int // token after
 }
@@ -979,7 +1024,7 @@ const (
 
 // value reads the number at token j.
 func (p *figParser) value(j int) figVal {
-	v := figVal{vague: -1, unit: -1, start: j, end: j}
+	v := figVal{vague: -1, unit: -1, cur: -1, start: j, end: j}
 	if j >= len(p.toks) {
 		return v
 	}
@@ -1001,6 +1046,8 @@ func (p *figParser) value(j int) figVal {
 				v.ambiguous = m.Ambiguous
 			} else if id, ok := c.units.word(sfx); ok {
 				v.unit = id
+			} else if id, ok := c.curGlued[sfx]; ok {
+				v.cur = id
 			} else {
 				// ordinals, decades, durations, clock times, codes
 				v.status = figSkip
@@ -1062,6 +1109,13 @@ func (p *figParser) value(j int) figVal {
 			if s, ok := c.scales[p.toks[k].key]; ok && s >= 1000 {
 				v.scaled = true
 			}
+		}
+		// A multiplier after a worded number: "one mln bpd".
+		if n, id := c.mult.match(p.s, p.toks, v.end); n > 0 && !v.scaled && !p.lex.Multipliers[id].Ambiguous {
+			m := p.lex.Multipliers[id].Value
+			v.lo, v.hi = figScale(v.lo, m), figScale(v.hi, m)
+			v.scaled = m >= 1000
+			v.end += n
 		}
 	}
 	return v
@@ -1177,8 +1231,8 @@ func (p *figParser) head(k int, v figVal) figHead {
 	if p.flag(kk, figFPartitive) {
 		kk++
 		of = true
-		if p.flag(kk, figFDeterminer) {
-			kk++
+		if p.flag(kk, figFDeterminer) || p.flag(kk, figFPartPronoun) && p.toks[kk].kind == figTokWord {
+			kk++ // "of the civilians", "30 of them children"
 		}
 		if n, id := p.c.curAfter.match(p.s, p.toks, kk); n > 0 && (v.vague >= 0 || v.scaled) {
 			h.cur, h.end = id, kk+n
@@ -1194,6 +1248,14 @@ func (p *figParser) head(k int, v figVal) figHead {
 	if v.fraction && !of {
 		return h
 	}
+	// An unlisted plural may follow modifiers when nothing stands between
+	// the number and them: "40 software programs", "two other clubs",
+	// "Eight super-casinos"; after "of" only a vague quantity, a number in
+	// digits or a scaled one counts one ("thousands of tanks", not "two of
+	// my grandchildren").
+	generic := !v.fraction && !(v.worded && v.lo == 1 && v.hi == 1) &&
+		(v.digits || v.scaled || of && v.vague >= 0 || v.worded && !of)
+	coordinated := false
 	for mods := 0; ; mods++ {
 		if n, id := p.noun(kk); n > 0 {
 			h.class, h.name, h.end = p.c.nounList[id].class, p.c.nounList[id].name, kk+n
@@ -1214,6 +1276,11 @@ func (p *figParser) head(k int, v figVal) figHead {
 			}
 			return h
 		}
+		if end, last, ok := p.compound(kk); ok && generic && p.pluralNoun(last) {
+			// "350 stores", "thousands of tanks", "100,000 e-mails".
+			h.class, h.name, h.end = figNounGeneric, figLower(p.s[p.toks[kk].start:p.toks[last].end]), end
+			return h
+		}
 		if mods == figMaxMods {
 			break
 		}
@@ -1222,20 +1289,31 @@ func (p *figParser) head(k int, v figVal) figHead {
 			break
 		}
 		kk = end
-	}
-	// An unlisted plural noun right after a numeral or a vague quantity:
-	// "350 stores", "thousands of tanks".
-	g := k
-	if of {
-		g = k + 1
-		if p.flag(g, figFDeterminer) {
-			g++
+		if mods > 0 || coordinated || !p.flag(kk, figFCoordinator) {
+			continue
+		}
+		// Coordinated modifiers: "military and civilian staff", "European
+		// and Arab countries"; not "soldiers and members".
+		if _, ok := p.modifier(kk + 1); ok && !p.startsFigure(kk+1) {
+			kk++
+			coordinated = true
 		}
 	}
-	if (v.digits || v.scaled || (of && v.vague >= 0)) && p.pluralNoun(g) {
-		h.class, h.name, h.end = figNounGeneric, p.toks[g].key, g+1
-	}
 	return h
+}
+
+// compound returns the end of the word at k with any hyphenated parts
+// ("super-casinos") and the index of its last part; ok is false when k is
+// not a word. The first part must be lower-case.
+func (p *figParser) compound(k int) (end, last int, ok bool) {
+	if k >= len(p.toks) || p.toks[k].kind != figTokWord || p.toks[k].upper {
+		return k, k, false
+	}
+	last = k
+	for parts := 1; parts < figMaxParts && last+2 < len(p.toks) && p.toks[last+1].key == "-" && !p.toks[last+1].space && !p.toks[last+2].space && p.toks[last+2].kind == figTokWord; parts++ {
+		last += 2
+	}
+	return last + 1, last, true
 }
 
 // noun matches a counted noun at token k: its length in tokens and its
@@ -1377,6 +1455,9 @@ func (p *figParser) at(i int) figResult {
 		approx = "between"
 	}
 	unit := v.unit
+	if cur < 0 && v.cur >= 0 {
+		cur = v.cur // "300p"
+	}
 	if cur < 0 {
 		if n, id := c.curAfter.match(p.s, p.toks, k); n > 0 {
 			cur, k = id, k+n
@@ -1385,6 +1466,13 @@ func (p *figParser) at(i int) figResult {
 	if cur < 0 && unit < 0 {
 		if n, id := c.units.match(p.s, p.toks, k); n > 0 {
 			unit, k = id, k+n
+		}
+	}
+	if v.vague >= 0 && cur < 0 && unit < 0 && p.flag(k, figFPartitive) && k+1 < len(p.toks) {
+		// A vague span of time or repetition: "thousands of years",
+		// "dozens of times".
+		if n, _ := c.durations.match(p.s, p.toks, k+1); n > 0 || p.flag(k+1, figFMultiplicative) {
+			return figResult{status: figSkip, end: k + 1 + max(n, 1)}
 		}
 	}
 	if cur < 0 && unit < 0 {
@@ -1412,6 +1500,9 @@ func (p *figParser) at(i int) figResult {
 	if v.lo == 1 && v.hi == 1 && !v.scaled && v.vague < 0 && !v.fraction && p.flag(k, figFPartitive) {
 		return figResult{status: figSkip, end: k} // "one of the largest"
 	}
+	if unit >= 0 && p.lex.Units[unit].Distance && p.flag(k, figFLocator) {
+		return figResult{status: figSkip, end: k} // "40 kms east of", "15 km from"
+	}
 	var h figHead
 	h.cur = -1
 	if cur < 0 && unit < 0 {
@@ -1428,7 +1519,7 @@ func (p *figParser) at(i int) figResult {
 	}
 	bare := cur < 0 && unit < 0 && h.class == figNounNone
 	loose := cur < 0 && unit < 0 && (h.class == figNounNone || h.class == figNounGeneric)
-	if p.notFigure(i, v, loose, approx != "" || cur >= 0) {
+	if p.notFigure(i, v, loose, bare, approx != "" || cur >= 0) {
 		return figResult{status: figSkip, end: v.end}
 	}
 
@@ -1448,7 +1539,14 @@ func (p *figParser) at(i int) figResult {
 	case h.class == figNounThing || h.class == figNounGeneric:
 		sub = FigureOther
 	default: // people, or nothing counted
-		sub = p.cue(i, k)
+		window := p.lex.CueWindow
+		if h.class == figNounNone && p.changeLevel(i) {
+			// The level a toll reached: its subject may be long ("The
+			// death toll from a suspected attack on a town has risen
+			// to 86").
+			window *= 2
+		}
+		sub = p.cue(i, k, window)
 		if sub == FigureOther && p.inherits(i) {
 			sub, inherited = p.lastSub, true
 		}
@@ -1457,17 +1555,18 @@ func (p *figParser) at(i int) figResult {
 
 	// Which numbers are figures.
 	one := v.lo == 1 && v.hi == 1 && !v.scaled
-	weak := v.vague >= 0 && p.lex.Vague[v.vague].Weak
 	switch {
-	case weak && !(h.class == figNounPeople && cued):
-		return figResult{}
+	case v.vague >= 0 && p.lex.Vague[v.vague].Weak:
+		return figResult{status: figSkip, end: v.end} // "several", "a few"
+	case v.worded && !v.scaled && approx == "" && cur < 0 && unit < 0 && !cued && p.flag(i-1, figFAnaphoric):
+		return figResult{} // "the two men", "the two companies": already introduced
 	case v.vague >= 0 && p.lex.Vague[v.vague].NeedsNoun && h.class == figNounNone:
 		return figResult{}
 	case v.fraction && h.class == figNounNone:
 		return figResult{}
 	case bare && one:
 		return figResult{status: figSkip, end: v.end} // "no one", "the only one"
-	case bare && !(v.vague >= 0 || v.scaled || cued):
+	case bare && !(v.vague >= 0 || v.scaled || cued || figLarge(v) || p.changeLevel(i)):
 		return figResult{}
 	case one && h.class == figNounPeople && !cued:
 		return figResult{} // "One man told AFP"
@@ -1485,7 +1584,15 @@ func (p *figParser) at(i int) figResult {
 			q.Min, q.Max = q.Min*cu.Scale, q.Max*cu.Scale
 		}
 	case unit >= 0:
-		q.Unit = p.lex.Units[unit].Unit
+		u := p.lex.Units[unit]
+		q.Unit = u.Unit
+		if u.Digits && q.Min >= 1 && q.Max < 16 {
+			// "a seven-figure sum": seven digits.
+			q.Min, q.Max = math.Pow(10, q.Min-1), math.Pow(10, q.Max)-1
+			if q.Approx == "" {
+				q.Approx = "figures"
+			}
+		}
 	case v.fraction:
 		q.Unit = "%"
 	default:
@@ -1503,6 +1610,38 @@ func (p *figParser) at(i int) figResult {
 	return figResult{status: figFound, end: k, m: FigureMatch{
 		Start: start, End: end, Text: p.s[start:end], Subkind: sub, Quantity: q,
 	}}
+}
+
+// changeLevel reports whether the bare number at token i is the level a
+// change verb leads to: "has risen to 86", "have reached 440", "pushed
+// circulation up by 20% to 260,000". The verb stands right before the
+// number, or up to changeReach words before a link ("to", "at") that
+// does.
+func (p *figParser) changeLevel(i int) bool {
+	const changeReach = 5
+	k := i - 1
+	if p.flag(k, figFChangeVerb) {
+		return true
+	}
+	if !p.flag(k, figFChangeLink) {
+		return false
+	}
+	if n, _ := p.c.approx.match(p.s, p.toks, k-1); n > 1 {
+		return false // "up to six": a hedge, not a change
+	}
+	for d, t := 0, k-1; t >= 0 && d < changeReach && t >= k-figTokenCap(changeReach); t-- {
+		if p.flag(t, figFSentenceEnd) || p.flag(t, figFCoordinator) {
+			return false
+		}
+		if p.toks[t].kind == figTokPunct {
+			continue
+		}
+		if p.flag(t, figFChangeVerb) {
+			return true
+		}
+		d++
+	}
+	return false
 }
 
 // inherits reports whether a figure of people at token i with no cue of
@@ -1549,9 +1688,9 @@ func figUnscaled(p *figParser, w figVal) float64 {
 // notFigure reports whether the number of v, the figure starting at token
 // i, is a date, clock time, year, label, age, list number, phone number,
 // code or name. loose is true when nothing listed follows the number (no
-// currency, unit or listed noun); hedged when a hedge or currency symbol
-// comes before it.
-func (p *figParser) notFigure(i int, v figVal, loose, hedged bool) bool {
+// currency, unit or listed noun), bare when no noun at all does; hedged
+// when a hedge or currency symbol comes before it.
+func (p *figParser) notFigure(i int, v figVal, loose, bare, hedged bool) bool {
 	prev, next := i-1, v.end
 	// Codes and hyphenated words: "COVID-19", "Su-24", "no-one".
 	if prev >= 1 && p.key(prev) == "-" && !p.toks[prev].space && !p.toks[i].space && p.toks[prev-1].kind == figTokWord && !hedged {
@@ -1575,8 +1714,8 @@ func (p *figParser) notFigure(i int, v figVal, loose, hedged bool) bool {
 			return true
 		case p.flag(prev, figFCopula) && v.lo <= 120 && (next >= len(p.toks) || p.toks[next].kind == figTokPunct):
 			return true // "He was 84, ...", "my daughter, who is 14 -"
-		case next < len(p.toks) && p.toks[next].kind == figTokWord && p.toks[next].upper && !p.toks[next].caps && !p.sentenceStart(next):
-			return true // names: "Six Nations", "50 First Dates"
+		case bare && !figLarge(v) && next < len(p.toks) && p.toks[next].kind == figTokWord && p.toks[next].upper && !p.toks[next].caps && !p.sentenceStart(next):
+			return true // names: "Six Nations", "50 First Dates"; not "15,000 Iranian Revolutionary Guards"
 		}
 	}
 	if !v.digits {
@@ -1587,8 +1726,8 @@ func (p *figParser) notFigure(i int, v figVal, loose, hedged bool) bool {
 	if !hedged && num.plainInt && p.isMonthBefore(prev) {
 		return true
 	}
-	if n, _ := p.c.months.match(p.s, p.toks, next); n > 0 && loose && num.plainInt && v.lo <= 31 {
-		return true
+	if n, _ := p.c.months.match(p.s, p.toks, next); n > 0 && !hedged && num.plainInt && v.lo <= 31 {
+		return true // "30 Nov", "the 11 September attacks"
 	}
 	// Years: "in 2011", "since 2016", "the 1989 Children Act".
 	y := p.lex.NotFigures.Years
@@ -1608,15 +1747,36 @@ func (p *figParser) notFigure(i int, v figVal, loose, hedged bool) bool {
 		return true // "page 5", "No. 10", "#3"
 	case num.plainInt && v.lo <= 120 && p.isAgeApposition(prev, next):
 		return true // "Batool, 24,"
-	case next < len(p.toks) && p.toks[next].kind == figTokNum && p.toks[next].space && v.lo == v.hi,
-		prev >= 0 && p.toks[prev].kind == figTokNum:
-		return true // digit groups apart: "0944 123 456"
+	case next < len(p.toks) && p.toks[next].kind == figTokNum && p.toks[next].space && v.lo == v.hi && p.phoneGroups(i, next),
+		prev >= 0 && p.toks[prev].kind == figTokNum && p.phoneGroups(prev, i):
+		return true // digit groups apart: "0944 123 456"; not "86 30 of them" with the commas lost
 	case prev >= 0 && p.toks[prev].kind == figTokWord && p.toks[prev].upper && !hedged && !p.sentenceStart(prev):
 		return true // "Nintendo Switch 2", "Boeing 737", "Radio 4"
 	case p.sentenceStart(i) && (p.key(next) == "." || p.key(next) == ")"):
 		return true // list numbering: "1. Return of ..."
 	}
 	return false
+}
+
+// figLarge reports whether v is a number in digits of 1000 or more that
+// cannot be a year: "15,000", "165000".
+func figLarge(v figVal) bool {
+	return v.digits && v.lo >= 1000 && !(v.num.plainInt && v.num.intDigits == 4)
+}
+
+// phoneGroups reports whether numerals a and b, set apart by a space,
+// look like the groups of a phone number: one starts with 0, or both are
+// three or four plain digits.
+func (p *figParser) phoneGroups(a, b int) bool {
+	ta, tb := p.toks[a], p.toks[b]
+	if p.s[ta.start] == '0' || p.s[tb.start] == '0' {
+		return true
+	}
+	short := func(t figToken) bool {
+		n := p.nums[t.num]
+		return n.form == figNumValue && n.plainInt && n.intDigits >= 3 && n.intDigits <= 4
+	}
+	return short(ta) && short(tb)
 }
 
 // isAgeApposition reports whether a number between tokens prev and next
@@ -1647,11 +1807,11 @@ func (p *figParser) isMonthBefore(k int) bool {
 // sentence and the figure's conjunct: leftwards it stops at a coordinator,
 // rightwards at a coordinator before another figure. A capitalized cue
 // inside a sentence is part of a name ("Dead or Alive").
-func (p *figParser) cue(a, b int) string {
-	best, bestD := FigureOther, p.lex.CueWindow+1
+func (p *figParser) cue(a, b, window int) string {
+	best, bestD := FigureOther, window+1
 	look := func(from, step int) {
-		d, limit := 0, figTokenCap(p.lex.CueWindow)
-		for t := from; t >= 0 && t < len(p.toks) && d < p.lex.CueWindow && limit > 0; t, limit = t+step, limit-1 {
+		d, limit := 0, figTokenCap(window)
+		for t := from; t >= 0 && t < len(p.toks) && d < window && limit > 0; t, limit = t+step, limit-1 {
 			if p.flag(t, figFSentenceEnd) {
 				return
 			}
@@ -1667,8 +1827,12 @@ func (p *figParser) cue(a, b int) string {
 			if f&figFCoordinator != 0 && (step < 0 || p.startsFigure(t+1)) {
 				// A coordinator starts a new conjunct: "killed and around 10
 				// million have been displaced"; "311 dead and 28
-				// civilians wounded".
-				return
+				// civilians wounded". Further left, one that joins a cue
+				// word goes on: "Britons dead or missing ... have reached
+				// 440".
+				if !(step < 0 && d > 1 && p.flag(t-1, figFCueCasualty|figFCueDisplacement)) {
+					return
+				}
 			}
 			var sub string
 			switch {
