@@ -26,6 +26,8 @@ const (
 type exitError struct {
 	code int
 	err  error
+	// usage marks a command-line mistake, answered with a pointer to --help.
+	usage bool
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -33,7 +35,7 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // usageError marks an error as a usage error (exit 2, with a hint).
 func usageError(format string, args ...any) error {
-	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}
+	return &exitError{code: ExitError, err: fmt.Errorf(format, args...), usage: true}
 }
 
 // env is what a command needs from its surroundings; tests supply their own.
@@ -82,13 +84,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // isUsage reports whether err came from parsing the command line.
 func isUsage(err error) bool {
 	msg := err.Error()
-	for _, s := range []string{"unknown flag", "unknown command", "unknown shorthand", "invalid argument", "flag needs an argument", "accepts ", "requires at least", "--format", "--log-"} {
+	for _, s := range []string{"unknown flag", "unknown command", "unknown shorthand", "invalid argument", "flag needs an argument", "accepts ", "requires at least"} {
 		if strings.Contains(msg, s) {
 			return true
 		}
 	}
 	var ee *exitError
-	return errors.As(err, &ee) && ee.code == ExitError
+	return errors.As(err, &ee) && ee.usage
 }
 
 const rootLong = `sourcecheck audits news articles for sourcing before they are published.

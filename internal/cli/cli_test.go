@@ -183,6 +183,10 @@ func TestExitCodesAndBatchGoesOn(t *testing.T) {
 				return strings.Contains(s, "== -") && strings.Contains(s, "⟦“We left at night,”⟧q1")
 			}},
 		{name: "stdin bad format", args: []string{"inspect", "--stdin-format", "pdf", "-"}, code: ExitError, stderr: []string{"--stdin-format"}},
+		{name: "bad source registry names file and line, no usage hint", args: []string{"inspect", "--sources", "rules/testdata/bad_type.yaml", "seeds"}, code: ExitError,
+			stderr: []string{"rules/testdata/bad_type.yaml:"}, stdoutOK: func(s string) bool { return s == "" }},
+		{name: "extra source registry extends the built-in one", args: []string{"inspect", "--sources", "rules/testdata/user_sources.yaml", "seeds/001_9103c398c3a097b7.txt"}, code: ExitOK,
+			stdoutOK: func(s string) bool { return strings.Contains(s, "Dareen Khalifa") }},
 		{name: "version", args: []string{"version"}, code: ExitOK, stdoutOK: func(s string) bool { return strings.HasPrefix(s, "sourcecheck ") }},
 	}
 	for _, tt := range tests {

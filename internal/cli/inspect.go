@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sourcecheck/sourcecheck/audit"
 	"github.com/sourcecheck/sourcecheck/reports"
+	"github.com/sourcecheck/sourcecheck/rules"
 )
 
 const inspectLong = `Inspect shows how sourcecheck reads articles: the blocks it finds (with
@@ -36,6 +38,7 @@ byte offsets into the article text as read.`
 func newInspectCmd(e *env) *cobra.Command {
 	var in inputFlags
 	var format, color string
+	var sourceFiles []string
 	cmd := &cobra.Command{
 		Use:   "inspect [flags] PATH...",
 		Short: "Show how an article is read: structure, quotes, claims and who says so",
@@ -45,6 +48,9 @@ func newInspectCmd(e *env) *cobra.Command {
 
   # Every article under a folder, as JSON
   sourcecheck inspect --format json seeds/
+
+  # Add your newsroom's own sources (same format as rules/registry/sources.yaml)
+  sourcecheck inspect --sources our-sources.yaml story.md
 
   # An article piped in as HTML
   curl -s https://example.org/story.html | sourcecheck inspect --stdin-format html -`,
@@ -61,7 +67,11 @@ func newInspectCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			analyzer := audit.NewAnalyzer(nil, nil)
+			registry, err := loadRegistry(sourceFiles)
+			if err != nil {
+				return err
+			}
+			analyzer := audit.NewAnalyzer(nil, registry)
 			var docs []*audit.Document
 			e.readInputs(args, opts, func(d *audit.Document) {
 				audit.Structure(d, analyzer.Lexicon())
@@ -76,6 +86,7 @@ func newInspectCmd(e *env) *cobra.Command {
 	}
 	in.register(cmd.Flags())
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringArrayVar(&sourceFiles, "sources", nil, "extra source registry YAML (repeatable): entries extend the built-in registry or replace one with the same id")
 	cmd.Flags().StringVar(&color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
 }
@@ -104,4 +115,20 @@ func (e *env) colorEnabled(mode string) (bool, error) {
 	default:
 		return false, usageError("--color: %q is not one of auto, always, never", mode)
 	}
+}
+
+// loadRegistry returns the built-in source registry extended with the
+// given files, in order. Errors name the file and line.
+func loadRegistry(files []string) (*rules.Registry, error) {
+	reg := rules.DefaultRegistry()
+	for _, f := range files {
+		extra, err := rules.LoadRegistryFile(f)
+		if err != nil {
+			return nil, &exitError{code: ExitError, err: err}
+		}
+		if reg, err = reg.Merge(extra); err != nil {
+			return nil, &exitError{code: ExitError, err: fmt.Errorf("%s: %w", f, err)}
+		}
+	}
+	return reg, nil
 }
