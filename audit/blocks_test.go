@@ -1,8 +1,8 @@
 package audit
 
 import (
-	"errors"
-	"io/fs"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -429,25 +429,7 @@ func TestStructureSeedBlocks(t *testing.T) {
 // skips the test when it is absent.
 func corporaDir(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	corpora := filepath.Join(dir, "..", "shared", "corpora")
-	if _, err := os.Stat(corpora); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("corpora not found at %s", corpora)
-	}
-	return corpora
+	return corpustest.Root(t)
 }
 
 // TestStructureBBCBlocks checks the clean BBC files: line 1 is the

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+
 	"encoding/csv"
 	"encoding/json"
 	"html"
@@ -594,11 +596,7 @@ func TestFindFiguresSeeds(t *testing.T) {
 // test when it is absent.
 func figCorpus(t *testing.T, sub string) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpora", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s not found at %s: skipping", sub, dir)
-	}
-	return dir
+	return corpustest.Dir(t, sub)
 }
 
 // TestFindFiguresBBC runs over every BBC article, paragraph by paragraph:

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+
 	"errors"
 	"os"
 	"path/filepath"
@@ -14,11 +16,7 @@ import (
 // the test when they are absent.
 func readCorporaDir(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpora")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpora not found at %s (../shared/corpora beside the checkout): %v", dir, err)
-	}
-	return dir
+	return corpustest.Root(t)
 }
 
 const readFixtures = "testdata/read"

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+
 	"bytes"
 	"fmt"
 	"io/fs"
@@ -314,11 +316,7 @@ func TestSplitSentencesAllocations(t *testing.T) {
 // test where it is absent.
 func sentenceCorpusDir(t *testing.T, sub string) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpora", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s not found beside the checkout (%v); skipping", sub, err)
-	}
-	return dir
+	return corpustest.Dir(t, sub)
 }
 
 // sentenceTitleEnd matches a sentence that ends with a title abbreviation.

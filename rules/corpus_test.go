@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -14,25 +16,7 @@ import (
 // corpora are copyrighted and never copied into the repository.
 func corporaDir(t testing.TB) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	corpora := filepath.Join(dir, "..", "shared", "corpora")
-	if _, err := os.Stat(corpora); err != nil {
-		t.Skipf("corpora not available at %s: %v", corpora, err)
-	}
-	return corpora
+	return corpustest.Root(t)
 }
 
 // latin1 decodes ISO-8859-1 bytes: each byte is the code point of the same
