@@ -61,6 +61,9 @@ type mention struct {
 	// gender is "f" or "m" when a title or descriptor says so ("Mrs
 	// Blair", "a spokeswoman"), else "".
 	gender string
+	// unlisted is true for an organisation the registry does not know
+	// (FindOrgs): a source only when something is credited to it.
+	unlisted bool
 }
 
 // singular reports whether "he" or "she" may refer to m: a named person,
@@ -118,6 +121,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	isVerb := func(w string) bool { _, ok := a.lex.Reporting.Verb(w); return ok }
 
 	bounds := quoteBounds(doc.Quotes)
+	acronyms := map[string]SourceRef{}
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -130,16 +134,26 @@ func (a *Analyzer) Analyze(doc *Document) {
 		info.words = splitAtQuotes(tokenize(text), bounds, base)
 		info.cues = a.findCues(text, info.words)
 		// Registry mentions, resolved later across the whole document.
+		var known []Span
 		for _, m := range a.registry.Match(text) {
+			known = append(known, Span{Start: m.Start, End: m.End})
 			m.Start += base
 			m.End += base
 			regMentions = append(regMentions, m)
 			regSentence = append(regSentence, si)
 		}
+		// Organisations the registry does not know, and the acronyms
+		// defined for them earlier in the article.
+		orgs := a.unlistedOrgs(text, base, si, info.words, known, acronyms)
+		var orgSpans []Span
+		for _, o := range orgs {
+			orgSpans = append(orgSpans, Span{Start: o.start - base, End: o.end - base})
+		}
+		all = append(all, orgs...)
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
-		for _, p := range FindPeople(text, &a.lex.People, nil, isVerb) {
+		for _, p := range FindPeople(text, &a.lex.People, orgSpans, isVerb) {
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
 			m.ext0, m.ext1 = m.start, m.end
 			if p.Descriptor != "" {
@@ -220,6 +234,49 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.Sources = buildSources(doc, all)
 }
 
+// unlistedOrgs returns mentions of organisations the registry does not
+// know (FindOrgs), in view offsets, and of acronyms defined for them
+// earlier in the article ("the Syrian American Medical Society (SAMS)
+// said" … "a SAMS statement said"), which it records in acronyms. known
+// are the sentence spans of registry mentions.
+func (a *Analyzer) unlistedOrgs(text string, base, si int, words []word, known []Span, acronyms map[string]SourceRef) []mention {
+	var out []mention
+	mk := func(start, end int, ref SourceRef) mention {
+		return mention{kind: mentionOrg, start: base + start, end: base + end, ext0: base + start, ext1: base + end, sentence: si, ref: ref, unlisted: true}
+	}
+	orgs := findOrgs(text, words, &a.lex.People, known)
+	for _, o := range orgs {
+		ref := SourceRef{ID: "org:" + slug(o.Name), Name: o.Name, Type: o.Type}
+		out = append(out, mk(o.Start, o.End, ref))
+		if o.Acronym != "" {
+			acronyms[o.Acronym] = ref
+		}
+	}
+	if len(acronyms) == 0 {
+		return out
+	}
+	k, o := 0, 0
+	for _, w := range words {
+		ref, ok := acronyms[w.text]
+		if !ok {
+			continue
+		}
+		for k < len(known) && known[k].End <= w.start {
+			k++
+		}
+		for o < len(orgs) && orgs[o].End <= w.start {
+			o++
+		}
+		inKnown := k < len(known) && known[k].Start < w.end
+		inOrg := o < len(orgs) && orgs[o].Start <= w.start
+		if !inKnown && !inOrg && !strings.HasPrefix(text[w.end:], ")") {
+			out = append(out, mk(w.start, w.end, ref))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
 // maxMention bounds the length in bytes of one name, for windowed
 // searches among mentions sorted by start.
 const maxMention = 256
@@ -268,8 +325,10 @@ func dropNested(all []mention) []mention {
 		}
 		lo, hi := window(u.start, u.end)
 		for j := lo; j < hi; j++ {
-			if o := all[j]; o.kind == mentionOrg && !drop[j] && o.end <= u.end {
-				u.kind, u.ref, u.party = mentionOrg, o.ref, o.party
+			// A registry back-reference on the same words ("according to
+			// the NGO" after "the SOHR, a UK-based NGO") wins too.
+			if o := all[j]; (o.kind == mentionOrg || o.kind == mentionBackRef) && !drop[j] && o.end <= u.end {
+				u.kind, u.ref, u.party, u.unlisted = o.kind, o.ref, o.party, o.unlisted
 				drop[j] = true
 				break
 			}

@@ -75,6 +75,9 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 				continue
 			}
 			passive := c.last+1 < len(info.words) && info.words[c.last+1].lower == "by"
+			if !passive && c.Lemma != "quote" && notReporting(info.words, c) {
+				continue
+			}
 			var m mention
 			ok := false
 			// After a comma or a quotation the subject usually follows
@@ -105,6 +108,27 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 	if best == nil {
 		info.subject = -1
 	}
+}
+
+// notReporting reports whether a reporting verb is used in another sense:
+// a passive without an agent ("it was published in 2004": the thing
+// published is no source) or a verb on a reflexive object ("the group
+// called itself the Underground Network" names, it does not report).
+func notReporting(words []word, c *cue) bool {
+	if c.first > 0 {
+		switch words[c.first-1].lower {
+		case "is", "was", "were", "are", "be", "been", "being":
+			// "X is alleged to have said" still reports X's words.
+			return c.last+1 >= len(words) || words[c.last+1].lower != "to"
+		}
+	}
+	if c.last+1 < len(words) {
+		switch words[c.last+1].lower {
+		case "itself", "himself", "herself", "themselves":
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPhrase reports whether a phrase cue takes its source before it
@@ -145,6 +169,9 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 		if m.kind == mentionWeak || m.ext1 > limit || quoteInner(doc, m.start) {
 			continue
 		}
+		if m.kind == mentionPronoun && afterPreposition(doc.view.Text[max(0, m.start-8):m.start]) {
+			continue // "membership of it demanded": an object, not the subject
+		}
 		between := doc.view.Text[m.ext1:limit]
 		n := wordsBetween(info.words, base, m.ext1, limit)
 		if strings.ContainsAny(between, "“”\"«».;:!?()") {
@@ -168,6 +195,20 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 		}
 	}
 	return found[0], true
+}
+
+// afterPreposition reports whether text (what comes before a pronoun)
+// ends with a preposition: the pronoun is then its object.
+func afterPreposition(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "of", "to", "for", "with", "by", "from", "about", "on", "in", "at":
+		return true
+	}
+	return false
 }
 
 // apposition reports whether the text between a subject and its verb is

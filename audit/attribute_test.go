@@ -21,6 +21,31 @@ func TestQuoteSpeakers(t *testing.T) {
 		name, text, quote, want string
 	}{
 		{
+			name:  "an organisation the registry does not know speaks",
+			text:  "Headline here\n\nMedical charity the Lakeside Medical Society (LMS) said July was the worst month.\n\"There were many attacks on clinics,\" a LMS statement said.\n",
+			quote: "There were many", want: "Lakeside Medical Society",
+		},
+		{
+			name:  "the company refers to an organisation named by its suffix",
+			text:  "Headline here\n\nTwo workers were hurt at a refinery, Silver Rock Mining Ltd said.\nThe company said the fighting was \"quelled\" by its staff.\n",
+			quote: "quelled", want: "Silver Rock Mining Ltd",
+		},
+		{
+			name:  "a described subject after the verb",
+			text:  "Headline here\n\nThe club boss Rafael Mendes is keen to sign a striker.\n\"I would be keen to leave,\" admitted the 28-year-old Torres.\n",
+			quote: "I would be keen", want: "Torres",
+		},
+		{
+			name:  "a verb form followed by a verb is a noun",
+			text:  "Headline here\n\nOil minister Ade Okafor was confident.\nIndustry reports estimated the group was producing more.\n\"We have the experience,\" he said.\n",
+			quote: "We have the", want: "Okafor",
+		},
+		{
+			name:  "a document speaks",
+			text:  "Headline here\n\nThe firm has sued a former employee.\nThe complaint said an \"unnamed person has leaked secrets\".\n",
+			quote: "unnamed person", want: "The complaint",
+		},
+		{
 			name:  "he skips a woman named after the speaker",
 			text:  "Headline here\n\nBBC correspondent Gary Hall said Mrs Lane was likely to face further calls for restraint.\n\"It can be embarrassing,\" he said.\n",
 			quote: "It can be", want: "Gary Hall",

@@ -120,16 +120,45 @@ func fullName(full map[string]SourceRef, ref SourceRef) SourceRef {
 	return ref
 }
 
-// buildSources lists every source the article names, with each mention,
+// generic reports whether a mention names a source only in passing unless
+// something is credited to it: an unnamed phrase or definite description,
+// an organisation the registry does not know, or a registry source of
+// type eyewitness or anonymous.
+func generic(m mention) bool {
+	switch m.kind {
+	case mentionUnnamed, mentionDefinite:
+		return true
+	case mentionOrg, mentionBackRef:
+		return m.unlisted || m.ref.Type == "eyewitness" || m.ref.Type == "anonymous"
+	}
+	return false
+}
+
+// buildSources lists every source the article names (unnamed and generic
+// ones only when a claim or quote is credited to them), with each mention,
 // merging people named by surname alone ("Mr Assad") into the full name
 // given elsewhere ("Bashar al-Assad").
 func buildSources(doc *Document, all []mention) []Source {
 	full := fullNames(all)
 	idx := map[string]int{}
 	var out []Source
+	credited := map[string]bool{}
+	for _, c := range doc.Claims {
+		if c.Attribution != nil {
+			credited[c.Attribution.Source.ID] = true
+		}
+	}
+	for _, q := range doc.Quotes {
+		if q.Speaker != nil {
+			credited[q.Speaker.ID] = true
+		}
+	}
 	for _, m := range all {
 		if m.kind == mentionPronoun || m.kind == mentionWeak {
 			continue
+		}
+		if generic(m) && !credited[m.ref.ID] {
+			continue // "a mother", "a coalition": named, but no source
 		}
 		ref := m.ref
 		if m.kind == mentionPerson {

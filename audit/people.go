@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,6 +27,9 @@ type PeopleLexicon struct {
 	Male         []string            `yaml:"male"`
 	AnonHeads    []string            `yaml:"anonymous_heads"`
 	OrgNouns     []string            `yaml:"org_nouns"`
+	// OrgTypes gives the source type of an organisation named by an
+	// organisation word the registry does not know (FindOrgs).
+	OrgTypes map[string][]string `yaml:"org_types"`
 
 	titles, determiners, particles, notNames, orgWords, affiliations map[string]bool
 	female, male, anonHeads, orgNouns                                map[string]bool
@@ -33,6 +37,7 @@ type PeopleLexicon struct {
 	// *Len maps give the longest phrase in words starting with a word.
 	roles, unnamed      map[string]string
 	roleLen, unnamedLen map[string]int
+	orgTypes            map[string]string
 }
 
 // personTypes are the source types a role may give a person.
@@ -96,6 +101,19 @@ func (l *PeopleLexicon) compile() error {
 	}
 	if l.unnamed, l.unnamedLen, err = phrases("unnamed", l.Unnamed); err != nil {
 		return err
+	}
+	l.orgTypes = map[string]string{}
+	for typ, list := range l.OrgTypes {
+		if !rules.SourceType(typ).Valid() {
+			return fmt.Errorf("org_types: unknown source type %q", typ)
+		}
+		for _, w := range list {
+			w = strings.ToLower(strings.TrimSpace(w))
+			if !l.orgWords[w] {
+				return fmt.Errorf("org_types: %q is not in org_words", w)
+			}
+			l.orgTypes[w] = typ
+		}
 	}
 	return nil
 }
@@ -221,14 +239,7 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
 	words := tokenize(text)
 	var out []PersonMention
-	inOrg := func(s, e int) bool {
-		for _, o := range orgs {
-			if s < o.End && o.Start < e {
-				return true
-			}
-		}
-		return false
-	}
+	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	for i := 0; i < len(words); i++ {
 		// Unnamed people: determiner + up to two modifiers + noun.
 		if lex.determiners[words[i].lower] {
@@ -348,10 +359,17 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 		}
 		// A reporting verb right after or right before the name.
 		if !evidence && isVerb != nil {
-			if next < len(words) && isVerb(words[next].lower) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
+			// "Industry reports estimated": a verb form followed by a verb
+			// is a noun, and the capitalised word before it no name.
+			nounForm := next+1 < len(words) && gap(text, words[next], words[next+1]) == " " && isVerb(words[next+1].lower)
+			if next < len(words) && !nounForm && isVerb(words[next].lower) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
 				evidence = true
 			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(words[i-1].lower) && len(name) >= 2 {
 				evidence = true
+			} else if k := describedAfterVerb(text, words, i, lex, isVerb); k >= 0 {
+				// "…," admitted the 28-year-old Morientes.
+				evidence = true
+				descStart, descEnd = words[k].start, words[i-1].end
 			}
 		}
 		if !evidence {
@@ -370,6 +388,28 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 		i = next - 1
 	}
 	return out
+}
+
+// describedAfterVerb returns the index of the determiner of a short
+// description between a reporting verb and the name at words[i] ("said
+// the 28-year-old Morientes", "added the veteran Smith"), or -1.
+func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, isVerb func(string) bool) int {
+	for k := i - 1; k >= 1 && k >= i-3; k-- {
+		w := words[k]
+		if gap(text, w, words[k+1]) != " " || w.capital {
+			return -1
+		}
+		if w.lower == "the" {
+			if k < i-1 && gap(text, words[k-1], w) == " " && isVerb(words[k-1].lower) {
+				return k
+			}
+			return -1
+		}
+		if lex.notNames[w.lower] || isVerb(w.lower) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // unnamedAt matches an unnamed source starting at the determiner words[i]:
@@ -533,4 +573,107 @@ func allCaps(ws []word) bool {
 		}
 	}
 	return true
+}
+
+// OrgMention is an organisation a sentence names that the registry does
+// not know: a capitalised run that ends in an organisation word ("Gold
+// Fields of South Africa Ltd", "Independent News & Media") or has one
+// before "of" or "for" ("Bank of America"). Start and End are sentence
+// offsets of the name.
+type OrgMention struct {
+	Start, End int
+	Name       string
+	// Type is the source type its organisation word gives (org_types),
+	// "official" when none does.
+	Type string
+	// Acronym is the short name defined in brackets right after the
+	// name ("… Medical Society (SAMS)"), else "".
+	Acronym string
+}
+
+// FindOrgs returns the organisations named in a sentence that do not
+// overlap known (sentence spans of registry mentions). A run is made of
+// name tokens joined by single spaces, "&", or "of"/"for" followed by a
+// name token; it must hold at least two words.
+func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
+	return findOrgs(text, tokenize(text), lex, known)
+}
+
+// findOrgs is FindOrgs on the sentence's words.
+func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []OrgMention {
+	var out []OrgMention
+	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
+	isOrgWord := func(w word) bool { return w.capital && lex.orgWords[w.lower] }
+	for i := 0; i < len(words); i++ {
+		if !lex.nameToken(words[i]) || words[i].number {
+			continue
+		}
+		j := i + 1
+		orgAt := -1 // the last organisation word of the run
+		if isOrgWord(words[i]) {
+			orgAt = i
+		}
+		for j < len(words) {
+			g := gap(text, words[j-1], words[j])
+			switch {
+			case g == " " && lex.nameToken(words[j]) && !words[j].number:
+			case (g == " & " || g == " and ") && lex.nameToken(words[j]) && orgWordAhead(words, j, lex):
+			case g == " " && (words[j].lower == "of" || words[j].lower == "for") && j+1 < len(words) &&
+				gap(text, words[j], words[j+1]) == " " && lex.nameToken(words[j+1]):
+				j++
+			default:
+				goto done
+			}
+			if isOrgWord(words[j]) {
+				orgAt = j
+			}
+			j++
+		}
+	done:
+		run := words[i:j]
+		if len(run) < 2 || orgAt < 0 || overlaps(run[0].start, run[len(run)-1].end) {
+			i = j - 1
+			continue
+		}
+		// The organisation word ends the run or stands before "of"/"for".
+		if orgAt != j-1 && words[orgAt+1].lower != "of" && words[orgAt+1].lower != "for" {
+			i = j - 1
+			continue
+		}
+		m := OrgMention{Start: run[0].start, End: run[len(run)-1].end, Type: lex.orgTypes[words[orgAt].lower]}
+		m.Name = text[m.Start:m.End]
+		if m.Type == "" {
+			m.Type = "official"
+		}
+		// "(SAMS)" right after the name defines its acronym.
+		if j+1 < len(words) && strings.TrimSpace(gap(text, words[j-1], words[j])) == "(" && allCaps(words[j:j+1]) &&
+			strings.HasPrefix(text[words[j].end:], ")") {
+			m.Acronym = words[j].text
+			j++
+		}
+		out = append(out, m)
+		i = j - 1
+	}
+	return out
+}
+
+// spansOverlap reports whether [s, e) overlaps one of spans, which are
+// sorted by start and do not nest (their ends increase too).
+func spansOverlap(spans []Span, s, e int) bool {
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].End > s })
+	return i < len(spans) && spans[i].Start < e
+}
+
+// orgWordAhead reports whether an organisation word comes within the
+// next three name tokens from words[j] ("Independent News & Media").
+func orgWordAhead(words []word, j int, lex *PeopleLexicon) bool {
+	for k := j; k < len(words) && k < j+3; k++ {
+		if !words[k].capital {
+			return false
+		}
+		if lex.orgWords[words[k].lower] {
+			return true
+		}
+	}
+	return false
 }

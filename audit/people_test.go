@@ -94,3 +94,26 @@ func TestFindPeopleSkipsOrganisations(t *testing.T) {
 		t.Fatalf("got %+v, want no people", got)
 	}
 }
+
+func TestFindOrgs(t *testing.T) {
+	lex := &DefaultLexicon().People
+	tests := []struct {
+		text string
+		want []string // name/type/acronym
+	}{
+		{"Two workers were hurt at a refinery, Silver Rock Mining of Westland Ltd said.", []string{"Silver Rock Mining of Westland Ltd/official/"}},
+		{"The Bank of Westland has revealed it lost computer tapes.", []string{"Bank of Westland/official/"}},
+		{"Medical charity the Lakeside Medical Society (LMS) said July was the worst month.", []string{"Lakeside Medical Society/ngo_monitor/LMS"}},
+		{"Irish publishing group Independent News & Media is buying a stake.", []string{"Independent News & Media/news_outlet/"}},
+		{"Rock star Ozzy Brown said his family will not make any more episodes.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, o := range FindOrgs(tt.text, lex, nil) {
+			got = append(got, o.Name+"/"+o.Type+"/"+o.Acronym)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("FindOrgs(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
