@@ -309,6 +309,17 @@ func appendFolded(b []byte, r rune) []byte {
 	return utf8.AppendRune(b, unicode.ToLower(r))
 }
 
+// Fold returns s in lower case with accents removed, as the matcher
+// compares words ("Observatoire Syrien" → "observatoire syrien"); other
+// packages use it so that every name is folded the same way.
+func Fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = appendFolded(b, r)
+	}
+	return string(b)
+}
+
 // normalizeKey returns the normalised words of s joined by single spaces:
 // two aliases with the same key are the same alias to the matcher.
 func normalizeKey(s string) string {

@@ -333,3 +333,17 @@ func BenchmarkMatch(b *testing.B) {
 		r.Match(text)
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Observatoire Syrien des Droits de l'Homme": "observatoire syrien des droits de l'homme",
+		"Şanlıurfa": "sanliurfa",
+		"Dareen":    "dareen",
+		"Ménégée":   "menegee",
+		"Straße":    "strasse",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -77,15 +78,11 @@ func firstDiff(want, got string) string {
 			g = gl[i]
 		}
 		if w != g {
-			return "line " + itoa(i+1) + ":\n- " + w + "\n+ " + g
+			return "line " + strconv.Itoa(i+1) + ":\n- " + w + "\n+ " + g
 		}
 	}
 	return ""
 }
-
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + jsonNumber(i)) }
-
-func jsonNumber(i int) string { b, _ := json.Marshal(i); return string(b) }
 
 // TestInspectGoldenJSON pins `inspect --format json` for each seed. The
 // golden files were reviewed by hand against the seed text; what was
