@@ -80,16 +80,21 @@ func (s Source) clone() Source {
 	return s
 }
 
-// LoadError is one problem in a registry file. Line is 0 when the problem
-// has no position (an empty file).
+// LoadError is one problem in a registry, rule or configuration file. Line
+// is 0 when the problem has no position (an empty file); Column is 0 when
+// only the line is known.
 type LoadError struct {
-	File string
-	Line int
-	Msg  string
+	File   string
+	Line   int
+	Column int
+	Msg    string
 }
 
 func (e *LoadError) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
@@ -277,7 +282,10 @@ func joinLoadErrors(errs []*LoadError) error {
 		if errs[i].File != errs[j].File {
 			return errs[i].File < errs[j].File
 		}
-		return errs[i].Line < errs[j].Line
+		if errs[i].Line != errs[j].Line {
+			return errs[i].Line < errs[j].Line
+		}
+		return errs[i].Column < errs[j].Column
 	})
 	list := make([]error, len(errs))
 	for i, e := range errs {
@@ -305,11 +313,11 @@ type parser struct {
 }
 
 func (p *parser) fail(n *yaml.Node, format string, args ...any) {
-	line := 0
+	line, col := 0, 0
 	if n != nil {
-		line = n.Line
+		line, col = n.Line, n.Column
 	}
-	p.errs = append(p.errs, &LoadError{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &LoadError{File: p.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *parser) err() error { return joinLoadErrors(p.errs) }

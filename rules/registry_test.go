@@ -120,10 +120,10 @@ func TestLoadRegistryErrors(t *testing.T) {
 		file string
 		want []string // substrings of the error, each naming file:line
 	}{
-		{"unknown_key.yaml", []string{`unknown_key.yaml:7: unknown key "website"`}},
-		{"bad_type.yaml", []string{`bad_type.yaml:9: source "sohr": unknown type "ngo"`}},
+		{"unknown_key.yaml", []string{`unknown_key.yaml:7:5: unknown key "website"`}},
+		{"bad_type.yaml", []string{`bad_type.yaml:9:11: source "sohr": unknown type "ngo"`}},
 		{"duplicate_id.yaml", []string{`duplicate_id.yaml:8: duplicate source id "sohr" (first defined at testdata/duplicate_id.yaml:3)`}},
-		{"empty_aliases.yaml", []string{`empty_aliases.yaml:6: aliases must not be empty`}},
+		{"empty_aliases.yaml", []string{`empty_aliases.yaml:6:14: aliases must not be empty`}},
 		{"alias_conflict.yaml", []string{`alias_conflict.yaml:12: alias "syrian observatory" of source "snhr" is already claimed by source "sohr"`}},
 		{"backref_alias.yaml", []string{`backref_alias.yaml:11: back-reference "kremlin" of source "russian-mod" equals alias "Kremlin"`}},
 		{"bad_syntax.yaml", []string{`bad_syntax.yaml:5: mapping values are not allowed`}},
@@ -153,15 +153,15 @@ func TestLoadRegistryInline(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"empty", "", "x.yaml: empty registry file"},
-		{"no version", "sources: []\n", "x.yaml:1: missing key version"},
-		{"bad version", "version: 2\nsources: []\n", `x.yaml:1: unsupported version "2"`},
-		{"missing type", "version: 1\nsources:\n  - id: a\n    name: A\n    aliases: [Aaaaa]\n", `x.yaml:3: source "a" has no type`},
-		{"missing aliases", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n", `x.yaml:3: source "a" has no aliases`},
-		{"bad id", "version: 1\nsources:\n  - id: Bad_ID\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n", "x.yaml:3: source \"Bad_ID\": id must be"},
-		{"repeated key", "version: 1\nsources:\n  - id: a\n    id: b\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n", `x.yaml:4: key "id" repeated`},
-		{"conflicts without party", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n    conflicts: [syria]\n", "x.yaml:7: source \"a\" lists conflicts"},
-		{"unmatchable alias", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n    aliases: [\"Observatoire (OSDH)\"]\n", "x.yaml:6: aliases item \"Observatoire (OSDH)\" has punctuation"},
-		{"bad bool", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n    party_to_conflict: maybe\n", "x.yaml:7: party_to_conflict must be true or false"},
+		{"no version", "sources: []\n", "x.yaml:1:1: missing key version"},
+		{"bad version", "version: 2\nsources: []\n", `x.yaml:1:10: unsupported version "2"`},
+		{"missing type", "version: 1\nsources:\n  - id: a\n    name: A\n    aliases: [Aaaaa]\n", `x.yaml:3:5: source "a" has no type`},
+		{"missing aliases", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n", `x.yaml:3:5: source "a" has no aliases`},
+		{"bad id", "version: 1\nsources:\n  - id: Bad_ID\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n", "x.yaml:3:5: source \"Bad_ID\": id must be"},
+		{"repeated key", "version: 1\nsources:\n  - id: a\n    id: b\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n", `x.yaml:4:5: key "id" repeated`},
+		{"conflicts without party", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n    conflicts: [syria]\n", "x.yaml:7:16: source \"a\" lists conflicts"},
+		{"unmatchable alias", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n    aliases: [\"Observatoire (OSDH)\"]\n", "x.yaml:6:15: aliases item \"Observatoire (OSDH)\" has punctuation"},
+		{"bad bool", "version: 1\nsources:\n  - id: a\n    name: A\n    type: expert\n    aliases: [Aaaaa]\n    party_to_conflict: maybe\n", "x.yaml:7:24: party_to_conflict must be true or false"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,7 +179,7 @@ func TestLoadRegistryReportsAllProblems(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, w := range []string{"x.yaml:5: source \"a\": unknown type", "x.yaml:11: unknown key \"homepage\""} {
+	for _, w := range []string{"x.yaml:5:11: source \"a\": unknown type", "x.yaml:11:5: unknown key \"homepage\""} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error %q does not contain %q", err, w)
 		}

@@ -1,0 +1,407 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// Finding is what a rule reports about an article: where, how serious,
+// and what to do about it.
+type Finding struct {
+	Rule  string      `json:"rule"`
+	Level rules.Level `json:"level"`
+	Span
+	// Line and Column are where the finding starts, EndLine and EndColumn
+	// where it ends (exclusive), all 1-based; columns count Unicode code
+	// points.
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
+	// Fix is the rule's hint on what would resolve the finding.
+	Fix string `json:"fix,omitempty"`
+	// Excerpt is the text the finding covers, white space collapsed and
+	// shortened to ExcerptRunes.
+	Excerpt string `json:"excerpt"`
+	// Claim is the index in Document.Claims of the claim the finding is
+	// about, or -1.
+	Claim int `json:"claim"`
+	// Fingerprint identifies the finding across runs: it hashes the rule,
+	// the article, the covered text and how many earlier findings of the
+	// rule cover the same text, but not line numbers or offsets, so it
+	// survives edits elsewhere in the article.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// ExcerptRunes is the longest excerpt a finding carries.
+const ExcerptRunes = 120
+
+// MessageData is what a rule's message template can use.
+type MessageData struct {
+	// Claim is the text of the claim (or of the span) the finding is
+	// about, white space collapsed and shortened.
+	Claim string
+	// Kind and Subkind are the claim's kind and subkind.
+	Kind, Subkind string
+	// Source and SourceType name the source involved, if any.
+	Source, SourceType string
+	// Cue is the attribution cue involved ("reportedly", "claimed").
+	Cue string
+	// Match is the text the check matched.
+	Match string
+	// Detail is extra, check-specific information ("62% of attributed
+	// claims", "SOHR says 370, the ministry 311").
+	Detail string
+}
+
+// Check is a compiled rule: it reads an analysed document and reports
+// findings through the Context.
+type Check interface {
+	Run(c *Context)
+}
+
+// CheckKind is a kind of check rules can name in their check key.
+type CheckKind struct {
+	// Name is what rules write: check: NAME.
+	Name string
+	// Summary says in one line what the check finds.
+	Summary string
+	// Params documents the check's parameters, one "name: meaning" per
+	// line; empty when it has none.
+	Params string
+	// Claims is true when the check judges claims, so that scope.claims
+	// applies.
+	Claims bool
+	build  func(r *rules.Rule) (Check, error)
+}
+
+var checkKinds = map[string]CheckKind{}
+
+// registerCheck adds a check kind. Each check_*.go file registers its
+// kind from an init function.
+func registerCheck(k CheckKind) {
+	if _, dup := checkKinds[k.Name]; dup {
+		panic("audit: check kind " + k.Name + " registered twice")
+	}
+	checkKinds[k.Name] = k
+}
+
+// CheckKinds returns every check kind, sorted by name.
+func CheckKinds() []CheckKind {
+	out := make([]CheckKind, 0, len(checkKinds))
+	for _, k := range checkKinds {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func checkKindNames() string {
+	var names []string
+	for _, k := range CheckKinds() {
+		names = append(names, k.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+type compiled struct {
+	rule   *rules.Rule
+	check  Check
+	blocks map[BlockKind]bool
+}
+
+// Engine runs a set of rules over analysed documents. It is safe for
+// concurrent use.
+type Engine struct {
+	analyzer *Analyzer
+	rules    []compiled
+}
+
+// NewEngine compiles rules for the given analyzer (nil means the default
+// lexicon and registry). An unknown check kind, invalid parameters or a
+// message template that uses a field MessageData does not have are
+// *rules.LoadError values naming the rule's file:line:column; all
+// problems are returned joined.
+func NewEngine(a *Analyzer, rs []*rules.Rule) (*Engine, error) {
+	if a == nil {
+		a = NewAnalyzer(nil, nil)
+	}
+	e := &Engine{analyzer: a}
+	var errs []error
+	for _, r := range rs {
+		c, err := compile(r)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		e.rules = append(e.rules, c)
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	return e, nil
+}
+
+func compile(r *rules.Rule) (compiled, error) {
+	kind, ok := checkKinds[r.Check]
+	if !ok {
+		return compiled{}, r.Errorf(r.Pos.Check, "unknown check kind %q (want one of %s)", r.Check, checkKindNames())
+	}
+	if t := r.Template(); t != nil {
+		if err := t.Execute(discard{}, MessageData{}); err != nil {
+			return compiled{}, r.Errorf(r.Pos.Message, "message template: %s", strings.TrimPrefix(err.Error(), "template: "))
+		}
+	}
+	if len(r.Scope.Claims) > 0 && !kind.Claims {
+		return compiled{}, r.Errorf(r.Pos.Rule, "check %q does not judge claims, so scope.claims does not apply", r.Check)
+	}
+	chk, err := kind.build(r)
+	if err != nil {
+		return compiled{}, err
+	}
+	c := compiled{rule: r, check: chk, blocks: map[BlockKind]bool{}}
+	if len(r.Scope.Blocks) == 0 {
+		c.blocks[BlockHeadline], c.blocks[BlockSubheading], c.blocks[BlockBody] = true, true, true
+	}
+	for _, b := range r.Scope.Blocks {
+		c.blocks[BlockKind(b)] = true
+	}
+	return c, nil
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+func joinErrors(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	var b strings.Builder
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return &joined{msg: b.String(), errs: errs}
+}
+
+type joined struct {
+	msg  string
+	errs []error
+}
+
+func (j *joined) Error() string   { return j.msg }
+func (j *joined) Unwrap() []error { return j.errs }
+
+// Analyzer returns the analyzer the engine audits with.
+func (e *Engine) Analyzer() *Analyzer { return e.analyzer }
+
+// Rules returns the engine's rules in the order given to NewEngine.
+func (e *Engine) Rules() []*rules.Rule {
+	out := make([]*rules.Rule, len(e.rules))
+	for i, c := range e.rules {
+		out[i] = c.rule
+	}
+	return out
+}
+
+// Audit structures and analyses doc (unless Structure has already run),
+// then runs the rules over it.
+func (e *Engine) Audit(doc *Document) []Finding {
+	if doc.view == nil {
+		Structure(doc, e.analyzer.Lexicon())
+		e.analyzer.Analyze(doc)
+	}
+	return e.Run(doc)
+}
+
+// Run runs every rule over an analysed document and returns the findings
+// sorted by position, then rule id. It never modifies doc.
+func (e *Engine) Run(doc *Document) []Finding {
+	var out []Finding
+	for _, c := range e.rules {
+		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), blocks: c.blocks}
+		c.check.Run(ctx)
+		out = append(out, ctx.found...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		if out[i].Rule != out[j].Rule {
+			return out[i].Rule < out[j].Rule
+		}
+		return out[i].End < out[j].End
+	})
+	fingerprint(doc, out)
+	return out
+}
+
+// fingerprint fills each finding's Fingerprint.
+func fingerprint(doc *Document, fs []Finding) {
+	key := filepath.ToSlash(filepath.Clean(doc.Path))
+	if doc.Record > 0 {
+		key += "#" + doc.Meta.ID
+	}
+	seen := map[string]int{}
+	for i := range fs {
+		f := &fs[i]
+		text := strings.ToLower(collapse(doc.Slice(f.Span)))
+		base := f.Rule + "\x00" + key + "\x00" + text
+		n := seen[base]
+		seen[base]++
+		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", base, n))
+		f.Fingerprint = hex.EncodeToString(sum[:8])
+	}
+}
+
+// Context is what a check sees while it runs: the document, its rule and
+// the lexicon, and the means to report findings.
+type Context struct {
+	Doc     *Document
+	Rule    *rules.Rule
+	Lexicon *Lexicon
+	blocks  map[BlockKind]bool
+	found   []Finding
+}
+
+// InBlock reports whether block i is of a kind the rule's scope covers.
+func (c *Context) InBlock(i int) bool {
+	return i >= 0 && i < len(c.Doc.Blocks) && c.blocks[c.Doc.Blocks[i].Kind]
+}
+
+// BlockAt returns the index of the block holding byte offset off, or -1.
+func (c *Context) BlockAt(off int) int {
+	bs := c.Doc.Blocks
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].End > off })
+	if i < len(bs) && bs[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// ClaimInScope reports whether a claim is in a block the rule covers and
+// of a kind its scope.claims lists (every kind when it lists none).
+func (c *Context) ClaimInScope(cl *Claim) bool {
+	if cl.Sentence < 0 || cl.Sentence >= len(c.Doc.Sentences) || !c.InBlock(c.Doc.Sentences[cl.Sentence].Block) {
+		return false
+	}
+	if len(c.Rule.Scope.Claims) == 0 {
+		return true
+	}
+	return slices.Contains(c.Rule.Scope.Claims, string(cl.Kind)) ||
+		(cl.Subkind != "" && slices.Contains(c.Rule.Scope.Claims, string(cl.Kind)+"/"+cl.Subkind))
+}
+
+// Claims calls fn for every claim in the rule's scope.
+func (c *Context) Claims(fn func(i int, cl *Claim)) {
+	for i := range c.Doc.Claims {
+		if c.ClaimInScope(&c.Doc.Claims[i]) {
+			fn(i, &c.Doc.Claims[i])
+		}
+	}
+}
+
+// ReportClaim reports a finding on claim i; d's Claim, Kind and Subkind
+// are filled from the claim, and Source, SourceType and Cue from its
+// attribution when d leaves them empty.
+func (c *Context) ReportClaim(i int, d MessageData) {
+	cl := &c.Doc.Claims[i]
+	d.Claim = Excerpt(cl.Text)
+	d.Kind, d.Subkind = string(cl.Kind), cl.Subkind
+	if a := cl.Attribution; a != nil {
+		if d.Source == "" {
+			d.Source, d.SourceType = a.Source.Name, a.Source.Type
+		}
+		if d.Cue == "" {
+			d.Cue = a.Cue.Text
+		}
+	}
+	c.report(cl.Span, i, d)
+}
+
+// Report reports a finding on span; d.Claim defaults to the span's text.
+func (c *Context) Report(span Span, d MessageData) {
+	if d.Claim == "" {
+		d.Claim = Excerpt(c.Doc.Slice(span))
+	}
+	c.report(span, -1, d)
+}
+
+func (c *Context) report(span Span, claim int, d MessageData) {
+	var msg strings.Builder
+	if err := c.Rule.Template().Execute(&msg, d); err != nil {
+		msg.Reset()
+		msg.WriteString(c.Rule.Message)
+	}
+	start, end := c.Doc.Position(span.Start), c.Doc.Position(span.End)
+	c.found = append(c.found, Finding{
+		Rule: c.Rule.ID, Level: c.Rule.Level, Span: span,
+		Line: start.Line, Column: start.RuneColumn, EndLine: end.Line, EndColumn: end.RuneColumn,
+		Message: msg.String(), Fix: c.Rule.Fix, Excerpt: Excerpt(c.Doc.Slice(span)), Claim: claim,
+	})
+}
+
+// Excerpt collapses white space in s and shortens it to ExcerptRunes
+// runes, ending with "…" when cut.
+func Excerpt(s string) string {
+	s = collapse(s)
+	if utf8.RuneCountInString(s) <= ExcerptRunes {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == ExcerptRunes-1 {
+			return strings.TrimSpace(s[:i]) + "…"
+		}
+		n++
+	}
+	return s
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// ExampleResult is the outcome of running one of a rule's examples.
+type ExampleResult struct {
+	Rule string
+	// Hit is true for a hit example (the rule must fire), false for a pass
+	// example (it must not).
+	Hit  bool
+	Text string
+	// Findings are the rule's findings on the example.
+	Findings []Finding
+}
+
+// OK reports whether the example behaved as declared.
+func (r ExampleResult) OK() bool { return r.Hit == (len(r.Findings) > 0) }
+
+// RunExamples runs each of the engine's rules over its own hit and pass
+// examples. Each example is read as a Markdown article, so that a blank
+// line separates paragraphs and a "# " line is a headline.
+func (e *Engine) RunExamples() []ExampleResult {
+	var out []ExampleResult
+	for _, c := range e.rules {
+		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}}
+		for _, ex := range []struct {
+			hit   bool
+			texts []string
+		}{{true, c.rule.Examples.Hit}, {false, c.rule.Examples.Pass}} {
+			for _, text := range ex.texts {
+				doc := NewDocument("example.md", FormatMarkdown, text)
+				out = append(out, ExampleResult{Rule: c.rule.ID, Hit: ex.hit, Text: text, Findings: one.Audit(doc)})
+			}
+		}
+	}
+	return out
+}
