@@ -98,11 +98,11 @@ type Rule struct {
 	// Standard names the newsroom standard the rule follows.
 	Standard string `yaml:"standard,omitempty" json:"standard,omitempty"`
 	// Link points to the standard or to more help.
-	Link     string    `yaml:"link,omitempty" json:"link,omitempty"`
-	Scope    Scope     `yaml:"scope,omitempty" json:"scope"`
-	Params   Params    `yaml:"params,omitempty" json:"params,omitempty"`
-	Examples Examples  `yaml:"examples" json:"examples"`
-	Pos      RulePos   `yaml:"-" json:"-"`
+	Link     string   `yaml:"link,omitempty" json:"link,omitempty"`
+	Scope    Scope    `yaml:"scope,omitempty" json:"scope"`
+	Params   Params   `yaml:"params,omitempty" json:"params,omitempty"`
+	Examples Examples `yaml:"examples" json:"examples"`
+	Pos      RulePos  `yaml:"-" json:"-"`
 	tmpl     *template.Template
 }
 
