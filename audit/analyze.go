@@ -30,6 +30,9 @@ func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
 // Lexicon returns the analyzer's lexicon.
 func (a *Analyzer) Lexicon() *Lexicon { return a.lex }
 
+// Registry returns the analyzer's source registry.
+func (a *Analyzer) Registry() *rules.Registry { return a.registry }
+
 // mentionKind says how a source is named.
 type mentionKind int
 

@@ -20,13 +20,16 @@ type Finding struct {
 	Level rules.Level `json:"level"`
 	Span
 	// Line and Column are where the finding starts, EndLine and EndColumn
-	// where it ends (exclusive), all 1-based; columns count Unicode code
+	// where it ends (exclusive), all 1-based. Column counts bytes, as in
+	// the inspect report; RuneColumn and EndRuneColumn count Unicode code
 	// points.
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line"`
-	EndColumn int    `json:"end_column"`
-	Message   string `json:"message"`
+	Line          int    `json:"line"`
+	Column        int    `json:"column"`
+	RuneColumn    int    `json:"rune_column"`
+	EndLine       int    `json:"end_line"`
+	EndColumn     int    `json:"end_column"`
+	EndRuneColumn int    `json:"end_rune_column"`
+	Message       string `json:"message"`
 	// Fix is the rule's hint on what would resolve the finding.
 	Fix string `json:"fix,omitempty"`
 	// Excerpt is the text the finding covers, white space collapsed and
@@ -231,7 +234,7 @@ func (e *Engine) Audit(doc *Document) []Finding {
 func (e *Engine) Run(doc *Document) []Finding {
 	var out []Finding
 	for _, c := range e.rules {
-		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), blocks: c.blocks}
+		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), blocks: c.blocks}
 		c.check.Run(ctx)
 		out = append(out, ctx.found...)
 	}
@@ -269,11 +272,12 @@ func fingerprint(doc *Document, fs []Finding) {
 // Context is what a check sees while it runs: the document, its rule and
 // the lexicon, and the means to report findings.
 type Context struct {
-	Doc     *Document
-	Rule    *rules.Rule
-	Lexicon *Lexicon
-	blocks  map[BlockKind]bool
-	found   []Finding
+	Doc      *Document
+	Rule     *rules.Rule
+	Lexicon  *Lexicon
+	Registry *rules.Registry
+	blocks   map[BlockKind]bool
+	found    []Finding
 }
 
 // InBlock reports whether block i is of a kind the rule's scope covers.
@@ -348,7 +352,8 @@ func (c *Context) report(span Span, claim int, d MessageData) {
 	start, end := c.Doc.Position(span.Start), c.Doc.Position(span.End)
 	c.found = append(c.found, Finding{
 		Rule: c.Rule.ID, Level: c.Rule.Level, Span: span,
-		Line: start.Line, Column: start.RuneColumn, EndLine: end.Line, EndColumn: end.RuneColumn,
+		Line: start.Line, Column: start.Column, RuneColumn: start.RuneColumn,
+		EndLine: end.Line, EndColumn: end.Column, EndRuneColumn: end.RuneColumn,
 		Message: msg.String(), Fix: c.Rule.Fix, Excerpt: Excerpt(c.Doc.Slice(span)), Claim: claim,
 	})
 }

@@ -246,9 +246,11 @@ func NewReport(docs []*audit.Document) *Report {
 }
 
 // WriteJSON writes r as indented JSON followed by a newline.
-func WriteJSON(w io.Writer, r *Report) error {
+func WriteJSON(w io.Writer, r *Report) error { return writeIndented(w, r) }
+
+func writeIndented(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(v)
 }

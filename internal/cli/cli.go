@@ -45,9 +45,15 @@ type env struct {
 	log            *logrus.Logger
 	getenv         func(string) string
 	// failed is set when an input could not be read; the command then
-	// exits 2 after finishing the rest of the batch.
-	failed bool
+	// exits 2 after finishing the rest of the batch. inputErrors counts
+	// those inputs.
+	failed      bool
+	inputErrors int
 }
+
+// errFindings is returned (with ExitFindings) when a shown finding
+// reaches --fail-level; Main prints nothing more for it.
+var errFindings = errors.New("findings at or above the fail level")
 
 // Main runs the sourcecheck command line with args (without the program
 // name) and returns the process exit code.
@@ -144,7 +150,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageError("%v", err)
 	})
-	root.AddCommand(newInspectCmd(e), newEvalCmd(e), newVersionCmd(e))
+	root.AddCommand(newAuditCmd(e), newInspectCmd(e), newEvalCmd(e), newVersionCmd(e))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }

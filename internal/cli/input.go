@@ -86,6 +86,7 @@ func (e *env) readFailed(err error, explicit bool) {
 	}
 	e.log.Error(err.Error())
 	e.failed = true
+	e.inputErrors++
 }
 
 // docName names a document in messages: its path, and for JSON Lines the
