@@ -356,7 +356,7 @@ func (ps *figPhrases) add(text string, id int) error {
 // match returns the length in tokens and the id of the longest phrase at
 // toks[i]; n is 0 when none matches.
 func (ps *figPhrases) match(s string, toks []figToken, i int) (n, id int) {
-	if i >= len(toks) || toks[i].kind == figTokNum {
+	if i < 0 || i >= len(toks) || toks[i].kind == figTokNum {
 		return 0, 0
 	}
 	for _, p := range ps.first[ps.key(s, toks[i])] {
