@@ -67,6 +67,9 @@ type mention struct {
 	// unlisted is true for an organisation the registry does not know
 	// (FindOrgs): a source only when something is credited to it.
 	unlisted bool
+	// anonymous is true for an unnamed source that names nobody in
+	// particular ("a source at the ministry", "sources close to X").
+	anonymous bool
 }
 
 // singular reports whether "he" or "she" may refer to m: a named person,
@@ -103,6 +106,9 @@ type sentInfo struct {
 	// opening is true when the sentence opens with its attribution
 	// ("According to the SOHR, …"), which then covers its paragraph.
 	opening bool
+	// from, when not 0, is the view offset from which attr covers the
+	// sentence's figures ("…, with analysts saying …").
+	from int
 }
 
 // Analyze finds the claims and sources of doc, and the speaker of each of
@@ -121,7 +127,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	var all []mention
 	var regMentions []rules.Mention
 	var regSentence []int
-	isVerb := func(w string) bool { _, ok := a.lex.Reporting.Verb(w); return ok }
+	// A word that is only a gerund ("publishing group") tells no name.
+	isVerb := func(w string) bool { _, f, ok := a.lex.Reporting.VerbForms(w); return ok && f != VerbGerund }
 
 	bounds := quoteBounds(doc.Quotes)
 	acronyms := map[string]SourceRef{}
@@ -139,7 +146,10 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Registry mentions, resolved later across the whole document.
 		var known []Span
 		for _, m := range a.registry.Match(text) {
-			known = append(known, Span{Start: m.Start, End: m.End})
+			if !m.BackRef {
+				// "the bank" does not hide "the Bank of America".
+				known = append(known, Span{Start: m.Start, End: m.End})
+			}
 			m.Start += base
 			m.End += base
 			regMentions = append(regMentions, m)
@@ -169,6 +179,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			} else {
 				m.kind = mentionUnnamed
 				m.ref = SourceRef{ID: "unnamed:" + slug(p.Role), Name: p.Name, Type: p.Type}
+				m.anonymous = a.lex.People.Anonymous(p.Role)
 			}
 			all = append(all, m)
 		}
@@ -327,6 +338,16 @@ func dropNested(all []mention) []mention {
 			continue
 		}
 		lo, hi := window(u.start, u.end)
+		if u.anonymous {
+			// "sources close to Mr Hockney", "a source at the ministry":
+			// what places an anonymous source is not a source itself.
+			for j := lo; j < hi; j++ {
+				if o := all[j]; j != i && o.start >= u.start && o.end <= u.end && o.kind != mentionPronoun {
+					drop[j] = true
+				}
+			}
+			continue
+		}
 		for j := lo; j < hi; j++ {
 			// A registry back-reference on the same words ("according to
 			// the NGO" after "the SOHR, a UK-based NGO") wins too.
@@ -345,8 +366,20 @@ func dropNested(all []mention) []mention {
 		for j := lo; j < hi; j++ {
 			o := all[j]
 			inDescriptor := o.end <= p.ext1 && !overlaps(o, p)
-			if j != i && inDescriptor && (o.kind == mentionOrg || o.kind == mentionBackRef || o.kind == mentionUnnamed) {
+			if j != i && inDescriptor && (o.kind == mentionOrg || o.kind == mentionBackRef || o.kind == mentionUnnamed || o.kind == mentionDefinite) {
 				drop[j] = true
+			}
+		}
+	}
+	// A back-reference inside a longer organisation name ("the bank" in
+	// "the Bank of America") is part of that name.
+	for i, b := range all {
+		if b.kind != mentionBackRef {
+			continue
+		}
+		for j := i + 1; j < len(all) && all[j].start < b.end; j++ {
+			if o := all[j]; o.kind == mentionOrg && o.end > b.end {
+				drop[i] = true
 			}
 		}
 	}
@@ -389,7 +422,7 @@ func (a *Analyzer) weakPeople(text string, base, si int, words []word) []mention
 		if i > 0 && words[i-1].capital && gap(text, words[i-1], w) == " " {
 			continue
 		}
-		if n := next.lower; n == "had" || n == "has" || n == "was" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
+		if n := next.lower; n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
 			out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
 				ref: SourceRef{ID: "person:" + slug(w.text), Name: w.text, Type: "eyewitness"}})
 		}

@@ -3,6 +3,7 @@ package audit
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // quoteInner reports whether the view offset off lies inside the quoted
@@ -41,6 +42,11 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 	var best *Attribution
 	var bestCue *cue
 	subject := -1
+	// bestPassive is true when best comes from the agent of a passive
+	// ("as estimated by X"): an active speech verb later in the sentence
+	// ("the head of the government proclaimed by the HTS, Mohammad
+	// al-Bashir, affirmed") wins over it.
+	bestPassive := false
 	for ci := range info.cues {
 		c := &info.cues[ci]
 		if quoteInner(doc, base+c.Start) {
@@ -56,30 +62,52 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 			if best != nil && bestCue.Kind == CueVerb {
 				continue
 			}
-			if m, ok := a.after(doc, info, base, c, 8); ok && best == nil {
+			if best != nil {
+				continue
+			}
+			// "X told reporters", "the group said in a statement", "one
+			// insider pointed out to the BBC that": the phrase's subject
+			// comes before it, and what follows is its audience. So does
+			// "X was quoted by AFP as saying".
+			if subjectPhrase(c.Lemma) || quotedAsSaying(info.words, c) {
+				if m, ok := a.before(doc, info, base, c); ok {
+					if at := a.link(doc, m, c, base, all, infos); at != nil {
+						best, bestCue, subject = at, c, m.start
+						continue
+					}
+				}
+			}
+			if m, ok := a.after(doc, info, base, c, 8); ok {
 				best, bestCue, subject = a.link(doc, m, c, base, all, infos), c, m.start
 				if c.first == 0 && a.lex.Reporting.Opening(c.Lemma) {
 					info.opening = true
 				}
-			} else if best == nil && subjectPhrase(c.Lemma) {
-				// "X told reporters", "the group said in a statement":
-				// the phrase's subject comes before it.
-				if m, ok := a.before(doc, info, base, c); ok {
-					if at := a.link(doc, m, c, base, all, infos); at != nil {
-						best, bestCue, subject = at, c, m.start
-					}
+			} else if c.Lemma == "according to" {
+				// "according to studio estimates": no name, but a credit.
+				if at := a.describedSource(doc, info, base, c); at != nil {
+					best, bestCue, subject = at, c, -1
 				}
 			}
 		case CueVerb:
-			if best != nil && bestCue.Kind == CueVerb {
+			if best != nil && bestCue.Kind == CueVerb && !bestPassive {
 				continue
 			}
 			passive := c.last+1 < len(info.words) && info.words[c.last+1].lower == "by"
 			if !passive && c.Lemma != "quote" && notReporting(info.words, c) {
 				continue
 			}
+			if afterVague(info.cues, ci) || quotedAsSaying(info.words, c) {
+				// "are said to believe": the verb is the rumour's;
+				// "quoted by AFP as saying": the phrase has the speaker.
+				continue
+			}
 			var m mention
 			ok := false
+			// "as estimated by the Congressional Budget Office", "a
+			// report published by the SOHR": the agent is the source.
+			if passive {
+				m, ok = a.after(doc, info, base, &cue{ReportingCue: ReportingCue{Start: c.Start, End: info.words[c.last+1].end}, first: c.first, last: c.last + 1}, 3)
+			}
 			// After a comma or a quotation the subject usually follows
 			// the verb ("…,” said Dareen Khalifa", ", writes France 24");
 			// "told" takes its audience after it, and "proclaimed by" is
@@ -94,10 +122,36 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 					m, ok = o, true
 				}
 			}
-			if !ok {
+			if !ok && !passive {
 				m, ok = a.before(doc, info, base, c)
 			}
+			// "… on Friday said a monitoring group.": an inverted tag at
+			// the end of a sentence whose comma was stripped.
+			if !ok && !passive && c.Lemma != "tell" {
+				if o, found := a.after(doc, info, base, c, 2); found && endsSentence(text, o.ext1-base) {
+					m, ok = o, true
+				}
+			}
 			if ok {
+				if at := a.link(doc, m, c, base, all, infos); at != nil {
+					best, bestCue, subject, bestPassive = at, c, m.start, passive
+					// "shares jumped 10.7%, with analysts saying sales of
+					// $600m were possible": the clause credits only what
+					// follows it.
+					if c.Form == VerbGerund && withClause(info.words, c, base, m.ext0) {
+						info.from = base + c.Start
+					}
+				}
+			}
+		}
+	}
+	if best == nil {
+		// "Osbourne himself was at a loss to explain its popularity: “I
+		// suppose …”": a quotation introduced by a colon is the words of
+		// the clause's subject.
+		if colon, ok := colonQuote(doc, s.view.Start, text); ok {
+			if m, found := clauseSubject(info, base, colon); found {
+				c := &cue{ReportingCue: ReportingCue{Start: colon - base, End: colon - base + 1, Kind: CuePhrase, Lemma: ":"}, text: ":"}
 				if at := a.link(doc, m, c, base, all, infos); at != nil {
 					best, bestCue, subject = at, c, m.start
 				}
@@ -107,14 +161,133 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 	info.attr, info.attrCue, info.subject = best, bestCue, subject
 	if best == nil {
 		info.subject = -1
+		info.from = 0
+	}
+}
+
+// colonQuote returns the view offset of a colon in a sentence (at view
+// offset base) that opens a quotation, outside quotations.
+func colonQuote(doc *Document, base int, text string) (int, bool) {
+	for i := strings.IndexByte(text, ':'); i >= 0; {
+		rest := strings.TrimLeft(text[i+1:], " ")
+		if r, _ := utf8.DecodeRuneInString(rest); isOpeningMark(r) && !quoteInner(doc, base+i) {
+			return base + i, true
+		}
+		j := strings.IndexByte(text[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return 0, false
+}
+
+// clauseSubject returns the mention that opens a sentence (after at most
+// one word: "But he was clear: …") before view offset colon: a person, an
+// organisation, a pronoun or a capitalised name that behaves like one
+// ("It was clear: …" names nobody).
+func clauseSubject(info *sentInfo, base, colon int) (mention, bool) {
+	if len(info.mentions) == 0 || len(info.words) == 0 {
+		return mention{}, false
+	}
+	m := info.mentions[0]
+	if m.end > colon || m.kind == mentionPronoun && m.ref.Name == "it" || wordsBetween(info.words, base, base+info.words[0].start, m.start) > 1 {
+		return mention{}, false
+	}
+	return m, true
+}
+
+// quotedAsSaying reports whether a cue is part of "quoted by X as saying"
+// (the phrase "quoted by", or the "saying" after it): the speaker is the
+// subject before "was quoted", not the outlet that quotes.
+func quotedAsSaying(words []word, c *cue) bool {
+	if c.Lemma == "quoted by" || c.Lemma == "as quoted by" {
+		for k := c.last + 1; k < len(words) && k <= c.last+8; k++ {
+			if words[k].lower == "as" && k+1 < len(words) && strings.HasSuffix(words[k+1].lower, "ing") {
+				return true
+			}
+		}
+		return false
+	}
+	if c.first < 2 || words[c.first-1].lower != "as" || !strings.HasSuffix(words[c.first].lower, "ing") {
+		return false
+	}
+	for k := c.first - 2; k >= 0 && k >= c.first-8; k-- {
+		if words[k].lower == "quoted" && k+1 < len(words) && words[k+1].lower == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// afterVague reports whether the verb cue cues[ci] follows a vague cue
+// ending in "to" with at most one word between ("are said to believe",
+// "is thought to have said"): the verb belongs to the rumour, and its
+// subject is no source. ("The document reportedly said" still names
+// its source.)
+func afterVague(cues []cue, ci int) bool {
+	if ci == 0 {
+		return false
+	}
+	p := cues[ci-1]
+	return p.Kind == CueVague && strings.HasSuffix(p.Lemma, " to") && cues[ci].first-p.last <= 2
+}
+
+// endsSentence reports whether only closing punctuation, quotation marks
+// and spaces follow offset off in a sentence's text.
+func endsSentence(text string, off int) bool {
+	return strings.Trim(text[min(off, len(text)):], " \t\n.!?\"”’)") == ""
+}
+
+// withClause reports whether a gerund cue heads an absolute clause
+// "with X saying", its subject starting at view offset subj.
+func withClause(words []word, c *cue, base, subj int) bool {
+	for k := c.first - 1; k >= 0 && k >= c.first-6; k-- {
+		if base+words[k].end <= subj {
+			return words[k].lower == "with"
+		}
+	}
+	return false
+}
+
+// describedSource credits a sentence to what follows "according to" when
+// no source is named there ("according to studio estimates", "according
+// to official figures"): the noun phrase up to the next punctuation, at
+// most six words. Vague phrases ("according to reports") are vague cues
+// of their own and never reach here.
+func (a *Analyzer) describedSource(doc *Document, info *sentInfo, base int, c *cue) *Attribution {
+	k := c.last + 1
+	end := k
+	for end < len(info.words) && end < k+6 {
+		if end > k && strings.TrimSpace(doc.view.Text[base+info.words[end-1].end:base+info.words[end].start]) != "" {
+			break
+		}
+		end++
+	}
+	if end == k || strings.TrimSpace(doc.view.Text[base+c.End:base+info.words[k].start]) != "" {
+		return nil
+	}
+	start, stop := base+info.words[k].start, base+info.words[end-1].end
+	name := doc.view.Text[start:stop]
+	return &Attribution{
+		Source:  SourceRef{ID: "unnamed:" + slug(name), Name: name, Type: "official"},
+		Mention: doc.view.Span(start, stop),
+		Cue:     Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)},
+		Link:    LinkSameSentence,
 	}
 }
 
 // notReporting reports whether a reporting verb is used in another sense:
 // a passive without an agent ("it was published in 2004": the thing
-// published is no source) or a verb on a reflexive object ("the group
-// called itself the Underground Network" names, it does not report).
+// published is no source), a verb on a reflexive object ("the group
+// called itself the Underground Network" names, it does not report) or
+// an infinitive ("had attempted to broadcast").
 func notReporting(words []word, c *cue) bool {
+	if c.Form&VerbBase != 0 && c.first > 1 && words[c.first-1].lower == "to" {
+		// "journalists had attempted to broadcast", "declined to
+		// comment": an infinitive under another verb reports nothing.
+		return true
+	}
 	if c.first > 0 {
 		switch words[c.first-1].lower {
 		case "is", "was", "were", "are", "be", "been", "being":
@@ -159,10 +332,16 @@ func invertible(text string, off int) bool {
 // three words before it ("the SOHR announced", "he told"), or a chain of
 // mentions joined by appositions and relative clauses between commas, of
 // which a named person wins ("a woman, Umm Mohamad, who lost her
-// daughter-in-law, a mother of five, told AFP").
+// daughter-in-law, a mother of five, told AFP"), else the first that is
+// not an organisation noun ("the bank").
 func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (mention, bool) {
 	var found []mention
 	limit := base + c.Start
+	// "The Observatory - which has a network of … medical sources - also
+	// said": the aside between dashes is skipped.
+	if open, ok := dashAside(doc.view.Text[base:limit]); ok {
+		limit = base + open
+	}
 	last := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= limit })
 	for i := last - 1; i >= 0; i-- {
 		m := info.mentions[i]
@@ -194,7 +373,61 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 			return m, true
 		}
 	}
+	// "Mr Glazer's financial backers, including JP Morgan, the US
+	// investment bank have said": an organisation noun in the chain
+	// describes; the head of the chain speaks.
+	for _, m := range found {
+		if m.kind != mentionDefinite || !m.party {
+			return m, true
+		}
+	}
 	return found[0], true
+}
+
+// dashAside reports whether text (a sentence up to its verb) ends with an
+// aside set off by spaced dashes and at most two words after it ("The
+// Observatory - which has … sources - also"), and returns the offset of
+// the opening dash.
+func dashAside(text string) (open int, ok bool) {
+	// An aside is short: look at most asideBytes back, so that a verb
+	// costs the same however long its sentence.
+	from := max(0, len(text)-asideBytes)
+	tail := text[from:]
+	closing := lastSpacedDash(tail[max(0, len(tail)-32):])
+	if closing < 0 {
+		return 0, false
+	}
+	closing += max(0, len(tail)-32)
+	if len(strings.Fields(tail[closing+1:])) > 3 {
+		return 0, false
+	}
+	open = lastSpacedDash(tail[:closing])
+	if open < 0 {
+		return 0, false
+	}
+	return from + open, true
+}
+
+// asideBytes bounds the length of an aside between dashes.
+const asideBytes = 300
+
+// lastSpacedDash returns the offset of the last dash with spaces around
+// it (" - ", " – ", " — ") in text, or -1.
+func lastSpacedDash(text string) int {
+	for i := len(text) - 1; i > 0; i-- {
+		if text[i] != ' ' || text[i-1] == ' ' {
+			continue
+		}
+		j := strings.LastIndexByte(text[:i], ' ')
+		if j < 0 {
+			return -1
+		}
+		switch text[j+1 : i] {
+		case "-", "–", "—":
+			return j
+		}
+	}
+	return -1
 }
 
 // afterPreposition reports whether text (what comes before a pronoun)

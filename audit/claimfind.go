@@ -41,15 +41,19 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 			if quoteInner(doc, vs) {
 				continue // a figure inside a quotation: the quote is the claim
 			}
-			c := Claim{Span: view.Span(vs, ve), Text: f.Text, Kind: ClaimFigure, Subkind: f.Subkind, Quantity: f.Quantity, Sentence: si, Quote: -1, Attribution: attr}
+			fattr := attr
+			if info.from > 0 && vs < info.from && fattr == info.attr {
+				fattr = nil // before "with analysts saying": not theirs
+			}
+			c := Claim{Span: view.Span(vs, ve), Text: f.Text, Kind: ClaimFigure, Subkind: f.Subkind, Quantity: f.Quantity, Sentence: si, Quote: -1, Attribution: fattr}
 			if info.vague != nil {
 				c.Vague = a.cueOf(doc, si, info.vague)
 			}
-			if attr != nil && a.anonymousSource(attr.Source) {
+			if fattr != nil && a.anonymousSource(fattr.Source) {
 				// "…, a committee source said": credited to nobody in
 				// particular, the figure is vaguely sourced.
 				if c.Vague == nil {
-					c.Vague = anonymousCue(doc, attr)
+					c.Vague = anonymousCue(doc, fattr)
 				}
 				c.Attribution = nil
 			}
@@ -69,7 +73,12 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 // identified one ("a spokesman for the firm", "a resident").
 func (a *Analyzer) anonymousSource(ref SourceRef) bool {
 	role, ok := strings.CutPrefix(ref.ID, "unnamed:")
-	return ok && a.lex.People.Anonymous(strings.ReplaceAll(role, "-", " "))
+	if !ok {
+		// A registry entry for unnamed sources ("a source", "sources
+		// close to") is anonymous by type.
+		return ref.Type == "anonymous"
+	}
+	return a.lex.People.Anonymous(strings.ReplaceAll(role, "-", " "))
 }
 
 // anonymousCue is the vague cue of a claim credited to an anonymous

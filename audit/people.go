@@ -240,14 +240,26 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 	words := tokenize(text)
 	var out []PersonMention
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
+	lastEnd := 0 // the end of the last mention found
 	for i := 0; i < len(words); i++ {
+		if len(out) > 0 {
+			lastEnd = out[len(out)-1].End
+		}
 		// Unnamed people: determiner + up to two modifiers + noun.
 		if lex.determiners[words[i].lower] {
-			if m, next, ok := lex.unnamedAt(text, words, i); ok && !inOrg(m.Start, m.End) {
+			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				i = next - 1
 				continue
 			}
+		}
+		// Bare plurals: "analysts said", "union leaders said", "Western
+		// diplomats say".
+		if m, next, ok := lex.barePluralAt(text, words, i, lastEnd, isVerb); ok && !inOrg(m.Start, m.End) {
+			out = append(out, m)
+			lastEnd = m.End
+			i = next - 1
+			continue
 		}
 		if !lex.nameToken(words[i]) {
 			continue
@@ -280,7 +292,8 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 		if nameFrom > 0 {
 			descStart, descEnd = run[0].start, run[nameFrom-1].end
 		}
-		if len(name) == 0 || len(name) > 5 || lex.orgWords[name[len(name)-1].lower] || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) {
+		if len(name) == 0 || len(name) > 5 || lex.orgWords[name[len(name)-1].lower] || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) ||
+			len(name) == 1 && lex.affiliations[name[0].lower] {
 			i = next - 1
 			continue
 		}
@@ -316,6 +329,12 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 					if end > after && strings.ContainsAny(gap(text, words[end-1], words[end]), ",.;:()“”\"") {
 						break
 					}
+					// "James Fry, vice-president of GM Overseas Distribution
+					// Corporation told a news briefing": the verb ends the
+					// apposition, whose closing comma was left out.
+					if end > after+1 && foundRole != "" && !words[end].capital && isVerb != nil && isVerb(words[end].lower) {
+						break
+					}
 					if n, r, t := lex.roleAt(words, end); n > 0 && foundRole == "" {
 						foundRole = r
 						if typ == "" {
@@ -338,6 +357,20 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 					}
 					next = end // the apposition is part of this person
 				}
+			}
+		}
+		// An apposition whose commas were stripped (FA-KES copy): "Abu
+		// Mohammad al-Golani a commander of al-Nusra threatened", "Rami
+		// Abdel Rahman head of the Syrian Observatory": a role noun, after
+		// at most an article, followed by "of", "at" or "for".
+		if !evidence && next < len(words) && gap(text, words[next-1], words[next]) == " " {
+			if k, r, t, ok := lex.barePosition(text, words, next); ok {
+				evidence, role = true, r
+				if typ == "" {
+					typ = t
+				}
+				descStart, descEnd = words[next].start, words[k-1].end
+				next = k
 			}
 		}
 		// Descriptor apposition before: "a woman, Umm Mohamad," / "its head
@@ -363,6 +396,10 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 			// is a noun, and the capitalised word before it no name.
 			nounForm := next+1 < len(words) && gap(text, words[next], words[next+1]) == " " && isVerb(words[next+1].lower)
 			if next < len(words) && !nounForm && isVerb(words[next].lower) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
+				evidence = true
+			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, words[next-1], words[next]) == " " &&
+				gap(text, words[next], words[v]) == " " && !words[v].capital && isVerb(words[v].lower) {
+				// "Rock star Ozzy Osbourne has said", "John Smith also told".
 				evidence = true
 			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(words[i-1].lower) && len(name) >= 2 {
 				evidence = true
@@ -415,7 +452,7 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 // unnamedAt matches an unnamed source starting at the determiner words[i]:
 // "a woman", "an AFP correspondent", "a resident of Aleppo", "a source
 // close to the army". It returns the mention and the index after it.
-func (l *PeopleLexicon) unnamedAt(text string, words []word, i int) (PersonMention, int, bool) {
+func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(string) bool) (PersonMention, int, bool) {
 	for k := i + 1; k < len(words) && k <= i+4; k++ {
 		if strings.TrimSpace(gap(text, words[k-1], words[k])) != "" {
 			break
@@ -436,24 +473,7 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int) (PersonMenti
 			}
 			end := k + n
 			m := PersonMention{Start: words[i].start, Type: typ, Role: key}
-			// "of Aleppo", "close to the presidency", "in Idlib".
-			if end+1 < len(words) && gap(text, words[end-1], words[end]) == " " {
-				switch words[end].lower {
-				case "of", "in", "from":
-					if words[end+1].capital {
-						m.Location = words[end+1].text
-						end += 2
-					}
-				case "close":
-					if words[end+1].lower == "to" {
-						e := end + 2
-						for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, words[e-1], words[e])) == "" {
-							e++
-						}
-						end = e
-					}
-				}
-			}
+			end = l.unnamedTail(text, words, end, &m, isVerb)
 			m.End = words[end-1].end
 			m.Name = text[m.Start:m.End]
 			m.Descriptor = m.Name
@@ -462,6 +482,38 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int) (PersonMenti
 		}
 	}
 	return PersonMention{}, 0, false
+}
+
+// unnamedTail extends an unnamed source whose head noun ends before
+// words[end] over what places it: "of Aleppo", "at Aleppo Police
+// Command", "in Idlib", "close to the presidency" (up to four words, not
+// over a verb: "sources close to Mr Hockney said"). It returns the new
+// end and records a place in m.Location.
+func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *PersonMention, isVerb func(string) bool) int {
+	if end+1 < len(words) && gap(text, words[end-1], words[end]) == " " {
+		switch words[end].lower {
+		case "of", "in", "from", "at":
+			if words[end+1].capital && gap(text, words[end], words[end+1]) == " " {
+				m.Location = words[end+1].text
+				end += 2
+				// The rest of a capitalised name: "at Aleppo
+				// Police Command".
+				for end < len(words) && gap(text, words[end-1], words[end]) == " " && l.nameToken(words[end]) {
+					end++
+				}
+			}
+		case "close":
+			if words[end+1].lower == "to" {
+				e := end + 2
+				for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, words[e-1], words[e])) == "" &&
+					!(isVerb != nil && !words[e].capital && isVerb(words[e].lower)) {
+					e++
+				}
+				end = e
+			}
+		}
+	}
+	return end
 }
 
 // Gender returns "f" or "m" when a descriptor or title says a person's
@@ -676,4 +728,133 @@ func orgWordAhead(words []word, j int, lex *PeopleLexicon) bool {
 		}
 	}
 	return false
+}
+
+// auxiliaries may stand between a name and its reporting verb ("Ozzy
+// Osbourne has said", "John Smith also told").
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "also": true, "later": true, "earlier": true}
+
+// barePosition matches, at words[i], a position held that follows a name
+// with no comma (in copy whose commas were stripped): an optional article,
+// a role noun and "of", "at" or "for" with what it governs ("a commander
+// of al-Nusra", "head of the Syrian Observatory for Human Rights"). It
+// returns the index after the phrase, the role and its type.
+func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int, role, typ string, ok bool) {
+	k := i
+	if k < len(words) && (words[k].lower == "a" || words[k].lower == "an" || words[k].lower == "the") {
+		k++
+	}
+	if k+2 >= len(words) || words[k].capital || gap(text, words[k-1], words[k]) != " " && k > i {
+		return 0, "", "", false
+	}
+	typ, isRole := l.roles[words[k].lower]
+	if !isRole {
+		return 0, "", "", false
+	}
+	role = words[k].lower
+	switch words[k+1].lower {
+	case "of", "at", "for":
+	default:
+		return 0, "", "", false
+	}
+	// What the preposition governs: an article and a name, with inner
+	// "of", "for", "and" and particles ("the Syrian Observatory for Human
+	// Rights", "al-Nusra").
+	end = k + 2
+	if words[end].lower == "the" {
+		end++
+	}
+	start := end
+	for end < len(words) && gap(text, words[end-1], words[end]) == " " {
+		w := words[end]
+		if l.nameToken(w) || w.number {
+			end++
+			continue
+		}
+		if (w.lower == "of" || w.lower == "for" || w.lower == "and") && end+1 < len(words) && words[end+1].capital {
+			end++
+			continue
+		}
+		break
+	}
+	if end == start {
+		return 0, "", "", false
+	}
+	return end, role, typ, true
+}
+
+// phraseOpeners are the words after which a bare noun phrase may open
+// ("with analysts saying", "and union leaders said", "according to
+// analysts"); after other words ("saw rebels", "told analysts") a bare
+// plural is an object, not a source.
+var phraseOpeners = map[string]bool{"and": true, "but": true, "while": true, "with": true, "as": true, "that": true, "to": true, "by": true, "from": true, "among": true, "because": true, "although": true, "though": true, "when": true, "where": true, "whereas": true}
+
+// phraseInitial reports whether a noun phrase may open at words[i]: at the
+// start of the text, after punctuation, after a possessive ("Mr Glazer's
+// financial backers") or after one of phraseOpeners.
+func phraseInitial(text string, words []word, i int) bool {
+	if i == 0 || strings.TrimSpace(gap(text, words[i-1], words[i])) != "" {
+		return true
+	}
+	p := words[i-1].lower
+	return phraseOpeners[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")
+}
+
+// pluralHead reports whether w is a plural noun for people who stand as a
+// source without a determiner ("analysts", "officials", "prosecutors"):
+// a plural of the unnamed list, or a role noun with a plural -s.
+func (l *PeopleLexicon) pluralHead(w string) (role, typ string, ok bool) {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return "", "", false
+	}
+	if t, found := l.unnamed[w]; found {
+		return w, t, true
+	}
+	if t, found := l.roles[w[:len(w)-1]]; found {
+		return w, t, true
+	}
+	return "", "", false
+}
+
+// barePluralAt matches an unnamed plural source with no determiner whose
+// head noun is words[i] or words[i+1] ("analysts said", "union leaders
+// said", "Western diplomats say", "prosecutors said"), with the place
+// after it ("sources close to Mr Hockney"). A modifier is a lower-case
+// word or a demonym, never a word of an earlier mention (lastEnd). It
+// returns the mention and the index after it.
+func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, isVerb func(string) bool) (PersonMention, int, bool) {
+	if words[i].start < lastEnd || !phraseInitial(text, words, i) {
+		return PersonMention{}, 0, false
+	}
+	modifier := func(w word) bool {
+		if w.number || l.determiners[w.lower] || isVerb != nil && isVerb(w.lower) {
+			return false
+		}
+		if l.affiliations[w.lower] {
+			return true
+		}
+		// Lower case, or capitalised only as the first word ("Union
+		// leaders said").
+		return (!w.capital || w.start == words[0].start) && !l.notNames[w.lower]
+	}
+	for h := i; h <= i+1 && h < len(words); h++ {
+		if h > i && (gap(text, words[h-1], words[h]) != " " || !modifier(words[h-1])) {
+			break
+		}
+		if words[h].capital && h > 0 {
+			continue // "Analysts said" opens a sentence; "Sources" inside one is a name
+		}
+		role, typ, ok := l.pluralHead(words[h].lower)
+		if !ok {
+			continue
+		}
+		m := PersonMention{Start: words[i].start, Type: typ, Role: role}
+		end := l.unnamedTail(text, words, h+1, &m, isVerb)
+		m.End = words[end-1].end
+		m.Name = text[m.Start:m.End]
+		m.Descriptor = m.Name
+		m.DescStart, m.DescEnd = m.Start, m.End
+		return m, end, true
+	}
+	return PersonMention{}, 0, false
 }

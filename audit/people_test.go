@@ -56,6 +56,22 @@ func TestFindPeople(t *testing.T) {
 		// An unnamed organisation stands as a source; the place is not a person.
 		{"Aleppo, Syria’s second city, is no longer under regime control for the first time since 2011, an NGO announced on Sunday.",
 			[]want{{name: "an NGO", typ: "ngo_monitor", role: "ngo", desc: "an NGO"}}},
+		// Bare plurals: sources without a determiner.
+		{"He amassed a fortune of $24m from his sales, prosecutors said.",
+			[]want{{name: "prosecutors", typ: "official", role: "prosecutors", desc: "prosecutors"}}},
+		{"Shares jumped on the news, with industry analysts saying sales were possible.",
+			[]want{{name: "industry analysts", typ: "expert", role: "analysts", desc: "industry analysts"}}},
+		{"Sources close to Mr Bell said eight members would leave.",
+			[]want{{name: "Sources close to Mr Bell", typ: "anonymous", role: "sources", desc: "Sources close to Mr Bell"}}},
+		// A source placed at an institution takes its whole name.
+		{"A source at Homs Police Command said that rockets hit the district.",
+			[]want{{name: "A source at Homs Police Command", typ: "anonymous", role: "source", desc: "A source at Homs Police Command", location: "Homs"}}},
+		// Copy with its commas stripped: a bare apposition.
+		{"Last month Abu Omar al-Halabi a commander of al-Nusra threatened to target the towns.",
+			[]want{{name: "Abu Omar al-Halabi", typ: "official", role: "commander", desc: "a commander of al-Nusra", named: true}}},
+		// An apposition whose closing comma was left out ends at the verb.
+		{"James Fry, vice-president of the overseas division told a news briefing.",
+			[]want{{name: "James Fry", typ: "official", role: "vice-president", desc: "vice-president of the overseas division", named: true}}},
 		// Seed 004: an unnamed body with several modifiers.
 		{"– Our forces have begun to enter the city of Aleppo, says the newly formed rebel coalition in a statement, according to CNN.",
 			[]want{{name: "the newly formed rebel coalition", typ: "armed_group", role: "rebel coalition"}}},

@@ -83,6 +83,10 @@ type ReportingLexicon struct {
 	// Audiences lists words that, after "said to", name who was spoken to
 	// ("said to reporters") rather than starting a vague cue.
 	Audiences []string `yaml:"audiences"`
+	// BaseVerbs lists lemmas whose base form is a verb also after a plural
+	// noun or a name ("The Sunday Times and The Sunday Telegraph say",
+	// "traders believe"), not only after a word of BaseAfter.
+	BaseVerbs []string `yaml:"base_verbs"`
 
 	verbs     map[string]verbEntry
 	phrases   map[string][]phraseCue // by first word
@@ -92,6 +96,7 @@ type ReportingLexicon struct {
 	notGlued  map[string]bool
 	audiences map[string]bool
 	opening   map[string]bool
+	baseVerbs map[string]bool
 }
 
 type verbEntry struct {
@@ -177,6 +182,12 @@ func (l *ReportingLexicon) compile() error {
 	l.baseAfter = wordSet(l.BaseAfter)
 	l.pronouns = wordSet(l.Pronouns)
 	l.audiences = wordSet(l.Audiences)
+	l.baseVerbs = wordSet(l.BaseVerbs)
+	for w := range l.baseVerbs {
+		if !lemmas[w] {
+			errs = append(errs, fmt.Errorf("base_verbs: %q is not a listed verb", w))
+		}
+	}
 	l.opening = make(map[string]bool, len(l.OpeningPhrases))
 	for _, p := range l.OpeningPhrases {
 		l.opening[strings.ToLower(strings.Join(strings.Fields(p), " "))] = true
@@ -290,10 +301,25 @@ func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue
 		return ReportingCue{}, 0
 	}
 	form := e.form
-	if form == VerbBase && (i == 0 || !l.baseAfter[toks[i-1].key]) {
+	if form == VerbBase && (i == 0 || !l.baseAfter[toks[i-1].key] && !l.pluralSubject(text, toks, i, e.lemma)) {
 		return ReportingCue{}, 0
 	}
 	return ReportingCue{Start: toks[i].start, End: toks[i].end, Kind: CueVerb, Lemma: e.lemma, Form: form, Loaded: e.loaded}, 1
+}
+
+// pluralSubject reports whether the base form toks[i] of a verb of
+// BaseVerbs follows, with a single space, what can be its plural subject:
+// a capitalised name ("The Sunday Telegraph say") or a plural noun
+// ("analysts say"), but not a determiner ("a say").
+func (l *ReportingLexicon) pluralSubject(text string, toks []qword, i int, lemma string) bool {
+	if !l.baseVerbs[lemma] || text[toks[i-1].end:toks[i].start] != " " {
+		return false
+	}
+	p := toks[i-1].key
+	if _, verb := l.verbs[p]; verb || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "ss") {
+		return false // "Reports say": a rumour, not a subject
+	}
+	return startsUpper(text[toks[i-1].start:toks[i-1].end]) && i > 1 || strings.HasSuffix(p, "s") && len(p) > 3 || p == "people" || p == "police"
 }
 
 // qword is a word of a text: letters and digits, with inner hyphens and
@@ -1149,6 +1175,7 @@ func (f *quoteFinder) classify(blocks []Block, sentences []Sentence) {
 			ctx.reset(f, c)
 		}
 		ctx.advance(f, q.view.Start)
+		ctx.body = blocks[bi].Kind == BlockBody
 
 		kind, why := f.kindOf(fd, b, &ctx)
 		q.Kind = kind
@@ -1165,7 +1192,8 @@ type classifyCtx struct {
 	governing string // a cue that attributes the rest of the sentence
 	verb      int    // index of the last reporting verb, -1 if none
 	verbText  string
-	scareEnd  int // index just past the last scare cue, -1 if none
+	scareEnd  int  // index just past the last scare cue, -1 if none
+	body      bool // the quote is in body text
 }
 
 func (c *classifyCtx) reset(f *quoteFinder, span Span) {
@@ -1263,9 +1291,20 @@ func (f *quoteFinder) kindOf(fd *foundQuote, block Span, ctx *classifyCtx) (Quot
 		return QuotePartial, "its sentence is attributed by “" + ctx.governing + "”"
 	case ctx.verb >= 0 && ctx.next-ctx.verb <= cueWindowBefore:
 		return QuotePartial, "the reporting verb “" + ctx.verbText + "” precedes it"
+	case capital && ctx.body && q.Level == 0 && trimSpaceLeft(f.view, ctx.span.Start, q.view.Start) == ctx.span.Start && atLeastWords(q.Text, 6):
+		// “Twenty-five members of … died in an explosion” Rami Abdel
+		// Rahman … was quoted by AFP as saying (commas stripped).
+		return QuoteDirect, "a capitalised utterance of six words or more opening its sentence"
+	case ctx.next > 0 && firstPerson[ctx.toks[ctx.next-1].key] && ctx.toks[ctx.next-1].end+2 >= q.view.Start:
+		// We “would like to get into it”: the speaker's own words lead in.
+		return QuotePartial, "a first-person pronoun of the speaker leads into it"
 	}
 	return QuoteScare, "no reporting cue attributes it"
 }
+
+// firstPerson are pronouns a writer uses only in the words of someone
+// quoted: one right before a quotation leads into the speaker's words.
+var firstPerson = map[string]bool{"i": true, "we": true, "me": true, "us": true, "my": true, "our": true}
 
 // standalone reports whether only spaces and punctuation surround the
 // quote in its block.
@@ -1343,13 +1382,41 @@ func (f *quoteFinder) tagAfter(pos, hi int) string {
 		}
 		switch cue.Kind {
 		case CuePhrase:
-			if cue.Lemma == "according to" {
+			if cue.Lemma == "according to" || cue.Lemma == "quoted by" {
 				return f.view[cue.Start:cue.End]
 			}
 		case CueVerb:
 			if !f.passive(f.toks, k) && !f.governsClause(f.toks, k) {
 				return f.view[cue.Start:cue.End]
 			}
+		}
+	}
+	return f.trailingTag(pos, stop)
+}
+
+// trailingTag returns the speech tag that closes the sentence of a quote
+// ending at pos, after its last comma, when the sentence ends at stop:
+// “… "wanted to progress" during the UK's presidency …, said a
+// spokesman.” A tag there credits the whole sentence. The clause after the
+// comma has at most six words and its verb is no participle or passive.
+func (f *quoteFinder) trailingTag(pos, stop int) string {
+	if stop >= len(f.view) || !isSentenceEnd(rune(f.view[stop])) {
+		return ""
+	}
+	comma := strings.LastIndexByte(f.view[pos:stop], ',')
+	if comma < 0 {
+		return ""
+	}
+	f.toks = appendQWords(f.toks[:0], f.view, pos+comma+1, stop)
+	if len(f.toks) == 0 || len(f.toks) > 6 {
+		return ""
+	}
+	for k, t := range f.toks {
+		if startsUpper(f.view[t.start:t.end]) {
+			continue
+		}
+		if _, forms, ok := f.lex.VerbForms(t.key); ok && forms&(VerbPast|VerbThirdPerson) != 0 && !f.passive(f.toks, k) && !f.governsClause(f.toks, k) {
+			return f.view[t.start:t.end]
 		}
 	}
 	return ""
