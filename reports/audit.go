@@ -19,6 +19,9 @@ type Audit struct {
 	// Rules describes every rule that ran, sorted by id.
 	Rules   []RuleInfo `json:"rules"`
 	Summary Summary    `json:"summary"`
+	// Metrics sum up the sourcing of every article of the run (see
+	// Metrics for the definitions).
+	Metrics Metrics `json:"metrics"`
 }
 
 // AuditArticle is one article of an audit: its analysis and findings.
@@ -27,6 +30,8 @@ type AuditArticle struct {
 	// Findings are the findings shown for the article, after level
 	// filtering, suppression comments and the baseline.
 	Findings []Finding `json:"findings"`
+	// Metrics sum up how the article is sourced.
+	Metrics Metrics `json:"metrics"`
 	// Doc is the analysed document, for renderers that show the text.
 	Doc *audit.Document `json:"-"`
 }
@@ -82,12 +87,14 @@ func NewAudit(results []Result, rs []*rules.Rule, failLevel rules.Level) *Audit 
 		a.Summary.Levels[l.String()] = 0
 	}
 	a.Summary.FailLevel = failLevel.String()
+	docs := make([]*audit.Document, 0, len(results))
 	for _, r := range results {
 		fs := r.Findings
 		if fs == nil {
 			fs = []audit.Finding{}
 		}
-		a.Articles = append(a.Articles, AuditArticle{Article: NewArticle(r.Doc), Findings: fs, Doc: r.Doc})
+		a.Articles = append(a.Articles, AuditArticle{Article: NewArticle(r.Doc), Findings: fs, Metrics: ArticleMetrics(r.Doc), Doc: r.Doc})
+		docs = append(docs, r.Doc)
 		a.Summary.Articles++
 		a.Summary.Findings += len(fs)
 		a.Summary.Suppressed += r.Suppressed
@@ -104,6 +111,7 @@ func NewAudit(results []Result, rs []*rules.Rule, failLevel rules.Level) *Audit 
 			Description: r.Description, Standard: r.Standard, Link: r.Link, Fix: r.Fix})
 	}
 	sortRules(a.Rules)
+	a.Metrics = RunMetrics(docs)
 	return a
 }
 

@@ -1,35 +1,153 @@
 package reports
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// WriteAuditText writes findings grouped by article, one per line as
-// path:line:col: level rule: message, with the excerpt beneath, and a
-// closing summary line.
+// textLevelStyle colours a level name in the text report.
+var textLevelStyle = map[string]string{
+	"error":   ansiBold + ansiRed,
+	"warning": ansiYellow,
+	"info":    ansiCyan,
+}
+
+// WriteAuditText writes the audit for a person at a terminal. Articles
+// with findings each get a header line (the article and what was found in
+// it), then one line per finding in the form compilers use, so that
+// editors and terminals can jump to it,
+//
+//	path:line:column: level rule: message
+//	    │ excerpt of the text the finding covers
+//
+// with the column counted in characters (Unicode code points). A finding
+// in a JSON Lines record points at the record's line and says where in
+// the body it is: "feed.jsonl:3: warning rule: message (record x1, body
+// 2:14)". Articles without findings are not listed. A closing line sums
+// up the run: findings by level, articles, findings hidden by suppression
+// comments and the baseline, unreadable inputs, and whether the run fails
+// at the fail level.
+//
+// opts.Color adds ANSI colour; the caller decides (see TextOptions), and
+// no escape sequence is written without it.
 func WriteAuditText(w io.Writer, a *Audit, opts TextOptions) error {
-	var b strings.Builder
-	for _, art := range a.Articles {
-		name := art.Path
-		if art.Record > 0 {
-			name = fmt.Sprintf("%s:%d", art.Path, art.Record)
+	bw := bufio.NewWriter(w)
+	withFindings := 0
+	for i := range a.Articles {
+		art := &a.Articles[i]
+		if len(art.Findings) == 0 {
+			continue
 		}
-		for _, f := range art.Findings {
-			fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s\n", name, f.Line, f.RuneColumn, f.Level, f.Rule, f.Message)
-			if f.Excerpt != "" {
-				fmt.Fprintf(&b, "    %s\n", f.Excerpt)
+		if withFindings > 0 {
+			bw.WriteString("\n")
+		}
+		withFindings++
+		fmt.Fprintf(bw, "%s %s\n", opts.style(ansiBold, articleRef(art)),
+			opts.style(ansiDim, "— "+nounCount(len(art.Findings), "finding")+" ("+levelPhrase(findingLevels(art.Findings))+")"))
+		for j := range art.Findings {
+			writeTextFinding(bw, art, &art.Findings[j], opts)
+		}
+	}
+	if withFindings > 0 {
+		bw.WriteString("\n")
+	}
+	bw.WriteString(textSummary(a, withFindings, opts))
+	bw.WriteString("\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing the text report: %w", err)
+	}
+	return nil
+}
+
+func writeTextFinding(w *bufio.Writer, art *AuditArticle, f *Finding, opts TextOptions) {
+	p := placeOf(art, f)
+	loc := fmt.Sprintf("%s:%d:%d:", p.Path, p.Line, p.Col)
+	if p.Record > 0 {
+		loc = fmt.Sprintf("%s:%d:", p.Path, p.Line)
+	}
+	level := f.Level.String()
+	msg := flatText(f.Message)
+	if pos := p.bodyPos(f); pos != "" {
+		msg += " " + opts.style(ansiDim, "("+pos+")")
+	}
+	fmt.Fprintf(w, "%s %s %s %s\n", opts.style(ansiBold, loc), opts.style(textLevelStyle[level], level),
+		opts.style(ansiDim, f.Rule+":"), msg)
+	if f.Excerpt != "" {
+		fmt.Fprintf(w, "    %s %s\n", opts.style(ansiDim, "│"), flatText(f.Excerpt))
+	}
+}
+
+// textSummary is the closing line of the text report.
+func textSummary(a *Audit, withFindings int, opts TextOptions) string {
+	s := a.Summary
+	var b strings.Builder
+	mark, style := "✔", ansiGreen
+	switch {
+	case s.Failed:
+		mark, style = "✖", ansiRed
+	case s.Findings > 0:
+		mark, style = "!", ansiYellow
+	}
+	b.WriteString(opts.style(ansiBold+style, mark) + " ")
+	if s.Findings == 0 {
+		fmt.Fprintf(&b, "no findings in %s", nounCount(s.Articles, "article"))
+	} else {
+		phrase := levelPhrase(s.Levels)
+		fmt.Fprintf(&b, "%s (%s) in %d of %s", nounCount(s.Findings, "finding"), phrase, withFindings, nounCount(s.Articles, "article"))
+	}
+	var hidden []string
+	if s.Suppressed > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d suppressed", s.Suppressed))
+	}
+	if s.Baselined > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d in the baseline", s.Baselined))
+	}
+	if len(hidden) > 0 {
+		b.WriteString("; " + strings.Join(hidden, ", "))
+	}
+	if s.InputErrors > 0 {
+		fmt.Fprintf(&b, "; %s could not be read", nounCount(s.InputErrors, "input"))
+	}
+	if s.Failed {
+		n := 0
+		for i := range a.Articles {
+			for _, f := range a.Articles[i].Findings {
+				if severityRank(f.Level.String()) >= severityRank(s.FailLevel) {
+					n++
+				}
 			}
 		}
+		b.WriteString("; " + opts.style(ansiBold+ansiRed, fmt.Sprintf("fails: %d at or above %s", n, s.FailLevel)))
 	}
-	s := a.Summary
-	fmt.Fprintf(&b, "%d findings (%d error, %d warning, %d info) in %d articles", s.Findings,
-		s.Levels["error"], s.Levels["warning"], s.Levels["info"], s.Articles)
-	if s.Suppressed+s.Baselined > 0 {
-		fmt.Fprintf(&b, "; %d suppressed, %d in baseline", s.Suppressed, s.Baselined)
+	return b.String()
+}
+
+// severityRank orders level names: info 1, warning 2, error 3; 0 for others.
+func severityRank(l string) int {
+	switch l {
+	case "info":
+		return 1
+	case "warning":
+		return 2
+	case "error":
+		return 3
 	}
-	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return 0
+}
+
+// flatText collapses white space, line breaks included, to single spaces,
+// and shows other control characters as U+FFFD, so that article text
+// cannot move the cursor or change colours at a terminal.
+func flatText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -1,0 +1,323 @@
+package reports
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sourcecheck/sourcecheck/audit"
+)
+
+// Metrics sum up how an article (or a whole run) is sourced. They are part
+// of the audit report's JSON contract (schema/audit.schema.json) and shown
+// by the Markdown and HTML reports.
+//
+// Definitions:
+//
+//   - A claim is attributed when the analysis credits it to a source; a
+//     claim whose only credit is a vague cue ("are said to have been") or
+//     an anonymous source is vague; the rest are unattributed.
+//   - A quote (a direct or dash quotation claim) has a named speaker when
+//     it is credited to a registry source or a named person: not to an
+//     unnamed source ("a resident": id "unnamed:…" or the registry's generic
+//     eyewitness, unnamed-source and unnamed-official) nor to an anonymous
+//     one.
+//   - A source is cited when at least one claim is credited to it; sources
+//     named but credited with nothing (a party the story is about) are
+//     counted in SourcesNamed only.
+//   - A cited source is a party to the conflict when the registry flags it
+//     so, or when its type is armed_group or military (the party-only-source
+//     rule's reading).
+//   - IndependentSources counts the cited sources that have no stake in the
+//     story and are not the article itself: parties to the conflict are
+//     left out (they are one side's voice, however many of their
+//     ministries, armies and media speak); so is the article's own outlet
+//     when it is known (JSON Lines "outlet"), since "AFP said" in AFP copy
+//     is the article, not a second source; and every unnamed or anonymous
+//     source together counts once at most, since a reader cannot tell two
+//     unnamed sources apart.
+//   - TopSource is the cited source credited with the most claims, and its
+//     share of the attributed claims; ties go to the source cited first.
+//
+// Shares are fractions in [0, 1] rounded to four decimals, and null when
+// there is nothing to divide by. For a run, counts are summed over the
+// articles and shares recomputed from the sums; sources are told apart by
+// id across the whole run (and unnamed sources by article).
+type Metrics struct {
+	// Claims counts the claims; ClaimsByKind splits them into figure,
+	// quote and reported (every kind is present, zero or not).
+	Claims       int            `json:"claims"`
+	ClaimsByKind map[string]int `json:"claims_by_kind"`
+	// Attributed, Vague and Unattributed partition Claims.
+	Attributed      int      `json:"attributed"`
+	Vague           int      `json:"vague"`
+	Unattributed    int      `json:"unattributed"`
+	AttributedShare *float64 `json:"attributed_share"`
+	// Quotes counts quote claims; NamedQuotes those with a named speaker.
+	Quotes          int      `json:"quotes"`
+	NamedQuotes     int      `json:"named_quotes"`
+	NamedQuoteShare *float64 `json:"named_quote_share"`
+	// SourcesNamed counts the distinct sources the text names;
+	// SourcesCited those credited with at least one claim, and
+	// SourcesByType splits the cited ones by source type.
+	SourcesNamed  int            `json:"sources_named"`
+	SourcesCited  int            `json:"sources_cited"`
+	SourcesByType map[string]int `json:"sources_by_type"`
+	// PartySources counts the cited sources that are parties to the
+	// conflict.
+	PartySources       int `json:"party_sources"`
+	IndependentSources int `json:"independent_sources"`
+	// TopSource is nil when no claim is attributed.
+	TopSource *TopSource `json:"top_source"`
+	// Sources lists every source named or cited with its claims and
+	// mentions, most-cited first (for a run, merged by id).
+	Sources []SourceCount `json:"sources"`
+}
+
+// TopSource is the source credited with the most claims.
+type TopSource struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// Claims counts the claims credited to it; Share is Claims over the
+	// attributed claims.
+	Claims int     `json:"claims"`
+	Share  float64 `json:"share"`
+}
+
+// SourceCount is one source of an article with what the article credits
+// to it.
+type SourceCount struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Type  string `json:"type"`
+	Party bool   `json:"party_to_conflict"`
+	// Claims counts the claims credited to the source; Mentions how often
+	// the text names it.
+	Claims   int `json:"claims"`
+	Mentions int `json:"mentions"`
+	// Independent is true when the source counts towards
+	// IndependentSources.
+	Independent bool `json:"independent"`
+}
+
+// metricsAcc accumulates metrics over one article or a run.
+type metricsAcc struct {
+	m Metrics
+	// cited counts the claims credited to each source id; order lists the
+	// ids in order of first citation, refs the sources themselves.
+	cited map[string]int
+	order []string
+	refs  map[string]audit.SourceRef
+	// named holds every source id named or cited, parties the cited
+	// parties to the conflict, indep the keys of independent sources (an
+	// id, or one key for all unnamed sources of an article).
+	named   map[string]bool
+	parties map[string]bool
+	indep   map[string]bool
+}
+
+func newMetricsAcc() *metricsAcc {
+	return &metricsAcc{
+		m: Metrics{
+			ClaimsByKind:  map[string]int{string(audit.ClaimFigure): 0, string(audit.ClaimQuote): 0, string(audit.ClaimReported): 0},
+			SourcesByType: map[string]int{},
+		},
+		cited: map[string]int{}, refs: map[string]audit.SourceRef{}, named: map[string]bool{},
+		parties: map[string]bool{}, indep: map[string]bool{},
+	}
+}
+
+// metricPartyTypes are the source types the metrics treat as parties to the
+// conflict whatever the registry says, as the party-only-source rule does.
+var metricPartyTypes = map[string]bool{"armed_group": true, "military": true}
+
+// genericSources are the registry's entries for sources nobody names:
+// "a resident", "sources", "an official".
+var genericSources = map[string]bool{"eyewitness": true, "unnamed-source": true, "unnamed-official": true}
+
+// isUnnamedSource reports whether a source is unnamed ("a resident", id
+// "unnamed:…" or one of the registry's generic entries) or anonymous: a
+// reader cannot tell two of them apart.
+func isUnnamedSource(ref audit.SourceRef) bool {
+	return strings.HasPrefix(ref.ID, "unnamed:") || genericSources[ref.ID] || ref.Type == "anonymous"
+}
+
+// ArticleMetrics computes the metrics of one analysed document.
+func ArticleMetrics(doc *audit.Document) Metrics {
+	acc := newMetricsAcc()
+	acc.add(doc, "")
+	m := acc.finish()
+	m.Sources = sourceCounts(doc, acc)
+	if m.Sources == nil {
+		m.Sources = []SourceCount{}
+	}
+	return m
+}
+
+// add counts doc into the accumulator; scope tells unnamed sources of
+// different articles apart in a run ("" for a single article).
+func (acc *metricsAcc) add(doc *audit.Document, scope string) {
+	party := map[string]bool{}
+	for _, s := range doc.Sources {
+		acc.named[s.ID] = true
+		if s.Party {
+			party[s.ID] = true
+		}
+	}
+	outlet := strings.ToLower(strings.TrimSpace(doc.Meta.Outlet))
+	m := &acc.m
+	for _, c := range doc.Claims {
+		m.Claims++
+		m.ClaimsByKind[string(c.Kind)]++
+		isQuote := c.Kind == audit.ClaimQuote
+		if isQuote {
+			m.Quotes++
+		}
+		switch {
+		case c.Attribution != nil:
+			m.Attributed++
+		case c.Vague != nil:
+			m.Vague++
+			continue
+		default:
+			m.Unattributed++
+			continue
+		}
+		ref := c.Attribution.Source
+		if isQuote && !isUnnamedSource(ref) {
+			m.NamedQuotes++
+		}
+		key := ref.ID
+		if isUnnamedSource(ref) {
+			key = "unnamed" + scope
+		}
+		if _, seen := acc.cited[ref.ID]; !seen {
+			acc.order = append(acc.order, ref.ID)
+			acc.refs[ref.ID] = ref
+		}
+		acc.cited[ref.ID]++
+		acc.named[ref.ID] = true
+		if party[ref.ID] || metricPartyTypes[ref.Type] {
+			acc.parties[ref.ID] = true
+			continue
+		}
+		if outlet != "" && (strings.ToLower(ref.Name) == outlet || ref.ID == outlet) {
+			continue // the article's own outlet: "AFP said" in AFP copy
+		}
+		acc.indep[key] = true
+	}
+}
+
+// finish computes the counts and shares from what was added.
+func (acc *metricsAcc) finish() Metrics {
+	m := acc.m
+	m.AttributedShare = shareOf(m.Attributed, m.Claims)
+	m.NamedQuoteShare = shareOf(m.NamedQuotes, m.Quotes)
+	m.SourcesNamed = len(acc.named)
+	m.SourcesCited = len(acc.order)
+	m.PartySources = len(acc.parties)
+	m.IndependentSources = len(acc.indep)
+	m.SourcesByType = map[string]int{}
+	best := ""
+	for _, id := range acc.order {
+		m.SourcesByType[acc.refs[id].Type]++
+		if best == "" || acc.cited[id] > acc.cited[best] {
+			best = id
+		}
+	}
+	if best != "" {
+		ref := acc.refs[best]
+		m.TopSource = &TopSource{ID: ref.ID, Name: ref.Name, Type: ref.Type, Claims: acc.cited[best],
+			Share: *shareOf(acc.cited[best], m.Attributed)}
+	}
+	return m
+}
+
+// sourceCounts lists an article's sources with their claims and mentions,
+// most-cited first, then in the order the article names them.
+func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
+	var out []SourceCount
+	index := map[string]int{}
+	for _, s := range doc.Sources {
+		if _, dup := index[s.ID]; dup {
+			continue
+		}
+		index[s.ID] = len(out)
+		out = append(out, SourceCount{ID: s.ID, Name: s.Name, Type: s.Type, Mentions: len(s.Mentions)})
+	}
+	for _, id := range acc.order {
+		i, ok := index[id]
+		if !ok {
+			ref := acc.refs[id]
+			i = len(out)
+			index[id] = i
+			out = append(out, SourceCount{ID: ref.ID, Name: ref.Name, Type: ref.Type})
+		}
+		out[i].Claims = acc.cited[id]
+	}
+	for i := range out {
+		s := &out[i]
+		s.Party = acc.parties[s.ID]
+		if !s.Party {
+			for _, src := range doc.Sources {
+				if src.ID == s.ID && src.Party {
+					s.Party = true
+				}
+			}
+			s.Party = s.Party || metricPartyTypes[s.Type]
+		}
+		key := s.ID
+		if isUnnamedSource(audit.SourceRef{ID: s.ID, Type: s.Type}) {
+			key = "unnamed"
+		}
+		s.Independent = s.Claims > 0 && acc.indep[key]
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Claims > out[j].Claims })
+	return out
+}
+
+// RunMetrics computes the metrics of a whole run from its documents. Its
+// Sources merge the articles' by id: claims and mentions summed, a party
+// or independent source in any article being one in the run.
+func RunMetrics(docs []*audit.Document) Metrics {
+	acc := newMetricsAcc()
+	var all []SourceCount
+	index := map[string]int{}
+	for i, d := range docs {
+		acc.add(d, "#"+strconv.Itoa(i))
+		one := newMetricsAcc()
+		one.add(d, "")
+		for _, s := range sourceCounts(d, one) {
+			j, ok := index[s.ID]
+			if !ok {
+				index[s.ID] = len(all)
+				all = append(all, s)
+				continue
+			}
+			t := &all[j]
+			t.Claims += s.Claims
+			t.Mentions += s.Mentions
+			t.Party = t.Party || s.Party
+			t.Independent = t.Independent || s.Independent
+		}
+	}
+	m := acc.finish()
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Claims > all[j].Claims })
+	m.Sources = all
+	if m.Sources == nil {
+		m.Sources = []SourceCount{}
+	}
+	return m
+}
+
+// shareOf returns part/whole rounded to four decimals, or nil when whole is
+// zero.
+func shareOf(part, whole int) *float64 {
+	if whole == 0 {
+		return nil
+	}
+	v := math.Round(float64(part)/float64(whole)*1e4) / 1e4
+	return &v
+}
