@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"context"
 	"runtime"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/sourcecheck/sourcecheck/audit"
+	"github.com/sourcecheck/sourcecheck/config"
 	"github.com/sourcecheck/sourcecheck/reports"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -17,24 +20,71 @@ then every enabled rule judges it: unattributed figures and quotes, vague
 credit, anonymous sources without a reason, claims whose only source is a
 party to the conflict, and more ('sourcecheck rules' lists them).
 
+Configuration: .sourcecheck.yaml, found in the working directory or a
+parent (or --config FILE), turns rules off or re-levels them, per path too,
+adds rule folders and source registries, and sets the levels and the
+baseline; flags win over it ('sourcecheck config print' shows the result,
+docs/config.md describes it).
+
+Suppression: in Markdown and HTML articles, a comment switches rules off
+for the next line of text or a range, and must say why:
+  <!-- sourcecheck-disable-next-line weasel-words -- quoting the verdict -->
+  <!-- sourcecheck-disable unexplained-anonymous-source -- see editor's note -->
+  ...
+  <!-- sourcecheck-enable unexplained-anonymous-source -->
+RULE may be several ids separated by commas, or all. A comment without a
+reason still applies but is reported by the 'suppression' rule, as are
+unknown rule ids.
+
+Baseline: --baseline FILE (or baseline: in the configuration) hides the
+findings accepted in FILE, written by 'sourcecheck baseline write', so that
+a CI gate fails only on new findings. Findings are matched by fingerprint
+(rule, article path, the text covered), not by line.
+
+Levels: --min-level hides findings below it; a hidden finding cannot fail
+the run. The summary counts findings at or above --min-level that
+suppression comments or the baseline hid.
+
 Exit status:
   0  no shown finding reaches --fail-level
   1  at least one shown finding reaches --fail-level
   2  usage, configuration or read error (the rest of the batch still runs)
 
---min-level only filters what is shown; a finding that is not shown cannot
-fail the run. Output is the same whatever --jobs is.`
+Output is the same whatever --jobs is.`
 
-// auditFlags are the audit command's flags.
+// auditFlags are the flags that choose what is audited and how: inputs,
+// configuration, levels, baseline and parallelism. register adds them to
+// a command; the audit command adds its output flags (--format, --color).
+// Other commands that audit (baseline write, issues) register the same
+// flags and call setupAudit and auditInputs.
 type auditFlags struct {
-	in        inputFlags
-	format    string
-	failLevel string
-	minLevel  string
-	jobs      int
-	sources   []string
-	ruleDirs  []string
-	color     string
+	in  inputFlags
+	cfg configOptions
+	// levels holds --min-level, --fail-level, --baseline and
+	// --no-baseline; empty means "from the configuration".
+	levels config.Flags
+	jobs   int
+	// writingBaseline is set by baseline write: --baseline and
+	// --no-baseline are not registered and the configuration's baseline
+	// is not loaded (it is the file to write, which may not exist yet).
+	writingBaseline bool
+
+	// formats are the --format values (FORMAT or FORMAT=FILE), color the
+	// --color mode: the audit command's output flags.
+	formats []string
+	color   string
+}
+
+// register adds the audit flags to fs.
+func (f *auditFlags) register(fs *pflag.FlagSet) {
+	f.in.register(fs)
+	f.cfg.register(fs, true)
+	registerLevelFlags(fs, &f.levels)
+	if !f.writingBaseline {
+		fs.StringVar(&f.levels.Baseline, "baseline", "", "hide the findings accepted in this baseline file (default: the configuration's baseline)")
+		fs.BoolVar(&f.levels.NoBaseline, "no-baseline", false, "show every finding, ignoring the configuration's baseline")
+	}
+	fs.IntVarP(&f.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to audit in parallel")
 }
 
 func newAuditCmd(e *env) *cobra.Command {
@@ -49,68 +99,110 @@ func newAuditCmd(e *env) *cobra.Command {
   # Fail a CI job on warnings too, but only show warnings and errors
   sourcecheck audit --fail-level warning --min-level warning content/
 
+  # Gate on new findings only: accept today's, then audit against them
+  sourcecheck baseline write --output .sourcecheck-baseline.yaml content/
+  sourcecheck audit --baseline .sourcecheck-baseline.yaml content/
+
+  # Turn a rule off for this run, whatever the configuration says
+  sourcecheck audit --rule single-source-dependence=off content/
+
   # Machine-readable findings with the full analysis
-  sourcecheck audit --format json story.md`,
+  sourcecheck audit --format json story.md
+
+  # Text on the terminal, SARIF for code scanning and an HTML report, in one run
+  sourcecheck audit -f text -f sarif=sourcecheck.sarif -f html=report.html content/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return e.runAudit(&f, args)
+			return e.runAudit(cmd.Context(), &f, args)
 		},
 	}
 	fs := cmd.Flags()
-	f.in.register(fs)
-	fs.StringVarP(&f.format, "format", "f", "text", "output format: text or json")
-	fs.StringVar(&f.failLevel, "fail-level", "error", "exit 1 when a shown finding is at or above this level: error, warning or info")
-	fs.StringVar(&f.minLevel, "min-level", "info", "show only findings at or above this level: error, warning or info")
-	fs.IntVarP(&f.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to audit in parallel")
-	fs.StringArrayVar(&f.sources, "sources", nil, "extra source registry YAML (repeatable)")
-	fs.StringArrayVar(&f.ruleDirs, "rules", nil, "extra folder of rule YAML files (repeatable); its rules run with the built-in ones")
-	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
+	f.register(fs)
+	fs.StringArrayVarP(&f.formats, "format", "f", nil, formatHelp+" (default text)")
+	fs.StringVar(&f.color, "color", "auto", "colour the text report on standard output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
 }
 
-// auditRun is a configured audit: the engine and the levels.
+// auditRun is a configured audit: the engine, the configuration that
+// decides per article which findings to keep and at which level, the
+// baseline and the levels.
 type auditRun struct {
-	engine    *audit.Engine
-	minLevel  rules.Level
-	failLevel rules.Level
-	opts      audit.ReadOptions
-	jobs      int
+	engine   *audit.Engine
+	config   *config.Resolved
+	baseline *audit.Baseline
+	// suppression is the rule reporting problems with suppression
+	// comments, at its level outside overrides.
+	suppression *rules.Rule
+	minLevel    rules.Level
+	failLevel   rules.Level
+	opts        audit.ReadOptions
+	jobs        int
 }
 
-// setup validates the flags and builds the engine.
+// setupAudit validates the flags, loads the configuration (flags over
+// file over defaults), the source registry, the rules and the baseline,
+// and builds the engine. Errors are usage errors (bad flags) or
+// configuration errors naming file:line:column, both exit 2.
 func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	opts, err := f.in.options()
 	if err != nil {
 		return nil, err
 	}
-	failLevel, err := rules.ParseLevel(f.failLevel)
-	if err != nil {
-		return nil, usageError("--fail-level: %v", err)
-	}
-	minLevel, err := rules.ParseLevel(f.minLevel)
-	if err != nil {
-		return nil, usageError("--min-level: %v", err)
-	}
 	if f.jobs < 1 {
 		return nil, usageError("--jobs must be at least 1, not %d", f.jobs)
 	}
-	registry, err := loadRegistry(f.sources)
+	flags := f.levels
+	flags.Include, flags.Exclude = f.in.include, f.in.exclude
+	res, err := e.loadConfig(&f.cfg, flags)
 	if err != nil {
 		return nil, err
 	}
-	rs := append([]*rules.Rule(nil), rules.DefaultRules()...)
-	for _, dir := range f.ruleDirs {
-		extra, err := rules.LoadRulesDir(dir)
-		if err != nil {
-			return nil, err
+	cfg := res.Config
+	registry, err := loadRegistry(cfg.SourceFiles())
+	if err != nil {
+		return nil, err
+	}
+	eng, err := audit.NewEngine(audit.NewAnalyzer(nil, registry), res.EngineRules())
+	if err != nil {
+		return nil, configError(err)
+	}
+	var base *audit.Baseline
+	if !f.writingBaseline {
+		if base, err = cfg.LoadBaseline(); err != nil {
+			return nil, configError(err)
 		}
-		rs = append(rs, extra...)
 	}
-	eng, err := audit.NewEngine(audit.NewAnalyzer(nil, registry), rs)
-	if err != nil {
-		return nil, err
+	if base != nil {
+		e.log.Debugf("baseline %s: %d accepted findings", cfg.BaselineFile(), base.Len())
 	}
-	return &auditRun{engine: eng, minLevel: minLevel, failLevel: failLevel, opts: opts, jobs: f.jobs}, nil
+	sup, _ := res.Rule(audit.SuppressionRuleID)
+	for _, s := range res.Global() {
+		if s.Rule.ID == audit.SuppressionRuleID {
+			sup = sup.WithLevel(s.Level)
+		}
+	}
+	return &auditRun{engine: eng, config: res, baseline: base, suppression: sup,
+		minLevel: cfg.MinLevel.Value, failLevel: cfg.FailLevel.Value,
+		opts: cfg.ReadOptions(opts), jobs: f.jobs}, nil
+}
+
+// rules returns the rules of the run for the report: the engine's, and
+// the suppression rule when it runs on some article.
+func (run *auditRun) rules() []*rules.Rule {
+	rs := run.engine.Rules()
+	for _, s := range run.config.Global() {
+		if s.Rule.ID == audit.SuppressionRuleID && !s.Off {
+			return append(rs, run.suppression)
+		}
+	}
+	for _, o := range run.config.Config.Overrides {
+		for _, s := range o.Rules {
+			if s.ID == audit.SuppressionRuleID && !s.Off {
+				return append(rs, run.suppression)
+			}
+		}
+	}
+	return rs
 }
 
 // fileResult is what auditing one input produced.
@@ -119,12 +211,26 @@ type fileResult struct {
 	err     error
 }
 
-// auditInputs audits every input, f.jobs at a time, and returns the
-// results in input order. Read errors are logged and mark the run failed.
+// auditInputs audits every input, run.jobs at a time, and returns the
+// results in input order, whatever run.jobs is. Read errors are logged
+// and mark the run failed (exit 2) while the rest of the batch goes on.
+// Each result holds the findings to show (per-path configuration,
+// --min-level, suppression comments and the baseline applied) and counts
+// those that suppression comments and the baseline hid.
 func (e *env) auditInputs(run *auditRun, paths []string) []reports.Result {
+	return e.auditInputsContext(context.Background(), run, paths)
+}
+
+// auditInputsContext is auditInputs stopping early when ctx is done: the
+// inputs not yet started are skipped, and the caller should check ctx
+// (see interruptedRun) before using the results.
+func (e *env) auditInputsContext(ctx context.Context, run *auditRun, paths []string) []reports.Result {
 	inputs := e.listInputs(paths, run.opts)
 	var out []reports.Result
 	parallel(inputs, run.jobs, func(in input) fileResult {
+		if ctx.Err() != nil {
+			return fileResult{}
+		}
 		docs, err := e.read(in, run.opts)
 		fr := fileResult{err: err}
 		for _, d := range docs {
@@ -143,39 +249,61 @@ func (e *env) auditInputs(run *auditRun, paths []string) []reports.Result {
 	return out
 }
 
-// audit audits one document and keeps the findings to show.
+// audit audits one document: it runs the engine, keeps the rules the
+// configuration enables for the document's path at their level there,
+// adds the suppression rule's findings, drops findings below the minimum
+// level, then those suppression comments and the baseline hide.
 func (run *auditRun) audit(d *audit.Document) reports.Result {
-	all := run.engine.Audit(d)
+	levels := run.config.Levels(d.Path)
+	var all []audit.Finding
+	for _, f := range run.engine.Audit(d) {
+		lvl, on := levels[f.Rule]
+		if !on {
+			continue
+		}
+		f.Level = lvl
+		all = append(all, f)
+	}
+	directives, problems := audit.Suppressions(d)
+	if lvl, on := levels[audit.SuppressionRuleID]; on {
+		problems = append(problems, audit.CheckDirectiveRules(directives, run.config.Known)...)
+		if len(problems) > 0 {
+			all = append(all, audit.DirectiveFindings(d, run.suppression.WithLevel(lvl), problems)...)
+			audit.SortFindings(all)
+		}
+	}
 	shown := all[:0:0]
 	for _, f := range all {
 		if f.Level >= run.minLevel {
 			shown = append(shown, f)
 		}
 	}
-	return reports.Result{Doc: d, Findings: shown}
+	kept, suppressed := audit.ApplyDirectives(directives, shown)
+	kept, baselined := run.baseline.Filter(kept)
+	return reports.Result{Doc: d, Findings: kept, Suppressed: len(suppressed), Baselined: len(baselined)}
 }
 
-func (e *env) runAudit(f *auditFlags, paths []string) error {
-	if f.format != "text" && f.format != "json" {
-		return usageError("--format: %q is not one of text, json", f.format)
-	}
-	colorOn, err := e.colorEnabled(f.color)
+func (e *env) runAudit(ctx context.Context, f *auditFlags, paths []string) error {
+	specs, err := parseFormatSpecs(f.formats)
 	if err != nil {
+		return err
+	}
+	if err := e.colorReports(specs, f.color); err != nil {
 		return err
 	}
 	run, err := e.setupAudit(f)
 	if err != nil {
 		return err
 	}
-	rep := reports.NewAudit(e.auditInputs(run, paths), run.engine.Rules(), run.failLevel)
-	rep.Summary.InputErrors = e.inputErrors
-	switch f.format {
-	case "json":
-		err = reports.WriteAuditJSON(e.stdout, rep)
-	default:
-		err = reports.WriteAuditText(e.stdout, rep, reports.TextOptions{Color: colorOn})
+	ctx, done := e.withSignals(ctx)
+	defer done()
+	results := e.auditInputsContext(ctx, run, paths)
+	if err := e.interruptedRun(ctx); err != nil {
+		return err
 	}
-	if err != nil {
+	rep := reports.NewAudit(results, run.rules(), run.failLevel)
+	rep.Summary.InputErrors = e.inputErrors
+	if err := e.writeReports(specs, rep); err != nil {
 		return err
 	}
 	if e.failed {

@@ -151,6 +151,7 @@ func newRootCmd(e *env) *cobra.Command {
 		return usageError("%v", err)
 	})
 	root.AddCommand(newAuditCmd(e), newInspectCmd(e), newEvalCmd(e), newVersionCmd(e))
+	root.AddCommand(newConfigCmd(e), newBaselineCmd(e), newRulesCmd(e))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }

@@ -1,0 +1,380 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/sourcecheck/sourcecheck/reports"
+)
+
+// outputFormats are the report formats --format accepts, as help lists
+// them.
+var outputFormats = []string{"text", "json", "sarif", "rdjsonl", "github", "junit", "markdown", "html"}
+
+// formatHelp documents --format for the audit command's flag.
+const formatHelp = "report format, repeatable: FORMAT to standard output or FORMAT=FILE; " +
+	"text, json, sarif, rdjsonl, github, junit, markdown or html (at most one to standard output)"
+
+// formatSpec is one --format value: a report format and where it goes.
+type formatSpec struct {
+	// format is one of outputFormats.
+	format string
+	// path is the file to write; "" is standard output.
+	path string
+	// color turns on ANSI colour for text to standard output; see
+	// colorReports.
+	color bool
+}
+
+// String writes the spec back as --format takes it.
+func (s formatSpec) String() string {
+	if s.path == "" {
+		return s.format
+	}
+	return s.format + "=" + s.path
+}
+
+// parseFormatSpecs parses the --format values, each FORMAT (to standard
+// output) or FORMAT=FILE ("-" as FILE is standard output too). No value
+// means text to standard output. An unknown format, an empty file name,
+// two reports to standard output or two to the same file are usage
+// errors.
+func parseFormatSpecs(values []string) ([]formatSpec, error) {
+	if len(values) == 0 {
+		return []formatSpec{{format: "text"}}, nil
+	}
+	var specs []formatSpec
+	stdout := ""
+	files := map[string]string{}
+	for _, v := range values {
+		name, path, hasPath := strings.Cut(v, "=")
+		name = strings.TrimSpace(name)
+		if !knownFormat(name) {
+			return nil, usageError("--format %q: unknown format %q (want one of %s)", v, name, strings.Join(outputFormats, ", "))
+		}
+		if hasPath && path == "" {
+			return nil, usageError("--format %q: no file after '='; give FORMAT=FILE, or FORMAT alone for standard output", v)
+		}
+		if path == "-" {
+			path = ""
+		}
+		spec := formatSpec{format: name, path: path}
+		if path == "" {
+			if stdout != "" {
+				return nil, usageError("--format: %s and %s both write to standard output; send one to a file (%s=FILE)", stdout, name, name)
+			}
+			stdout = name
+		} else {
+			key := filepath.Clean(path)
+			if abs, err := filepath.Abs(path); err == nil {
+				key = abs
+			}
+			if prev, dup := files[key]; dup {
+				return nil, usageError("--format: %s and %s both write to %s", prev, spec, path)
+			}
+			files[key] = spec.String()
+		}
+		specs = append(specs, spec)
+	}
+	return specs, nil
+}
+
+func knownFormat(name string) bool {
+	for _, f := range outputFormats {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// colorReports turns colour on for a text report to standard output when
+// the --color mode asks for it (see colorEnabled: auto means a terminal
+// and no NO_COLOR). Reports to files are never coloured.
+func (e *env) colorReports(specs []formatSpec, mode string) error {
+	on, err := e.colorEnabled(mode)
+	if err != nil {
+		return err
+	}
+	for i := range specs {
+		specs[i].color = on && specs[i].path == "" && specs[i].format == "text"
+	}
+	return nil
+}
+
+// writeReports writes the audit report in every requested format.
+//
+// Reports to files are written atomically: each is rendered to a
+// temporary file in the target's directory, synced to disk, and renamed
+// over the target only once every file report has been rendered, so that
+// a reader never sees a half-written report and a failed run leaves the
+// previous reports in place. If any file report fails, or SIGINT or
+// SIGTERM arrives before the renames, every temporary file is removed and
+// no file is replaced. The report to standard output, if any, is written
+// after the files are in place. The step summary of the github format is
+// appended to $GITHUB_STEP_SUMMARY when that report is written.
+func (e *env) writeReports(specs []formatSpec, rep *reports.Audit) error {
+	sigs := make(chan os.Signal, 1)
+	signalNotify(sigs)
+	defer signalStop(sigs)
+
+	var pending []*atomicFile
+	abort := func() {
+		for _, f := range pending {
+			f.abort()
+		}
+	}
+	var toStdout *formatSpec
+	for i := range specs {
+		s := &specs[i]
+		if s.path == "" {
+			toStdout = s
+			continue
+		}
+		if err := interrupted(sigs); err != nil {
+			abort()
+			return e.interrupt(err)
+		}
+		f, err := createAtomic(s.path)
+		if err != nil {
+			abort()
+			return fmt.Errorf("--format %s: %w", s, err)
+		}
+		f.spec = s.String()
+		pending = append(pending, f)
+		if err := e.render(f, *s, rep); err != nil {
+			abort()
+			return fmt.Errorf("--format %s: %w", s, err)
+		}
+	}
+	if testHookBeforeCommit != nil {
+		testHookBeforeCommit()
+	}
+	if err := interrupted(sigs); err != nil {
+		abort()
+		return e.interrupt(err)
+	}
+	for i, f := range pending {
+		if err := f.commit(); err != nil {
+			for _, g := range pending[i+1:] {
+				g.abort()
+			}
+			return fmt.Errorf("--format %s: %w", f.spec, err)
+		}
+	}
+	if toStdout != nil {
+		if err := e.render(e.stdout, *toStdout, rep); err != nil {
+			return fmt.Errorf("--format %s: %w", toStdout.format, err)
+		}
+	}
+	return nil
+}
+
+// render writes one report.
+func (e *env) render(w io.Writer, s formatSpec, rep *reports.Audit) error {
+	switch s.format {
+	case "text":
+		return reports.WriteAuditText(w, rep, reports.TextOptions{Color: s.color})
+	case "json":
+		return reports.WriteAuditJSON(w, rep)
+	case "sarif":
+		return reports.WriteSARIF(w, rep, reports.SARIFOptions{ToolVersion: versionString()})
+	case "rdjsonl":
+		return reports.WriteRDJSONL(w, rep)
+	case "github":
+		return reports.WriteGitHub(w, rep, reports.GitHubOptions{Getenv: e.getenv})
+	case "junit":
+		return reports.WriteJUnit(w, rep)
+	case "markdown":
+		return reports.WriteMarkdown(w, rep, reports.MarkdownOptions{})
+	case "html":
+		return reports.WriteHTML(w, rep)
+	}
+	return fmt.Errorf("unknown format %q", s.format)
+}
+
+// Signal handling. The signals that stop a run, and the functions that
+// catch them; tests replace the latter.
+var (
+	interruptSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+	signalNotify     = func(c chan<- os.Signal) { signal.Notify(c, interruptSignals...) }
+	signalStop       = func(c chan<- os.Signal) { signal.Stop(c) }
+	// testHookBeforeCommit, when set, runs after the file reports are
+	// rendered and before they are renamed into place.
+	testHookBeforeCommit func()
+)
+
+// interruptError is a run stopped by a signal. Its exit code is 128 plus
+// the signal's number, as shells report a process killed by it: 130 for
+// SIGINT (Ctrl-C), 143 for SIGTERM.
+type interruptError struct{ sig os.Signal }
+
+func (e *interruptError) Error() string {
+	name := e.sig.String()
+	switch e.sig {
+	case os.Interrupt:
+		name = "SIGINT"
+	case syscall.SIGTERM:
+		name = "SIGTERM"
+	}
+	return fmt.Sprintf("interrupted (%s): no report was written", name)
+}
+
+func (e *interruptError) code() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
+
+// interrupted returns an *interruptError if a signal is waiting on sigs.
+func interrupted(sigs <-chan os.Signal) error {
+	select {
+	case sig := <-sigs:
+		return &interruptError{sig: sig}
+	default:
+		return nil
+	}
+}
+
+// interrupt logs that the run was interrupted and returns the error that
+// makes the command exit 128+signal.
+func (e *env) interrupt(err error) error {
+	e.log.Error(err.Error())
+	code := 130
+	var ie *interruptError
+	if errors.As(err, &ie) {
+		code = ie.code()
+	}
+	return &exitError{code: code, err: err}
+}
+
+// withSignals returns a copy of ctx that is cancelled when the process
+// receives SIGINT or SIGTERM, and a function to call when the command is
+// done, which stops catching them. The audit command passes the context to
+// its work and, once ctx is done, returns interruptedRun(ctx) instead of
+// writing reports. Together with writeReports, which renders file reports
+// to temporary files and renames them only at the very end, this means an
+// interrupted run leaves no report file behind, whole or partial, and the
+// previous reports untouched. A second signal is not caught: it ends the
+// process the default way.
+func (e *env) withSignals(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	sigs := make(chan os.Signal, 1)
+	signalNotify(sigs)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			signalStop(sigs)
+			cancel(&interruptError{sig: sig})
+		case <-done:
+		}
+	}()
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signalStop(sigs)
+			close(done)
+			cancel(nil)
+		})
+	}
+}
+
+// interruptedRun returns the error to end the command with when ctx was
+// cancelled by a signal (see withSignals), logging it; nil otherwise.
+func (e *env) interruptedRun(ctx context.Context) error {
+	var ie *interruptError
+	if errors.As(context.Cause(ctx), &ie) {
+		return e.interrupt(ie)
+	}
+	return nil
+}
+
+// atomicFile is a report being written: a temporary file beside its
+// target, renamed over the target by commit or removed by abort.
+type atomicFile struct {
+	*os.File
+	target string
+	// spec names the report in errors.
+	spec string
+	done bool
+}
+
+// createAtomic starts writing the file at path. A symbolic link at path is
+// followed, so that the file it points to is replaced, not the link.
+func createAtomic(path string) (*atomicFile, error) {
+	target := path
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			target = real
+		}
+	}
+	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name would only confuse
+		}
+		return nil, fmt.Errorf("cannot write a file in %s: %w", dir, err)
+	}
+	return &atomicFile{File: f, target: target}, nil
+}
+
+// commit syncs the temporary file, gives it the target's permissions (or
+// 0644 for a new file) and renames it over the target.
+func (f *atomicFile) commit() error {
+	if f.done {
+		return nil
+	}
+	mode := fs.FileMode(0o644)
+	if fi, err := os.Stat(f.target); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	err := f.Chmod(mode)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), f.target)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		f.done = true
+		return fmt.Errorf("writing %s: %w", f.target, err)
+	}
+	f.done = true
+	// Make the rename itself durable; not every system can sync a
+	// directory, and the report is complete either way.
+	if d, err := os.Open(filepath.Dir(f.target)); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// abort removes the temporary file; the target is left as it was.
+func (f *atomicFile) abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.Close()
+	os.Remove(f.Name())
+}
