@@ -152,6 +152,7 @@ func newRootCmd(e *env) *cobra.Command {
 	})
 	root.AddCommand(newAuditCmd(e), newInspectCmd(e), newEvalCmd(e), newVersionCmd(e))
 	root.AddCommand(newConfigCmd(e), newBaselineCmd(e), newRulesCmd(e))
+	root.AddCommand(newIssuesCmd(e))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
