@@ -185,7 +185,7 @@ var fingerprintRE = regexp.MustCompile(`^[0-9a-f]{16}$`)
 func ParseBaseline(name string, data []byte) (*Baseline, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlLoadError(name, err)
+		return nil, rules.YAMLError(name, err)
 	}
 	b := NewBaseline()
 	var errs []error
@@ -301,15 +301,4 @@ func nodeValue(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return n
-}
-
-var yamlErrLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlLoadError turns a yaml.v3 syntax error into a *rules.LoadError.
-func yamlLoadError(name string, err error) error {
-	if m := yamlErrLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &rules.LoadError{File: name, Line: line, Msg: m[2]}
-	}
-	return &rules.LoadError{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 }

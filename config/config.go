@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -266,14 +265,14 @@ func Parse(name string, data []byte) (*Config, error) {
 		if errors.Is(err, io.EOF) {
 			return c, nil
 		}
-		return nil, yamlError(name, err)
+		return nil, rules.YAMLError(name, err)
 	}
 	p := &parser{file: name}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		p.fail(&extra, "a configuration file holds one YAML document; remove the \"---\"")
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlError(name, err)
+		return nil, rules.YAMLError(name, err)
 	}
 	if len(doc.Content) > 0 {
 		p.top(c, doc.Content[0])
@@ -511,18 +510,6 @@ func (p *parser) overrides(v *yaml.Node) []Override {
 		out = append(out, o)
 	}
 	return out
-}
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a yaml.v3 syntax error into a *rules.LoadError naming
-// the file and line.
-func yamlError(name string, err error) error {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &rules.LoadError{File: name, Line: line, Msg: m[2]}
-	}
-	return &rules.LoadError{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 }
 
 // Flags are the command-line flags that override a configuration. Empty

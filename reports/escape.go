@@ -36,7 +36,6 @@ func EscapeMarkdown(s string) string {
 	atStart := true // no visible character written yet
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		rest := s[i+size:]
 		switch {
 		case r == '\r' || r == '\n' || r == '\t' || r == '\v' || r == '\f':
 			b.WriteByte(' ')
@@ -48,21 +47,15 @@ func EscapeMarkdown(s string) string {
 			b.WriteString("&lt;")
 		case r == '>':
 			b.WriteString("&gt;")
-		case r == '@' || r == '#':
-			b.WriteRune(r)
-			b.WriteString(mdWordJoiner)
-		case r == ':' && strings.HasPrefix(rest, "//"):
-			b.WriteString(":" + mdWordJoiner)
 		case strings.ContainsRune("\\`*_[]|~$!", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '-' && i >= 2 && strings.EqualFold(s[i-2:i], "gh") && startsWithDigit(rest):
-			b.WriteString(mdWordJoiner + "-")
-		case (r == 'w' || r == 'W') && len(rest) >= 3 && strings.EqualFold(rest[:3], "ww."):
-			b.WriteString(s[i:i+3] + mdWordJoiner)
-			i += 3
-			atStart = false
-			continue
+		case breakReference(&b, s, i, r, size):
+			if n := referenceSkip(s, i, r); n > 0 {
+				i += n
+				atStart = false
+				continue
+			}
 		case atStart && (r == '-' || r == '+' || r == '='):
 			// A leading "- " or "+ " would start a list item, a line of
 			// "=" or "-" a heading underline.
@@ -97,3 +90,59 @@ func EscapeMarkdown(s string) string {
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// breakReference writes the rune r (size bytes at s[i]) with a word joiner where GitHub
+// would otherwise read a mention, an issue reference or a link there:
+// after @ and #, inside "://", between GH and -12, and after "www". It
+// reports whether it wrote anything; when it did, referenceSkip says how
+// many bytes it consumed beyond the usual rune (the "www" case writes
+// three). This is the one home of GitHub's reference rules, shared by
+// EscapeMarkdown and BreakReferences.
+func breakReference(b *strings.Builder, s string, i int, r rune, size int) bool {
+	rest := s[i+size:]
+	switch {
+	case r == '@' || r == '#':
+		b.WriteRune(r)
+		b.WriteString(mdWordJoiner)
+	case r == ':' && strings.HasPrefix(rest, "//"):
+		b.WriteString(":" + mdWordJoiner)
+	case r == '-' && i >= 2 && strings.EqualFold(s[i-2:i], "gh") && startsWithDigit(rest):
+		b.WriteString(mdWordJoiner + "-")
+	case (r == 'w' || r == 'W') && len(rest) >= 3 && strings.EqualFold(rest[:3], "ww."):
+		b.WriteString(s[i:i+3] + mdWordJoiner)
+	default:
+		return false
+	}
+	return true
+}
+
+func referenceSkip(s string, i int, r rune) int {
+	if r == 'w' || r == 'W' {
+		return 3
+	}
+	return 0
+}
+
+// BreakReferences returns s with a word joiner (U+2060, invisible) where
+// GitHub would read a mention (@name), an issue reference (#12, GH-12) or
+// an autolink (://, www.), and nothing else changed. Use it for plain-text
+// fields GitHub scans, such as issue titles; Markdown bodies use
+// EscapeMarkdown, which does this and more.
+func BreakReferences(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if breakReference(&b, s, i, r, size) {
+			if n := referenceSkip(s, i, r); n > 0 {
+				i += n
+			} else {
+				i += size
+			}
+			continue
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}

@@ -168,7 +168,7 @@ func LoadRegistryFile(path string) (*Registry, error) {
 func LoadRegistry(name string, data []byte) (*Registry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(name, err)
+		return nil, YAMLError(name, err)
 	}
 	p := &parser{file: name}
 	entries := p.document(&doc)
@@ -296,8 +296,11 @@ func joinLoadErrors(errs []*LoadError) error {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError turns a yaml.v3 syntax error into a *LoadError naming the file.
-func yamlError(name string, err error) error {
+// YAMLError turns a yaml.v3 syntax error into a *LoadError naming the
+// file and, where yaml.v3 gives one, the line. Every loader of sourcecheck
+// YAML (registry, rules, configuration, baseline) reports syntax errors
+// through it.
+func YAMLError(name string, err error) error {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &LoadError{File: name, Line: line, Msg: m[2]}

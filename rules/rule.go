@@ -328,7 +328,7 @@ func LoadRules(name string, data []byte) ([]*Rule, error) {
 			break
 		}
 		if err != nil {
-			return nil, yamlError(name, err)
+			return nil, YAMLError(name, err)
 		}
 		if len(doc.Content) == 0 {
 			continue

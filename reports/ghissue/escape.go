@@ -1,6 +1,7 @@
 package ghissue
 
 import (
+	"github.com/sourcecheck/sourcecheck/reports"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,36 +20,16 @@ const wordJoiner = "\u2060"
 // space is collapsed. Nothing else changes: a title shows Markdown escapes
 // as written, so there are none. (Bodies use reports.EscapeMarkdown.)
 func EscapeTitle(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		rest := s[i+size:]
-		switch {
-		case r == '@' || r == '#' || r == '<':
-			b.WriteRune(r)
-			b.WriteString(wordJoiner)
-		case r == ':' && strings.HasPrefix(rest, "//"):
-			b.WriteString(":" + wordJoiner)
-		case r == '-' && i >= 2 && strings.EqualFold(s[i-2:i], "gh") && startsDigit(rest):
-			b.WriteString(wordJoiner + "-")
-		case (r == 'w' || r == 'W') && len(rest) >= 3 && strings.EqualFold(rest[:3], "ww."):
-			b.WriteString(s[i:i+3] + wordJoiner)
-			i += 3
-			continue
-		case unicode.IsControl(r) || unicode.IsSpace(r):
-			b.WriteByte(' ')
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteString(s[i : i+size])
+	clean := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return ' '
 		}
-		i += size
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
+	// "<" also gets a joiner, so a title can hold no tag or comment.
+	clean = strings.ReplaceAll(reports.BreakReferences(clean), "<", "<"+wordJoiner)
+	return strings.Join(strings.Fields(clean), " ")
 }
-
-func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // codeSpan writes s as a Markdown code span, which GitHub never scans for
 // mentions or references, with a fence longer than any run of backticks
