@@ -1,0 +1,274 @@
+package audit
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+func init() {
+	registerCheck(CheckKind{
+		Name:    "quote-speaker",
+		Summary: "flags quotations with no speaker, or whose speaker is only a pronoun that could refer to more than one person",
+		Params: `missing: true (default) flags quotations credited to nobody
+ambiguous: true flags quotations whose speaker is a "he" or "she" that could refer to more than one person named before it (default false)
+paragraphs: how many paragraphs before the pronoun's own are searched for other people it could refer to (default 1)
+kinds: the quotation kinds judged: direct, dash, partial (default [direct, dash]; partial quotes are not claims, so scope.claims does not filter them)
+vague: skip (default) leaves quotations credited only vaguely ("sources said") to the vague check; report flags them here too`,
+		Claims: true,
+		build:  newQuoteSpeaker,
+	})
+}
+
+// quoteSpeaker judges who quotations are credited to. Scare quotes are
+// nobody's words and are never judged; nor are quoted names ("the
+// “Deterrence of Aggression” battles"), which credit nobody either, nor
+// quotations nested in another, which its speaker is quoting.
+type quoteSpeaker struct {
+	missing, ambiguous bool
+	paragraphs         int
+	kinds              map[QuoteKind]bool
+	reportVague        bool
+}
+
+func newQuoteSpeaker(r *rules.Rule) (Check, error) {
+	p := struct {
+		Missing    bool     `yaml:"missing"`
+		Ambiguous  bool     `yaml:"ambiguous"`
+		Paragraphs int      `yaml:"paragraphs"`
+		Kinds      []string `yaml:"kinds"`
+		Vague      string   `yaml:"vague"`
+	}{Missing: true, Paragraphs: 1, Kinds: []string{"direct", "dash"}, Vague: "skip"}
+	if err := r.Params.Decode(&p); err != nil {
+		return nil, err
+	}
+	if !p.Missing && !p.Ambiguous {
+		return nil, r.Errorf(r.Pos.Params, "quote-speaker needs missing or ambiguous (or both) to be true")
+	}
+	if p.Paragraphs < 0 {
+		return nil, r.Errorf(r.Params.Pos("paragraphs"), "paragraphs must be 0 or more, not %d", p.Paragraphs)
+	}
+	if err := checkOneOf(r, "vague", p.Vague, "skip", "report"); err != nil {
+		return nil, err
+	}
+	q := quoteSpeaker{missing: p.Missing, ambiguous: p.Ambiguous, paragraphs: p.Paragraphs, kinds: map[QuoteKind]bool{}, reportVague: p.Vague == "report"}
+	for i, k := range p.Kinds {
+		switch QuoteKind(k) {
+		case QuoteDirect, QuoteDash, QuotePartial:
+			q.kinds[QuoteKind(k)] = true
+		default:
+			return nil, r.Errorf(r.Params.ItemPos("kinds", i), "kinds: unknown quotation kind %q (want direct, dash or partial)", k)
+		}
+	}
+	if len(q.kinds) == 0 {
+		return nil, r.Errorf(r.Params.Pos("kinds"), "kinds must name at least one quotation kind")
+	}
+	return q, nil
+}
+
+func (q quoteSpeaker) Run(c *Context) {
+	doc := c.Doc
+	c.Claims(func(i int, cl *Claim) {
+		if cl.Kind != ClaimQuote || cl.Quote < 0 || cl.Quote >= len(doc.Quotes) {
+			return
+		}
+		qt := doc.Quotes[cl.Quote]
+		if !q.kinds[qt.Kind] || qt.Level > 0 || quotedName(qt.Text) {
+			return
+		}
+		switch {
+		case cl.Attribution == nil:
+			if q.missing && (cl.Vague == nil || q.reportVague) {
+				c.ReportClaim(i, MessageData{})
+			}
+		case q.ambiguous:
+			if detail := q.ambiguity(c, cl.Attribution); detail != "" {
+				c.ReportClaim(i, MessageData{Detail: detail})
+			}
+		}
+	})
+	if !q.missing || !q.kinds[QuotePartial] {
+		return
+	}
+	for _, qt := range doc.Quotes {
+		if qt.Kind == QuotePartial && qt.Level == 0 && qt.Speaker == nil && c.InBlock(qt.Block) && !quotedName(qt.Text) {
+			c.Report(qt.Span, MessageData{Claim: Excerpt(qt.Text), Kind: string(ClaimQuote)})
+		}
+	}
+}
+
+// quotedName reports whether quoted text is a name rather than anyone's
+// words: two to six words, each capitalised but for short inner words
+// ("of", "the"), with no closing punctuation — the title of an operation,
+// a book or a film.
+func quotedName(text string) bool {
+	text = strings.TrimSpace(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if text == "" || unicode.IsPunct(last) {
+		return false
+	}
+	words := strings.Fields(text)
+	if len(words) < 2 || len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if i == 0 || i == len(words)-1 || utf8.RuneCountInString(w) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// ambiguity returns why a speaker resolved from "he" or "she" is
+// ambiguous ("“he” could refer to Smith as well as Jones"), or "" when it
+// is not. The people the pronoun could refer to are the named people who
+// speak in the article (are credited with a claim) and are mentioned
+// (outside quotations) before it in its paragraph and the q.paragraphs
+// before, whose descriptor does not give the other gender, and the
+// speaker it was resolved to. (People who never speak are left out: they
+// are seldom who a reader takes "he said" for, and the people finder's
+// slips — "Hopman Cup", "Year Honours List" — are among them.) A reader takes the pronoun for the
+// person named last, so it is ambiguous when the last sentence naming any
+// of them names two or more, or names someone other than the resolved
+// speaker — unless one of them is the subject of an earlier speech tag in
+// the pronoun's paragraph and nobody else who fits is named in a later
+// sentence ("…,” Saleh said after meeting Khatib. “…,” he added).
+func (q quoteSpeaker) ambiguity(c *Context, at *Attribution) string {
+	doc := c.Doc
+	if at.Link != LinkPronoun {
+		return ""
+	}
+	pronoun := strings.ToLower(strings.TrimSpace(viewText(doc, at.Mention)))
+	want := map[string]string{"he": "m", "she": "f"}[pronoun]
+	pb := c.BlockAt(at.Mention.Start)
+	if want == "" || pb < 0 {
+		return ""
+	}
+	first := doc.Blocks[max(0, pb-q.paragraphs)].Start
+	speakers := map[string]bool{}
+	for _, cl := range doc.Claims {
+		if cl.Attribution != nil {
+			speakers[cl.Attribution.Source.ID] = true
+		}
+	}
+	var cands []namedAt // in text order
+	resolvedNamed := false
+	for _, s := range doc.Sources {
+		if s.ID != at.Source.ID && (!strings.HasPrefix(s.ID, "person:") || !speakers[s.ID]) {
+			continue
+		}
+		if g := c.Lexicon.People.Gender(s.Descriptor); g != "" && g != want {
+			continue
+		}
+		for _, m := range s.Mentions {
+			if m.Start >= first && m.Start < at.Mention.Start && !inQuotation(doc, m.Start) {
+				cands = append(cands, namedAt{s.ID, s.Name, sentenceOf(doc, m.Start)})
+				resolvedNamed = resolvedNamed || s.ID == at.Source.ID
+			}
+		}
+	}
+	// A speaker known only by a name the people finder did not take for
+	// one ("Moataz sees his city"): find the name in the window.
+	if !resolvedNamed {
+		cands = append(cands, nameInText(doc, at.Source, first, at.Mention.Start)...)
+	}
+	slices.SortStableFunc(cands, func(a, b namedAt) int { return a.sentence - b.sentence })
+	// A speaker that is not a person ("he" resolved to a team or a firm)
+	// is a slip of the resolution, not a reading a reader would make:
+	// only the people named are weighed then.
+	person := strings.HasPrefix(at.Source.ID, "person:")
+	if !person {
+		cands = slices.DeleteFunc(cands, func(n namedAt) bool { return n.id == at.Source.ID })
+	}
+	var others []string
+	ids := map[string]bool{at.Source.ID: true}
+	for _, n := range cands {
+		if !ids[n.id] {
+			ids[n.id] = true
+			others = append(others, n.name)
+		}
+	}
+	if len(others) == 0 || !person && len(others) < 2 {
+		return ""
+	}
+	// A speaker tagged earlier in the paragraph, with nobody else who
+	// fits named in a later sentence.
+	var tag *Attribution
+	for k := range doc.Claims {
+		a := doc.Claims[k].Attribution
+		if a != nil && a.Link == LinkSameSentence && a.Mention.Start < at.Mention.Start && c.BlockAt(a.Mention.Start) == pb &&
+			slices.ContainsFunc(cands, func(n namedAt) bool { return n.id == a.Source.ID }) && (tag == nil || a.Mention.Start > tag.Mention.Start) {
+			tag = a
+		}
+	}
+	if tag != nil {
+		ts := sentenceOf(doc, tag.Mention.Start)
+		if !slices.ContainsFunc(cands, func(n namedAt) bool { return n.id != tag.Source.ID && n.sentence > ts }) {
+			return ""
+		}
+	}
+	// The last sentence that names any of them.
+	last := cands[len(cands)-1].sentence
+	inLast := map[string]bool{}
+	for _, n := range cands {
+		if n.sentence == last {
+			inLast[n.id] = true
+		}
+	}
+	if len(inLast) == 1 && (inLast[at.Source.ID] || !person) {
+		return ""
+	}
+	if !person {
+		return fmt.Sprintf("“%s” could refer to %s", pronoun, orList(others))
+	}
+	return fmt.Sprintf("“%s” could refer to %s as well as %s", pronoun, orList(others), at.Source.Name)
+}
+
+// namedAt is a person named in a sentence.
+type namedAt struct {
+	id, name string
+	sentence int
+}
+
+// nameInText finds the name of a person source written in the prose
+// between source offsets from and to, word for word.
+func nameInText(doc *Document, ref SourceRef, from, to int) []namedAt {
+	if !strings.HasPrefix(ref.ID, "person:") || ref.Name == "" || doc.view == nil {
+		return nil
+	}
+	v0, v1 := doc.view.FromSource(from), doc.view.FromSource(to)
+	text := doc.view.Text[v0:v1]
+	var out []namedAt
+	for i := 0; ; {
+		k := strings.Index(text[i:], ref.Name)
+		if k < 0 {
+			return out
+		}
+		at, end := i+k, i+k+len(ref.Name)
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !isWordRune(before) && !isWordRune(after) {
+			off := doc.view.ToSource(v0+at, false)
+			if !inQuotation(doc, off) {
+				out = append(out, namedAt{ref.ID, ref.Name, sentenceOf(doc, off)})
+			}
+		}
+		i = end
+	}
+}
+
+// orList joins names as "A", "A or B", "A, B or C".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}

@@ -1,0 +1,176 @@
+package audit
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// Helpers shared by the check kinds that judge claims and sources.
+
+// phraseSet is a list of phrases from a rule's parameters, matched
+// case-insensitively on word boundaries; the words of a phrase may be
+// separated by any white space or a hyphen ("state-run" matches "state
+// run"). The zero phraseSet matches nothing.
+type phraseSet struct{ re *regexp.Regexp }
+
+// compilePhrases compiles the phrases of parameter key. An empty phrase is
+// a *rules.LoadError at its line and column.
+func compilePhrases(r *rules.Rule, key string, phrases []string) (phraseSet, error) {
+	var alts []string
+	for i, p := range phrases {
+		words := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '\t' || r == '-' })
+		if len(words) == 0 {
+			return phraseSet{}, r.Errorf(r.Params.ItemPos(key, i), "%s: phrase %d is empty", key, i+1)
+		}
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		alts = append(alts, strings.Join(words, `[\s\-]+`))
+	}
+	if len(alts) == 0 {
+		return phraseSet{}, nil
+	}
+	// Longer alternatives first, so that the leftmost match is also the
+	// longest one that starts there.
+	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	if err != nil {
+		return phraseSet{}, r.Errorf(r.Params.Pos(key), "%s: %v", key, err)
+	}
+	return phraseSet{re}, nil
+}
+
+// find returns the byte range of the first phrase in text, or nil.
+func (p phraseSet) find(text string) []int {
+	if p.re == nil {
+		return nil
+	}
+	return p.re.FindStringIndex(text)
+}
+
+// paramSet returns the words of a list parameter as a lower-cased set.
+func paramSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	return m
+}
+
+// checkOneOf returns a *rules.LoadError when a parameter's value is not
+// one of the allowed ones.
+func checkOneOf(r *rules.Rule, key, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return r.Errorf(r.Params.Pos(key), "%s: unknown value %q (want %s)", key, value, strings.Join(allowed, ", "))
+}
+
+// checkTypes returns a *rules.LoadError for an entry of parameter key that
+// is not a source type of the registry.
+func checkTypes(r *rules.Rule, key string, types []string) error {
+	for i, t := range types {
+		if !rules.SourceType(t).Valid() {
+			var all []string
+			for _, v := range rules.SourceTypes {
+				all = append(all, string(v))
+			}
+			return r.Errorf(r.Params.ItemPos(key, i), "%s: unknown source type %q (want one of %s)", key, t, strings.Join(all, ", "))
+		}
+	}
+	return nil
+}
+
+// viewText returns the prose a source span covers, as the detectors read
+// it (markup removed, entities decoded).
+func viewText(doc *Document, s Span) string {
+	if doc.view == nil {
+		return doc.Slice(s)
+	}
+	a, b := doc.view.FromSource(s.Start), doc.view.FromSource(s.End)
+	if a > b || b > len(doc.view.Text) {
+		return ""
+	}
+	return doc.view.Text[a:b]
+}
+
+// sentenceOf returns the index of the sentence holding source offset off,
+// or -1.
+func sentenceOf(doc *Document, off int) int {
+	if doc.view == nil || len(doc.Sentences) == 0 {
+		return -1
+	}
+	v := doc.view.FromSource(off)
+	i := sentenceAt(doc, v)
+	if i < 0 || doc.Sentences[i].view.Start > v {
+		return -1
+	}
+	return i
+}
+
+// inQuotation reports whether source offset off lies inside the quoted
+// text of a direct, dash or partial quotation.
+func inQuotation(doc *Document, off int) bool {
+	if doc.view == nil {
+		return false
+	}
+	return quoteInner(doc, doc.view.FromSource(off))
+}
+
+// sentenceGroups returns the indexes of the claims that pass keep, grouped
+// by sentence, in document order.
+func sentenceGroups(c *Context, keep func(i int, cl *Claim) bool) [][]int {
+	var groups [][]int
+	last := -1
+	c.Claims(func(i int, cl *Claim) {
+		if !keep(i, cl) {
+			return
+		}
+		if len(groups) > 0 && cl.Sentence == last {
+			groups[len(groups)-1] = append(groups[len(groups)-1], i)
+			return
+		}
+		groups = append(groups, []int{i})
+		last = cl.Sentence
+	})
+	return groups
+}
+
+// moreClaims describes the claims of a group after the first, for a
+// finding's Detail: "and 2 more in the sentence: 183, 28 civilians".
+func moreClaims(doc *Document, idx []int) string {
+	if len(idx) < 2 {
+		return ""
+	}
+	var texts []string
+	for _, i := range idx[1:] {
+		texts = append(texts, "“"+Excerpt(doc.Claims[i].Text)+"”")
+	}
+	return fmt.Sprintf("and %d more in the sentence: %s", len(idx)-1, strings.Join(texts, ", "))
+}
+
+// cueAt reports whether one of cues lies exactly at span s.
+func cueAt(cues []Cue, s Span) bool {
+	for _, c := range cues {
+		if c.Span == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceByID returns the article's source with the given id, or nil.
+func sourceByID(doc *Document, id string) *Source {
+	for i := range doc.Sources {
+		if doc.Sources[i].ID == id {
+			return &doc.Sources[i]
+		}
+	}
+	return nil
+}
