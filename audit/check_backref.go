@@ -1,0 +1,276 @@
+package audit
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+func init() {
+	registerCheck(CheckKind{
+		Name:    "backref",
+		Summary: "flags a back-reference to a source (\"the NGO\", \"the monitor\", \"the agency\") with nothing of that kind named before it",
+		Params: `ignore: back-references that name an institution on their own and need no antecedent ("the government", "state media")
+generic: back-references that may stand for any organisation named before ("the group", "the newspaper", "the watchdog"): companies, papers
+and regulators the registry does not know are named in every business page, so any organisation, or any source that is not a person, named
+before one of these is its antecedent
+Back-references are those of the source registry (backrefs). One resolves to a registry source named before it that lists it; failing that,
+to anything of its kind named before it: a registry source of the same type, an organisation the registry does not know ("the Syrian
+American Medical Society … the NGO"), a name ending in its noun ("the European Medicines Agency … the agency") or an indefinite
+mention ("an NGO said … the NGO added").`,
+		build: newBackref,
+	})
+}
+
+// backref reports a back-reference that refers to nobody: copy cut and
+// reordered in editing often leaves "the NGO said" above the sentence that
+// names the NGO, or with its antecedent deleted.
+type backref struct{ ignore, generic map[string]bool }
+
+func newBackref(r *rules.Rule) (Check, error) {
+	var p struct {
+		Ignore  []string `yaml:"ignore"`
+		Generic []string `yaml:"generic"`
+	}
+	if err := r.Params.Decode(&p); err != nil {
+		return nil, err
+	}
+	x := backref{ignore: map[string]bool{}, generic: map[string]bool{}}
+	for _, s := range p.Ignore {
+		x.ignore[rules.Fold(strings.Join(strings.Fields(s), " "))] = true
+	}
+	for _, s := range p.Generic {
+		x.generic[rules.Fold(strings.Join(strings.Fields(s), " "))] = true
+	}
+	return x, nil
+}
+
+// regMention is a registry mention in view offsets, with its sentence.
+type regMention struct {
+	rules.Mention
+	sentence int
+}
+
+func (x backref) Run(c *Context) {
+	doc := c.Doc
+	var all []rules.Mention
+	var sentOf []int
+	for si, s := range doc.Sentences {
+		if !doc.Blocks[s.Block].Kind.Editorial() {
+			continue
+		}
+		base := s.ViewSpan().Start
+		for _, m := range c.Registry.Match(softWrap(s.Text)) {
+			m.Start += base
+			m.End += base
+			all = append(all, m)
+			sentOf = append(sentOf, si)
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	sentAt := map[int]int{}
+	for i, m := range all {
+		sentAt[m.Start] = sentOf[i]
+	}
+	resolved := c.Registry.Resolve(all)
+	var owners map[string]map[string]bool
+	for _, m := range rules.Unresolved(resolved) {
+		si := sentAt[m.Start]
+		key := rules.Fold(m.Alias)
+		if !c.InBlock(doc.Sentences[si].Block) || x.ignore[key] || quoteInner(doc, m.Start) || !credits(c, si, regMention{m, si}) {
+			continue
+		}
+		if owners == nil {
+			owners = backrefTypes(c.Registry)
+		}
+		if x.antecedent(c, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
+			continue
+		}
+		span := doc.View().Span(m.Start, m.End)
+		c.Report(span, MessageData{Match: Excerpt(doc.Slice(span)), Detail: typeList(owners[key])})
+	}
+}
+
+// credits reports whether the back-reference m of sentence si credits
+// something to a source: a reporting cue follows it within three words
+// ("the NGO said", "the charity's director added") or comes right before
+// it ("according to the monitor", "said the agency"). A back-reference
+// followed by a capitalised word introduces a name rather than referring
+// back ("the French news agency AFP", "the Office for National
+// Statistics"), and one outside a credit ("at the centre of", "the group
+// did not pay") is not about sourcing.
+func credits(c *Context, si int, m regMention) bool {
+	s := c.Doc.Sentences[si]
+	text := softWrap(s.Text)
+	ms, me := m.Start-s.ViewSpan().Start, m.End-s.ViewSpan().Start
+	if ms < 0 || me > len(text) {
+		return false
+	}
+	rest := strings.TrimLeft(text[me:], " ")
+	for _, w := range []string{"'s ", "’s ", "of ", "for "} {
+		rest = strings.TrimPrefix(rest, w)
+	}
+	if len(rest) < len(text)-me && (startsUpper(rest) || particleNameRE.MatchString(rest)) {
+		return false // "the French news agency AFP", "the daily al-Riyadh"
+	}
+	toks := appendQWords(nil, text, 0, len(text))
+	words := func(from, to int) int {
+		n := 0
+		for _, t := range toks {
+			if t.start >= from && t.end <= to {
+				n++
+			}
+		}
+		return n
+	}
+	for _, cue := range c.Lexicon.Reporting.FindCues(text) {
+		if cue.Kind == CueScare {
+			continue
+		}
+		if cue.Start >= me && words(me, cue.Start) <= 3 || cue.End <= ms && words(cue.End, ms) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent reports whether something of the back-reference's kind is
+// named before it, though the registry's resolution found no source that
+// lists it: a registry source of one of the types (types), an
+// organisation the registry does not know of those types or whose name
+// ends in the back-reference's noun, or an indefinite mention of the noun.
+func (x backref) antecedent(c *Context, m regMention, resolved []rules.Mention, types map[string]bool) bool {
+	for _, o := range resolved {
+		if o.Start >= m.Start {
+			break
+		}
+		if o.BackRef || o.SourceID == "" {
+			continue
+		}
+		if src, ok := c.Registry.Lookup(o.SourceID); ok && types[string(src.Type)] {
+			return true
+		}
+	}
+	words := strings.Fields(m.Alias)
+	head := words[len(words)-1]
+	indefinite := regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
+	notNames := wordSet(c.Lexicon.People.NotNames)
+	doc := c.Doc
+	for si := 0; si <= m.sentence; si++ {
+		s := doc.Sentences[si]
+		if !doc.Blocks[s.Block].Kind.Editorial() {
+			continue
+		}
+		text := softWrap(s.Text)
+		if si == m.sentence {
+			text = text[:m.Start-s.ViewSpan().Start]
+		}
+		if indefinite.MatchString(text) || namedWithHead(text, head, notNames) {
+			return true
+		}
+		for _, o := range FindOrgs(text, &c.Lexicon.People, nil) {
+			if types[o.Type] || strings.EqualFold(lastWord(o.Name), head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgBefore reports whether any organisation, or any source that is not
+// a person with a full name, is named before view offset off: a registry
+// source or an organisation the registry does not know, or a source of
+// the analysis such as a company it took for a single-named person.
+func orgBefore(c *Context, off int) bool {
+	doc := c.Doc
+	end := doc.View().Span(off, off).Start
+	for _, s := range doc.Sources {
+		if strings.HasPrefix(s.ID, "unnamed:") || strings.HasPrefix(s.ID, "person:") && len(strings.Fields(s.Name)) > 1 || c.Lexicon.Reporting.Pronoun(s.Name) {
+			continue
+		}
+		for _, m := range s.Mentions {
+			if m.Start < end {
+				return true
+			}
+		}
+	}
+	for _, s := range doc.Sentences {
+		if s.ViewSpan().Start >= off {
+			break
+		}
+		if !doc.Blocks[s.Block].Kind.Editorial() {
+			continue
+		}
+		text := softWrap(s.Text)
+		if e := off - s.ViewSpan().Start; e < len(text) {
+			text = text[:e]
+		}
+		if len(FindOrgs(text, &c.Lexicon.People, nil)) > 0 || hasNamed(c.Registry.Match(text)) || theNameRE.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// particleNameRE finds a name that opens with a lower-case particle:
+// "al-Riyadh", "el-Watan".
+var particleNameRE = regexp.MustCompile(`^\p{Ll}{1,3}-\p{Lu}`)
+
+// theNameRE finds "the" before a capitalised word: "the Telegraph", "The
+// RAC", a name the analysis does not know as an organisation.
+var theNameRE = regexp.MustCompile(`\b[Tt]he\s+\p{Lu}`)
+
+// hasNamed reports whether mentions hold a name, not only back-references.
+func hasNamed(ms []rules.Mention) bool {
+	for _, m := range ms {
+		if !m.BackRef {
+			return true
+		}
+	}
+	return false
+}
+
+// namedWithHead reports whether text holds a name ending in head: a
+// capitalised word that is not a function word, then head ("the Syrian
+// Observatory", "the Mirror newspaper", "the European Medicines Agency").
+func namedWithHead(text, head string, notNames map[string]bool) bool {
+	toks := appendQWords(nil, text, 0, len(text))
+	h := lexKey(head)
+	for k := 1; k < len(toks); k++ {
+		p := toks[k-1]
+		if toks[k].key == h && startsUpper(text[p.start:p.end]) && !notNames[p.key] && strings.TrimSpace(text[p.end:toks[k].start]) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// typeList names the source types of a set in order, "or" joined.
+func typeList(types map[string]bool) string {
+	var ts []string
+	for t := range types {
+		ts = append(ts, strings.ReplaceAll(t, "_", " "))
+	}
+	sort.Strings(ts)
+	return strings.Join(ts, " or ")
+}
+
+// backrefTypes maps each back-reference of a registry (folded) to the
+// types of the sources that list it.
+func backrefTypes(reg *rules.Registry) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, s := range reg.Sources() {
+		for _, b := range s.BackRefs {
+			k := rules.Fold(strings.Join(strings.Fields(b), " "))
+			if out[k] == nil {
+				out[k] = map[string]bool{}
+			}
+			out[k][string(s.Type)] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,324 @@
+package audit
+
+import (
+	"math"
+	"strings"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+func init() {
+	registerCheck(CheckKind{
+		Name:    "figure-conflict",
+		Summary: "flags figures for the same thing that disagree within an article (\"more than 370 killed\" and \"at least 311 dead\") when the text does not reconcile them",
+		Params: `reconciling: phrases that acknowledge or explain a difference ("differs from", "put the toll at", "could not be independently verified", "a higher toll", "rose to")
+window: how many sentences after each figure are searched for a reconciling phrase, besides the figure's own (default 1)
+total_units: counted nouns that count everyone ("people", "dead"): two figures compare when their units are equal or both are listed here
+classes: what a figure counts, by the words near it, as lists under a name ("dead: [killed, died]", "wounded: [injured]"); figures of different classes never compare
+totals: phrases that mark a figure as a whole toll ("toll", "in total", "so far"); two figures credited to the same source compare only when both are totals
+max_ratio: figures further apart than this factor count different things, a day's dead against the whole toll (default 2)
+part_before, part_after: phrases right before or after a figure that make it a part of another ("other", "including"; "of the dead", "of them")
+place_prepositions: words before a place name ("in Idlib", "near Homs"): figures whose sentences name places, none in common, count different events
+Figures compare when they are of the same subkind (use scope.claims to choose, e.g. figure/casualty), in different sentences, and their values cannot be the same number once hedges and rounding are read: "more than 300" agrees with 311, "more than 370" does not.`,
+		Claims: true,
+		build:  newFigureConflict,
+	})
+}
+
+// figureConflict reports a figure that contradicts an earlier one of the
+// article: casualty tolls from two sources, or two tolls from one, that
+// cannot both be right and that the text leaves unexplained. Breakdowns
+// ("311 dead, 183 from HTS") stand in one sentence and count parts;
+// partial counts ("five people on Sunday") are far from the toll; both are
+// left alone.
+type figureConflict struct {
+	reconciling, totals phraseSet
+	window              int
+	totalUnits          map[string]bool
+	classes             map[string]string // word → class
+	maxRatio            float64
+	partBefore          []string
+	partAfter           []string
+	placePreps          map[string]bool
+}
+
+func newFigureConflict(r *rules.Rule) (Check, error) {
+	p := struct {
+		Reconciling []string            `yaml:"reconciling"`
+		Window      int                 `yaml:"window"`
+		TotalUnits  []string            `yaml:"total_units"`
+		Classes     map[string][]string `yaml:"classes"`
+		Totals      []string            `yaml:"totals"`
+		MaxRatio    float64             `yaml:"max_ratio"`
+		PartBefore  []string            `yaml:"part_before"`
+		PartAfter   []string            `yaml:"part_after"`
+		PlacePreps  []string            `yaml:"place_prepositions"`
+	}{Window: 1, MaxRatio: 2}
+	if err := r.Params.Decode(&p); err != nil {
+		return nil, err
+	}
+	x := figureConflict{window: p.Window, totalUnits: wordSet(p.TotalUnits), classes: map[string]string{}, maxRatio: p.MaxRatio,
+		partBefore: normPhrases(p.PartBefore), partAfter: normPhrases(p.PartAfter), placePreps: wordSet(p.PlacePreps)}
+	var err error
+	if x.reconciling, err = compilePhrases(r, "reconciling", p.Reconciling); err != nil {
+		return nil, err
+	}
+	if len(p.Reconciling) == 0 {
+		return nil, r.Errorf(r.Params.Pos("reconciling"), "figure-conflict needs reconciling: the phrases that acknowledge a difference between figures")
+	}
+	if x.totals, err = compilePhrases(r, "totals", p.Totals); err != nil {
+		return nil, err
+	}
+	if p.Window < 0 {
+		return nil, r.Errorf(r.Params.Pos("window"), "window must be 0 or more, not %d", p.Window)
+	}
+	if p.MaxRatio < 1 {
+		return nil, r.Errorf(r.Params.Pos("max_ratio"), "max_ratio must be at least 1, not %g", p.MaxRatio)
+	}
+	for class, words := range p.Classes {
+		for _, w := range words {
+			k := lexKey(w)
+			if prev, dup := x.classes[k]; dup && prev != class {
+				return nil, r.Errorf(r.Params.Pos("classes"), "classes: %q is listed under both %s and %s", w, prev, class)
+			}
+			x.classes[k] = class
+		}
+	}
+	return x, nil
+}
+
+// figure is a figure claim with what comparing it needs.
+type figure struct {
+	claim    int
+	sentence int
+	lo, hi   float64
+	unit     string
+	class    string
+	source   string // source ID, "" when unattributed
+	name     string // source name, for messages
+	total    bool
+	places   map[string]bool // places its sentence names
+}
+
+func (x figureConflict) Run(c *Context) {
+	doc := c.Doc
+	notNames := wordSet(c.Lexicon.People.NotNames)
+	var figs []figure
+	c.Claims(func(i int, cl *Claim) {
+		if cl.Kind != ClaimFigure || cl.Quantity == nil || cl.Sentence < 0 {
+			return
+		}
+		f := figure{claim: i, sentence: cl.Sentence, unit: lexKey(cl.Quantity.Unit), name: "unattributed"}
+		f.lo, f.hi = bounds(cl.Quantity)
+		if a := cl.Attribution; a != nil {
+			f.source, f.name = a.Source.ID, a.Source.Name
+		}
+		text := doc.Sentences[cl.Sentence].Text
+		start, end := sentenceOffset(doc, cl.Sentence, cl.Start), sentenceOffset(doc, cl.Sentence, cl.End)
+		if start < 0 || end > len(text) || start > end {
+			return
+		}
+		if x.part(text, start, end) {
+			return
+		}
+		f.class = x.classOf(f.unit, text, start, end)
+		f.total = x.totals.find(text) != nil
+		f.places = x.places(c, text, notNames)
+		if f.unit == "" {
+			if !f.total {
+				return // "four in Idlib": what is counted is not said
+			}
+			f.unit = tollUnit // "the toll stood at 250"
+		}
+		figs = append(figs, f)
+	})
+	for j := range figs {
+		b := &figs[j]
+		for i := max(0, j-figureLookback); i < j; i++ {
+			a := &figs[i]
+			if !x.conflict(doc, a, b) {
+				continue
+			}
+			ca, cb := &doc.Claims[a.claim], &doc.Claims[b.claim]
+			c.ReportClaim(b.claim, MessageData{
+				Match:  Excerpt(ca.Text),
+				Detail: figureSummary(a.name, ca.Text) + "; " + figureSummary(b.name, cb.Text),
+			})
+			break
+		}
+	}
+}
+
+// conflict reports whether figures a and b, a first, count the same thing
+// with values that cannot agree, and the text does not say so.
+func (x figureConflict) conflict(doc *Document, a, b *figure) bool {
+	ca, cb := &doc.Claims[a.claim], &doc.Claims[b.claim]
+	switch {
+	case ca.Subkind != cb.Subkind || a.sentence == b.sentence:
+		return false
+	case a.unit != b.unit && !(x.totalUnit(a.unit) && x.totalUnit(b.unit)):
+		return false
+	case a.class != "" && b.class != "" && a.class != b.class:
+		return false
+	case a.source == b.source && !(a.total && b.total):
+		return false
+	case !(a.total && b.total) && len(a.places) > 0 && len(b.places) > 0 && !overlaps(a.places, b.places):
+		return false // "eight killed in Idlib", "four in Aleppo": two events
+	}
+	// Disjoint, but of one order of magnitude.
+	lo, hi := a, b
+	if b.lo < a.lo {
+		lo, hi = b, a
+	}
+	if lo.hi >= hi.lo || lo.hi <= 0 || hi.lo/lo.hi > x.maxRatio {
+		return false
+	}
+	return !x.reconciled(doc, a.sentence) && !x.reconciled(doc, b.sentence)
+}
+
+// reconciled reports whether sentence si or the window of sentences after
+// it holds a reconciling phrase.
+func (x figureConflict) reconciled(doc *Document, si int) bool {
+	for k := si; k < len(doc.Sentences) && k <= si+x.window; k++ {
+		if x.reconciling.find(doc.Sentences[k].Text) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// figureLookback is how many earlier figures a figure is compared with,
+// which keeps the check linear in long documents; tolls that far apart are
+// not read side by side.
+const figureLookback = 64
+
+// tollUnit stands for the unit of a figure that a toll phrase qualifies
+// and that names no counted noun: "the toll stood at 250".
+const tollUnit = "(toll)"
+
+// totalUnit reports whether a unit counts everyone.
+func (x figureConflict) totalUnit(u string) bool { return u == tollUnit || x.totalUnits[u] }
+
+// part reports whether the figure at [start, end) of a sentence counts a
+// part of another: "at least 14 of the dead", "10 other civilians",
+// "including 28 civilians".
+func (x figureConflict) part(text string, start, end int) bool {
+	before := " " + strings.Join(strings.Fields(lexKey(text[:start])), " ")
+	inside := " " + strings.Join(strings.Fields(lexKey(text[start:end])), " ") + " "
+	after := strings.Join(strings.Fields(lexKey(text[end:])), " ") + " "
+	for _, p := range x.partBefore {
+		if strings.HasSuffix(before, " "+p) || strings.Contains(inside, " "+p+" ") {
+			return true
+		}
+	}
+	for _, p := range x.partAfter {
+		if strings.HasPrefix(after, p+" ") || strings.Contains(inside, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// places returns the places a sentence names after a place preposition
+// ("in Idlib", "near the Syrian capital Damascus" is missed): capitalised
+// words that are not function words, months or sources the registry
+// knows.
+func (x figureConflict) places(c *Context, text string, notNames map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	toks := appendQWords(nil, text, 0, len(text))
+	for k := 0; k+1 < len(toks); k++ {
+		if !x.placePreps[toks[k].key] {
+			continue
+		}
+		j := k + 1
+		if toks[j].key == "the" && j+1 < len(toks) {
+			j++
+		}
+		w := text[toks[j].start:toks[j].end]
+		if startsUpper(w) && !notNames[toks[j].key] && len(c.Registry.Match(w)) == 0 {
+			out[toks[j].key] = true
+		}
+	}
+	return out
+}
+
+// overlaps reports whether two sets share a member.
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// normPhrases returns phrases lower-cased with single spaces, dropping
+// empty ones.
+func normPhrases(ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		if p = strings.Join(strings.Fields(lexKey(p)), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// classOf returns what a figure at [start, end) of a sentence counts: the
+// class of its unit, else of the class word nearest to it in the
+// sentence, preferring one after it.
+func (x figureConflict) classOf(unit, text string, start, end int) string {
+	if cl := x.classes[unit]; cl != "" {
+		return cl
+	}
+	best, dist := "", math.MaxInt
+	for _, t := range appendQWords(nil, text, 0, len(text)) {
+		cl := x.classes[t.key]
+		if cl == "" || t.start >= start && t.end <= end {
+			continue
+		}
+		d := t.start - end
+		if t.end <= start {
+			d = 2 * (start - t.end) // a word after the figure is likelier its verb
+		}
+		if d < dist {
+			best, dist = cl, d
+		}
+	}
+	return best
+}
+
+// bounds returns the range of values a stated quantity allows, reading a
+// one-sided hedge against the number's rounding: "more than 370" is 370
+// to 380, "more than 300" 300 to 400, "nearly 400" 300 to 400, "around
+// 50" 40 to 60.
+func bounds(q *Quantity) (lo, hi float64) {
+	p := roundingUnit(q.Min)
+	switch q.Approx {
+	case "more than", "at least":
+		return q.Min, q.Min + p
+	case "nearly", "up to", "less than":
+		return q.Min - p, q.Min
+	case "around":
+		return q.Min - p, q.Min + p
+	}
+	return q.Min, q.Max
+}
+
+// roundingUnit returns the power of ten a whole number is rounded to: 10
+// for 370, 100 for 300, 1 for 311.
+func roundingUnit(v float64) float64 {
+	if v < 10 || v != math.Trunc(v) || v > 1e15 {
+		return 1
+	}
+	p := 1.0
+	for p*10 <= v && math.Mod(v, p*10) == 0 {
+		p *= 10
+	}
+	return p
+}
+
+// figureSummary names a figure's source and text for messages.
+func figureSummary(name, text string) string {
+	return strings.TrimSpace(name) + ": " + Excerpt(text)
+}
