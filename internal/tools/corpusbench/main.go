@@ -1,0 +1,290 @@
+// Command corpusbench times the whole sourcecheck command line over the
+// shared news corpora and prints throughput, allocations and peak memory.
+//
+//	go run ./internal/tools/corpusbench              # all corpora, --jobs 1 and 2
+//	go run ./internal/tools/corpusbench -jobs 1,2 -runs 3 -corpora ../shared/corpora
+//	go run ./internal/tools/corpusbench -jsonl-gb 1  # also a 1 GB JSON Lines stream
+//
+// BBC News is audited as its folder of .txt files; Reuters-21578 and
+// FA-KES are converted to JSON Lines in a temporary directory first (their
+// text is never written anywhere else). Each configuration runs in a fresh
+// child process that calls the CLI in-process, so that peak memory (the
+// child's maximum resident set size) and allocation counts belong to that
+// run alone. The report goes to a temporary file, as a CI job would write
+// it; the time to read the inputs is included.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/sourcecheck/sourcecheck/internal/cli"
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+)
+
+// childStats is what a child run reports back to the parent.
+type childStats struct {
+	Exit    int    `json:"exit"`
+	Mallocs uint64 `json:"mallocs"`
+	Bytes   uint64 `json:"total_alloc"`
+	Seconds float64
+}
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "-child" {
+		os.Exit(child(os.Args[2], os.Args[3:]))
+	}
+	var (
+		root    = flag.String("corpora", "", "corpora directory (default: $SOURCECHECK_CORPORA or ../shared/corpora beside the checkout)")
+		jobs    = flag.String("jobs", "1,2", "comma-separated --jobs values to run")
+		runs    = flag.Int("runs", 1, "runs per configuration; the fastest is reported")
+		format  = flag.String("format", "json", "report format to write (to a temporary file)")
+		jsonlGB = flag.Float64("jsonl-gb", 0, "also audit a JSON Lines stream of this many GB, built by repeating the corpora")
+		only    = flag.String("only", "", "comma-separated subset of bbc-news, reuters21578, fakes-syria, all")
+	)
+	flag.Parse()
+	if err := run(*root, *jobs, *runs, *format, *jsonlGB, *only); err != nil {
+		fmt.Fprintln(os.Stderr, "corpusbench:", err)
+		os.Exit(1)
+	}
+}
+
+// input is one benchmark input: a folder or a JSON Lines file.
+type input struct {
+	name     string
+	path     string
+	articles int
+	bytes    int64
+}
+
+func run(root, jobsList string, runs int, format string, jsonlGB float64, only string) error {
+	if root == "" {
+		r, ok := corpus.Root()
+		if !ok {
+			return fmt.Errorf("corpora not found: pass -corpora or set $%s", corpus.EnvRoot)
+		}
+		root = r
+	}
+	tmp, err := os.MkdirTemp("", "corpusbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	inputs, err := prepare(root, tmp, jsonlGB)
+	if err != nil {
+		return err
+	}
+	if only != "" {
+		keep := map[string]bool{}
+		for _, s := range strings.Split(only, ",") {
+			keep[strings.TrimSpace(s)] = true
+		}
+		var sel []input
+		for _, in := range inputs {
+			if keep[in.name] {
+				sel = append(sel, in)
+			}
+		}
+		inputs = sel
+	}
+	var js []int
+	for _, s := range strings.Split(jobsList, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return fmt.Errorf("-jobs: bad value %q", s)
+		}
+		js = append(js, n)
+	}
+
+	fmt.Printf("sourcecheck corpus benchmark: %s, %d CPUs, GOMAXPROCS %d, format %s\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0), format)
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "input\tarticles\tMB\tjobs\tseconds\tMB/s\tarticles/s\tallocs/article\tKB alloc/article\tpeak RSS MB\tspeed-up\texit\t")
+	for _, in := range inputs {
+		var base float64
+		for _, j := range js {
+			best := childStats{Seconds: -1}
+			var rss int64
+			for r := 0; r < runs; r++ {
+				st, peak, err := measure(tmp, in.path, j, format)
+				if err != nil {
+					return err
+				}
+				if best.Seconds < 0 || st.Seconds < best.Seconds {
+					best, rss = st, peak
+				}
+			}
+			mb := float64(in.bytes) / 1e6
+			if j == js[0] {
+				base = best.Seconds
+			}
+			fmt.Fprintf(w, "%s\t%d\t%.1f\t%d\t%.2f\t%.1f\t%.0f\t%.0f\t%.1f\t%.0f\t%.2f×\t%d\t\n", in.name, in.articles, mb, j, best.Seconds,
+				mb/best.Seconds, float64(in.articles)/best.Seconds, float64(best.Mallocs)/float64(in.articles),
+				float64(best.Bytes)/1024/float64(in.articles), float64(rss)/1024, base/best.Seconds, best.Exit)
+		}
+	}
+	return w.Flush()
+}
+
+// prepare lays out the inputs: BBC as its folder, the others as JSON
+// Lines, "all" as one folder holding everything, and the large stream.
+func prepare(root, tmp string, jsonlGB float64) ([]input, error) {
+	bbcArts, err := corpus.BBC(root)
+	if err != nil {
+		return nil, err
+	}
+	bbc := input{name: "bbc-news", path: filepath.Join(root, corpus.BBCDir, "bbc"), articles: len(bbcArts)}
+	for _, a := range bbcArts {
+		bbc.bytes += int64(len(a.Body))
+	}
+	allDir := filepath.Join(tmp, "all")
+	if err := os.MkdirAll(allDir, 0o755); err != nil {
+		return nil, err
+	}
+	out := []input{bbc}
+	all := input{name: "all", path: allDir}
+	for _, c := range []struct {
+		name string
+		load func(string) ([]corpus.Article, error)
+	}{{corpus.BBCDir, corpus.BBC}, {corpus.ReutersDir, corpus.Reuters}, {corpus.FakesDir, corpus.Fakes}} {
+		arts, err := c.load(root)
+		if err != nil {
+			return nil, err
+		}
+		in := input{name: c.name, path: filepath.Join(tmp, c.name+".jsonl"), articles: len(arts)}
+		for _, a := range arts {
+			in.bytes += int64(len(a.Body))
+		}
+		if err := writeJSONL(in.path, arts); err != nil {
+			return nil, err
+		}
+		if err := os.Link(in.path, filepath.Join(allDir, c.name+".jsonl")); err != nil {
+			return nil, err
+		}
+		all.articles += in.articles
+		all.bytes += in.bytes
+		if c.name != corpus.BBCDir {
+			out = append(out, in)
+		}
+	}
+	out = append(out, all)
+	if jsonlGB > 0 {
+		big, err := bigStream(tmp, allDir, all, jsonlGB)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, big)
+	}
+	return out, nil
+}
+
+func writeJSONL(path string, arts []corpus.Article) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := corpus.WriteJSONL(bw, arts); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// bigStream concatenates the corpora's JSON Lines until the file holds gb
+// gigabytes.
+func bigStream(tmp, allDir string, all input, gb float64) (input, error) {
+	path := filepath.Join(tmp, "big.jsonl")
+	f, err := os.Create(path)
+	if err != nil {
+		return input{}, err
+	}
+	defer f.Close()
+	files, _ := filepath.Glob(filepath.Join(allDir, "*.jsonl"))
+	var size int64
+	target := int64(gb * 1e9)
+	big := input{name: fmt.Sprintf("stream-%.1fGB", gb), path: path}
+	for size < target {
+		for _, name := range files {
+			src, err := os.Open(name)
+			if err != nil {
+				return input{}, err
+			}
+			n, err := io.Copy(f, src)
+			src.Close()
+			if err != nil {
+				return input{}, err
+			}
+			size += n
+		}
+		big.articles += all.articles
+		big.bytes += all.bytes
+	}
+	return big, nil
+}
+
+// measure runs one configuration in a child process and returns its
+// statistics and peak resident set size in KB.
+func measure(tmp, path string, jobs int, format string) (childStats, int64, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return childStats{}, 0, err
+	}
+	statsFile := filepath.Join(tmp, "stats.json")
+	report := filepath.Join(tmp, "report.out")
+	args := []string{"-child", statsFile, "audit", "--jobs", strconv.Itoa(jobs), "--format", format + "=" + report, "--max-bytes", strconv.Itoa(2 << 30), path}
+	cmd := exec.Command(self, args...)
+	cmd.Stdout = io.Discard
+	cmd.Stderr = io.Discard
+	start := time.Now()
+	err = cmd.Run()
+	elapsed := time.Since(start).Seconds()
+	if err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			return childStats{}, 0, err
+		}
+	}
+	var st childStats
+	data, err := os.ReadFile(statsFile)
+	if err != nil {
+		return childStats{}, 0, fmt.Errorf("child for %s: %w", path, err)
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return childStats{}, 0, err
+	}
+	st.Seconds = elapsed
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss // kilobytes on Linux
+	}
+	return st, rss, nil
+}
+
+// child runs the CLI in-process and writes its allocation counts.
+func child(statsFile string, args []string) int {
+	code := cli.Main(args, os.Stdin, os.Stdout, os.Stderr)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	data, _ := json.Marshal(childStats{Exit: code, Mallocs: ms.Mallocs, Bytes: ms.TotalAlloc})
+	if err := os.WriteFile(statsFile, data, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 3
+	}
+	return 0
+}
