@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -141,7 +142,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		text := softWrap(s.Text)
 		base := s.view.Start
-		info.words = splitAtQuotes(tokenize(text), bounds, base)
+		// One tokenisation serves the sentence: FindPeople and
+		// FindDefinites read it as it is, the rest split at quotation
+		// boundaries.
+		tokens := tokenize(text)
+		info.words = splitAtQuotes(tokens, bounds, base)
 		info.cues = a.findCues(text, info.words)
 		// Registry mentions, resolved later across the whole document.
 		var known []Span
@@ -166,7 +171,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
-		for _, p := range FindPeople(text, &a.lex.People, orgSpans, isVerb) {
+		for _, p := range findPeople(text, tokens, &a.lex.People, orgSpans, isVerb) {
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
 			m.ext0, m.ext1 = m.start, m.end
 			if p.Descriptor != "" {
@@ -189,7 +194,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 		}
 		all = append(all, a.weakPeople(text, base, si, info.words)...)
-		for _, d := range FindDefinites(text, &a.lex.People) {
+		for _, d := range findDefinites(text, tokens, &a.lex.People) {
 			m := mention{kind: mentionDefinite, start: base + d.Start, end: base + d.End, ext0: base + d.Start, ext1: base + d.End, sentence: si, gender: d.Gender,
 				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: "unnamed:" + slug(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
 			all = append(all, m)
@@ -460,7 +465,8 @@ func quoteBounds(quotes []Quote) []int {
 // splitAtQuotes splits words that straddle a quotation boundary: where a
 // closing mark was lost the speech tag is glued to the quote ("realizehe
 // confides"), and the quotation finder has already found the seam. bounds
-// are quoteBounds (view offsets); words are relative to base.
+// are quoteBounds (view offsets); words are relative to base. words is
+// not modified.
 func splitAtQuotes(words []word, bounds []int, base int) []word {
 	if len(words) == 0 {
 		return words
@@ -483,6 +489,9 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 		w := words[wi+n]
 		if rel <= w.start || rel >= w.end {
 			continue
+		}
+		if out == nil {
+			words = slices.Clone(words) // the right part is written back
 		}
 		out = append(out, words[wi:wi+n]...)
 		l, r := w, w

@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode"
@@ -92,6 +93,9 @@ type BlockCue struct {
 	MaxWords int       `yaml:"max_words"`
 
 	re *regexp.Regexp
+	// need lists strings one of which every match contains (nil: none
+	// known): a block holding none of them is not searched.
+	need []string
 }
 
 // TeaserRule says that a run of at least MinRun blocks ending in one of
@@ -211,6 +215,11 @@ func (l *BlockLexicon) compile() error {
 			return fmt.Errorf("cues[%d] (%s): %w", i, c.Cue, err)
 		}
 		c.re = re
+		if c.At == "suffix" || c.At == "any" {
+			// Anchored patterns fail fast at the block's start; the
+			// others are tried at every position.
+			c.need = requiredLiterals(expr)
+		}
 	}
 	if !validBlockKind(l.Teasers.Kind) || len(l.Teasers.Endings) == 0 || l.Teasers.MinRun < 1 {
 		return fmt.Errorf("teasers: need a kind, endings and min_run >= 1")
@@ -447,6 +456,9 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 		if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
 			continue
 		}
+		if c.need != nil && !containsAny(it.text, c.need) {
+			continue
+		}
 		if c.re.MatchString(it.text) {
 			it.set(c.Kind, srcCue, fmt.Sprintf("cue %q (%s)", c.Cue, c.Kind))
 			return
@@ -637,3 +649,84 @@ func (l *BlockLexicon) trimClosers(s string) string {
 // truncated reports whether s ends in a teaser ending, ignoring closing
 // marks.
 func (l *BlockLexicon) truncated(s string) bool { return l.finalMark(s) == "…" }
+
+// requiredLiterals returns strings one of which every match of the
+// regular expression expr contains, or nil when it finds none: the
+// literals a match must start its mandatory part with ("Photo" or "Image"
+// in (?:Photo|Image)\s*:). Searching a block for them first spares the
+// regular expression engine most blocks, which matters because the
+// backtracker's cost grows with the size of the compiled program (a
+// bounded repeat like [^.]{1,80} copies its instruction 80 times). Only
+// case-sensitive literals count.
+func requiredLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits, ok := mandatoryLiterals(re)
+	if !ok || slices.Contains(lits, "") {
+		return nil
+	}
+	return lits
+}
+
+// mandatoryLiterals returns literals one of which every match of re
+// contains, and whether it found such a set.
+func mandatoryLiterals(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture:
+		return mandatoryLiterals(re.Sub[0])
+	case syntax.OpPlus:
+		return mandatoryLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return mandatoryLiterals(re.Sub[0])
+	case syntax.OpConcat:
+		// Every part of a concatenation is mandatory: take the part whose
+		// shortest literal is longest, the rarest to occur.
+		var best []string
+		for _, sub := range re.Sub {
+			if lits, ok := mandatoryLiterals(sub); ok && (best == nil || shortest(lits) > shortest(best)) {
+				best = lits
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			lits, ok := mandatoryLiterals(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, lits...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// shortest returns the length of the shortest of lits.
+func shortest(lits []string) int {
+	n := len(lits[0])
+	for _, l := range lits[1:] {
+		n = min(n, len(l))
+	}
+	return n
+}
+
+// containsAny reports whether s contains any of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

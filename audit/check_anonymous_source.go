@@ -89,7 +89,7 @@ func newAnonymousSource(r *rules.Rule) (Check, error) {
 	if a.anonymity, err = compilePhrases(r, "anonymity", p.Anonymity); err != nil {
 		return nil, err
 	}
-	if a.reason && a.reasons.re == nil {
+	if a.reason && a.reasons.m == nil {
 		return nil, r.Errorf(r.Pos.Params, "require: reason needs a list of reasons phrases")
 	}
 	return a, nil

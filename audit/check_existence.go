@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sourcecheck/sourcecheck/rules"
@@ -19,8 +20,15 @@ patterns: Go regular expressions (RE2 syntax), matched as written; (?i) makes on
 }
 
 // existence is the plain term/regex check: every match in the rule's
-// blocks is a finding whose Match is the matched text.
-type existence struct{ re *regexp.Regexp }
+// blocks is a finding whose Match is the matched text. A rule with tokens
+// only is matched by a phraseMatcher, which finds exactly what the
+// regular expression of its tokens would, in a fraction of the time; a
+// rule with patterns is matched by one regular expression of all its
+// tokens and patterns.
+type existence struct {
+	tokens *phraseMatcher
+	re     *regexp.Regexp
+}
 
 func newExistence(r *rules.Rule) (Check, error) {
 	var p struct {
@@ -31,11 +39,13 @@ func newExistence(r *rules.Rule) (Check, error) {
 		return nil, err
 	}
 	var alts []string
+	var phrases [][]string
 	for i, t := range p.Tokens {
 		words := strings.Fields(t)
 		if len(words) == 0 {
 			return nil, r.Errorf(r.Params.ItemPos("tokens", i), "token %d is empty", i+1)
 		}
+		phrases = append(phrases, slices.Clone(words))
 		for j, w := range words {
 			words[j] = regexp.QuoteMeta(w)
 		}
@@ -50,11 +60,14 @@ func newExistence(r *rules.Rule) (Check, error) {
 	if len(alts) == 0 {
 		return nil, r.Errorf(r.Pos.Params, "existence needs at least one of tokens, patterns")
 	}
+	if len(p.Patterns) == 0 {
+		return existence{tokens: newPhraseMatcher(phrases, false)}, nil
+	}
 	re, err := regexp.Compile(strings.Join(alts, "|"))
 	if err != nil {
 		return nil, r.Errorf(r.Pos.Params, "%v", fmt.Errorf("combining patterns: %w", err))
 	}
-	return existence{re}, nil
+	return existence{re: re}, nil
 }
 
 func (x existence) Run(c *Context) {
@@ -63,12 +76,18 @@ func (x existence) Run(c *Context) {
 			continue
 		}
 		text := c.Doc.Slice(b.Span)
-		for _, m := range x.re.FindAllStringIndex(text, -1) {
-			if m[0] == m[1] {
-				continue
+		report := func(start, end int) bool {
+			if start < end {
+				c.Report(Span{Start: b.Start + start, End: b.Start + end}, MessageData{Match: text[start:end]})
 			}
-			match := text[m[0]:m[1]]
-			c.Report(Span{Start: b.Start + m[0], End: b.Start + m[1]}, MessageData{Match: match})
+			return true
+		}
+		if x.tokens != nil {
+			x.tokens.each(text, report)
+			continue
+		}
+		for _, m := range x.re.FindAllStringIndex(text, -1) {
+			report(m[0], m[1])
 		}
 	}
 }

@@ -15,41 +15,46 @@ import (
 // case-insensitively on word boundaries; the words of a phrase may be
 // separated by any white space or a hyphen ("state-run" matches "state
 // run"). The zero phraseSet matches nothing.
-type phraseSet struct{ re *regexp.Regexp }
+type phraseSet struct{ m *phraseMatcher }
 
 // compilePhrases compiles the phrases of parameter key. An empty phrase is
 // a *rules.LoadError at its line and column.
 func compilePhrases(r *rules.Rule, key string, phrases []string) (phraseSet, error) {
-	var alts []string
+	type alt struct {
+		words []string
+		size  int // the length of the phrase as a regular expression
+	}
+	var alts []alt
 	for i, p := range phrases {
 		words := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '\t' || r == '-' })
 		if len(words) == 0 {
 			return phraseSet{}, r.Errorf(r.Params.ItemPos(key, i), "%s: phrase %d is empty", key, i+1)
 		}
-		for j, w := range words {
-			words[j] = regexp.QuoteMeta(w)
+		size := len(`[\s\-]+`) * (len(words) - 1)
+		for _, w := range words {
+			size += len(regexp.QuoteMeta(w))
 		}
-		alts = append(alts, strings.Join(words, `[\s\-]+`))
+		alts = append(alts, alt{words, size})
 	}
 	if len(alts) == 0 {
 		return phraseSet{}, nil
 	}
 	// Longer alternatives first, so that the leftmost match is also the
 	// longest one that starts there.
-	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
-	if err != nil {
-		return phraseSet{}, r.Errorf(r.Params.Pos(key), "%s: %v", key, err)
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].size > alts[j].size })
+	list := make([][]string, len(alts))
+	for i, a := range alts {
+		list[i] = a.words
 	}
-	return phraseSet{re}, nil
+	return phraseSet{newPhraseMatcher(list, true)}, nil
 }
 
 // find returns the byte range of the first phrase in text, or nil.
 func (p phraseSet) find(text string) []int {
-	if p.re == nil {
+	if p.m == nil {
 		return nil
 	}
-	return p.re.FindStringIndex(text)
+	return p.m.find(text)
 }
 
 // paramSet returns the words of a list parameter as a lower-cased set.

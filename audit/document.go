@@ -55,7 +55,7 @@ type Document struct {
 	VagueCues []Cue
 
 	view  *View
-	lines lineIndex
+	lines *lineIndex
 }
 
 // NewDocument returns a document for text that is already UTF-8.

@@ -958,7 +958,10 @@ type figParser struct {
 	toks []figToken
 	nums []figNum
 	sent []int32 // sentence number of each token
-	out  []FigureMatch
+	// flags are the lexicon flags of each token (0 for numbers), looked
+	// up once rather than at every question about the token.
+	flags []uint32
+	out   []FigureMatch
 
 	// The last figure found, and the last casualty or displacement figure
 	// that had its subkind of its own (its anchor): a figure of people
@@ -971,6 +974,12 @@ type figParser struct {
 
 func (p *figParser) sentenceIndex() {
 	p.sent = make([]int32, len(p.toks))
+	p.flags = make([]uint32, len(p.toks))
+	for i, t := range p.toks {
+		if t.kind != figTokNum {
+			p.flags[i] = p.c.flags[t.key]
+		}
+	}
 	var n int32
 	for i := range p.toks {
 		p.sent[i] = n
@@ -981,7 +990,7 @@ func (p *figParser) sentenceIndex() {
 }
 
 func (p *figParser) flag(i int, f uint32) bool {
-	return i >= 0 && i < len(p.toks) && p.toks[i].kind != figTokNum && p.c.flags[p.toks[i].key]&f != 0
+	return i >= 0 && i < len(p.flags) && p.flags[i]&f != 0
 }
 
 // sentenceStart reports whether token i begins a sentence.

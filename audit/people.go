@@ -157,9 +157,15 @@ type word struct {
 // tokenize splits text into words: runs of letters, digits, apostrophes,
 // hyphens and inner dots ("U.S.", "al-Assad", "Aleppo’s").
 func tokenize(text string) []word {
-	var words []word
+	// About one word in six bytes of prose: one allocation in most
+	// sentences.
+	words := make([]word, 0, len(text)/6+1)
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++ // the common case of a space or a punctuation mark
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += n
@@ -167,6 +173,10 @@ func tokenize(text string) []word {
 		}
 		start := i
 		for i < len(text) {
+			if isASCIIAlnum(text[i]) {
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				i += n
@@ -237,7 +247,11 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 // an expert at …"), a descriptor apposition before it ("a woman, Umm
 // Mohamad,"), or a reporting verb beside it (isVerb).
 func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
-	words := tokenize(text)
+	return findPeople(text, tokenize(text), lex, orgs, isVerb)
+}
+
+// findPeople is FindPeople on the words of text, as tokenize gives them.
+func findPeople(text string, words []word, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
 	var out []PersonMention
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found
@@ -561,7 +575,12 @@ type Definite struct {
 // or by "of", "for" or "at" ("the head of the SOHR") names someone else
 // and is left out.
 func FindDefinites(text string, lex *PeopleLexicon) []Definite {
-	words := tokenize(text)
+	return findDefinites(text, tokenize(text), lex)
+}
+
+// findDefinites is FindDefinites on the words of text, as tokenize gives
+// them.
+func findDefinites(text string, words []word, lex *PeopleLexicon) []Definite {
 	var out []Definite
 	for i := 0; i < len(words); i++ {
 		switch words[i].lower {

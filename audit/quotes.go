@@ -204,6 +204,20 @@ func (l *ReportingLexicon) compile() error {
 	return errors.Join(errs...)
 }
 
+// isLowerASCIIWord reports whether w is ASCII without upper-case letters
+// or white space at its ends: its own lexKey.
+func isLowerASCIIWord(w string) bool {
+	if w == "" || w[0] <= ' ' || w[len(w)-1] <= ' ' {
+		return w == ""
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 func wordSet(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -214,6 +228,9 @@ func wordSet(words []string) map[string]bool {
 
 // lexKey is the form a word is looked up by: lower case, ’ read as '.
 func lexKey(w string) string {
+	if isLowerASCIIWord(w) {
+		return w // the common case, without allocating
+	}
 	w = strings.ToLower(strings.TrimSpace(w))
 	if strings.Contains(w, "’") {
 		w = strings.ReplaceAll(w, "’", "'")
@@ -259,7 +276,7 @@ func (l *ReportingLexicon) Pronoun(word string) bool { return l.pronouns[lexKey(
 // word of BaseAfter ("they say", not "a report"), and capitalised verbs
 // other than at the start of text are taken for names (Said, Call).
 func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
-	toks := appendQWords(nil, text, 0, len(text))
+	toks := appendQWords(make([]qword, 0, len(text)/6+1), text, 0, len(text))
 	var out []ReportingCue
 	for i := 0; i < len(toks); {
 		c, n := l.cueAt(text, toks, i)
@@ -329,12 +346,26 @@ type qword struct {
 	key        string
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isASCIIAlnum reports whether b is an ASCII letter or digit.
+func isASCIIAlnum(b byte) bool {
+	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9'
+}
 
 // appendQWords appends the words of text[start:end] to toks.
 func appendQWords(toks []qword, text string, start, end int) []qword {
 	i := start
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++ // the common case of a space or a punctuation mark
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if !isWordRune(r) {
 			i += n
@@ -343,6 +374,10 @@ func appendQWords(toks []qword, text string, start, end int) []qword {
 		ws := i
 		i += n
 		for i < end {
+			if isASCIIAlnum(text[i]) {
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:end])
 			if isWordRune(r) {
 				i += n

@@ -25,15 +25,39 @@ type Position struct {
 	RuneColumn int `json:"rune_column"`
 }
 
-// lineIndex holds the byte offsets at which each line of a text starts.
-type lineIndex []int
+// lineIndex holds the byte offsets at which each line of a text starts,
+// and checkpoints that count its runes, so that a position costs a binary
+// search and a count of at most runeStride bytes, however long the line.
+type lineIndex struct {
+	starts []int
+	// cpOff[k] is a rune boundary (as utf8.RuneCountInString decodes the
+	// text from its start) and cpRunes[k] the number of runes before it.
+	cpOff, cpRunes []int
+}
 
-func newLineIndex(text string) lineIndex {
-	idx := lineIndex{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			idx = append(idx, i+1)
+// runeStride is the distance in bytes between rune-count checkpoints.
+const runeStride = 512
+
+func newLineIndex(text string) *lineIndex {
+	idx := &lineIndex{starts: []int{0}}
+	runes, next := 0, runeStride
+	for i := 0; i < len(text); {
+		if i >= next {
+			idx.cpOff = append(idx.cpOff, i)
+			idx.cpRunes = append(idx.cpRunes, runes)
+			next = i + runeStride
 		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' {
+				idx.starts = append(idx.starts, i+1)
+			}
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+		}
+		runes++
 	}
 	return idx
 }
@@ -41,20 +65,38 @@ func newLineIndex(text string) lineIndex {
 // position returns the line and columns of byte offset off in text. A
 // carriage return belongs to the line it ends, so CRLF files keep the same
 // line numbers as LF files.
-func (idx lineIndex) position(text string, off int) Position {
+func (idx *lineIndex) position(text string, off int) Position {
 	if off < 0 {
 		off = 0
 	}
 	if off > len(text) {
 		off = len(text)
 	}
-	line := sort.Search(len(idx), func(i int) bool { return idx[i] > off }) - 1
-	start := idx[line]
+	line := sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > off }) - 1
+	start := idx.starts[line]
 	return Position{
 		Line:       line + 1,
 		Column:     off - start + 1,
-		RuneColumn: utf8.RuneCountInString(text[start:off]) + 1,
+		RuneColumn: idx.runesBetween(text, start, off) + 1,
 	}
+}
+
+// runesBetween returns utf8.RuneCountInString(text[start:off]) for a line
+// start (a rune boundary, as it follows a newline) and an offset on its
+// line, counting from the last checkpoint in between.
+func (idx *lineIndex) runesBetween(text string, start, off int) int {
+	k := sort.SearchInts(idx.cpOff, off+1) - 1 // the last checkpoint <= off
+	if k < 0 || idx.cpOff[k] <= start {
+		return utf8.RuneCountInString(text[start:off])
+	}
+	// Runes before the checkpoint, less those before the line.
+	before := 0
+	if j := sort.SearchInts(idx.cpOff, start+1) - 1; j >= 0 {
+		before = idx.cpRunes[j] + utf8.RuneCountInString(text[idx.cpOff[j]:start])
+	} else {
+		before = utf8.RuneCountInString(text[:start])
+	}
+	return idx.cpRunes[k] - before + utf8.RuneCountInString(text[idx.cpOff[k]:off])
 }
 
 // viewSeg maps the view range [v, v+vn) onto the source range [s, s+sn).

@@ -1,0 +1,205 @@
+package audit
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// phraseMatcher finds listed phrases in text exactly as the regular
+// expression (?i)\b(?:P1|P2|…)\b would, where each phrase Pk is its words
+// joined by runs of separator characters (\s+, or [\s\-]+), but without a
+// regular expression: the phrases form a trie of case-folded runes that is
+// walked from each candidate position, so a scan costs one table look-up
+// per byte of text that cannot start a phrase. Like the regular
+// expression it reports, at the leftmost position where any phrase
+// matches, the phrase listed first; \b is an ASCII word boundary and
+// letter case is compared with Unicode simple folding.
+type phraseMatcher struct {
+	nodes []pmNode
+	// root maps the folded form of an ASCII first byte to a node (0: none);
+	// phrases whose first rune folds to a non-ASCII rune are found through
+	// nodes[0].next.
+	root [128]int32
+	// wide is true when some phrase can start with a rune that is not
+	// ASCII as written in the text (a non-ASCII letter, or "k" and "s",
+	// which fold with the Kelvin sign and the long s).
+	wide   bool
+	hyphen bool // '-' separates words like white space
+}
+
+type pmNode struct {
+	next []pmEdge
+	sep  int32 // the node after a run of separators, or 0
+	// accept is 1 + the index of the first-listed phrase ending here, or 0.
+	accept int32
+}
+
+type pmEdge struct {
+	r    rune // folded
+	node int32
+}
+
+// newPhraseMatcher returns a matcher for phrases, each given as its words.
+// With hyphen set, a hyphen separates words like white space ("state-run"
+// matches "state run"), and words must not contain one.
+func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
+	m := &phraseMatcher{nodes: make([]pmNode, 1), hyphen: hyphen}
+	for pi, words := range phrases {
+		n := int32(0)
+		for wi, w := range words {
+			if wi > 0 {
+				if m.nodes[n].sep == 0 {
+					m.nodes = append(m.nodes, pmNode{})
+					m.nodes[n].sep = int32(len(m.nodes) - 1)
+				}
+				n = m.nodes[n].sep
+			}
+			for _, r := range w {
+				f := foldRune(r)
+				if n == 0 && (f >= utf8.RuneSelf || f == 'K' || f == 'S') {
+					m.wide = true
+				}
+				n = m.child(n, f)
+			}
+		}
+		if n != 0 && m.nodes[n].accept == 0 {
+			m.nodes[n].accept = int32(pi + 1)
+		}
+	}
+	return m
+}
+
+// child returns the node after n on folded rune f, adding it if need be.
+func (m *phraseMatcher) child(n int32, f rune) int32 {
+	if c := m.next(n, f); c != 0 {
+		return c
+	}
+	m.nodes = append(m.nodes, pmNode{})
+	c := int32(len(m.nodes) - 1)
+	m.nodes[n].next = append(m.nodes[n].next, pmEdge{f, c})
+	if n == 0 && f < utf8.RuneSelf {
+		m.root[f] = c
+	}
+	return c
+}
+
+func (m *phraseMatcher) next(n int32, f rune) int32 {
+	for _, e := range m.nodes[n].next {
+		if e.r == f {
+			return e.node
+		}
+	}
+	return 0
+}
+
+// foldRune returns the smallest rune of r's simple case-folding orbit, so
+// that two runes are equal ignoring case exactly when their foldRunes are.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		return r
+	}
+	min := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < min {
+			min = f
+		}
+	}
+	return min
+}
+
+// asciiFold folds an ASCII byte as foldRune does.
+func asciiFold(b byte) byte {
+	if 'a' <= b && b <= 'z' {
+		return b - ('a' - 'A')
+	}
+	return b
+}
+
+func isASCIIWord(b byte) bool {
+	return '0' <= b && b <= '9' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || b == '_'
+}
+
+// wordBoundary reports whether \b holds at byte offset i of text.
+func wordBoundary(text string, i int) bool {
+	before := i > 0 && isASCIIWord(text[i-1])
+	after := i < len(text) && isASCIIWord(text[i])
+	return before != after
+}
+
+func (m *phraseMatcher) isSep(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' || m.hyphen && b == '-'
+}
+
+// matchAt returns the end of the phrase listed first among those that
+// match from a start position, or -1, given the node n reached on the text
+// up to offset i.
+func (m *phraseMatcher) matchAt(text string, i int, n int32) int {
+	best, bestEnd := int32(0), -1
+	for {
+		if a := m.nodes[n].accept; a != 0 && (best == 0 || a < best) && wordBoundary(text, i) {
+			best, bestEnd = a, i
+		}
+		if i >= len(text) {
+			break
+		}
+		if s := m.nodes[n].sep; s != 0 && m.isSep(text[i]) {
+			for i < len(text) && m.isSep(text[i]) {
+				i++
+			}
+			n = s
+			continue
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if n = m.next(n, foldRune(r)); n == 0 {
+			break
+		}
+		i += size
+	}
+	return bestEnd
+}
+
+// find returns the byte range of the first phrase in text, or nil, as
+// regexp.FindStringIndex would.
+func (m *phraseMatcher) find(text string) []int {
+	var loc []int
+	m.each(text, func(s, e int) bool {
+		loc = []int{s, e}
+		return false
+	})
+	return loc
+}
+
+// each calls fn with the range of every phrase in text, leftmost first and
+// not overlapping, as regexp.FindAllStringIndex would, until fn returns
+// false.
+func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
+	for i := 0; i < len(text); {
+		b := text[i]
+		var n int32
+		size := 1
+		switch {
+		case b < utf8.RuneSelf:
+			n = m.root[asciiFold(b)]
+		case m.wide:
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			n = m.next(0, foldRune(r))
+		}
+		if n != 0 && wordBoundary(text, i) {
+			if end := m.matchAt(text, i+size, n); end > i {
+				if !fn(i, end) {
+					return
+				}
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+}

@@ -1,0 +1,67 @@
+package audit
+
+import (
+	"math/rand"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// phraseRegexp is the regular expression phraseMatcher stands for.
+func phraseRegexp(phrases [][]string, hyphen bool) *regexp.Regexp {
+	sep := `\s+`
+	if hyphen {
+		sep = `[\s\-]+`
+	}
+	var alts []string
+	for _, words := range phrases {
+		q := make([]string, len(words))
+		for i, w := range words {
+			q[i] = regexp.QuoteMeta(w)
+		}
+		alts = append(alts, strings.Join(q, sep))
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+}
+
+// TestPhraseMatcherAsRegexp checks that phraseMatcher finds what the
+// regular expression it replaces finds, on random texts built from the
+// phrases' own pieces.
+func TestPhraseMatcherAsRegexp(t *testing.T) {
+	lists := [][]string{
+		{"sources say", "sources said", "it is believed", "it is widely believed", "according to reports", "according to some", "some say"},
+		{"state run", "state", "state media", "run", "U.S.", "K", "ſtate", "café", "Ünion"},
+		{"a", "a b", "a b c", "b c", "_x", "9", "x_"},
+	}
+	pieces := []string{"sources", "say", "said", "it", "is", "believed", "widely", "according", "to", "reports", "some",
+		"state", "run", "media", "U.S.", "u.s", "k", "K", "\u212a", "ſ", "S", "café", "CAFÉ", "Ünion", "ünion", "a", "b", "c", "_x", "x_", "9", "x",
+		" ", "  ", "\n", "\t", "-", "--", ".", ",", "é", "“", "_", "\u00a0", "\v"}
+	rng := rand.New(rand.NewSource(1))
+	for li, list := range lists {
+		var phrases [][]string
+		for _, p := range list {
+			phrases = append(phrases, strings.Fields(p))
+		}
+		for _, hyphen := range []bool{false, true} {
+			m := newPhraseMatcher(phrases, hyphen)
+			re := phraseRegexp(phrases, hyphen)
+			for n := 0; n < 20000; n++ {
+				var b strings.Builder
+				for k := rng.Intn(12); k >= 0; k-- {
+					b.WriteString(pieces[rng.Intn(len(pieces))])
+				}
+				text := b.String()
+				want := re.FindAllStringIndex(text, -1)
+				var got [][]int
+				m.each(text, func(s, e int) bool { got = append(got, []int{s, e}); return true })
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Fatalf("list %d hyphen %v: %q: got %v, want %v", li, hyphen, text, got, want)
+				}
+				if f, w := m.find(text), re.FindStringIndex(text); !slices.Equal(f, w) {
+					t.Fatalf("list %d hyphen %v: find %q: got %v, want %v", li, hyphen, text, f, w)
+				}
+			}
+		}
+	}
+}
