@@ -77,6 +77,7 @@ func (x backref) Run(c *Context) {
 		sentAt[m.Start] = sentOf[i]
 	}
 	resolved := c.Registry.Resolve(all)
+	memo := &backrefMemo{heads: map[string]int{}}
 	var owners map[string]map[string]bool
 	for _, m := range rules.Unresolved(resolved) {
 		si := sentAt[m.Start]
@@ -87,7 +88,7 @@ func (x backref) Run(c *Context) {
 		if owners == nil {
 			owners = backrefTypes(c.Registry)
 		}
-		if x.antecedent(c, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
+		if x.antecedent(c, memo, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
 			continue
 		}
 		span := doc.View().Span(m.Start, m.End)
@@ -143,7 +144,7 @@ func credits(c *Context, si int, m regMention) bool {
 // lists it: a registry source of one of the types (types), an
 // organisation the registry does not know of those types or whose name
 // ends in the back-reference's noun, or an indefinite mention of the noun.
-func (x backref) antecedent(c *Context, m regMention, resolved []rules.Mention, types map[string]bool) bool {
+func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolved []rules.Mention, types map[string]bool) bool {
 	for _, o := range resolved {
 		if o.Start >= m.Start {
 			break
@@ -157,28 +158,96 @@ func (x backref) antecedent(c *Context, m regMention, resolved []rules.Mention, 
 	}
 	words := strings.Fields(m.Alias)
 	head := words[len(words)-1]
-	indefinite := regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
-	notNames := wordSet(c.Lexicon.People.NotNames)
 	doc := c.Doc
-	for si := 0; si <= m.sentence; si++ {
-		s := doc.Sentences[si]
-		if !doc.Blocks[s.Block].Kind.Editorial() {
-			continue
-		}
-		text := softWrap(s.Text)
-		if si == m.sentence {
-			text = text[:m.Start-s.ViewSpan().Start]
-		}
-		if indefinite.MatchString(text) || namedWithHead(text, head, notNames) {
-			return true
-		}
-		for _, o := range FindOrgs(text, &c.Lexicon.People, nil) {
+	// Sentences before the back-reference's own are judged whole, and
+	// what the memo learnt about them is kept for the next back-reference
+	// with the same noun, so the check stays linear in the article.
+	if first := memo.firstHeadSentence(c, head); first >= 0 && first < m.sentence {
+		return true
+	}
+	for si := 0; si < m.sentence; si++ {
+		for _, o := range memo.orgsOf(c, si) {
 			if types[o.Type] || strings.EqualFold(lastWord(o.Name), head) {
 				return true
 			}
 		}
 	}
+	s := doc.Sentences[m.sentence]
+	if !doc.Blocks[s.Block].Kind.Editorial() {
+		return false
+	}
+	text := softWrap(s.Text)[:m.Start-s.ViewSpan().Start]
+	if memo.headNamed(c, head, text) {
+		return true
+	}
+	for _, o := range FindOrgs(text, &c.Lexicon.People, nil) {
+		if types[o.Type] || strings.EqualFold(lastWord(o.Name), head) {
+			return true
+		}
+	}
 	return false
+}
+
+// backrefMemo keeps, for one run of the backref check, what earlier
+// sentences name: the organisations of each sentence, and for each noun
+// the first sentence that names something of that kind.
+type backrefMemo struct {
+	orgs     [][]OrgMention
+	done     []bool
+	heads    map[string]int
+	pats     map[string]*regexp.Regexp
+	notNames map[string]bool
+}
+
+// orgsOf returns the organisations sentence si names (none outside
+// editorial blocks).
+func (b *backrefMemo) orgsOf(c *Context, si int) []OrgMention {
+	if b.done == nil {
+		b.orgs = make([][]OrgMention, len(c.Doc.Sentences))
+		b.done = make([]bool, len(c.Doc.Sentences))
+	}
+	if !b.done[si] {
+		b.done[si] = true
+		s := c.Doc.Sentences[si]
+		if c.Doc.Blocks[s.Block].Kind.Editorial() {
+			b.orgs[si] = FindOrgs(softWrap(s.Text), &c.Lexicon.People, nil)
+		}
+	}
+	return b.orgs[si]
+}
+
+// firstHeadSentence returns the first editorial sentence that names
+// something of the noun's kind ("an NGO", "the Aleppo Media Centre" for
+// "centre"), or -1.
+func (b *backrefMemo) firstHeadSentence(c *Context, head string) int {
+	key := strings.ToLower(head)
+	if si, ok := b.heads[key]; ok {
+		return si
+	}
+	b.heads[key] = -1
+	for si, s := range c.Doc.Sentences {
+		if c.Doc.Blocks[s.Block].Kind.Editorial() && b.headNamed(c, head, softWrap(s.Text)) {
+			b.heads[key] = si
+			break
+		}
+	}
+	return b.heads[key]
+}
+
+// headNamed reports whether text names something of the noun's kind: an
+// indefinite mention ("a monitor", "one local agency") or a capitalised
+// name ending in it.
+func (b *backrefMemo) headNamed(c *Context, head, text string) bool {
+	if b.pats == nil {
+		b.pats = map[string]*regexp.Regexp{}
+		b.notNames = wordSet(c.Lexicon.People.NotNames)
+	}
+	indefinite, ok := b.pats[head]
+	if !ok {
+		indefinite = regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
+		b.pats[head] = indefinite
+	}
+	return indefinite.MatchString(text) || namedWithHead(text, head, b.notNames)
 }
 
 // orgBefore reports whether any organisation, or any source that is not
