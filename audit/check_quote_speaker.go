@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,6 +73,7 @@ func newQuoteSpeaker(r *rules.Rule) (Check, error) {
 
 func (q quoteSpeaker) Run(c *Context) {
 	doc := c.Doc
+	memo := &speakerMemo{}
 	c.Claims(func(i int, cl *Claim) {
 		if cl.Kind != ClaimQuote || cl.Quote < 0 || cl.Quote >= len(doc.Quotes) {
 			return
@@ -86,7 +88,7 @@ func (q quoteSpeaker) Run(c *Context) {
 				c.ReportClaim(i, MessageData{})
 			}
 		case q.ambiguous:
-			if detail := q.ambiguity(c, cl.Attribution); detail != "" {
+			if detail := q.ambiguity(c, memo, cl.Attribution); detail != "" {
 				c.ReportClaim(i, MessageData{Detail: detail})
 			}
 		}
@@ -141,7 +143,33 @@ func quotedName(text string) bool {
 // speaker — unless one of them is the subject of an earlier speech tag in
 // the pronoun's paragraph and nobody else who fits is named in a later
 // sentence ("…,” Saleh said after meeting Khatib. “…,” he added).
-func (q quoteSpeaker) ambiguity(c *Context, at *Attribution) string {
+// speakerMemo holds what ambiguity needs about the whole article,
+// computed once per run so that the check stays linear: who speaks, and
+// the same-sentence speech tags of each block in text order.
+type speakerMemo struct {
+	speakers map[string]bool
+	tags     map[int][]*Attribution
+}
+
+func (m *speakerMemo) init(c *Context) {
+	if m.speakers != nil {
+		return
+	}
+	m.speakers, m.tags = map[string]bool{}, map[int][]*Attribution{}
+	for k := range c.Doc.Claims {
+		a := c.Doc.Claims[k].Attribution
+		if a == nil {
+			continue
+		}
+		m.speakers[a.Source.ID] = true
+		if a.Link == LinkSameSentence {
+			b := c.BlockAt(a.Mention.Start)
+			m.tags[b] = append(m.tags[b], a)
+		}
+	}
+}
+
+func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) string {
 	doc := c.Doc
 	if at.Link != LinkPronoun {
 		return ""
@@ -153,12 +181,8 @@ func (q quoteSpeaker) ambiguity(c *Context, at *Attribution) string {
 		return ""
 	}
 	first := doc.Blocks[max(0, pb-q.paragraphs)].Start
-	speakers := map[string]bool{}
-	for _, cl := range doc.Claims {
-		if cl.Attribution != nil {
-			speakers[cl.Attribution.Source.ID] = true
-		}
-	}
+	memo.init(c)
+	speakers := memo.speakers
 	var cands []namedAt // in text order
 	resolvedNamed := false
 	for _, s := range doc.Sources {
@@ -168,8 +192,13 @@ func (q quoteSpeaker) ambiguity(c *Context, at *Attribution) string {
 		if g := c.Lexicon.People.Gender(s.Descriptor); g != "" && g != want {
 			continue
 		}
-		for _, m := range s.Mentions {
-			if m.Start >= first && m.Start < at.Mention.Start && !inQuotation(doc, m.Start) {
+		// Mentions are in text order: start at the window.
+		from := sort.Search(len(s.Mentions), func(k int) bool { return s.Mentions[k].Start >= first })
+		for _, m := range s.Mentions[from:] {
+			if m.Start >= at.Mention.Start {
+				break
+			}
+			if !inQuotation(doc, m.Start) {
 				cands = append(cands, namedAt{s.ID, s.Name, sentenceOf(doc, m.Start)})
 				resolvedNamed = resolvedNamed || s.ID == at.Source.ID
 			}
@@ -202,9 +231,8 @@ func (q quoteSpeaker) ambiguity(c *Context, at *Attribution) string {
 	// A speaker tagged earlier in the paragraph, with nobody else who
 	// fits named in a later sentence.
 	var tag *Attribution
-	for k := range doc.Claims {
-		a := doc.Claims[k].Attribution
-		if a != nil && a.Link == LinkSameSentence && a.Mention.Start < at.Mention.Start && c.BlockAt(a.Mention.Start) == pb &&
+	for _, a := range memo.tags[pb] {
+		if a.Mention.Start < at.Mention.Start &&
 			slices.ContainsFunc(cands, func(n namedAt) bool { return n.id == a.Source.ID }) && (tag == nil || a.Mention.Start > tag.Mention.Start) {
 			tag = a
 		}
