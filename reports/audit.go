@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"sort"
 
@@ -34,6 +36,11 @@ type AuditArticle struct {
 	Metrics Metrics `json:"metrics"`
 	// Doc is the analysed document, for renderers that show the text.
 	Doc *audit.Document `json:"-"`
+	// encoded is the article as the JSON report nests it, when
+	// AuditStream.Prepare rendered it ahead (in parallel) and dropped the
+	// analysis; encErr is the error rendering it.
+	encoded []byte
+	encErr  error
 }
 
 // Finding is a finding in a report.
@@ -78,40 +85,19 @@ type Result struct {
 }
 
 // NewAudit builds the report of an audit run. rs are the rules that ran;
-// failLevel is the level at which a finding fails the run.
+// failLevel is the level at which a finding fails the run. The report
+// holds every article's analysis and document; an AuditStream writes the
+// same reports without holding the run.
 func NewAudit(results []Result, rs []*rules.Rule, failLevel rules.Level) *Audit {
-	a := &Audit{Version: SchemaVersion, Tool: "sourcecheck", Articles: make([]AuditArticle, 0, len(results)),
-		Rules: make([]RuleInfo, 0, len(rs))}
-	a.Summary.Levels = map[string]int{}
-	for _, l := range rules.Levels {
-		a.Summary.Levels[l.String()] = 0
-	}
-	a.Summary.FailLevel = failLevel.String()
-	docs := make([]*audit.Document, 0, len(results))
+	t := newAuditTally(failLevel)
+	arts := make([]AuditArticle, 0, len(results))
 	for _, r := range results {
-		fs := r.Findings
-		if fs == nil {
-			fs = []audit.Finding{}
-		}
-		a.Articles = append(a.Articles, AuditArticle{Article: NewArticle(r.Doc), Findings: fs, Metrics: ArticleMetrics(r.Doc), Doc: r.Doc})
-		docs = append(docs, r.Doc)
-		a.Summary.Articles++
-		a.Summary.Findings += len(fs)
-		a.Summary.Suppressed += r.Suppressed
-		a.Summary.Baselined += r.Baselined
-		for _, f := range fs {
-			a.Summary.Levels[f.Level.String()]++
-			if f.Level >= failLevel {
-				a.Summary.Failed = true
-			}
-		}
+		art := newAuditArticle(r, true)
+		t.add(&art, r.Suppressed, r.Baselined)
+		arts = append(arts, art)
 	}
-	for _, r := range rs {
-		a.Rules = append(a.Rules, RuleInfo{ID: r.ID, Level: r.Level.String(), Check: r.Check,
-			Description: r.Description, Standard: r.Standard, Link: r.Link, Fix: r.Fix})
-	}
-	sortRules(a.Rules)
-	a.Metrics = RunMetrics(docs)
+	a := t.audit(ruleInfos(rs), 0)
+	a.Articles = arts
 	return a
 }
 
@@ -120,6 +106,79 @@ func sortRules(rs []RuleInfo) {
 }
 
 // WriteAuditJSON writes the audit report as indented JSON and a newline.
+// NewJSONWriter writes the same bytes article by article.
 func WriteAuditJSON(w io.Writer, a *Audit) error {
 	return writeIndented(w, a)
+}
+
+// jsonWriter writes the JSON report as the run goes: the document's head,
+// each article as it comes, then the rules, summary and metrics.
+type jsonWriter struct {
+	w *bufio.Writer
+	n int
+}
+
+// NewJSONWriter returns an AuditWriter writing the audit report as
+// indented JSON to w, article by article, byte for byte as
+// WriteAuditJSON writes the whole run.
+func NewJSONWriter(w io.Writer) AuditWriter { return &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)} }
+
+// NeedsAnalysis reports that the JSON report holds each article's
+// analysis.
+func (j *jsonWriter) NeedsAnalysis() bool { return true }
+
+func (j *jsonWriter) Begin(*AuditHeader) error {
+	head, _, err := splitAtEmptyArray(&Audit{Version: SchemaVersion, Tool: "sourcecheck", Articles: []AuditArticle{}}, "articles", 1)
+	if err != nil {
+		return err
+	}
+	return j.write(head)
+}
+
+func (j *jsonWriter) Article(art *AuditArticle) error {
+	data, err := art.encoded, art.encErr
+	if data == nil && err == nil {
+		data, err = encodeArticle(art)
+	}
+	if err != nil {
+		return fmt.Errorf("writing the JSON report: %w", err)
+	}
+	sep := ",\n    "
+	if j.n == 0 {
+		sep = "\n    "
+	}
+	j.n++
+	j.w.WriteString(sep)
+	return j.write(data)
+}
+
+func (j *jsonWriter) End(a *Audit) error {
+	frame := *a
+	frame.Articles = []AuditArticle{}
+	_, tail, err := splitAtEmptyArray(&frame, "articles", 1)
+	if err != nil {
+		return err
+	}
+	if j.n > 0 {
+		tail = append([]byte("\n  "), tail...)
+	}
+	if err := j.write(tail); err != nil {
+		return err
+	}
+	if err := j.w.Flush(); err != nil {
+		return fmt.Errorf("writing the JSON report: %w", err)
+	}
+	return nil
+}
+
+func (j *jsonWriter) write(p []byte) error {
+	if _, err := j.w.Write(p); err != nil {
+		return fmt.Errorf("writing the JSON report: %w", err)
+	}
+	return nil
+}
+
+// encodeArticle encodes an article as the JSON report nests it.
+func encodeArticle(art *AuditArticle) ([]byte, error) {
+	return indentedAt(art, 2)
 }

@@ -35,29 +35,63 @@ var textLevelStyle = map[string]string{
 // opts.Color adds ANSI colour; the caller decides (see TextOptions), and
 // no escape sequence is written without it.
 func WriteAuditText(w io.Writer, a *Audit, opts TextOptions) error {
-	bw := bufio.NewWriter(w)
-	withFindings := 0
-	for i := range a.Articles {
-		art := &a.Articles[i]
-		if len(art.Findings) == 0 {
-			continue
-		}
-		if withFindings > 0 {
-			bw.WriteString("\n")
-		}
-		withFindings++
-		fmt.Fprintf(bw, "%s %s\n", opts.style(ansiBold, articleRef(art)),
-			opts.style(ansiDim, "— "+nounCount(len(art.Findings), "finding")+" ("+levelPhrase(findingLevels(art.Findings))+")"))
-		for j := range art.Findings {
-			writeTextFinding(bw, art, &art.Findings[j], opts)
-		}
+	return writeBatch(NewTextWriter(w, opts), a)
+}
+
+// textWriter writes the text report as the run goes (see WriteAuditText).
+type textWriter struct {
+	bw   *bufio.Writer
+	opts TextOptions
+	// failRank is the fail level's rank; withFindings counts the articles
+	// with findings so far, failing the findings at or above the fail
+	// level.
+	failRank              int
+	withFindings, failing int
+}
+
+// NewTextWriter returns an AuditWriter writing the text report to w, as
+// WriteAuditText does, article by article.
+func NewTextWriter(w io.Writer, opts TextOptions) AuditWriter {
+	return &textWriter{bw: bufio.NewWriter(w), opts: opts}
+}
+
+func (t *textWriter) Begin(h *AuditHeader) error {
+	t.failRank = severityRank(h.FailLevel)
+	return nil
+}
+
+func (t *textWriter) Article(art *AuditArticle) error {
+	if len(art.Findings) == 0 {
+		return nil
 	}
-	if withFindings > 0 {
+	bw, opts := t.bw, t.opts
+	if t.withFindings > 0 {
 		bw.WriteString("\n")
 	}
-	bw.WriteString(textSummary(a, withFindings, opts))
-	bw.WriteString("\n")
-	if err := bw.Flush(); err != nil {
+	t.withFindings++
+	fmt.Fprintf(bw, "%s %s\n", opts.style(ansiBold, articleRef(art)),
+		opts.style(ansiDim, "— "+nounCount(len(art.Findings), "finding")+" ("+levelPhrase(findingLevels(art.Findings))+")"))
+	for j := range art.Findings {
+		f := &art.Findings[j]
+		writeTextFinding(bw, art, f, opts)
+		if severityRank(f.Level.String()) >= t.failRank {
+			t.failing++
+		}
+	}
+	return t.flush()
+}
+
+func (t *textWriter) End(a *Audit) error {
+	if t.withFindings > 0 {
+		t.bw.WriteString("\n")
+	}
+	t.bw.WriteString(textSummary(a, t.withFindings, t.failing, t.opts))
+	t.bw.WriteString("\n")
+	return t.flush()
+}
+
+func (t *textWriter) flush() error {
+	if err := t.bw.Flush(); err != nil {
 		return fmt.Errorf("writing the text report: %w", err)
 	}
 	return nil
@@ -81,8 +115,10 @@ func writeTextFinding(w *bufio.Writer, art *AuditArticle, f *Finding, opts TextO
 	}
 }
 
-// textSummary is the closing line of the text report.
-func textSummary(a *Audit, withFindings int, opts TextOptions) string {
+// textSummary is the closing line of the text report. withFindings counts
+// the articles with findings, failing the findings at or above the fail
+// level.
+func textSummary(a *Audit, withFindings, failing int, opts TextOptions) string {
 	s := a.Summary
 	var b strings.Builder
 	mark, style := "✔", ansiGreen
@@ -113,15 +149,7 @@ func textSummary(a *Audit, withFindings int, opts TextOptions) string {
 		fmt.Fprintf(&b, "; %s could not be read", nounCount(s.InputErrors, "input"))
 	}
 	if s.Failed {
-		n := 0
-		for i := range a.Articles {
-			for _, f := range a.Articles[i].Findings {
-				if severityRank(f.Level.String()) >= severityRank(s.FailLevel) {
-					n++
-				}
-			}
-		}
-		b.WriteString("; " + opts.style(ansiBold+ansiRed, fmt.Sprintf("fails: %d at or above %s", n, s.FailLevel)))
+		b.WriteString("; " + opts.style(ansiBold+ansiRed, fmt.Sprintf("fails: %d at or above %s", failing, s.FailLevel)))
 	}
 	return b.String()
 }

@@ -56,20 +56,7 @@ type GitHubOptions struct {
 // When GITHUB_STEP_SUMMARY names a file, a Markdown report of the run
 // (WriteMarkdown) is appended to it, shortened to fit GitHub's 1 MiB.
 func WriteGitHub(w io.Writer, a *Audit, opts GitHubOptions) error {
-	getenv := opts.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	path := getenv("GITHUB_STEP_SUMMARY")
-	if err := writeGitHubCommands(w, a, path != "", getenv("GITHUB_WORKSPACE")); err != nil {
-		return err
-	}
-	if path != "" {
-		if err := appendStepSummary(path, a, opts.Markdown); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeBatch(NewGitHubWriter(w, opts), a)
 }
 
 // githubCommand maps a level to its workflow command.
@@ -83,60 +70,170 @@ func githubCommand(level string) string {
 	return "warning"
 }
 
-func writeGitHubCommands(w io.Writer, a *Audit, summary bool, workspace string) error {
-	total := map[string]int{}
-	for i := range a.Articles {
-		for _, f := range a.Articles[i].Findings {
-			total[githubCommand(f.Level.String())]++
+// githubWriter writes the workflow commands as the run goes. Which
+// findings become annotations depends on whether any kind has more than
+// GitHubAnnotationsPerKind findings in the whole run (a notice slot is
+// then kept for the closing notice): only the last notice slot depends on
+// it, so the writer holds back the output from the finding that would
+// take that slot until the question is settled, which is within the next
+// 2×GitHubAnnotationsPerKind+1 findings.
+type githubWriter struct {
+	bw        *bufio.Writer
+	opts      GitHubOptions
+	summary   string // the step summary file, "" for none
+	workspace string
+	// total counts the findings of each kind so far, shown those
+	// annotated; left counts the findings written as plain lines.
+	total, shown map[string]int
+	left         int
+	// overflow is true once some kind has more findings than GitHub
+	// shows.
+	overflow bool
+	// held is true while the last notice slot is undecided: pending is
+	// the output from then on, and the held finding's two forms wait in
+	// heldAnnotation and heldPlain.
+	held                      bool
+	heldAnnotation, heldPlain string
+	pending                   []string
+	// articles keeps what the step summary needs of each article (no
+	// analysis, no document) when there is a step summary to write.
+	articles []AuditArticle
+}
+
+// NewGitHubWriter returns an AuditWriter writing the findings as GitHub
+// Actions workflow commands to w, as WriteGitHub does, article by
+// article. When GITHUB_STEP_SUMMARY names a file, the Markdown summary
+// appended to it at the end needs every article's findings and metrics,
+// which the writer keeps (but not their analysis).
+func NewGitHubWriter(w io.Writer, opts GitHubOptions) AuditWriter {
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	return &githubWriter{bw: bufio.NewWriter(w), opts: opts, summary: getenv("GITHUB_STEP_SUMMARY"),
+		workspace: getenv("GITHUB_WORKSPACE"), total: map[string]int{}, shown: map[string]int{}}
+}
+
+func (g *githubWriter) Begin(*AuditHeader) error { return nil }
+
+func (g *githubWriter) Article(art *AuditArticle) error {
+	if g.summary != "" {
+		g.articles = append(g.articles, AuditArticle{Article: Article{Path: art.Path, ID: art.ID, Record: art.Record, Meta: art.Meta},
+			Findings: art.Findings, Metrics: art.Metrics})
+	}
+	if len(art.Findings) == 0 {
+		return nil
+	}
+	for j := range art.Findings {
+		f := &art.Findings[j]
+		cmd := githubCommand(f.Level.String())
+		g.total[cmd]++
+		if g.total[cmd] > GitHubAnnotationsPerKind && !g.overflow {
+			g.overflow = true
+			g.settle()
+		}
+		p := placeOf(art, f)
+		p.Path = workspaceRelative(p.Path, g.workspace)
+		switch {
+		case cmd == "notice" && !g.overflow && g.shown[cmd] == GitHubAnnotationsPerKind-1:
+			// The last notice slot: an annotation unless some kind
+			// overflows later in the run.
+			g.held, g.heldAnnotation, g.heldPlain = true, githubAnnotation(cmd, p, f), githubPlainLine(p, f)
+		case g.shown[cmd] < g.limit(cmd):
+			g.shown[cmd]++
+			g.out(githubAnnotation(cmd, p, f))
+		default:
+			g.left++
+			g.out(githubPlainLine(p, f))
 		}
 	}
-	limit := map[string]int{"error": GitHubAnnotationsPerKind, "warning": GitHubAnnotationsPerKind, "notice": GitHubAnnotationsPerKind}
-	overflow := false
-	for _, n := range total {
-		overflow = overflow || n > GitHubAnnotationsPerKind
+	if g.held {
+		return nil
 	}
-	if overflow {
-		limit["notice"]-- // keep a slot for the closing notice
+	return g.flush()
+}
+
+// limit is how many findings of a kind become annotations, as far as is
+// known.
+func (g *githubWriter) limit(cmd string) int {
+	if cmd == "notice" && g.overflow {
+		return GitHubAnnotationsPerKind - 1 // a slot for the closing notice
 	}
-	bw := bufio.NewWriter(w)
-	shown := map[string]int{}
-	left := 0
-	for i := range a.Articles {
-		art := &a.Articles[i]
-		for j := range art.Findings {
-			f := &art.Findings[j]
-			cmd := githubCommand(f.Level.String())
-			p := placeOf(art, f)
-			p.Path = workspaceRelative(p.Path, workspace)
-			if shown[cmd] < limit[cmd] {
-				shown[cmd]++
-				bw.WriteString(githubAnnotation(cmd, p, f))
-				continue
-			}
-			left++
-			loc := fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
-			if p.Record > 0 {
-				loc = fmt.Sprintf("%s:%d", p.Path, p.Line)
-			}
-			msg := flatText(f.Message)
-			if pos := p.bodyPos(f); pos != "" {
-				msg += " (" + pos + ")"
-			}
-			fmt.Fprintf(bw, "%s: %s %s: %s\n", loc, f.Level, f.Rule, msg)
-		}
+	return GitHubAnnotationsPerKind
+}
+
+// out writes a line, or holds it back while the last notice slot is
+// undecided.
+func (g *githubWriter) out(s string) {
+	if g.held {
+		g.pending = append(g.pending, s)
+		return
 	}
-	if left > 0 {
+	g.bw.WriteString(s)
+}
+
+// settle decides the held notice, now that overflow is known, and writes
+// what was held back.
+func (g *githubWriter) settle() {
+	if !g.held {
+		return
+	}
+	g.held = false
+	if g.overflow {
+		g.left++
+		g.bw.WriteString(g.heldPlain)
+	} else {
+		g.shown["notice"]++
+		g.bw.WriteString(g.heldAnnotation)
+	}
+	for _, s := range g.pending {
+		g.bw.WriteString(s)
+	}
+	g.pending, g.heldAnnotation, g.heldPlain = nil, "", ""
+}
+
+func (g *githubWriter) End(a *Audit) error {
+	g.settle()
+	if g.left > 0 {
 		msg := fmt.Sprintf("%s not shown as annotations: GitHub shows %d of each kind per step. "+
-			"They are listed in this step's log as path:line:column lines", nounCount(left, "finding"), GitHubAnnotationsPerKind)
-		if summary {
+			"They are listed in this step's log as path:line:column lines", nounCount(g.left, "finding"), GitHubAnnotationsPerKind)
+		if g.summary != "" {
 			msg += ", and in the job summary"
 		}
-		bw.WriteString("::notice title=sourcecheck::" + githubData(msg+".") + "\n")
+		g.bw.WriteString("::notice title=sourcecheck::" + githubData(msg+".") + "\n")
 	}
-	if err := bw.Flush(); err != nil {
+	if err := g.flush(); err != nil {
+		return err
+	}
+	if g.summary != "" {
+		run := *a
+		run.Articles = g.articles
+		g.articles = nil
+		if err := appendStepSummary(g.summary, &run, g.opts.Markdown); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *githubWriter) flush() error {
+	if err := g.bw.Flush(); err != nil {
 		return fmt.Errorf("writing GitHub workflow commands: %w", err)
 	}
 	return nil
+}
+
+// githubPlainLine writes a finding GitHub will not annotate as a log line.
+func githubPlainLine(p findingPlace, f *Finding) string {
+	loc := fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	if p.Record > 0 {
+		loc = fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	msg := flatText(f.Message)
+	if pos := p.bodyPos(f); pos != "" {
+		msg += " (" + pos + ")"
+	}
+	return fmt.Sprintf("%s: %s %s: %s\n", loc, f.Level, f.Rule, msg)
 }
 
 // githubAnnotation writes one finding as a workflow command.

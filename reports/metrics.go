@@ -1,9 +1,10 @@
 package reports
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/sourcecheck/sourcecheck/audit"
@@ -111,11 +112,15 @@ type metricsAcc struct {
 	order []string
 	refs  map[string]audit.SourceRef
 	// named holds every source id named or cited, parties the cited
-	// parties to the conflict, indep the keys of independent sources (an
-	// id, or one key for all unnamed sources of an article).
+	// parties to the conflict, indep the ids of independent named sources.
 	named   map[string]bool
 	parties map[string]bool
 	indep   map[string]bool
+	// unnamedIndep counts the articles with an independent unnamed or
+	// anonymous source: all of an article's count as one source, told
+	// apart from other articles' (a count, not a key per article, so that
+	// a run of a million articles does not hold a million keys).
+	unnamedIndep int
 }
 
 func newMetricsAcc() *metricsAcc {
@@ -147,7 +152,7 @@ func isUnnamedSource(ref audit.SourceRef) bool {
 // ArticleMetrics computes the metrics of one analysed document.
 func ArticleMetrics(doc *audit.Document) Metrics {
 	acc := newMetricsAcc()
-	acc.add(doc, "")
+	acc.add(doc)
 	m := acc.finish()
 	m.Sources = sourceCounts(doc, acc)
 	if m.Sources == nil {
@@ -156,9 +161,9 @@ func ArticleMetrics(doc *audit.Document) Metrics {
 	return m
 }
 
-// add counts doc into the accumulator; scope tells unnamed sources of
-// different articles apart in a run ("" for a single article).
-func (acc *metricsAcc) add(doc *audit.Document, scope string) {
+// add counts doc into the accumulator. The unnamed sources of each
+// document added count as one independent source at most.
+func (acc *metricsAcc) add(doc *audit.Document) {
 	party := map[string]bool{}
 	for _, s := range doc.Sources {
 		acc.named[s.ID] = true
@@ -167,6 +172,7 @@ func (acc *metricsAcc) add(doc *audit.Document, scope string) {
 		}
 	}
 	outlet := strings.ToLower(strings.TrimSpace(doc.Meta.Outlet))
+	unnamedIndep := false
 	m := &acc.m
 	for _, c := range doc.Claims {
 		m.Claims++
@@ -189,10 +195,6 @@ func (acc *metricsAcc) add(doc *audit.Document, scope string) {
 		if isQuote && !isUnnamedSource(ref) {
 			m.NamedQuotes++
 		}
-		key := ref.ID
-		if isUnnamedSource(ref) {
-			key = "unnamed" + scope
-		}
 		if _, seen := acc.cited[ref.ID]; !seen {
 			acc.order = append(acc.order, ref.ID)
 			acc.refs[ref.ID] = ref
@@ -206,7 +208,14 @@ func (acc *metricsAcc) add(doc *audit.Document, scope string) {
 		if outlet != "" && (strings.ToLower(ref.Name) == outlet || ref.ID == outlet) {
 			continue // the article's own outlet: "AFP said" in AFP copy
 		}
-		acc.indep[key] = true
+		if isUnnamedSource(ref) {
+			unnamedIndep = true
+		} else {
+			acc.indep[ref.ID] = true
+		}
+	}
+	if unnamedIndep {
+		acc.unnamedIndep++
 	}
 }
 
@@ -218,7 +227,7 @@ func (acc *metricsAcc) finish() Metrics {
 	m.SourcesNamed = len(acc.named)
 	m.SourcesCited = len(acc.order)
 	m.PartySources = len(acc.parties)
-	m.IndependentSources = len(acc.indep)
+	m.IndependentSources = len(acc.indep) + acc.unnamedIndep
 	m.SourcesByType = map[string]int{}
 	best := ""
 	for _, id := range acc.order {
@@ -268,11 +277,11 @@ func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
 			}
 			s.Party = s.Party || metricPartyTypes[s.Type]
 		}
-		key := s.ID
 		if isUnnamedSource(audit.SourceRef{ID: s.ID, Type: s.Type}) {
-			key = "unnamed"
+			s.Independent = s.Claims > 0 && acc.unnamedIndep > 0
+		} else {
+			s.Independent = s.Claims > 0 && acc.indep[s.ID]
 		}
-		s.Independent = s.Claims > 0 && acc.indep[key]
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Claims > out[j].Claims })
 	return out
@@ -280,32 +289,67 @@ func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
 
 // RunMetrics computes the metrics of a whole run from its documents. Its
 // Sources merge the articles' by id: claims and mentions summed, a party
-// or independent source in any article being one in the run.
+// or independent source in any article being one in the run. It is
+// RunMetricsAccumulator fed every document in order.
 func RunMetrics(docs []*audit.Document) Metrics {
-	acc := newMetricsAcc()
-	var all []SourceCount
-	index := map[string]int{}
-	for i, d := range docs {
-		acc.add(d, "#"+strconv.Itoa(i))
-		one := newMetricsAcc()
-		one.add(d, "")
-		for _, s := range sourceCounts(d, one) {
-			j, ok := index[s.ID]
-			if !ok {
-				index[s.ID] = len(all)
-				all = append(all, s)
-				continue
-			}
-			t := &all[j]
-			t.Claims += s.Claims
-			t.Mentions += s.Mentions
-			t.Party = t.Party || s.Party
-			t.Independent = t.Independent || s.Independent
-		}
+	r := NewRunMetricsAccumulator()
+	for _, d := range docs {
+		r.Add(d)
 	}
-	m := acc.finish()
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Claims > all[j].Claims })
-	m.Sources = all
+	return r.Metrics()
+}
+
+// RunMetricsAccumulator computes the metrics of a run article by article,
+// so that a streamed run need not keep its documents: Add each analysed
+// document in the run's order, then Metrics gives what RunMetrics gives
+// for the same documents. It holds one entry per distinct source of the
+// run, not per article. It is not safe for concurrent use.
+type RunMetricsAccumulator struct {
+	acc *metricsAcc
+	// sources merges the articles' source counts by id, in order of
+	// first appearance; index maps an id to its entry.
+	sources []SourceCount
+	index   map[string]int
+}
+
+// NewRunMetricsAccumulator returns an accumulator of an empty run.
+func NewRunMetricsAccumulator() *RunMetricsAccumulator {
+	return &RunMetricsAccumulator{acc: newMetricsAcc(), index: map[string]int{}}
+}
+
+// Add counts one analysed document into the run.
+func (r *RunMetricsAccumulator) Add(doc *audit.Document) {
+	one := newMetricsAcc()
+	one.add(doc)
+	r.addSources(doc, sourceCounts(doc, one))
+}
+
+// addSources counts doc into the run, given its sources as
+// ArticleMetrics lists them.
+func (r *RunMetricsAccumulator) addSources(doc *audit.Document, sources []SourceCount) {
+	r.acc.add(doc)
+	for _, s := range sources {
+		j, ok := r.index[s.ID]
+		if !ok {
+			r.index[s.ID] = len(r.sources)
+			r.sources = append(r.sources, s)
+			continue
+		}
+		t := &r.sources[j]
+		t.Claims += s.Claims
+		t.Mentions += s.Mentions
+		t.Party = t.Party || s.Party
+		t.Independent = t.Independent || s.Independent
+	}
+}
+
+// Metrics returns the metrics of the documents added so far. The
+// accumulator can go on after it.
+func (r *RunMetricsAccumulator) Metrics() Metrics {
+	m := r.acc.finish()
+	m.ClaimsByKind = maps.Clone(m.ClaimsByKind)
+	m.Sources = slices.Clone(r.sources)
+	sort.SliceStable(m.Sources, func(i, j int) bool { return m.Sources[i].Claims > m.Sources[j].Claims })
 	if m.Sources == nil {
 		m.Sources = []SourceCount{}
 	}

@@ -55,39 +55,68 @@ type (
 // line), and its message says which record and where in the body.
 // Nothing is written when there are no findings.
 func WriteRDJSONL(w io.Writer, a *Audit) error {
-	links := map[string]string{}
-	for _, r := range a.Rules {
-		if strings.HasPrefix(r.Link, "https://") || strings.HasPrefix(r.Link, "http://") {
-			links[r.ID] = r.Link
-		}
-	}
+	return writeBatch(NewRDJSONLWriter(w), a)
+}
+
+// rdjsonlWriter writes the rdjsonl report as the run goes.
+type rdjsonlWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	// links maps rule ids to the web links of their standards.
+	links map[string]string
+}
+
+// NewRDJSONLWriter returns an AuditWriter writing the findings in
+// reviewdog's rdjsonl format to w, as WriteRDJSONL does, article by
+// article.
+func NewRDJSONLWriter(w io.Writer) AuditWriter {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for i := range a.Articles {
-		art := &a.Articles[i]
-		for j := range art.Findings {
-			f := &art.Findings[j]
-			p := placeOf(art, f)
-			d := rdDiagnostic{
-				Message:  flatText(f.Message),
-				Location: rdLocation{Path: p.Path, Range: rdRange{Start: rdPosition{Line: p.Line, Column: p.ByteCol}}},
-				Severity: strings.ToUpper(f.Level.String()),
-				Source:   rdSource{Name: "sourcecheck", URL: sarifInfoURI},
-				Code:     rdCode{Value: f.Rule, URL: links[f.Rule]},
-			}
-			if p.Record > 0 {
-				d.Message += " (" + p.bodyPos(f) + ")"
-				d.Location.Range.End = &rdPosition{Line: p.EndLine}
-			} else {
-				d.Location.Range.End = &rdPosition{Line: p.EndLine, Column: p.EndByteCol}
-			}
-			if err := enc.Encode(d); err != nil {
-				return fmt.Errorf("writing the rdjsonl report: %w", err)
-			}
+	return &rdjsonlWriter{bw: bw, enc: enc}
+}
+
+func (r *rdjsonlWriter) Begin(h *AuditHeader) error {
+	r.links = map[string]string{}
+	for _, rule := range h.Rules {
+		if strings.HasPrefix(rule.Link, "https://") || strings.HasPrefix(rule.Link, "http://") {
+			r.links[rule.ID] = rule.Link
 		}
 	}
-	if err := bw.Flush(); err != nil {
+	return nil
+}
+
+func (r *rdjsonlWriter) Article(art *AuditArticle) error {
+	if len(art.Findings) == 0 {
+		return nil
+	}
+	for j := range art.Findings {
+		f := &art.Findings[j]
+		p := placeOf(art, f)
+		d := rdDiagnostic{
+			Message:  flatText(f.Message),
+			Location: rdLocation{Path: p.Path, Range: rdRange{Start: rdPosition{Line: p.Line, Column: p.ByteCol}}},
+			Severity: strings.ToUpper(f.Level.String()),
+			Source:   rdSource{Name: "sourcecheck", URL: sarifInfoURI},
+			Code:     rdCode{Value: f.Rule, URL: r.links[f.Rule]},
+		}
+		if p.Record > 0 {
+			d.Message += " (" + p.bodyPos(f) + ")"
+			d.Location.Range.End = &rdPosition{Line: p.EndLine}
+		} else {
+			d.Location.Range.End = &rdPosition{Line: p.EndLine, Column: p.EndByteCol}
+		}
+		if err := r.enc.Encode(d); err != nil {
+			return fmt.Errorf("writing the rdjsonl report: %w", err)
+		}
+	}
+	return r.flush()
+}
+
+func (r *rdjsonlWriter) End(*Audit) error { return r.flush() }
+
+func (r *rdjsonlWriter) flush() error {
+	if err := r.bw.Flush(); err != nil {
 		return fmt.Errorf("writing the rdjsonl report: %w", err)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"net/url"
@@ -26,17 +27,22 @@ const sarifFingerprintKey = "sourcecheck/v1"
 const sarifInfoURI = "https://github.com/sourcecheck/sourcecheck"
 
 // The SARIF 2.1.0 objects sourcecheck writes: a subset of the standard's
-// (OASIS SARIF 2.1.0, errata 01), in the field order of its schema.
+// (OASIS SARIF 2.1.0, errata 01), in the field order of its schema but
+// for run.invocations.
 type (
 	sarifLog struct {
 		Schema  string     `json:"$schema"`
 		Version string     `json:"version"`
 		Runs    []sarifRun `json:"runs"`
 	}
+	// sarifRun puts invocations after results, unlike the schema's order,
+	// because whether the run succeeded is known only at its end and the
+	// results are written as the run goes (SARIF does not order the
+	// properties of an object).
 	sarifRun struct {
 		Tool        sarifTool         `json:"tool"`
-		Invocations []sarifInvocation `json:"invocations"`
 		Results     []sarifResult     `json:"results"`
+		Invocations []sarifInvocation `json:"invocations"`
 		ColumnKind  string            `json:"columnKind"`
 	}
 	sarifTool struct {
@@ -130,52 +136,118 @@ type (
 // line-independent fingerprint. invocations[0].executionSuccessful is
 // false when inputs could not be read.
 func WriteSARIF(w io.Writer, a *Audit, opts SARIFOptions) error {
+	return writeBatch(NewSARIFWriter(w, opts), a)
+}
+
+// sarifWriter writes the SARIF log as the run goes: the tool and its
+// rules first, then each result, then the invocation, which says whether
+// every input could be read.
+type sarifWriter struct {
+	w    *bufio.Writer
+	opts SARIFOptions
+	// index maps rule ids to their index in tool.driver.rules.
+	index map[string]int
+	n     int
+}
+
+// NewSARIFWriter returns an AuditWriter writing the audit as a SARIF log
+// to w, as WriteSARIF does, article by article.
+func NewSARIFWriter(w io.Writer, opts SARIFOptions) AuditWriter {
+	return &sarifWriter{w: bufio.NewWriterSize(w, 64<<10), opts: opts}
+}
+
+// sarifFrame is the log without results.
+func (s *sarifWriter) sarifFrame(rules []RuleInfo, inputErrors int) *sarifLog {
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "sourcecheck", Version: opts.ToolVersion, InformationURI: sarifInfoURI, Rules: []sarifRule{}}},
+		Tool:       sarifTool{Driver: sarifDriver{Name: "sourcecheck", Version: s.opts.ToolVersion, InformationURI: sarifInfoURI, Rules: []sarifRule{}}},
 		Results:    []sarifResult{},
 		ColumnKind: "unicodeCodePoints",
 	}
-	index := map[string]int{}
-	for i, r := range a.Rules {
-		index[r.ID] = i
+	for _, r := range rules {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(r))
 	}
-	inv := sarifInvocation{ExecutionSuccessful: a.Summary.InputErrors == 0}
-	if a.Summary.InputErrors > 0 {
+	inv := sarifInvocation{ExecutionSuccessful: inputErrors == 0}
+	if inputErrors > 0 {
 		inv.ToolExecutionNotifications = []sarifNotification{{
-			Message: sarifText{Text: fmt.Sprintf("%s could not be read; the log names them", nounCount(a.Summary.InputErrors, "input"))},
+			Message: sarifText{Text: fmt.Sprintf("%s could not be read; the log names them", nounCount(inputErrors, "input"))},
 			Level:   "error",
 		}}
 	}
 	run.Invocations = []sarifInvocation{inv}
-	for i := range a.Articles {
-		art := &a.Articles[i]
-		uri := sarifURI(art.Path)
-		for j := range art.Findings {
-			f := &art.Findings[j]
-			p := placeOf(art, f)
-			res := sarifResult{
-				RuleID:              f.Rule,
-				Level:               sarifLevel(f.Level.String()),
-				Message:             sarifText{Text: flatText(f.Message)},
-				PartialFingerprints: map[string]string{sarifFingerprintKey: f.Fingerprint},
-			}
-			if k, ok := index[f.Rule]; ok {
-				res.RuleIndex = &k
-			}
-			region := sarifRegion{StartLine: p.Line}
-			if p.Record > 0 {
-				res.Properties = &sarifResultProps{Record: p.Record, RecordID: p.ID, BodyLine: f.Line, BodyColumn: f.RuneColumn}
-				res.Message.Text += " (" + p.bodyPos(f) + ")"
-			} else {
-				region.StartColumn, region.EndLine, region.EndColumn = p.Col, p.EndLine, p.EndCol
-			}
-			res.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}, Region: region}}}
-			run.Results = append(run.Results, res)
-		}
+	return &sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
+}
+
+func (s *sarifWriter) Begin(h *AuditHeader) error {
+	s.index = map[string]int{}
+	for i, r := range h.Rules {
+		s.index[r.ID] = i
 	}
-	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
-	if err := writeIndented(w, log); err != nil {
+	head, _, err := splitAtEmptyArray(s.sarifFrame(h.Rules, 0), "results", 3)
+	if err != nil {
+		return err
+	}
+	return s.write(head)
+}
+
+func (s *sarifWriter) Article(art *AuditArticle) error {
+	if len(art.Findings) == 0 {
+		return nil
+	}
+	var buf []byte
+	uri := sarifURI(art.Path)
+	for j := range art.Findings {
+		f := &art.Findings[j]
+		p := placeOf(art, f)
+		res := sarifResult{
+			RuleID:              f.Rule,
+			Level:               sarifLevel(f.Level.String()),
+			Message:             sarifText{Text: flatText(f.Message)},
+			PartialFingerprints: map[string]string{sarifFingerprintKey: f.Fingerprint},
+		}
+		if k, ok := s.index[f.Rule]; ok {
+			res.RuleIndex = &k
+		}
+		region := sarifRegion{StartLine: p.Line}
+		if p.Record > 0 {
+			res.Properties = &sarifResultProps{Record: p.Record, RecordID: p.ID, BodyLine: f.Line, BodyColumn: f.RuneColumn}
+			res.Message.Text += " (" + p.bodyPos(f) + ")"
+		} else {
+			region.StartColumn, region.EndLine, region.EndColumn = p.Col, p.EndLine, p.EndCol
+		}
+		res.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}, Region: region}}}
+		data, err := indentedAt(res, 4)
+		if err != nil {
+			return fmt.Errorf("writing the SARIF report: %w", err)
+		}
+		if s.n > 0 {
+			buf = append(buf, ',')
+		}
+		s.n++
+		buf = append(buf, "\n        "...)
+		buf = append(buf, data...)
+	}
+	return s.write(buf)
+}
+
+func (s *sarifWriter) End(a *Audit) error {
+	_, tail, err := splitAtEmptyArray(s.sarifFrame(a.Rules, a.Summary.InputErrors), "results", 3)
+	if err != nil {
+		return err
+	}
+	if s.n > 0 {
+		tail = append([]byte("\n      "), tail...)
+	}
+	if err := s.write(tail); err != nil {
+		return err
+	}
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("writing the SARIF report: %w", err)
+	}
+	return nil
+}
+
+func (s *sarifWriter) write(p []byte) error {
+	if _, err := s.w.Write(p); err != nil {
 		return fmt.Errorf("writing the SARIF report: %w", err)
 	}
 	return nil

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"io"
 	"runtime"
 
 	"github.com/spf13/cobra"
@@ -44,6 +46,13 @@ a CI gate fails only on new findings. Findings are matched by fingerprint
 Levels: --min-level hides findings below it; a hidden finding cannot fail
 the run. The summary counts findings at or above --min-level that
 suppression comments or the baseline hid.
+
+Large inputs: JSON Lines files (and standard input with --stdin-format
+jsonl) are read record by record and their records audited in parallel;
+--max-bytes applies to each record, not to the file. The text, json,
+sarif, rdjsonl, github and junit reports are written as the run goes, so
+the run holds only the articles being audited, whatever the input's size;
+markdown and html need the whole run and hold it in memory.
 
 Exit status:
   0  no shown finding reaches --fail-level
@@ -205,12 +214,6 @@ func (run *auditRun) rules() []*rules.Rule {
 	return rs
 }
 
-// fileResult is what auditing one input produced.
-type fileResult struct {
-	results []reports.Result
-	err     error
-}
-
 // auditInputs audits every input, run.jobs at a time, and returns the
 // results in input order, whatever run.jobs is. Read errors are logged
 // and mark the run failed (exit 2) while the rest of the batch goes on.
@@ -223,30 +226,165 @@ func (e *env) auditInputs(run *auditRun, paths []string) []reports.Result {
 
 // auditInputsContext is auditInputs stopping early when ctx is done: the
 // inputs not yet started are skipped, and the caller should check ctx
-// (see interruptedRun) before using the results.
+// (see interruptedRun) before using the results. It holds the whole run;
+// auditEach hands each result on instead.
 func (e *env) auditInputsContext(ctx context.Context, run *auditRun, paths []string) []reports.Result {
-	inputs := e.listInputs(paths, run.opts)
 	var out []reports.Result
-	parallel(inputs, run.jobs, func(in input) fileResult {
-		if ctx.Err() != nil {
-			return fileResult{}
-		}
-		docs, err := e.read(in, run.opts)
-		fr := fileResult{err: err}
-		for _, d := range docs {
-			fr.results = append(fr.results, run.audit(d))
-		}
-		return fr
-	}, func(in input, fr fileResult) {
-		e.readFailed(fr.err, in.explicit)
-		for _, r := range fr.results {
-			for _, w := range r.Doc.Warnings {
-				e.log.Warnf("%s: %s", docName(r.Doc), w)
-			}
-		}
-		out = append(out, fr.results...)
+	keep := func(r reports.Result) reports.Result { return r }
+	_ = auditEach(ctx, e, run, paths, keep, func(r reports.Result) error {
+		out = append(out, r)
+		return nil
 	})
 	return out
+}
+
+// auditItem is one unit of an audit's work: a whole file, one record of a
+// JSON Lines input, or an error met reading an input at that point.
+type auditItem struct {
+	in  *auditInput
+	rec *audit.JSONLRecord
+	err error
+}
+
+// auditInput is an input being audited.
+type auditInput struct {
+	input
+	// counted is set once an error of the input has been counted, so that
+	// an input counts once in the run's unreadable inputs however many
+	// of its lines are broken.
+	counted bool
+}
+
+// auditOutput is what auditing one item produced: its documents (for
+// their warnings), what prepare made of each, and a read error.
+type auditOutput[T any] struct {
+	docs []*audit.Document
+	out  []T
+	err  error
+}
+
+// auditEach audits every input, run.jobs articles at a time, and calls
+// emit with prepare's result for each article in input order, whatever
+// run.jobs is. prepare runs in parallel, emit on the calling goroutine.
+//
+// A JSON Lines input (a .jsonl file, or standard input with --stdin-format
+// jsonl) is read record by record and its records are audited in
+// parallel, so that one large export uses every job and is never held
+// whole: --max-bytes applies to each record. Other files are read and
+// audited whole, one per job. At most about 3×run.jobs articles are in
+// flight at a time (see ordered).
+//
+// Read errors (a file that cannot be read, a broken JSON Lines line) are
+// logged at their place in the run and mark the run failed (exit 2);
+// each input counts once in e.inputErrors. Articles' warnings are logged
+// after their analysis. When ctx is done, the inputs and records not yet
+// started are skipped. auditEach returns emit's first error, which stops
+// the run.
+func auditEach[T any](ctx context.Context, e *env, run *auditRun, paths []string, prepare func(reports.Result) T, emit func(T) error) error {
+	inputs := e.listInputs(paths, run.opts)
+	produce := func(yield func(auditItem) bool) {
+		for i := range inputs {
+			if ctx.Err() != nil {
+				return
+			}
+			in := &auditInput{input: inputs[i]}
+			if !isJSONL(in.path, run.opts) {
+				if !yield(auditItem{in: in}) {
+					return
+				}
+				continue
+			}
+			if !e.produceJSONL(ctx, in, run.opts, yield) {
+				return
+			}
+		}
+	}
+	work := func(it auditItem) auditOutput[T] {
+		var o auditOutput[T]
+		switch {
+		case ctx.Err() != nil:
+			return o
+		case it.err != nil:
+			o.err = it.err
+			return o
+		case it.rec != nil:
+			d, err := it.rec.Document()
+			if err != nil {
+				o.err = err
+				return o
+			}
+			o.docs = []*audit.Document{d}
+		default:
+			o.docs, o.err = e.read(it.in.input, run.opts)
+		}
+		for _, d := range o.docs {
+			o.out = append(o.out, prepare(run.audit(d)))
+		}
+		return o
+	}
+	return ordered(run.jobs, produce, work, func(it auditItem, o auditOutput[T]) error {
+		if e.logReadErrors(o.err, it.in.explicit) && !it.in.counted {
+			it.in.counted = true
+			e.failed = true
+			e.inputErrors++
+		}
+		for _, d := range o.docs {
+			for _, w := range d.Warnings {
+				e.log.Warnf("%s: %s", docName(d), w)
+			}
+		}
+		for _, r := range o.out {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// isJSONL reports whether an input is read as JSON Lines.
+func isJSONL(path string, opts audit.ReadOptions) bool {
+	if path == "-" {
+		return opts.StdinFormat == audit.FormatJSONL
+	}
+	f, _ := audit.FormatFor(path)
+	return f == audit.FormatJSONL
+}
+
+// produceJSONL yields the records of a JSON Lines input, and the errors
+// met reading it in their place. It returns false when yield did.
+func (e *env) produceJSONL(ctx context.Context, in *auditInput, opts audit.ReadOptions, yield func(auditItem) bool) bool {
+	var j *audit.JSONLReader
+	var err error
+	if in.path == "-" {
+		j, err = audit.NewJSONLReader(e.stdin, "-", opts)
+	} else {
+		j, err = audit.OpenJSONL(in.path, opts)
+	}
+	if err != nil {
+		return yield(auditItem{in: in, err: err})
+	}
+	defer j.Close()
+	for ctx.Err() == nil {
+		rec, err := j.Next()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			if !yield(auditItem{in: in, err: err}) {
+				return false
+			}
+			var re *audit.ReadError
+			if !errors.As(err, &re) {
+				return true // the input cannot be read further
+			}
+			continue
+		}
+		if !yield(auditItem{in: in, rec: rec}) {
+			return false
+		}
+	}
+	return true
 }
 
 // audit audits one document: it runs the engine, keeps the rules the
@@ -297,6 +435,11 @@ func (e *env) runAudit(ctx context.Context, f *auditFlags, paths []string) error
 	}
 	ctx, done := e.withSignals(ctx)
 	defer done()
+	if streamable(specs) {
+		return e.runAuditStream(ctx, run, specs, paths)
+	}
+	// Markdown and HTML open with the run's verdict and metrics, and HTML
+	// shows every article's text: the run is held in memory whole.
 	results := e.auditInputsContext(ctx, run, paths)
 	if err := e.interruptedRun(ctx); err != nil {
 		return err
@@ -306,6 +449,12 @@ func (e *env) runAudit(ctx context.Context, f *auditFlags, paths []string) error
 	if err := e.writeReports(specs, rep); err != nil {
 		return err
 	}
+	return e.auditExit(rep)
+}
+
+// auditExit returns how an audit run whose reports are written ends: exit
+// 2 after read errors, 1 when a shown finding reaches the fail level.
+func (e *env) auditExit(rep *reports.Audit) error {
 	if e.failed {
 		return nil // Main exits 2
 	}

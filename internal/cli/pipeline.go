@@ -2,7 +2,7 @@ package cli
 
 import (
 	"os"
-	"sync"
+	"sync/atomic"
 
 	"github.com/sourcecheck/sourcecheck/audit"
 )
@@ -25,13 +25,16 @@ func (e *env) listInputs(paths []string, opts audit.ReadOptions) []input {
 			out = append(out, input{path: "-", explicit: true})
 			continue
 		}
-		explicit := false
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			explicit = true
+		explicit, dir := false, false
+		if st, err := os.Stat(p); err == nil {
+			explicit, dir = !st.IsDir(), st.IsDir()
 		}
 		files, errs := audit.Inputs([]string{p}, opts)
 		for _, err := range errs {
 			e.readFailed(err, explicit)
+		}
+		if dir && len(files) == 0 && len(errs) == 0 {
+			e.warnEmptyDir(p, opts)
 		}
 		for _, f := range files {
 			out = append(out, input{path: f, explicit: explicit})
@@ -48,41 +51,69 @@ func (e *env) read(in input, opts audit.ReadOptions) ([]*audit.Document, error) 
 	return audit.ReadFile(in.path, opts)
 }
 
-// parallel runs work on every input with at most jobs inputs in flight,
-// and calls emit with the results in input order, from the calling
-// goroutine. At most 2×jobs results wait to be emitted, so memory stays
-// bounded however many inputs there are.
-func parallel[T any](inputs []input, jobs int, work func(input) T, emit func(input, T)) {
-	if jobs < 1 {
-		jobs = 1
-	}
-	if jobs == 1 {
-		for _, in := range inputs {
-			emit(in, work(in))
+// ordered runs work on each item produce yields, at most jobs at a time,
+// and calls emit with the results in the order produce yielded the
+// items, from the calling goroutine, whatever jobs is. produce runs in a
+// goroutine of its own (in the caller's with jobs 1) and yields items one
+// at a time, blocking while the window is full: at most 2×jobs results
+// wait to be emitted and jobs are being worked on, so memory is bounded
+// by jobs, not by the number of items. Once emit fails, yield returns
+// false, produce should return, and ordered returns emit's error after
+// the items in flight are done.
+func ordered[I, T any](jobs int, produce func(yield func(I) bool), work func(I) T, emit func(I, T) error) error {
+	var inFlight atomic.Int64
+	started := func() {
+		if n := inFlight.Add(1); testHookInFlight != nil {
+			testHookInFlight(int(n))
 		}
-		return
 	}
-	slots := make(chan chan T, 2*jobs)
+	if jobs <= 1 {
+		var err error
+		produce(func(it I) bool {
+			started()
+			err = emit(it, work(it))
+			inFlight.Add(-1)
+			return err == nil
+		})
+		return err
+	}
+	type slot struct {
+		item I
+		res  chan T
+	}
+	slots := make(chan slot, 2*jobs)
 	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
+	var stop atomic.Bool
 	go func() {
-		for _, in := range inputs {
-			ch := make(chan T, 1)
-			slots <- ch
+		defer close(slots)
+		produce(func(it I) bool {
+			if stop.Load() {
+				return false
+			}
+			started()
+			s := slot{item: it, res: make(chan T, 1)}
+			slots <- s
 			sem <- struct{}{}
-			wg.Add(1)
-			go func(in input) {
-				defer wg.Done()
+			go func() {
 				defer func() { <-sem }()
-				ch <- work(in)
-			}(in)
-		}
-		close(slots)
+				s.res <- work(it)
+			}()
+			return !stop.Load()
+		})
 	}()
-	i := 0
-	for ch := range slots {
-		emit(inputs[i], <-ch)
-		i++
+	var err error
+	for s := range slots {
+		res := <-s.res
+		if err == nil {
+			if err = emit(s.item, res); err != nil {
+				stop.Store(true)
+			}
+		}
+		inFlight.Add(-1)
 	}
-	wg.Wait()
+	return err
 }
+
+// testHookInFlight, when set, is called by ordered with the number of
+// items yielded and not yet emitted, each time an item is yielded.
+var testHookInFlight func(n int)

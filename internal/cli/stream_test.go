@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+)
+
+// streamInputs writes a JSON Lines file of several records, a blank line
+// and a broken line into dir, and returns it with the seeds folder.
+func streamInputs(t *testing.T, dir string) []string {
+	t.Helper()
+	jsonl := filepath.Join(dir, "wire.jsonl")
+	writeFile(t, jsonl, strings.Join([]string{
+		`{"id":"w1","outlet":"AFP","title":"Aleppo","body":"More than 370 people have been killed, according to the Syrian Observatory for Human Rights.\n\n“We heard an explosion,” a resident said."}`,
+		``,
+		`{"id":"w2","body":"At least 130 people are said to have been killed. Sources say the army retook 12 villages."}`,
+		`{"id":"w3","body":`, // broken
+		`{"id":"w4","body":"<p>The ministry said 40 people were wounded.</p><p>“It was a massacre,” he said.</p>"}`,
+		`{"id":"w5","body":"Rain is expected in the north."}`,
+	}, "\n")+"\n")
+	return []string{filepath.Join(repoRoot(t), "seeds"), jsonl}
+}
+
+// TestAuditStreamMatchesBatch runs each streaming format both ways: alone
+// (streamed, to a file and to standard output, with -j 1 and -j 4) and
+// beside a Markdown report (which makes the run batch), on the seeds and
+// a JSON Lines file with a broken line, and checks every report is the
+// same bytes and the run ends the same way.
+func TestAuditStreamMatchesBatch(t *testing.T) {
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	t.Setenv("GITHUB_WORKSPACE", "")
+	dir := t.TempDir()
+	inputs := streamInputs(t, dir)
+	base := []string{"audit", "--no-config", "--color", "never"}
+	for format := range streamingFormats {
+		t.Run(format, func(t *testing.T) {
+			batchFile := filepath.Join(dir, format+".batch")
+			code, _, errOut := run(t, "", append(append(base, "-j", "2", "-f", format+"="+batchFile, "-f", "markdown="+filepath.Join(dir, "r.md")), inputs...)...)
+			if code != ExitError || !strings.Contains(errOut, "wire.jsonl:4: ") {
+				t.Fatalf("batch: exit %d, want 2 and the broken line named\n%s", code, errOut)
+			}
+			want, err := os.ReadFile(batchFile)
+			if err != nil || len(want) == 0 {
+				t.Fatalf("batch report: %v", err)
+			}
+			for _, jobs := range []int{1, 4} {
+				file := filepath.Join(dir, fmt.Sprintf("%s.stream%d", format, jobs))
+				code, _, errOut2 := run(t, "", append(append(base, "-j", strconv.Itoa(jobs), "-f", format+"="+file), inputs...)...)
+				got, _ := os.ReadFile(file)
+				if code != ExitError || errOut2 != errOut {
+					t.Errorf("-j %d: exit %d, log differs from the batch run's:\n%s", jobs, code, firstDiff(errOut, errOut2))
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("-j %d: the streamed report differs from the batch one:\n%s", jobs, firstDiff(string(want), string(got)))
+				}
+			}
+			code, out, _ := run(t, "", append(append(base, "-j", "3", "-f", format), inputs...)...)
+			if code != ExitError || out != string(want) {
+				t.Errorf("to standard output: exit %d, report differs:\n%s", code, firstDiff(string(want), out))
+			}
+		})
+	}
+}
+
+// TestAuditStreamStepSummary checks that the streamed github report
+// appends the same step summary as the batch one.
+func TestAuditStreamStepSummary(t *testing.T) {
+	dir := t.TempDir()
+	inputs := streamInputs(t, dir)
+	t.Setenv("GITHUB_WORKSPACE", "")
+	summaries := map[string]string{}
+	for _, mode := range []string{"batch", "stream"} {
+		summary := filepath.Join(dir, mode+".md")
+		t.Setenv("GITHUB_STEP_SUMMARY", summary)
+		args := []string{"audit", "--no-config", "-f", "github=" + filepath.Join(dir, mode+".txt")}
+		if mode == "batch" {
+			args = append(args, "-f", "html="+filepath.Join(dir, "r.html"))
+		}
+		if code, _, errOut := run(t, "", append(args, inputs...)...); code != ExitError {
+			t.Fatalf("%s: exit %d\n%s", mode, code, errOut)
+		}
+		data, err := os.ReadFile(summary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		summaries[mode] = string(data)
+	}
+	if summaries["batch"] != summaries["stream"] || !strings.Contains(summaries["stream"], "wire.jsonl:5 (id w4)") {
+		t.Errorf("step summaries differ:\n%s", firstDiff(summaries["batch"], summaries["stream"]))
+	}
+}
+
+// TestAuditStreamBoundedWindow audits a JSON Lines stream of 20,000 small
+// records with -j 4 and checks the pipeline never had more than its
+// window of articles in flight (read and not yet written), while the
+// report holds every one of them in order.
+func TestAuditStreamBoundedWindow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("audits 20,000 records; skipped with -short")
+	}
+	const records, jobs = 20_000, 4
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 1; i <= records; i++ {
+		fmt.Fprintf(&b, "{\"id\":\"r%d\",\"body\":\"More than %d people were killed on Friday.\"}\n", i, i)
+	}
+	jsonl := filepath.Join(dir, "big.jsonl")
+	writeFile(t, jsonl, b.String())
+	var mu sync.Mutex
+	most, calls := 0, 0
+	testHookInFlight = func(n int) {
+		mu.Lock()
+		most, calls = max(most, n), calls+1
+		mu.Unlock()
+	}
+	t.Cleanup(func() { testHookInFlight = nil })
+	// --max-bytes smaller than the file: it applies to each record.
+	out := filepath.Join(dir, "r.rdjsonl")
+	code, _, errOut := run(t, "", "audit", "--no-config", "-j", strconv.Itoa(jobs), "--max-bytes", "1000",
+		"-f", "rdjsonl="+out, jsonl)
+	if code == ExitError {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if calls != records || most > 3*jobs+2 {
+		t.Errorf("%d items, at most %d in flight; want %d items and at most %d", calls, most, records, 3*jobs+2)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) < records {
+		t.Fatalf("%d diagnostics for %d records", len(lines), records)
+	}
+	last := 0
+	for _, l := range lines {
+		i := strings.Index(l, `"line":`)
+		n, _ := strconv.Atoi(strings.TrimRight(l[i+7:i+7+strings.IndexAny(l[i+7:], ",}")], "}"))
+		if n < last {
+			t.Fatalf("diagnostics out of order: line %d after %d", n, last)
+		}
+		last = n
+	}
+	if last != records {
+		t.Errorf("last diagnostic on line %d, want %d", last, records)
+	}
+}
+
+// TestAuditStreamInterrupted checks that a signal arriving when a
+// streamed run's reports are complete but not yet in place removes every
+// temporary file, replaces no report, says the report on standard output
+// is incomplete and exits 128+signal.
+func TestAuditStreamInterrupted(t *testing.T) {
+	send := fakeSignals(t)
+	testHookBeforeCommit = func() { send(syscall.SIGTERM) }
+	dir := t.TempDir()
+	old := filepath.Join(dir, "report.sarif")
+	writeFile(t, old, "previous")
+	code, out, errOut := run(t, "", "audit", "--no-config", "-f", "sarif="+old, "-f", "junit="+filepath.Join(dir, "junit.xml"),
+		"-f", "json", "seeds/001_9103c398c3a097b7.txt")
+	if code != 128+int(syscall.SIGTERM) {
+		t.Fatalf("exit %d, want %d\n%s", code, 128+int(syscall.SIGTERM), errOut)
+	}
+	if data, _ := os.ReadFile(old); string(data) != "previous" {
+		t.Errorf("the previous report was replaced: %q", data)
+	}
+	if names := dirEntries(t, dir); len(names) != 1 {
+		t.Errorf("the directory holds %v", names)
+	}
+	if !strings.Contains(errOut, "interrupted (SIGTERM): no report file was written; the report on standard output is incomplete") || out == "" {
+		t.Errorf("stdout %.100q, log %q", out, errOut)
+	}
+}
+
+// TestAuditStreamWriteError checks that a report that cannot be written
+// stops the run with an error naming it, and leaves no file behind.
+func TestAuditStreamWriteError(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(repoRoot(t))
+	var errb bytes.Buffer
+	code := Main([]string{"audit", "--no-config", "-f", "json=" + filepath.Join(dir, "r.json"), "-f", "junit=" + filepath.Join(dir, "j.xml"), "-f", "sarif", "seeds"},
+		strings.NewReader(""), failWriter{}, &errb)
+	if code != ExitError || !strings.Contains(errb.String(), "--format sarif: writing the SARIF report: disk full") {
+		t.Errorf("exit %d, log %q", code, errb.String())
+	}
+	if names := dirEntries(t, dir); len(names) != 0 {
+		t.Errorf("the directory holds %v", names)
+	}
+	// A missing folder is found before the run starts.
+	code, _, errOut := run(t, "", "audit", "--no-config", "-f", "json="+filepath.Join(dir, "missing", "r.json"), "seeds")
+	if code != ExitError || !strings.Contains(errOut, "--format json=") {
+		t.Errorf("missing folder: exit %d, %q", code, errOut)
+	}
+}
+
+// TestOrderedWindow checks the ordered pool directly: results come in
+// order whatever the work's timing, at most 3×jobs+2 items are in flight,
+// and an emit error stops the producer.
+func TestOrderedWindow(t *testing.T) {
+	var mu sync.Mutex
+	most := 0
+	testHookInFlight = func(n int) {
+		mu.Lock()
+		most = max(most, n)
+		mu.Unlock()
+	}
+	t.Cleanup(func() { testHookInFlight = nil })
+	for _, jobs := range []int{1, 2, 5} {
+		most = 0
+		next := 0
+		err := ordered(jobs, func(yield func(int) bool) {
+			for i := range 5000 {
+				if !yield(i) {
+					return
+				}
+			}
+		}, func(i int) int { return i * i }, func(i, sq int) error {
+			if i != next || sq != i*i {
+				return fmt.Errorf("got %d (%d), want %d", i, sq, next)
+			}
+			next++
+			return nil
+		})
+		if err != nil || next != 5000 {
+			t.Errorf("-j %d: %v after %d items", jobs, err, next)
+		}
+		if most > 3*jobs+2 {
+			t.Errorf("-j %d: %d items in flight", jobs, most)
+		}
+		produced := 0
+		stop := errors.New("stop")
+		err = ordered(jobs, func(yield func(int) bool) {
+			for i := range 5000 {
+				produced++
+				if !yield(i) {
+					return
+				}
+			}
+		}, func(i int) int { return i }, func(i, _ int) error {
+			if i == 10 {
+				return stop
+			}
+			return nil
+		})
+		if err != stop || produced > 10+3*jobs+2 {
+			t.Errorf("-j %d: error %v, %d items produced after the error", jobs, err, produced)
+		}
+	}
+}
