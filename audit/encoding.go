@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,8 @@ var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
 	bomUTF16BE = []byte{0xFE, 0xFF}
+	bomUTF32LE = []byte{0xFF, 0xFE, 0x00, 0x00}
+	bomUTF32BE = []byte{0x00, 0x00, 0xFE, 0xFF}
 )
 
 // Decode turns the bytes of an article into UTF-8 text and names the
@@ -30,9 +33,12 @@ var (
 // pasted into a UTF-8 file) keeps its UTF-8 and has only the invalid bytes
 // read as Windows-1252; its encoding stays "utf-8". Every such guess is
 // reported in warnings, which name the encoding used and the offset of the
-// first byte concerned. err is non-nil only when a UTF-16 decoder fails.
+// first byte concerned. err is non-nil when a UTF-16 decoder fails and for
+// UTF-32 (recognised by its byte order mark), which is not read.
 func Decode(data []byte) (text string, encoding string, warnings []string, err error) {
 	switch {
+	case bytes.HasPrefix(data, bomUTF32LE), bytes.HasPrefix(data, bomUTF32BE):
+		return "", "utf-32", nil, errUTF32
 	case bytes.HasPrefix(data, bomUTF8):
 		text, warnings = decodeUTF8(data[len(bomUTF8):], len(bomUTF8))
 		return text, "utf-8-bom", warnings, nil
@@ -50,6 +56,9 @@ func Decode(data []byte) (text string, encoding string, warnings []string, err e
 	text, warnings = decodeUTF8(data, 0)
 	return text, "utf-8", warnings, nil
 }
+
+// errUTF32 refuses UTF-32 input rather than misreading it as UTF-16.
+var errUTF32 = errors.New("UTF-32 text (byte order mark) is not supported: convert it to UTF-8")
 
 // decodeUTF16 decodes data, which starts with a UTF-16 byte order mark.
 func decodeUTF16(data []byte, order unicode.Endianness, name string) (string, string, []string, error) {
@@ -127,11 +136,11 @@ func hasMultiByteUTF8(data []byte) bool {
 
 // binaryReason says why data looks like a binary file rather than text, or
 // returns "" when it looks like text: a NUL byte in the first 8 KiB (unless
-// a UTF-16 byte order mark explains it), or more than one byte in ten of
-// the first 8 KiB being a control character other than tab, newline,
-// carriage return, form feed and vertical tab.
+// a UTF-16 or UTF-32 byte order mark explains it), or more than one byte in
+// ten of the first 8 KiB being a control character other than tab,
+// newline, carriage return, form feed and vertical tab.
 func binaryReason(data []byte) string {
-	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) || bytes.HasPrefix(data, bomUTF32BE) {
 		return ""
 	}
 	head := data[:min(len(data), 8<<10)]

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,8 +69,14 @@ import (
 //
 // A classifier can test a cue with strings.Contains(hint, ".byline") and a
 // landmark with strings.Contains(hint, " in nav") or strings.HasPrefix.
+//
+// A warning from the extractor (Markdown too complex to parse, read as
+// plain text) is added to doc.Warnings once.
 func extract(doc *Document) (*View, []rawBlock) {
 	x := extractDocument(doc)
+	if x.warning != "" && !slices.Contains(doc.Warnings, x.warning) {
+		doc.Warnings = append(doc.Warnings, x.warning)
+	}
 	return x.view, x.blocks
 }
 
@@ -78,6 +85,7 @@ type extraction struct {
 	view     *View
 	blocks   []rawBlock
 	comments []Span // HTML comments, in source coordinates
+	warning  string // why the document was not read as its format, or ""
 }
 
 func extractDocument(doc *Document) extraction {
@@ -87,7 +95,51 @@ func extractDocument(doc *Document) extraction {
 	case FormatMarkdown:
 		return extractMarkdown(doc.Text)
 	default:
-		return extraction{view: identityView(doc.Text), blocks: textBlocks(doc.Text)}
+		return plainExtraction(doc.Text)
+	}
+}
+
+// plainExtraction reads src as plain text.
+func plainExtraction(src string) extraction {
+	v := plainView(src)
+	return extraction{view: v, blocks: textBlocks(v.Text)}
+}
+
+// plainView returns the view of plain text: the text itself, except that
+// each byte that is not part of valid UTF-8 (possible only for a Document
+// built from raw bytes, never for one Read returns) stands as U+FFFD, so
+// that the detectors always read valid UTF-8.
+func plainView(src string) *View {
+	if utf8.ValidString(src) {
+		return identityView(src)
+	}
+	var b ViewBuilder
+	b.buf = make([]byte, 0, len(src)+len(src)/8)
+	copyValidUTF8(&b, src, 0, len(src))
+	return b.View()
+}
+
+// copyValidUTF8 appends src[s:e] to b, each invalid byte as U+FFFD.
+func copyValidUTF8(b *ViewBuilder, src string, s, e int) {
+	for i := s; i < e; {
+		j := i
+		for j < e {
+			if src[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(src[j:e])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			j += n
+		}
+		b.Copy(src, i, j)
+		if j < e {
+			b.Replace("\uFFFD", j, j+1)
+			j++
+		}
+		i = j
 	}
 }
 
@@ -407,10 +459,13 @@ func (p *proseBuilder) piece(text string, s, e int) {
 	if !ok {
 		return
 	}
-	if text == p.src[s:e] {
+	switch {
+	case text != p.src[s:e]:
+		p.b.Replace(strings.ToValidUTF8(text, "\uFFFD"), s, e)
+	case utf8.ValidString(text):
 		p.b.Copy(p.src, s, e)
-	} else {
-		p.b.Replace(text, s, e)
+	default:
+		copyValidUTF8(&p.b, p.src, s, e) // see plainView
 	}
 	p.last = e
 }

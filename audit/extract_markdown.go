@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -25,8 +26,110 @@ type mdExtractor struct {
 	hintFn        func() string
 }
 
+// Limits on what the Markdown reader hands to goldmark, whose parser is
+// not linear: each line costs the nesting depth of the containers (block
+// quotes, list items) it continues times its length, and a paragraph costs
+// up to the square of its link, emphasis and code-span marks. Hostile or
+// broken input (thousands of nested lists, a megabyte of "[" and "](")
+// would take minutes, so a document past either limit is read as plain
+// text: every character is kept, only the markup is not interpreted.
+// Articles come nowhere near them.
+const (
+	// maxMarkdownDepth bounds the containers a line may open or continue,
+	// estimated from its prefix of block quote markers, list markers and
+	// indentation.
+	maxMarkdownDepth = 64
+	// maxMarkdownMarks bounds the sum over paragraphs (runs of non-blank
+	// lines) of the square of their marks ("[", "]", "*", "_", "`").
+	maxMarkdownMarks = 1 << 27
+)
+
+// markdownMarks are the bytes whose count per paragraph drives goldmark's
+// inline parsing cost.
+var markdownMarks = [256]bool{'[': true, ']': true, '*': true, '_': true, '`': true}
+
+// markdownTooComplex reports why src is past the limits above, or "".
+func markdownTooComplex(src string) string {
+	var cost, marks int64
+	for start := 0; start < len(src); {
+		end := strings.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		line := src[start:end]
+		start = end + 1
+		if strings.TrimSpace(line) == "" {
+			cost += marks * marks
+			marks = 0
+			continue
+		}
+		if markdownDepth(line) > maxMarkdownDepth {
+			return fmt.Sprintf("Markdown nested more than %d levels deep", maxMarkdownDepth)
+		}
+		for i := 0; i < len(line); i++ {
+			if markdownMarks[line[i]] {
+				marks++
+			}
+		}
+		if cost+marks*marks > maxMarkdownMarks {
+			return "a Markdown paragraph with too many link, emphasis or code marks"
+		}
+	}
+	return ""
+}
+
+// markdownDepth estimates the containers a line opens or continues: one
+// per block quote marker or list marker in its prefix, and one per two
+// columns of indentation (the least a nested list item needs).
+func markdownDepth(line string) int {
+	depth, cols := 0, 0
+	for i := 0; i < len(line); {
+		switch c := line[i]; {
+		case c == ' ':
+			cols++
+			i++
+		case c == '\t':
+			cols += 4
+			i++
+		case c == '>':
+			depth++
+			i++
+		case c == '-' || c == '*' || c == '+':
+			if i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+				depth++
+				i++
+				continue
+			}
+			return depth + cols/2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+				depth++
+				i = j + 1
+				continue
+			}
+			return depth + cols/2
+		default:
+			return depth + cols/2
+		}
+	}
+	return depth + cols/2
+}
+
 // extractMarkdown builds the view and blocks of a CommonMark document.
+// A document too complex for the parser (see markdownTooComplex) is read
+// as plain text, with a warning that says why.
 func extractMarkdown(src string) extraction {
+	if why := markdownTooComplex(src); why != "" {
+		x := plainExtraction(src)
+		x.warning = why + "; read as plain text"
+		return x
+	}
 	source := []byte(src)
 	root := goldmark.DefaultParser().Parse(text.NewReader(source))
 	p := newProseBuilder(src)

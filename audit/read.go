@@ -205,7 +205,9 @@ func readJSONL(text, enc string, warnings []string, path string) ([]*Document, e
 			end += start
 		}
 		line++
-		raw := strings.TrimSpace(text[start:end])
+		// A byte order mark opening a later line comes from files
+		// concatenated with cat; it is not part of the record.
+		raw := strings.TrimSpace(strings.TrimPrefix(text[start:end], "\ufeff"))
 		start = end + 1
 		if raw == "" {
 			continue
@@ -228,6 +230,11 @@ func readJSONL(text, enc string, warnings []string, path string) ([]*Document, e
 func parseRecord(raw string) (*Document, error) {
 	var rec jsonlRecord
 	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// Not an object: say so without naming Go types.
+			return nil, fmt.Errorf("invalid JSON: want an object with \"id\" and \"body\", got %s", jsonKind(raw))
+		}
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
 	var meta Meta
@@ -276,6 +283,23 @@ func parseRecord(raw string) (*Document, error) {
 		return nil, fmt.Errorf("field \"format\": unknown format %q (want text, html or markdown)", format)
 	}
 	return &Document{Format: docFormat, Encoding: "utf-8", Text: body, Meta: meta}, nil
+}
+
+// jsonKind names the kind of JSON value raw holds, for messages.
+func jsonKind(raw string) string {
+	switch raw[0] {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '{':
+		return "an object of the wrong shape"
+	}
+	return "a number"
 }
 
 // jsonScalar returns a JSON string's value, or a number's or boolean's

@@ -56,37 +56,74 @@ func (e *env) readInputs(paths []string, opts audit.ReadOptions, fn func(*audit.
 			e.emit(docs, fn)
 			continue
 		}
-		explicitFile := false
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			explicitFile = true
+		explicitFile, dir := false, false
+		if st, err := os.Stat(p); err == nil {
+			explicitFile, dir = !st.IsDir(), st.IsDir()
 		}
+		found := false
 		audit.Walk([]string{p}, opts, func(docs []*audit.Document, err error) {
+			found = true
 			e.readFailed(err, explicitFile)
 			e.emit(docs, fn)
 		})
+		if dir && !found {
+			e.warnEmptyDir(p, opts)
+		}
 	}
 }
 
+// emit hands each document to fn, then logs its warnings, those of
+// reading and those fn's analysis added (Markdown read as plain text).
 func (e *env) emit(docs []*audit.Document, fn func(*audit.Document)) {
 	for _, d := range docs {
+		fn(d)
 		for _, w := range d.Warnings {
 			e.log.Warnf("%s: %s", docName(d), w)
 		}
-		fn(d)
 	}
 }
 
+// readFailed logs a read error and marks the run failed (exit 2), except
+// for a binary file met in a directory, which is skipped with a warning.
+// Joined errors (one per bad line of a JSON Lines file) are logged one per
+// log entry, each naming its file and line, and count as one input.
 func (e *env) readFailed(err error, explicit bool) {
+	if e.logReadErrors(err, explicit) {
+		e.failed = true
+		e.inputErrors++
+	}
+}
+
+// logReadErrors logs err, split into its joined errors, and reports
+// whether any of them is an error rather than a warning.
+func (e *env) logReadErrors(err error, explicit bool) bool {
 	if err == nil {
-		return
+		return false
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		failed := false
+		for _, err := range j.Unwrap() {
+			failed = e.logReadErrors(err, explicit) || failed
+		}
+		return failed
 	}
 	if errors.Is(err, audit.ErrBinary) && !explicit {
 		e.log.Warn(err.Error())
-		return
+		return false
 	}
 	e.log.Error(err.Error())
-	e.failed = true
-	e.inputErrors++
+	return true
+}
+
+// warnEmptyDir warns that a directory named on the command line holds no
+// article the reader would read, so that a wrong path or glob does not
+// pass unnoticed.
+func (e *env) warnEmptyDir(p string, opts audit.ReadOptions) {
+	filter := ""
+	if len(opts.Include) > 0 || len(opts.Exclude) > 0 {
+		filter = " passing --include and --exclude"
+	}
+	e.log.Warnf("%s: no articles found (looked for .txt, .md, .markdown, .html, .htm and .jsonl files%s)", p, filter)
 }
 
 // docName names a document in messages: its path, and for JSON Lines the
