@@ -153,6 +153,10 @@ func TestGolden(t *testing.T) {
 		}},
 		{"junit/audit.xml", func(b *bytes.Buffer) error { return reports.WriteJUnit(b, a) }},
 		{"markdown/audit.md", func(b *bytes.Buffer) error { return reports.WriteMarkdown(b, a, reports.MarkdownOptions{}) }},
+		// The page's layout and behaviour are tested in html_test.go and
+		// in a real browser (html_browser_test.go); the golden pins the
+		// markup of every highlight on the seeds.
+		{"html/audit.html", func(b *bytes.Buffer) error { return reports.WriteHTML(b, a) }},
 		{"markdown/article.md", func(b *bytes.Buffer) error {
 			return reports.WriteMarkdownArticle(b, articleByPath(t, a, "reports/testdata/articles/hostile.md"), reports.MarkdownOptions{})
 		}},
