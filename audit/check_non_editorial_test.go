@@ -1,15 +1,10 @@
 package audit_test
 
 import (
-	"fmt"
-	"os"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/audit"
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
-	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
@@ -119,88 +114,4 @@ examples: {hit: [a], pass: [b]}
 	if err == nil || !strings.Contains(err.Error(), `r.yaml:7:15: rule "x": kinds: "body" is not a non-editorial block kind`) {
 		t.Fatalf("error = %v", err)
 	}
-}
-
-// presentationRules are the built-in rules of the check kinds about
-// sources' presentation and the text's integrity.
-var presentationRules = []string{
-	"source-without-descriptor", "unresolved-backref", "conflicting-figures", "first-name-only",
-	"eyewitness-without-location", "loaded-verb", "non-editorial-in-body", "unbalanced-quote-marks",
-}
-
-// TestPresentationRulesOnCorpora runs the presentation rules over every
-// article of the shared corpora: nothing may panic, every finding must lie
-// inside its article, and noise must stay sane. Set
-// SOURCECHECK_SAMPLES=rule-id to print that rule's findings, and
-// SOURCECHECK_COUNTS=1 to print each article's counts.
-func TestPresentationRulesOnCorpora(t *testing.T) {
-	root := corpustest.Root(t)
-	var rs []*rules.Rule
-	for _, id := range presentationRules {
-		r, ok := rules.Find(rules.DefaultRules(), id)
-		if !ok {
-			t.Fatalf("built-in rule %s missing", id)
-		}
-		rs = append(rs, r)
-	}
-	e, err := audit.NewEngine(nil, rs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, perArticle := os.Getenv("SOURCECHECK_SAMPLES"), os.Getenv("SOURCECHECK_COUNTS") != ""
-	for _, set := range []struct {
-		name   string
-		load   func(string) ([]corpus.Article, error)
-		perDoc float64 // the most findings per article on average
-	}{{"bbc", corpus.BBC, 1.5}, {"reuters", corpus.Reuters, 0.5}, {"fakes", corpus.Fakes, 1.5}} {
-		arts, err := set.load(root)
-		if err != nil {
-			t.Fatal(err)
-		}
-		counts := map[string]int{}
-		total := 0
-		for _, a := range arts {
-			doc := audit.NewDocument(a.Ref, audit.FormatText, a.Body)
-			fs := e.Audit(doc)
-			mine := map[string]int{}
-			for _, f := range fs {
-				if f.Start < 0 || f.End > len(doc.Text) || f.Start >= f.End || f.Claim >= len(doc.Claims) || f.Message == "" || f.Excerpt == "" {
-					t.Errorf("%s: bad finding %+v", a.Ref, f)
-				}
-				counts[f.Rule]++
-				mine[f.Rule]++
-				total++
-				if f.Rule == sample {
-					fmt.Printf("%s:%d:%d: %s\n    %s\n", a.Ref, f.Line, f.Column, f.Message, around(doc, f.Span))
-				}
-			}
-			if perArticle && len(fs) > 0 {
-				fmt.Printf("%s %v\n", a.Ref, mine)
-			}
-		}
-		var lines []string
-		for _, id := range presentationRules {
-			lines = append(lines, fmt.Sprintf("%s %d (%.2f/article)", id, counts[id], float64(counts[id])/float64(len(arts))))
-		}
-		sort.Strings(lines)
-		t.Logf("%s: %d articles, %d findings (%.2f/article)\n  %s", set.name, len(arts), total, float64(total)/float64(len(arts)), strings.Join(lines, "\n  "))
-		if avg := float64(total) / float64(len(arts)); avg > set.perDoc {
-			t.Errorf("%s: %.2f findings per article, want at most %.1f", set.name, avg, set.perDoc)
-		}
-	}
-}
-
-// around returns the text of the sentence holding span and the next one,
-// for samples.
-func around(doc *audit.Document, s audit.Span) string {
-	for i, st := range doc.Sentences {
-		if st.Start <= s.Start && s.Start < st.End {
-			end := st.End
-			if i+1 < len(doc.Sentences) {
-				end = doc.Sentences[i+1].End
-			}
-			return strings.Join(strings.Fields(doc.Text[st.Start:end]), " ")
-		}
-	}
-	return audit.Excerpt(doc.Slice(s))
 }

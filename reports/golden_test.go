@@ -60,6 +60,14 @@ func goldenInputs(t testing.TB) []string {
 // testdata/rules/hostile.yaml, failing at error.
 func auditFiles(t testing.TB, files ...string) *reports.Audit {
 	t.Helper()
+	results, rs := auditResults(t, files...)
+	return reports.NewAudit(results, rs, rules.LevelError)
+}
+
+// auditResults audits files as auditFiles does and returns the results
+// and rules instead of the report.
+func auditResults(t testing.TB, files ...string) ([]reports.Result, []*rules.Rule) {
+	t.Helper()
 	extra, err := rules.LoadRulesFile(filepath.Join(repoRoot(t), "reports", "testdata", "rules", "hostile.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +90,7 @@ func auditFiles(t testing.TB, files ...string) *reports.Audit {
 			results = append(results, reports.Result{Doc: d, Findings: eng.Audit(d)})
 		}
 	}
-	return reports.NewAudit(results, eng.Rules(), rules.LevelError)
+	return results, eng.Rules()
 }
 
 // goldenAudit is the audit of goldenInputs.

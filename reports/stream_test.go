@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,33 +13,21 @@ import (
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
-// auditResults audits files as auditFiles does and returns the results
-// and rules instead of the report.
-func auditResults(t testing.TB, files ...string) ([]reports.Result, []*rules.Rule) {
+// markedResults audits files as auditFiles does and returns the results,
+// with made-up suppressed and baselined counts so that the summaries
+// carry them, and the rules instead of the report.
+func markedResults(t testing.TB, files ...string) ([]reports.Result, []*rules.Rule) {
 	t.Helper()
-	extra, err := rules.LoadRulesFile(filepath.Join(repoRoot(t), "reports", "testdata", "rules", "hostile.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := audit.NewEngine(nil, append(rules.DefaultRules(), extra...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var results []reports.Result
-	for _, f := range files {
-		docs, err := audit.ReadFile(filepath.Join(repoRoot(t), filepath.FromSlash(f)), audit.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
+	results, rs := auditResults(t, files...)
+	i := 0
+	for k := range results {
+		if k > 0 && results[k].Doc.Path != results[k-1].Doc.Path {
+			i = 0 // counted per input file
 		}
-		for i, d := range docs {
-			d.Path = f
-			if d.Record == 0 {
-				d.Meta.ID = f
-			}
-			results = append(results, reports.Result{Doc: d, Findings: eng.Audit(d), Suppressed: i % 2, Baselined: i % 3})
-		}
+		results[k].Suppressed, results[k].Baselined = i%2, i%3
+		i++
 	}
-	return results, eng.Rules()
+	return results, rs
 }
 
 // streamFormat is a report format with a batch and a streaming writer.
@@ -108,8 +95,8 @@ func streamRun(t *testing.T, results []reports.Result, rs []*rules.Rule, fail ru
 // does, and checks each gives the bytes of its batch function, for
 // several fail levels and with and without unreadable inputs.
 func TestStreamMatchesBatch(t *testing.T) {
-	results, rs := auditResults(t, goldenInputs(t)...)
-	jsonl, _ := auditResults(t, "reports/testdata/articles/wire.jsonl")
+	results, rs := markedResults(t, goldenInputs(t)...)
+	jsonl, _ := markedResults(t, "reports/testdata/articles/wire.jsonl")
 	for _, run := range []struct {
 		name    string
 		results []reports.Result
@@ -148,7 +135,7 @@ func TestStreamMatchesBatch(t *testing.T) {
 // summary and run metrics NewAudit computes, and that a light article
 // (for writers that do not need the analysis) has no analysis.
 func TestStreamSummaryAndMetrics(t *testing.T) {
-	results, rs := auditResults(t, goldenInputs(t)...)
+	results, rs := markedResults(t, goldenInputs(t)...)
 	batch := reports.NewAudit(results, rs, rules.LevelWarning)
 	var light *reports.AuditArticle
 	end := streamRun(t, results, rs, rules.LevelWarning, 0, &spyWriter{last: &light})
@@ -184,7 +171,7 @@ func jsonOf(t *testing.T, a *reports.Audit) []byte {
 // TestRunMetricsAccumulator checks that the accumulator gives RunMetrics
 // at every step, and that reading it does not disturb it.
 func TestRunMetricsAccumulator(t *testing.T) {
-	results, _ := auditResults(t, goldenInputs(t)...)
+	results, _ := markedResults(t, goldenInputs(t)...)
 	var docs []*audit.Document
 	acc := reports.NewRunMetricsAccumulator()
 	for _, r := range results {
@@ -295,7 +282,7 @@ func TestGitHubStreamAnnotationSlots(t *testing.T) {
 // in a temporary file in the directory given, and removes it at the end
 // of the run and when aborted.
 func TestJUnitWriterSpool(t *testing.T) {
-	results, rs := auditResults(t, "reports/testdata/articles/wire.jsonl")
+	results, rs := markedResults(t, "reports/testdata/articles/wire.jsonl")
 	dir := t.TempDir()
 	var b bytes.Buffer
 	s := reports.NewAuditStream(rs, rules.LevelError, reports.NewJUnitWriter(&b, dir))
