@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -113,26 +112,21 @@ func WriteAuditJSON(w io.Writer, a *Audit) error {
 
 // jsonWriter writes the JSON report as the run goes: the document's head,
 // each article as it comes, then the rules, summary and metrics.
-type jsonWriter struct {
-	w *bufio.Writer
-	n int
-}
+type jsonWriter struct{ out *arrayStream }
 
 // NewJSONWriter returns an AuditWriter writing the audit report as
 // indented JSON to w, article by article, byte for byte as
 // WriteAuditJSON writes the whole run.
-func NewJSONWriter(w io.Writer) AuditWriter { return &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)} }
+func NewJSONWriter(w io.Writer) AuditWriter {
+	return &jsonWriter{newArrayStream(w, "JSON report", "articles", 1)}
+}
 
 // NeedsAnalysis reports that the JSON report holds each article's
 // analysis.
 func (j *jsonWriter) NeedsAnalysis() bool { return true }
 
 func (j *jsonWriter) Begin(*AuditHeader) error {
-	head, _, err := splitAtEmptyArray(&Audit{Version: SchemaVersion, Tool: "sourcecheck", Articles: []AuditArticle{}}, "articles", 1)
-	if err != nil {
-		return err
-	}
-	return j.write(head)
+	return j.out.head(&Audit{Version: SchemaVersion, Tool: "sourcecheck", Articles: []AuditArticle{}})
 }
 
 func (j *jsonWriter) Article(art *AuditArticle) error {
@@ -143,39 +137,13 @@ func (j *jsonWriter) Article(art *AuditArticle) error {
 	if err != nil {
 		return fmt.Errorf("writing the JSON report: %w", err)
 	}
-	sep := ",\n    "
-	if j.n == 0 {
-		sep = "\n    "
-	}
-	j.n++
-	j.w.WriteString(sep)
-	return j.write(data)
+	return j.out.element(data)
 }
 
 func (j *jsonWriter) End(a *Audit) error {
 	frame := *a
 	frame.Articles = []AuditArticle{}
-	_, tail, err := splitAtEmptyArray(&frame, "articles", 1)
-	if err != nil {
-		return err
-	}
-	if j.n > 0 {
-		tail = append([]byte("\n  "), tail...)
-	}
-	if err := j.write(tail); err != nil {
-		return err
-	}
-	if err := j.w.Flush(); err != nil {
-		return fmt.Errorf("writing the JSON report: %w", err)
-	}
-	return nil
-}
-
-func (j *jsonWriter) write(p []byte) error {
-	if _, err := j.w.Write(p); err != nil {
-		return fmt.Errorf("writing the JSON report: %w", err)
-	}
-	return nil
+	return j.out.end(&frame)
 }
 
 // encodeArticle encodes an article as the JSON report nests it.

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"net/url"
@@ -143,17 +142,16 @@ func WriteSARIF(w io.Writer, a *Audit, opts SARIFOptions) error {
 // rules first, then each result, then the invocation, which says whether
 // every input could be read.
 type sarifWriter struct {
-	w    *bufio.Writer
+	out  *arrayStream
 	opts SARIFOptions
 	// index maps rule ids to their index in tool.driver.rules.
 	index map[string]int
-	n     int
 }
 
 // NewSARIFWriter returns an AuditWriter writing the audit as a SARIF log
 // to w, as WriteSARIF does, article by article.
 func NewSARIFWriter(w io.Writer, opts SARIFOptions) AuditWriter {
-	return &sarifWriter{w: bufio.NewWriterSize(w, 64<<10), opts: opts}
+	return &sarifWriter{out: newArrayStream(w, "SARIF report", "results", 3), opts: opts}
 }
 
 // sarifFrame is the log without results.
@@ -182,18 +180,13 @@ func (s *sarifWriter) Begin(h *AuditHeader) error {
 	for i, r := range h.Rules {
 		s.index[r.ID] = i
 	}
-	head, _, err := splitAtEmptyArray(s.sarifFrame(h.Rules, 0), "results", 3)
-	if err != nil {
-		return err
-	}
-	return s.write(head)
+	return s.out.head(s.sarifFrame(h.Rules, 0))
 }
 
 func (s *sarifWriter) Article(art *AuditArticle) error {
 	if len(art.Findings) == 0 {
 		return nil
 	}
-	var buf []byte
 	uri := sarifURI(art.Path)
 	for j := range art.Findings {
 		f := &art.Findings[j]
@@ -219,38 +212,15 @@ func (s *sarifWriter) Article(art *AuditArticle) error {
 		if err != nil {
 			return fmt.Errorf("writing the SARIF report: %w", err)
 		}
-		if s.n > 0 {
-			buf = append(buf, ',')
+		if err := s.out.element(data); err != nil {
+			return err
 		}
-		s.n++
-		buf = append(buf, "\n        "...)
-		buf = append(buf, data...)
 	}
-	return s.write(buf)
+	return nil
 }
 
 func (s *sarifWriter) End(a *Audit) error {
-	_, tail, err := splitAtEmptyArray(s.sarifFrame(a.Rules, a.Summary.InputErrors), "results", 3)
-	if err != nil {
-		return err
-	}
-	if s.n > 0 {
-		tail = append([]byte("\n      "), tail...)
-	}
-	if err := s.write(tail); err != nil {
-		return err
-	}
-	if err := s.w.Flush(); err != nil {
-		return fmt.Errorf("writing the SARIF report: %w", err)
-	}
-	return nil
-}
-
-func (s *sarifWriter) write(p []byte) error {
-	if _, err := s.w.Write(p); err != nil {
-		return fmt.Errorf("writing the SARIF report: %w", err)
-	}
-	return nil
+	return s.out.end(s.sarifFrame(a.Rules, a.Summary.InputErrors))
 }
 
 func sarifRuleOf(r RuleInfo) sarifRule {

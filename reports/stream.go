@@ -1,10 +1,13 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/sourcecheck/sourcecheck/audit"
 	"github.com/sourcecheck/sourcecheck/rules"
@@ -273,6 +276,69 @@ func splitAtEmptyArray(v any, key string, depth int) (head, tail []byte, err err
 	}
 	cut := i + len(marker) - 1 // before the "]"
 	return doc[:cut], append(doc[cut:], '\n'), nil
+}
+
+// arrayStream writes a JSON document whose one large array is streamed:
+// the frame's head, the elements one by one, then the frame's tail. The
+// JSON and SARIF writers share it, so that both write what their batch
+// encoders would, byte for byte.
+type arrayStream struct {
+	w    *bufio.Writer
+	what string // names the report in errors
+	key  string // the streamed array's key
+	// depth is the array's depth in the document; elements sit one level
+	// deeper.
+	depth int
+	n     int
+}
+
+func newArrayStream(w io.Writer, what, key string, depth int) *arrayStream {
+	return &arrayStream{w: bufio.NewWriterSize(w, 64<<10), what: what, key: key, depth: depth}
+}
+
+// head writes the frame up to the array's first element; frame must hold
+// the array empty.
+func (a *arrayStream) head(frame any) error {
+	head, _, err := splitAtEmptyArray(frame, a.key, a.depth)
+	if err != nil {
+		return err
+	}
+	return a.write(head)
+}
+
+// element writes one element, data encoded at the element's depth.
+func (a *arrayStream) element(data []byte) error {
+	if a.n > 0 {
+		a.w.WriteByte(',')
+	}
+	a.n++
+	a.w.WriteString("\n" + strings.Repeat("  ", a.depth+1))
+	return a.write(data)
+}
+
+// end writes the rest of frame after the array and flushes.
+func (a *arrayStream) end(frame any) error {
+	_, tail, err := splitAtEmptyArray(frame, a.key, a.depth)
+	if err != nil {
+		return err
+	}
+	if a.n > 0 {
+		tail = append([]byte("\n"+strings.Repeat("  ", a.depth)), tail...)
+	}
+	if err := a.write(tail); err != nil {
+		return err
+	}
+	if err := a.w.Flush(); err != nil {
+		return fmt.Errorf("writing the %s: %w", a.what, err)
+	}
+	return nil
+}
+
+func (a *arrayStream) write(p []byte) error {
+	if _, err := a.w.Write(p); err != nil {
+		return fmt.Errorf("writing the %s: %w", a.what, err)
+	}
+	return nil
 }
 
 // writeBatch writes a run held in memory through a streaming writer: the
