@@ -235,7 +235,7 @@ func FuzzGlob(f *testing.F) {
 		if len(pattern) > 256 || len(name) > 256 {
 			return
 		}
-		if err := checkGlob(pattern); err != nil {
+		if err := CheckGlob(pattern); err != nil {
 			return
 		}
 		got := globMatch(pattern, name)

@@ -384,7 +384,7 @@ func Walk(paths []string, opts ReadOptions, fn func(docs []*Document, err error)
 func walkInputs(paths []string, opts ReadOptions, yield func(path string, err error)) {
 	for _, pats := range [][]string{opts.Include, opts.Exclude} {
 		for _, p := range pats {
-			if err := checkGlob(p); err != nil {
+			if err := CheckGlob(p); err != nil {
 				yield("", err)
 				return
 			}
@@ -508,8 +508,16 @@ func globMatchAny(patterns []string, rel string) bool {
 	return false
 }
 
-// checkGlob reports a malformed pattern.
-func checkGlob(pattern string) error {
+// MatchPath reports whether the glob pattern matches the slash path rel
+// or its base name, the way ReadOptions.Include and Exclude are matched:
+// segments follow path.Match and a "**" segment matches any number of
+// segments. Configuration files use it for their per-path overrides.
+func MatchPath(pattern, rel string) bool {
+	return globMatchAny([]string{pattern}, rel)
+}
+
+// CheckGlob reports a malformed glob pattern, naming it.
+func CheckGlob(pattern string) error {
 	for _, seg := range strings.Split(pattern, "/") {
 		if seg == "**" {
 			continue

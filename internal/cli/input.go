@@ -36,8 +36,8 @@ func (f *inputFlags) options() (audit.ReadOptions, error) {
 		return opts, usageError("--max-bytes must be positive, not %d", f.maxBytes)
 	}
 	for _, g := range append(append([]string{}, f.include...), f.exclude...) {
-		if _, err := pathMatch(g); err != nil {
-			return opts, usageError("bad glob %q: %v", g, err)
+		if err := audit.CheckGlob(g); err != nil {
+			return opts, usageError("--include/--exclude: %v", err)
 		}
 	}
 	return opts, nil

@@ -1,8 +1,0 @@
-package cli
-
-import "path"
-
-// pathMatch checks that a glob is well formed.
-func pathMatch(glob string) (bool, error) {
-	return path.Match(glob, "")
-}
