@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -339,81 +338,6 @@ func cutDash(s string) (string, bool) {
 		}
 	}
 	return s, false
-}
-
-// The helpers below are shared by the check kinds about sources and
-// their presentation (descriptor, first-name, eyewitness-location,
-// backref, figure-conflict, loaded-verb); checkutil.go has the ones
-// shared with the claim checks.
-
-// sentenceSpan maps the range [start, end) of sentence si's text to a
-// span of the document.
-func sentenceSpan(doc *Document, si, start, end int) Span {
-	v := doc.Sentences[si].ViewSpan()
-	return doc.View().Span(v.Start+start, v.Start+end)
-}
-
-// sentenceOffset returns document offset off as an offset into the text
-// of sentence si.
-func sentenceOffset(doc *Document, si, off int) int {
-	return doc.View().FromSource(off) - doc.Sentences[si].ViewSpan().Start
-}
-
-// creditedSources returns the IDs of the sources a claim or a quotation
-// of doc is credited to.
-func creditedSources(doc *Document) map[string]bool {
-	out := map[string]bool{}
-	for _, c := range doc.Claims {
-		if c.Attribution != nil {
-			out[c.Attribution.Source.ID] = true
-		}
-	}
-	for _, q := range doc.Quotes {
-		if q.Speaker != nil {
-			out[q.Speaker.ID] = true
-		}
-	}
-	return out
-}
-
-// firstMention returns where source s is first named in the article's
-// editorial text: its first mention, or, for a person the analysis knows
-// only as a speaker (a quotation tagged "he confides"), the first
-// occurrence of the name as a whole word.
-func firstMention(doc *Document, s *Source) (Span, bool) {
-	if len(s.Mentions) > 0 {
-		return s.Mentions[0], true
-	}
-	if s.Name == "" {
-		return Span{}, false
-	}
-	for si, sent := range doc.Sentences {
-		if !doc.Blocks[sent.Block].Kind.Editorial() {
-			continue
-		}
-		if i := wordIndex(sent.Text, s.Name); i >= 0 {
-			return sentenceSpan(doc, si, i, i+len(s.Name)), true
-		}
-	}
-	return Span{}, false
-}
-
-// wordIndex returns the offset of the first occurrence of word in text
-// that stands as a whole word (not inside a longer one), or -1.
-func wordIndex(text, word string) int {
-	for from := 0; ; {
-		i := strings.Index(text[from:], word)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		after, _ := utf8.DecodeRuneInString(text[i+len(word):])
-		if !isWordRune(before) && !isWordRune(after) {
-			return i
-		}
-		from = i + 1
-	}
 }
 
 // determinerWords open a noun phrase: "a woman, Umm Mohamad" (an
