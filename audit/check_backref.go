@@ -192,11 +192,10 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolve
 // sentences name: the organisations of each sentence, and for each noun
 // the first sentence that names something of that kind.
 type backrefMemo struct {
-	orgs     [][]OrgMention
-	done     []bool
-	heads    map[string]int
-	pats     map[string]*regexp.Regexp
-	notNames map[string]bool
+	orgs  [][]OrgMention
+	done  []bool
+	heads map[string]int
+	pats  map[string]*regexp.Regexp
 }
 
 // orgsOf returns the organisations sentence si names (none outside
@@ -240,14 +239,13 @@ func (b *backrefMemo) firstHeadSentence(c *Context, head string) int {
 func (b *backrefMemo) headNamed(c *Context, head, text string) bool {
 	if b.pats == nil {
 		b.pats = map[string]*regexp.Regexp{}
-		b.notNames = wordSet(c.Lexicon.People.NotNames)
 	}
 	indefinite, ok := b.pats[head]
 	if !ok {
 		indefinite = regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
 		b.pats[head] = indefinite
 	}
-	return indefinite.MatchString(text) || namedWithHead(text, head, b.notNames)
+	return indefinite.MatchString(text) || namedWithHead(text, head, c.Lexicon.People.notNameKeys)
 }
 
 // orgBefore reports whether any organisation, or any source that is not

@@ -60,7 +60,7 @@ func newEyewitnessLocation(r *rules.Rule) (Check, error) {
 func (x eyewitnessLocation) Run(c *Context) {
 	doc := c.Doc
 	credited := creditedSources(doc)
-	notNames := wordSet(c.Lexicon.People.NotNames)
+	notNames := c.Lexicon.People.notNameKeys
 	for i := range doc.Sources {
 		s := &doc.Sources[i]
 		if !credited[s.ID] || !x.types[s.Type] || !x.witness(s) {

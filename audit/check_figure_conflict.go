@@ -102,7 +102,7 @@ type figure struct {
 
 func (x figureConflict) Run(c *Context) {
 	doc := c.Doc
-	notNames := wordSet(c.Lexicon.People.NotNames)
+	notNames := c.Lexicon.People.notNameKeys
 	var figs []figure
 	c.Claims(func(i int, cl *Claim) {
 		if cl.Kind != ClaimFigure || cl.Quantity == nil || cl.Sentence < 0 {

@@ -70,7 +70,7 @@ func (x firstName) Run(c *Context) {
 		return
 	}
 	credited := creditedSources(doc)
-	titles := wordSet(c.Lexicon.People.Titles)
+	titles := c.Lexicon.People.titleKeys
 	for i := range doc.Sources {
 		s := &doc.Sources[i]
 		if !credited[s.ID] || !strings.HasPrefix(s.ID, "person:") {
@@ -146,7 +146,7 @@ func (x firstName) private(c *Context, s *Source) bool {
 	if s.Descriptor != "" {
 		return false
 	}
-	notNames := wordSet(c.Lexicon.People.NotNames)
+	notNames := c.Lexicon.People.notNameKeys
 	for _, cl := range doc.Claims {
 		a := cl.Attribution
 		if a == nil || a.Source.ID != s.ID || a.Link != LinkPronoun || !personalPronouns[lexKey(doc.Slice(a.Mention))] {

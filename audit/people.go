@@ -33,6 +33,9 @@ type PeopleLexicon struct {
 
 	titles, determiners, particles, notNames, orgWords, affiliations map[string]bool
 	female, male, anonHeads, orgNouns                                map[string]bool
+	// notNameKeys and titleKeys hold NotNames and Titles by lexKey, as
+	// the check kinds look words up.
+	notNameKeys, titleKeys map[string]bool
 	// roles and unnamed map a lower-cased phrase to its source type; the
 	// *Len maps give the longest phrase in words starting with a word.
 	roles, unnamed      map[string]string
@@ -71,6 +74,7 @@ func (l *PeopleLexicon) compile() error {
 			return err
 		}
 	}
+	l.notNameKeys, l.titleKeys = wordSet(l.NotNames), wordSet(l.Titles)
 	phrases := func(name string, src map[string][]string) (map[string]string, map[string]int, error) {
 		m, n := map[string]string{}, map[string]int{}
 		for typ, list := range src {
