@@ -489,17 +489,23 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(
 			if !ok {
 				continue
 			}
-			end := k + n
-			m := PersonMention{Start: words[i].start, Type: typ, Role: key}
-			end = l.unnamedTail(text, words, end, &m, isVerb)
-			m.End = words[end-1].end
-			m.Name = text[m.Start:m.End]
-			m.Descriptor = m.Name
-			m.DescStart, m.DescEnd = m.Start, m.End
-			return m, end, true
+			return l.unnamedMention(text, words, i, k+n, typ, key, isVerb)
 		}
 	}
 	return PersonMention{}, 0, false
+}
+
+// unnamedMention builds the mention of an unnamed source whose head ends
+// at word end (exclusive), from word i, taking in its tail ("a source
+// close to the talks"): the whole phrase is its name and descriptor.
+func (l *PeopleLexicon) unnamedMention(text string, words []word, i, end int, typ, role string, isVerb func(string) bool) (PersonMention, int, bool) {
+	m := PersonMention{Start: words[i].start, Type: typ, Role: role}
+	end = l.unnamedTail(text, words, end, &m, isVerb)
+	m.End = words[end-1].end
+	m.Name = text[m.Start:m.End]
+	m.Descriptor = m.Name
+	m.DescStart, m.DescEnd = m.Start, m.End
+	return m, end, true
 }
 
 // unnamedTail extends an unnamed source whose head noun ends before
@@ -871,13 +877,7 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 		if !ok {
 			continue
 		}
-		m := PersonMention{Start: words[i].start, Type: typ, Role: role}
-		end := l.unnamedTail(text, words, h+1, &m, isVerb)
-		m.End = words[end-1].end
-		m.Name = text[m.Start:m.End]
-		m.Descriptor = m.Name
-		m.DescStart, m.DescEnd = m.Start, m.End
-		return m, end, true
+		return l.unnamedMention(text, words, i, h+1, typ, role, isVerb)
 	}
 	return PersonMention{}, 0, false
 }
