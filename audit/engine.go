@@ -3,6 +3,7 @@ package audit
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -189,23 +190,8 @@ func joinErrors(errs []error) error {
 	if len(errs) == 1 {
 		return errs[0]
 	}
-	var b strings.Builder
-	for i, e := range errs {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return &joined{msg: b.String(), errs: errs}
+	return errors.Join(errs...)
 }
-
-type joined struct {
-	msg  string
-	errs []error
-}
-
-func (j *joined) Error() string   { return j.msg }
-func (j *joined) Unwrap() []error { return j.errs }
 
 // Analyzer returns the analyzer the engine audits with.
 func (e *Engine) Analyzer() *Analyzer { return e.analyzer }
