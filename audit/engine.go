@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -161,7 +162,7 @@ func compile(r *rules.Rule) (compiled, error) {
 		return compiled{}, r.Errorf(r.Pos.Check, "unknown check kind %q (want one of %s)", r.Check, checkKindNames())
 	}
 	if t := r.Template(); t != nil {
-		if err := t.Execute(discard{}, MessageData{}); err != nil {
+		if err := t.Execute(io.Discard, MessageData{}); err != nil {
 			return compiled{}, r.Errorf(r.Pos.Message, "message template: %s", strings.TrimPrefix(err.Error(), "template: "))
 		}
 	}
@@ -181,10 +182,6 @@ func compile(r *rules.Rule) (compiled, error) {
 	}
 	return c, nil
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func joinErrors(errs []error) error {
 	if len(errs) == 1 {
