@@ -4,6 +4,7 @@
 //	go run ./internal/tools/corpusbench              # all corpora, --jobs 1 and 2
 //	go run ./internal/tools/corpusbench -jobs 1,2 -runs 3 -corpora ../shared/corpora
 //	go run ./internal/tools/corpusbench -jsonl-gb 1  # also a 1 GB JSON Lines stream
+//	go run ./internal/tools/corpusbench -keep /tmp/corp -only none  # just lay out the inputs
 //
 // BBC News is audited as its folder of .txt files; Reuters-21578 and
 // FA-KES are converted to JSON Lines in a temporary directory first (their
@@ -53,9 +54,10 @@ func main() {
 		format  = flag.String("format", "json", "report format to write (to a temporary file)")
 		jsonlGB = flag.Float64("jsonl-gb", 0, "also audit a JSON Lines stream of this many GB, built by repeating the corpora")
 		only    = flag.String("only", "", "comma-separated subset of bbc-news, reuters21578, fakes-syria, all")
+		keep    = flag.String("keep", "", "prepare the inputs in this directory (outside the repository) and keep them, for comparing reports before and after a change")
 	)
 	flag.Parse()
-	if err := run(*root, *jobs, *runs, *format, *jsonlGB, *only); err != nil {
+	if err := run(*root, *jobs, *runs, *format, *jsonlGB, *only, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "corpusbench:", err)
 		os.Exit(1)
 	}
@@ -69,7 +71,7 @@ type input struct {
 	bytes    int64
 }
 
-func run(root, jobsList string, runs int, format string, jsonlGB float64, only string) error {
+func run(root, jobsList string, runs int, format string, jsonlGB float64, only, keep string) error {
 	if root == "" {
 		r, ok := corpus.Root()
 		if !ok {
@@ -77,11 +79,17 @@ func run(root, jobsList string, runs int, format string, jsonlGB float64, only s
 		}
 		root = r
 	}
-	tmp, err := os.MkdirTemp("", "corpusbench-")
-	if err != nil {
+	tmp := keep
+	if tmp == "" {
+		t, err := os.MkdirTemp("", "corpusbench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(t)
+		tmp = t
+	} else if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
 
 	inputs, err := prepare(root, tmp, jsonlGB)
 	if err != nil {
@@ -170,7 +178,9 @@ func prepare(root, tmp string, jsonlGB float64) ([]input, error) {
 		if err := writeJSONL(in.path, arts); err != nil {
 			return nil, err
 		}
-		if err := os.Link(in.path, filepath.Join(allDir, c.name+".jsonl")); err != nil {
+		link := filepath.Join(allDir, c.name+".jsonl")
+		_ = os.Remove(link) // a -keep directory prepared before
+		if err := os.Link(in.path, link); err != nil {
 			return nil, err
 		}
 		all.articles += in.articles
