@@ -1,0 +1,30 @@
+package audit_test
+
+import (
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/audit"
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+)
+
+// BenchmarkQuotesBBC measures the quotation finder and the reporting-cue
+// finders alone on the BBC corpus, structured beforehand. It skips when the
+// corpora are absent.
+func BenchmarkQuotesBBC(b *testing.B) {
+	root, ok := corpus.Root()
+	if !ok {
+		b.Skip("corpora not found")
+	}
+	arts, err := corpus.BBC(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*audit.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = audit.NewDocument(a.Ref, audit.FormatText, a.Body)
+	}
+	qb := audit.NewQuoteBench(docs)
+	b.Run("FindCues", func(b *testing.B) { measure(b, qb.SentenceBytes, nil, qb.FindCues) })
+	b.Run("AnalyzerCues", func(b *testing.B) { measure(b, qb.SentenceBytes, nil, qb.AnalyzerCues) })
+	b.Run("FindQuotes", func(b *testing.B) { measure(b, qb.ViewBytes, nil, qb.FindQuotes) })
+}
