@@ -89,7 +89,8 @@ type ReportingLexicon struct {
 	BaseVerbs []string `yaml:"base_verbs"`
 
 	verbs     map[string]verbEntry
-	phrases   map[string][]phraseCue // by first word
+	starts    map[string]cueStart // by the word a cue can start with
+	startSet  wordFilter          // the keys of starts
 	baseAfter map[string]bool
 	pronouns  map[string]bool
 	glued     []string // longest first
@@ -103,6 +104,15 @@ type verbEntry struct {
 	lemma  string
 	form   VerbForm
 	loaded bool
+}
+
+// cueStart is what a cue starting with a word can be: one of the
+// multi-word cues beginning with it, longest first, or the reporting verb
+// it is a form of. FindCues looks a word up once, in one map.
+type cueStart struct {
+	phrases []phraseCue
+	verb    verbEntry
+	isVerb  bool
 }
 
 type phraseCue struct {
@@ -160,7 +170,10 @@ func (l *ReportingLexicon) compile() error {
 			errs = append(errs, fmt.Errorf("loaded: %q is not a listed verb", w))
 		}
 	}
-	l.phrases = make(map[string][]phraseCue)
+	l.starts = make(map[string]cueStart, len(l.verbs))
+	for f, e := range l.verbs {
+		l.starts[f] = cueStart{verb: e, isVerb: true}
+	}
 	for _, set := range []struct {
 		kind  ReportingCueKind
 		items []string
@@ -171,13 +184,16 @@ func (l *ReportingLexicon) compile() error {
 				errs = append(errs, fmt.Errorf("%s: empty cue", set.kind))
 				continue
 			}
-			l.phrases[words[0]] = append(l.phrases[words[0]], phraseCue{words: words, kind: set.kind, text: strings.Join(words, " ")})
+			st := l.starts[words[0]]
+			st.phrases = append(st.phrases, phraseCue{words: words, kind: set.kind, text: strings.Join(words, " ")})
+			l.starts[words[0]] = st
 		}
 	}
-	for k, ps := range l.phrases {
+	for k, st := range l.starts {
 		// Longest first, so "according to reports" beats "according to".
-		slices.SortStableFunc(ps, func(a, b phraseCue) int { return len(b.words) - len(a.words) })
-		l.phrases[k] = ps
+		slices.SortStableFunc(st.phrases, func(a, b phraseCue) int { return len(b.words) - len(a.words) })
+		l.starts[k] = st
+		l.startSet.add(k)
 	}
 	l.baseAfter = wordSet(l.BaseAfter)
 	l.pronouns = wordSet(l.Pronouns)
@@ -276,7 +292,9 @@ func (l *ReportingLexicon) Pronoun(word string) bool { return l.pronouns[lexKey(
 // word of BaseAfter ("they say", not "a report"), and capitalised verbs
 // other than at the start of text are taken for names (Said, Call).
 func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
-	toks := appendQWords(make([]qword, 0, len(text)/6+1), text, 0, len(text))
+	// The words of most sentences fit in buf, on the stack.
+	var buf [64]qword
+	toks := appendQWords(buf[:0], text, 0, len(text))
 	var out []ReportingCue
 	for i := 0; i < len(toks); {
 		c, n := l.cueAt(text, toks, i)
@@ -294,7 +312,14 @@ func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
 // covers (0 for none).
 func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue, int) {
 	w := toks[i].key
-	for _, p := range l.phrases[w] {
+	if !l.startSet.mayHave(w) {
+		return ReportingCue{}, 0
+	}
+	st, ok := l.starts[w]
+	if !ok {
+		return ReportingCue{}, 0
+	}
+	for _, p := range st.phrases {
 		if i+len(p.words) > len(toks) {
 			continue
 		}
@@ -310,10 +335,10 @@ func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue
 			return ReportingCue{Start: toks[i].start, End: last.end, Kind: p.kind, Lemma: p.text}, len(p.words)
 		}
 	}
-	e, ok := l.verbs[w]
-	if !ok {
+	if !st.isVerb {
 		return ReportingCue{}, 0
 	}
+	e := st.verb
 	if i > 0 && startsUpper(text[toks[i].start:toks[i].end]) {
 		return ReportingCue{}, 0
 	}
@@ -339,6 +364,33 @@ func (l *ReportingLexicon) pluralSubject(text string, toks []qword, i int, lemma
 	return startsUpper(text[toks[i-1].start:toks[i-1].end]) && i > 1 || strings.HasSuffix(p, "s") && len(p) > 3 || p == "people" || p == "police"
 }
 
+// wordFilter is a Bloom filter over a set of words: mayHave is true for
+// every word added and false for most others. Most words of a text start
+// no cue; the filter answers for them without a map look-up.
+type wordFilter [128]uint64 // 8192 bits
+
+// wordFilterBits are the two bit positions of w in a wordFilter, from its
+// FNV-1a hash.
+func wordFilterBits(w string) (a, b uint32) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h & 8191, h >> 19 & 8191
+}
+
+func (f *wordFilter) add(w string) {
+	a, b := wordFilterBits(w)
+	f[a/64] |= 1 << (a % 64)
+	f[b/64] |= 1 << (b % 64)
+}
+
+func (f *wordFilter) mayHave(w string) bool {
+	a, b := wordFilterBits(w)
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
+}
+
 // qword is a word of a text: letters and digits, with inner hyphens and
 // apostrophes. key is its lexicon key.
 type qword struct {
@@ -359,42 +411,83 @@ func isASCIIAlnum(b byte) bool {
 }
 
 // appendQWords appends the words of text[start:end] to toks.
+//
+// Keys of lower-case ASCII words are slices of text. Those of other ASCII
+// words are slices of one lower-cased copy of the rest of the range, made
+// when the first of them is met, so a sentence costs at most one
+// allocation for its keys however many capitalised words it has. Only
+// words with other runes go through lexKey one by one.
 func appendQWords(toks []qword, text string, start, end int) []qword {
+	lower, lowerFrom := "", 0 // text[lowerFrom:end], ASCII letters lower-cased
 	i := start
 	for i < end {
-		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+		c := text[i]
+		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
 			i++ // the common case of a space or a punctuation mark
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !isWordRune(r) {
-			i += n
-			continue
+		var n int
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:end])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
 		}
 		ws := i
-		i += n
+		var upper, other bool // an ASCII upper-case letter, a non-ASCII rune
 		for i < end {
-			if isASCIIAlnum(text[i]) {
+			if c := text[i]; isASCIIAlnum(c) {
+				upper = upper || c <= 'Z' && c >= 'A'
 				i++
 				continue
 			}
-			r, n = utf8.DecodeRuneInString(text[i:end])
+			r, n := utf8.DecodeRuneInString(text[i:end])
 			if isWordRune(r) {
+				other = true
 				i += n
 				continue
 			}
 			if r == '-' || r == '\'' || r == '’' {
 				r2, _ := utf8.DecodeRuneInString(text[i+n : end])
 				if i+n < end && isWordRune(r2) {
+					other = other || r == '’'
 					i += n
 					continue
 				}
 			}
 			break
 		}
-		toks = append(toks, qword{start: ws, end: i, key: lexKey(text[ws:i])})
+		key := text[ws:i]
+		switch {
+		case other:
+			key = lexKey(key)
+		case upper:
+			if lower == "" {
+				lower, lowerFrom = lowerASCII(text[ws:end]), ws
+			}
+			key = lower[ws-lowerFrom : i-lowerFrom]
+		}
+		toks = append(toks, qword{start: ws, end: i, key: key})
 	}
 	return toks
+}
+
+// lowerASCII returns s with its ASCII letters lower-cased, byte for byte.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // s[from:i] is still to copy
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 func startsUpper(s string) bool {
