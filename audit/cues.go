@@ -10,9 +10,14 @@ type cue struct {
 
 // findCues returns the reporting cues of a sentence, in order, from the
 // reporting lexicon. A "said to" followed by an audience ("said to
-// reporters") is a reporting verb, not a vague cue.
+// reporters") is a reporting verb, not a vague cue. words are the words
+// of text as tokenize finds them, possibly split at quotation boundaries;
+// the cue finder's own words are made from them.
 func (a *Analyzer) findCues(text string, words []word) []cue {
-	rc := a.lex.Reporting.FindCues(text)
+	// The words and cues of most sentences fit in these, on the stack.
+	var tbuf [64]qword
+	var cbuf [8]ReportingCue
+	rc := a.lex.Reporting.appendCues(cbuf[:0], text, appendQWordsOf(tbuf[:0], text, words))
 	out := make([]cue, 0, len(rc))
 	wi := 0
 	for _, c := range rc {

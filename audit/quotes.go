@@ -294,8 +294,12 @@ func (l *ReportingLexicon) Pronoun(word string) bool { return l.pronouns[lexKey(
 func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
 	// The words of most sentences fit in buf, on the stack.
 	var buf [64]qword
-	toks := appendQWords(buf[:0], text, 0, len(text))
-	var out []ReportingCue
+	return l.appendCues(nil, text, appendQWords(buf[:0], text, 0, len(text)))
+}
+
+// appendCues appends the reporting cues of text, whose words are toks, to
+// out (see FindCues).
+func (l *ReportingLexicon) appendCues(out []ReportingCue, text string, toks []qword) []ReportingCue {
 	for i := 0; i < len(toks); {
 		c, n := l.cueAt(text, toks, i)
 		if n == 0 {
@@ -472,6 +476,40 @@ func appendQWords(toks []qword, text string, start, end int) []qword {
 		toks = append(toks, qword{start: ws, end: i, key: key})
 	}
 	return toks
+}
+
+// appendQWordsOf appends the words of text to toks as appendQWords finds
+// them, from the words tokenize found in text (split at quotation
+// boundaries or not): a word of ASCII letters, digits, inner hyphens and
+// apostrophes is one word for both, and its lower-case form is its key;
+// the others, and the parts of a split word, are tokenised again.
+func appendQWordsOf(toks []qword, text string, words []word) []qword {
+	for j := 0; j < len(words); {
+		// Words that touch are the parts of one split at a quotation
+		// boundary: tokenize never ends a word right before another.
+		k := j + 1
+		for k < len(words) && words[k].start == words[k-1].end {
+			k++
+		}
+		if w := &words[j]; k == j+1 && isPlainQWord(w.text) {
+			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
+		} else {
+			toks = appendQWords(toks, text, w.start, words[k-1].end)
+		}
+		j = k
+	}
+	return toks
+}
+
+// isPlainQWord reports whether w has only ASCII letters, digits, hyphens
+// and straight apostrophes.
+func isPlainQWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !isASCIIAlnum(c) && c != '-' && c != '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerASCII returns s with its ASCII letters lower-cased, byte for byte.

@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -183,35 +184,47 @@ var cueTestTexts = []string{
 	"are said to have been claimed, allegedly, so-called “experts”",
 }
 
-func cueTestSentences(tb testing.TB) []string {
-	texts := slices.Clone(cueTestTexts)
-	if root, ok := corpus.Root(); ok {
-		for _, load := range []func(string) ([]corpus.Article, error){corpus.BBC, corpus.Reuters, corpus.Fakes} {
-			arts, err := load(root)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			lex := DefaultLexicon()
-			for _, a := range arts {
-				doc := NewDocument(a.Ref, FormatText, a.Body)
-				Structure(doc, lex)
-				for _, s := range doc.Sentences {
-					texts = append(texts, s.Text)
-				}
-				texts = append(texts, doc.view.Text)
-			}
+// cueTestDocs are the corpora's articles, structured once (none when the
+// corpora are absent).
+var cueTestDocs = sync.OnceValues(func() ([]*Document, error) {
+	root, ok := corpus.Root()
+	if !ok {
+		return nil, nil
+	}
+	var docs []*Document
+	lex := DefaultLexicon()
+	for _, load := range []func(string) ([]corpus.Article, error){corpus.BBC, corpus.Reuters, corpus.Fakes} {
+		arts, err := load(root)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range arts {
+			doc := NewDocument(a.Ref, FormatText, a.Body)
+			Structure(doc, lex)
+			docs = append(docs, doc)
 		}
 	}
-	return texts
-}
+	return docs, nil
+})
 
 // TestFindCuesMatchesReference holds appendQWords and FindCues to the
 // simple implementations they were optimised from, on the corpora's
 // sentences and documents and on edge cases.
 func TestFindCuesMatchesReference(t *testing.T) {
+	docs, err := cueTestDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := slices.Clone(cueTestTexts)
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			texts = append(texts, s.Text)
+		}
+		texts = append(texts, d.view.Text)
+	}
 	l := &DefaultLexicon().Reporting
 	phrases := refPhrases(l)
-	for _, text := range cueTestSentences(t) {
+	for _, text := range texts {
 		for _, r := range [][2]int{{0, len(text)}, {len(text) / 3, len(text)}, {0, len(text) / 2}} {
 			if !utf8.ValidString(text[r[0]:]) {
 				continue
@@ -223,6 +236,71 @@ func TestFindCuesMatchesReference(t *testing.T) {
 		}
 		if got, want := l.FindCues(text), refFindCues(l, phrases, text); !slices.Equal(got, want) {
 			t.Fatalf("FindCues(%q):\ngot  %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// refAnalyzerCues is Analyzer.findCues as it was, on refFindCues.
+func refAnalyzerCues(a *Analyzer, phrases map[string][]phraseCue, text string, words []word) []cue {
+	rc := refFindCues(&a.lex.Reporting, phrases, text)
+	out := make([]cue, 0, len(rc))
+	wi := 0
+	for _, c := range rc {
+		for wi < len(words) && words[wi].end <= c.Start {
+			wi++
+		}
+		first := wi
+		last := first
+		for last+1 < len(words) && words[last+1].start < c.End {
+			last++
+		}
+		if c.Kind == CueVague && last+1 < len(words) && a.lex.Reporting.Audience(words[last+1].lower) && lastWordIs(text, c, "to") {
+			c.Kind, c.End = CueVerb, words[first].end
+			c.Lemma, _ = a.lex.Reporting.Verb(words[first].lower)
+			last = first
+		}
+		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
+	}
+	return out
+}
+
+// TestAnalyzerCuesMatchesReference holds the analyzer's findCues, which
+// makes the cue finder's words from its own, to FindCues on the sentence,
+// on every corpus sentence as the analyzer prepares it (split at
+// quotation boundaries).
+func TestAnalyzerCuesMatchesReference(t *testing.T) {
+	docs, err := cueTestDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnalyzer(nil, nil)
+	phrases := refPhrases(&a.lex.Reporting)
+	check := func(text string, words []word) {
+		t.Helper()
+		if got, want := appendQWordsOf(nil, text, words), appendQWords(nil, text, 0, len(text)); !slices.Equal(got, want) {
+			t.Fatalf("appendQWordsOf(%q):\ngot  %v\nwant %v", text, got, want)
+		}
+		if got, want := a.findCues(text, words), refAnalyzerCues(a, phrases, text, words); !slices.Equal(got, want) {
+			t.Fatalf("findCues(%q):\ngot  %v\nwant %v", text, got, want)
+		}
+	}
+	for _, text := range cueTestTexts {
+		words := tokenize(text)
+		check(text, words)
+		// Split every word in two, as at a quotation boundary.
+		var bounds []int
+		for _, w := range words {
+			if w.end-w.start > 1 {
+				bounds = append(bounds, w.start+1)
+			}
+		}
+		check(text, splitAtQuotes(words, bounds, 0))
+	}
+	for _, d := range docs {
+		bounds := quoteBounds(d.Quotes)
+		for _, s := range d.Sentences {
+			text := softWrap(s.Text)
+			check(text, splitAtQuotes(tokenize(text), bounds, s.view.Start))
 		}
 	}
 }
