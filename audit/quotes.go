@@ -758,11 +758,14 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 	wordStart := -1
 	resumeAt, resumeOrigin := -1, ""
 	resumeFamily, resumeSingle := famNone, false
+	// r is the rune at i, of n bytes; next the one after it, of nn bytes
+	// (0 at the end of the block), decoded once for both turns.
+	r, n := utf8.DecodeRuneInString(text[v.Start:])
 	for i := v.Start; i < v.End; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		next, _ := utf8.DecodeRuneInString(text[i+n:])
-		if i+n >= v.End {
-			next = 0
+		var next rune
+		nn := 0
+		if i+n < v.End {
+			next, nn = utf8.DecodeRuneInString(text[i+n:])
 		}
 
 		// A continuation after a glued speech tag starts here unless a
@@ -807,6 +810,7 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 			prevNS = r
 		}
 		i += n
+		r, n = next, nn
 	}
 
 	// End of block: whatever is open stops here.
