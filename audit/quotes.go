@@ -88,16 +88,17 @@ type ReportingLexicon struct {
 	// "traders believe"), not only after a word of BaseAfter.
 	BaseVerbs []string `yaml:"base_verbs"`
 
-	verbs     map[string]verbEntry
-	starts    map[string]cueStart // by the word a cue can start with
-	startSet  wordFilter          // the keys of starts
-	baseAfter map[string]bool
-	pronouns  map[string]bool
-	glued     []string // longest first
-	notGlued  map[string]bool
-	audiences map[string]bool
-	opening   map[string]bool
-	baseVerbs map[string]bool
+	verbs      map[string]verbEntry
+	starts     map[string]cueStart // by the word a cue can start with
+	startSet   wordFilter          // the keys of starts
+	baseAfter  map[string]bool
+	pronouns   map[string]bool
+	pronounSet wordFilter // the keys of pronouns
+	glued      []string   // longest first
+	notGlued   map[string]bool
+	audiences  map[string]bool
+	opening    map[string]bool
+	baseVerbs  map[string]bool
 }
 
 type verbEntry struct {
@@ -197,6 +198,9 @@ func (l *ReportingLexicon) compile() error {
 	}
 	l.baseAfter = wordSet(l.BaseAfter)
 	l.pronouns = wordSet(l.Pronouns)
+	for w := range l.pronouns {
+		l.pronounSet.add(w)
+	}
 	l.audiences = wordSet(l.Audiences)
 	l.baseVerbs = wordSet(l.BaseVerbs)
 	for w := range l.baseVerbs {
@@ -284,7 +288,11 @@ func (l *ReportingLexicon) Audience(word string) bool { return l.audiences[lexKe
 
 // Pronoun reports whether word is a third-person pronoun that can stand
 // for a source in a speech tag (he, she, they, it).
-func (l *ReportingLexicon) Pronoun(word string) bool { return l.pronouns[lexKey(word)] }
+// The analyzer asks it of every word: the filter answers for most.
+func (l *ReportingLexicon) Pronoun(word string) bool {
+	k := lexKey(word)
+	return l.pronounSet.mayHave(k) && l.pronouns[k]
+}
 
 // FindCues returns the reporting cues of text in order. Multi-word cues
 // win over the single verbs they contain ("are said to have been" is one

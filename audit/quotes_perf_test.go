@@ -304,3 +304,26 @@ func TestAnalyzerCuesMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounFilter holds Pronoun, which a filter answers first, to the
+// pronoun list on every word of the test texts and on the list itself.
+func TestPronounFilter(t *testing.T) {
+	l := &DefaultLexicon().Reporting
+	words := slices.Clone(l.Pronouns)
+	for _, text := range cueTestTexts {
+		for _, w := range tokenize(text) {
+			words = append(words, w.text, w.lower)
+		}
+	}
+	words = append(words, " He ", "THEY", "it’s", "")
+	for _, w := range words {
+		if got, want := l.Pronoun(w), l.pronouns[lexKey(w)]; got != want {
+			t.Errorf("Pronoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, w := range l.Pronouns {
+		if !l.Pronoun(w) {
+			t.Errorf("Pronoun(%q) = false", w)
+		}
+	}
+}
