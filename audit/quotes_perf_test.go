@@ -185,10 +185,10 @@ var cueTestTexts = []string{
 }
 
 // cueTestDocs are the corpora's articles, structured once (none when the
-// corpora are absent).
+// corpora are absent or with -short).
 var cueTestDocs = sync.OnceValues(func() ([]*Document, error) {
 	root, ok := corpus.Root()
-	if !ok {
+	if !ok || testing.Short() {
 		return nil, nil
 	}
 	var docs []*Document
@@ -220,7 +220,6 @@ func TestFindCuesMatchesReference(t *testing.T) {
 		for _, s := range d.Sentences {
 			texts = append(texts, s.Text)
 		}
-		texts = append(texts, d.view.Text)
 	}
 	l := &DefaultLexicon().Reporting
 	phrases := refPhrases(l)
@@ -236,6 +235,13 @@ func TestFindCuesMatchesReference(t *testing.T) {
 		}
 		if got, want := l.FindCues(text), refFindCues(l, phrases, text); !slices.Equal(got, want) {
 			t.Fatalf("FindCues(%q):\ngot  %v\nwant %v", text, got, want)
+		}
+	}
+	// Whole documents: ranges that run across sentences and paragraphs.
+	for _, d := range docs {
+		text := d.view.Text
+		if got, want := appendQWords(nil, text, 0, len(text)), refAppendQWords(nil, text, 0, len(text)); !slices.Equal(got, want) {
+			t.Fatalf("appendQWords(%s): differs from the reference", d.Path)
 		}
 	}
 }
