@@ -228,8 +228,10 @@ func (a *Analyzer) Analyze(doc *Document) {
 		infos[m.sentence].mentions = append(infos[m.sentence].mentions, m)
 	}
 	// Attribution of each sentence on its own.
+	ante := newAntecedents(doc, all, infos)
 	for si := range infos {
-		a.attribute(doc, si, infos, all)
+		a.attribute(doc, si, infos, ante)
+		ante.addSpeaker(si)
 	}
 	// Speakers named by surname alone take the full name given elsewhere.
 	full := fullNames(all)

@@ -32,7 +32,7 @@ func wordsBetween(words []word, base, from, to int) int {
 // subject: "…,” said Dareen Khalifa), or a phrase such as "according to"
 // with the source after it. Cues and mentions inside quotations are the
 // speaker's words and are skipped.
-func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []mention) {
+func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *antecedents) {
 	info := &infos[si]
 	if !info.editorial || len(info.cues) == 0 {
 		return
@@ -71,14 +71,14 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 			// "X was quoted by AFP as saying".
 			if subjectPhrase(c.Lemma) || quotedAsSaying(info.words, c) {
 				if m, ok := a.before(doc, info, base, c); ok {
-					if at := a.link(doc, m, c, base, all, infos); at != nil {
+					if at := a.link(doc, m, c, base, ante); at != nil {
 						best, bestCue, subject = at, c, m.start
 						continue
 					}
 				}
 			}
 			if m, ok := a.after(doc, info, base, c, 8); ok {
-				best, bestCue, subject = a.link(doc, m, c, base, all, infos), c, m.start
+				best, bestCue, subject = a.link(doc, m, c, base, ante), c, m.start
 				if c.first == 0 && a.lex.Reporting.Opening(c.Lemma) {
 					info.opening = true
 				}
@@ -133,7 +133,7 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 				}
 			}
 			if ok {
-				if at := a.link(doc, m, c, base, all, infos); at != nil {
+				if at := a.link(doc, m, c, base, ante); at != nil {
 					best, bestCue, subject, bestPassive = at, c, m.start, passive
 					// "shares jumped 10.7%, with analysts saying sales of
 					// $600m were possible": the clause credits only what
@@ -152,7 +152,7 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, all []ment
 		if colon, ok := colonQuote(doc, s.view.Start, text); ok {
 			if m, found := clauseSubject(info, base, colon); found {
 				c := &cue{ReportingCue: ReportingCue{Start: colon - base, End: colon - base + 1, Kind: CuePhrase, Lemma: ":"}, text: ":"}
-				if at := a.link(doc, m, c, base, all, infos); at != nil {
+				if at := a.link(doc, m, c, base, ante); at != nil {
 					best, bestCue, subject = at, c, m.start
 				}
 			}
@@ -477,7 +477,7 @@ func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max in
 
 // link makes an attribution from a mention and its cue, resolving a
 // pronoun to the nearest compatible source named before it.
-func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, all []mention, infos []sentInfo) *Attribution {
+func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, ante *antecedents) *Attribution {
 	at := &Attribution{
 		Source:  m.ref,
 		Mention: doc.view.Span(m.start, m.end),
@@ -486,7 +486,7 @@ func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, all []mentio
 	}
 	if m.kind == mentionDefinite {
 		at.Link = LinkPronoun
-		ref, ok := resolveDefinite(doc, m, all)
+		ref, ok := ante.resolveDefinite(m)
 		if !ok {
 			if m.party { // an organisation noun with no organisation before it
 				return nil
@@ -497,7 +497,7 @@ func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, all []mentio
 	}
 	if m.kind == mentionPronoun {
 		at.Link = LinkPronoun
-		ref, ok := resolvePronoun(doc, m, all, infos)
+		ref, ok := ante.resolvePronoun(m)
 		if !ok {
 			if m.ref.Name != "they" {
 				return nil
@@ -519,6 +519,173 @@ const (
 	speakerBlocks = 4
 )
 
+// Gender classes of the antecedents index: what a pronoun or a definite
+// description asks of the gender of what it refers to.
+const (
+	anyGender = iota // no gender asked ("the agent")
+	male             // "he", "the son": a person not said to be female
+	female           // "she", "the spokeswoman"
+	genders
+)
+
+// genderClass returns the class of a gender as Gender gives it.
+func genderClass(g string) int {
+	switch g {
+	case "m":
+		return male
+	case "f":
+		return female
+	}
+	return anyGender
+}
+
+// compatible reports whether a mention's gender fits class g: it says
+// none, or the same.
+func (m *mention) compatible(g int) bool {
+	return g == anyGender || m.gender == "" || m.gender == [...]string{"", "m", "f"}[g]
+}
+
+// antecedents indexes the mentions of a document (all, sorted by start)
+// for resolving pronouns and definite descriptions: for each mention, the
+// nearest earlier mention of each kind that one may refer to, skipping
+// those inside quotations. Resolution then costs the same however many
+// mentions its window of blocks holds (a whole article may be one
+// paragraph), and gives what a scan back from the pronoun over every
+// earlier mention would.
+//
+// Speakers depend on the attributions found so far: the analysis calls
+// addSpeaker after each sentence, and a pronoun sees the speakers of the
+// sentences before its own.
+type antecedents struct {
+	doc   *Document
+	all   []mention
+	infos []sentInfo
+	block []int // the block of each mention
+	// The prev slices have len(all)+1 entries: prev[i] is the index of
+	// the nearest mention before all[i] (of all[:i]) of a kind, or -1.
+	prevPerson [genders][]int32 // "he" and "she": one person (singular) of the gender
+	prevRole   [genders][]int32 // a definite role: a person, or a registry source named by one
+	prevWeak   []int32          // a capitalised word that only looks like a name
+	prevOrg    []int32          // "it", "they": an organisation or back-reference
+	prevParty  []int32          // a definite organisation noun: an organisation not named by a person
+	// described lists, for each word of a descriptor, the role
+	// candidates (prevRole) it describes, by gender class, in order; built
+	// on first use.
+	described map[string]*[genders][]int32
+	// speakers and pronounSpeakers list, in order and by gender class,
+	// the mentions that are the subject of their sentence's attribution:
+	// people, pronouns and definite descriptions a "he" or "she" may
+	// follow, and of those the pronouns and definite descriptions.
+	speakers, pronounSpeakers [genders][]int32
+}
+
+// newAntecedents indexes all, the mentions of doc sorted by start.
+func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents {
+	x := &antecedents{doc: doc, all: all, infos: infos, block: make([]int, len(all))}
+	n := len(all) + 1
+	arena := make([]int32, 0, 9*n)
+	next := func() []int32 { s := arena[len(arena) : len(arena)+n]; arena = arena[:len(arena)+n]; return s }
+	for g := range genders {
+		x.prevPerson[g], x.prevRole[g] = next(), next()
+	}
+	x.prevWeak, x.prevOrg, x.prevParty = next(), next(), next()
+	last := [9]int32{-1, -1, -1, -1, -1, -1, -1, -1, -1}
+	for i := range all {
+		m := &all[i]
+		x.block[i] = doc.Sentences[m.sentence].Block
+		for g := range genders {
+			x.prevPerson[g][i], x.prevRole[g][i] = last[2*g], last[2*g+1]
+		}
+		x.prevWeak[i], x.prevOrg[i], x.prevParty[i] = last[6], last[7], last[8]
+		if quoteInner(doc, m.start) {
+			continue
+		}
+		role := m.kind == mentionPerson || m.kind == mentionOrg && m.person
+		for g := range genders {
+			if m.singular() && m.compatible(g) {
+				last[2*g] = int32(i)
+			}
+			if role && m.compatible(g) {
+				last[2*g+1] = int32(i)
+			}
+		}
+		if m.kind == mentionWeak {
+			last[6] = int32(i)
+		}
+		if m.kind == mentionOrg || m.kind == mentionBackRef {
+			last[7] = int32(i)
+		}
+		if m.kind == mentionOrg && !m.person || m.kind == mentionBackRef {
+			last[8] = int32(i)
+		}
+	}
+	for g := range genders {
+		x.prevPerson[g][len(all)], x.prevRole[g][len(all)] = last[2*g], last[2*g+1]
+	}
+	x.prevWeak[len(all)], x.prevOrg[len(all)], x.prevParty[len(all)] = last[6], last[7], last[8]
+	return x
+}
+
+// addSpeaker records the subject of sentence si's attribution, if any,
+// once the sentence has been attributed.
+func (x *antecedents) addSpeaker(si int) {
+	info := &x.infos[si]
+	if info.attr == nil {
+		return
+	}
+	for i := x.before(info.subject); i < len(x.all) && x.all[i].start == info.subject; i++ {
+		m := &x.all[i]
+		if quoteInner(x.doc, m.start) {
+			continue
+		}
+		for g, name := range [genders]string{"", "he", "she"} {
+			if g == anyGender {
+				continue
+			}
+			switch {
+			case m.kind == mentionPronoun && m.ref.Name == name,
+				m.kind == mentionDefinite && !m.party && m.compatible(g):
+				x.pronounSpeakers[g] = append(x.pronounSpeakers[g], int32(i))
+				x.speakers[g] = append(x.speakers[g], int32(i))
+			case m.singular() && m.compatible(g):
+				x.speakers[g] = append(x.speakers[g], int32(i))
+			}
+		}
+	}
+}
+
+// before returns the index of the first mention starting at or after
+// view offset off: the mentions before it start before off.
+func (x *antecedents) before(off int) int {
+	return sort.Search(len(x.all), func(i int) bool { return x.all[i].start >= off })
+}
+
+// within returns j when it is a mention (not -1) at most blocks blocks
+// before block, else -1.
+func (x *antecedents) within(j int32, block, blocks int) int {
+	if j < 0 || block-x.block[j] > blocks {
+		return -1
+	}
+	return int(j)
+}
+
+// speakerRef is the source a speaker mention stands for: a person's own
+// reference, or what the pronoun or description resolved to.
+func (x *antecedents) speakerRef(j int) SourceRef {
+	if m := &x.all[j]; m.kind == mentionPronoun || m.kind == mentionDefinite {
+		return x.infos[m.sentence].attr.Source
+	}
+	return x.all[j].ref
+}
+
+// lastOf returns the last entry of list, or -1.
+func lastOf(list []int32) int32 {
+	if len(list) == 0 {
+		return -1
+	}
+	return list[len(list)-1]
+}
+
 // resolvePronoun finds what a pronoun refers to.
 //
 // He and she: the speaker of the pronoun's paragraph (a person who is
@@ -532,96 +699,46 @@ const (
 // looks like a person ("Moataz sees") is used only when nothing better
 // is found. It: the nearest organisation. They: an organisation named
 // earlier in the same sentence, else the source of the previous
-// sentence's attribution, else unnamed people.
-//
-// The scan starts at the pronoun and stops at the window's edge, so the
-// cost does not grow with the length of the article.
-func resolvePronoun(doc *Document, p mention, all []mention, infos []sentInfo) (SourceRef, bool) {
+// sentence's attribution, else unnamed people. Mentions inside
+// quotations are not referred to.
+func (x *antecedents) resolvePronoun(p mention) (SourceRef, bool) {
+	doc := x.doc
 	block := doc.Sentences[p.sentence].Block
-	var weak, first *mention
-	var speakerFar *SourceRef
-	wantGender := map[string]string{"he": "m", "she": "f"}[p.ref.Name]
-	from := sort.Search(len(all), func(i int) bool { return all[i].start >= p.start })
-	for i := from - 1; i >= 0; i-- {
-		m := all[i]
-		mb := doc.Sentences[m.sentence].Block
-		if block-mb > speakerBlocks || p.ref.Name != "he" && p.ref.Name != "she" && block-mb > pronounBlocks {
-			break
+	from := x.before(p.start)
+	switch p.ref.Name {
+	case "he", "she":
+		g := male
+		if p.ref.Name == "she" {
+			g = female
 		}
-		if quoteInner(doc, m.start) {
-			continue
+		// The nearest of a person in the window and a "he said" or "the
+		// agent said" speaker of this paragraph. (A person speaker of
+		// this paragraph is a person in the window.)
+		person := x.within(x.prevPerson[g][from], block, pronounBlocks)
+		if sp := x.within(lastOf(x.pronounSpeakers[g]), block, 0); sp > person {
+			return x.speakerRef(sp), true
 		}
-		switch p.ref.Name {
-		case "he", "she":
-			speaker := infos[m.sentence].subject == m.start && infos[m.sentence].attr != nil && m.sentence != p.sentence
-			if m.kind == mentionPronoun {
-				// "…," he said. "…," he added: the same speaker.
-				if speaker && m.ref.Name == p.ref.Name {
-					if mb == block && first == nil {
-						return infos[m.sentence].attr.Source, true
-					}
-					if speakerFar == nil {
-						speakerFar = &infos[m.sentence].attr.Source
-					}
-				}
-				continue
-			}
-			if m.kind == mentionDefinite {
-				// "the agent added": a speaker named by description.
-				if speaker && !m.party && (m.gender == "" || m.gender == wantGender) {
-					if mb == block && first == nil {
-						return infos[m.sentence].attr.Source, true
-					}
-					if speakerFar == nil {
-						speakerFar = &infos[m.sentence].attr.Source
-					}
-				}
-				continue
-			}
-			if m.kind == mentionWeak {
-				if weak == nil && block-mb <= pronounBlocks {
-					weak = &all[i]
-				}
-				continue
-			}
-			if !m.singular() || m.gender != "" && m.gender != wantGender {
-				continue
-			}
-			if speaker && mb == block && first == nil {
-				return m.ref, true // the speaker of this paragraph
-			}
-			if speaker && speakerFar == nil {
-				speakerFar = &all[i].ref
-			}
-			if first == nil && block-mb <= pronounBlocks {
-				first = &all[i]
-			}
-		case "it":
-			if m.kind == mentionOrg || m.kind == mentionBackRef {
-				return m.ref, true
-			}
-		case "they":
-			if m.sentence != p.sentence {
-				i = -1 // only this sentence
-				break
-			}
-			if m.kind == mentionOrg || m.kind == mentionBackRef {
-				return m.ref, true
-			}
+		if person >= 0 {
+			return x.all[person].ref, true
 		}
-	}
-	if first != nil {
-		return first.ref, true
-	}
-	if speakerFar != nil {
-		return *speakerFar, true
-	}
-	if weak != nil {
-		return weak.ref, true
-	}
-	if p.ref.Name == "they" && p.sentence > 0 && doc.Sentences[p.sentence-1].Block == block {
-		if at := infos[p.sentence-1].attr; at != nil {
-			return at.Source, true
+		if sp := x.within(lastOf(x.speakers[g]), block, speakerBlocks); sp >= 0 {
+			return x.speakerRef(sp), true
+		}
+		if weak := x.within(x.prevWeak[from], block, pronounBlocks); weak >= 0 {
+			return x.all[weak].ref, true
+		}
+	case "it":
+		if org := x.within(x.prevOrg[from], block, pronounBlocks); org >= 0 {
+			return x.all[org].ref, true
+		}
+	case "they":
+		if org := x.prevOrg[from]; org >= 0 && x.all[org].sentence == p.sentence {
+			return x.all[org].ref, true
+		}
+		if p.sentence > 0 && doc.Sentences[p.sentence-1].Block == block {
+			if at := x.infos[p.sentence-1].attr; at != nil {
+				return at.Source, true
+			}
 		}
 	}
 	return SourceRef{}, false
@@ -632,42 +749,60 @@ func resolvePronoun(doc *Document, p mention, all []mention, infos []sentInfo) (
 // before it; for a role ("the agent added", "his son said"), the nearest
 // person named before it whose descriptor has the same role noun, else
 // the nearest person of a compatible gender. Both look in the phrase's
-// paragraph and the two before. (A definite mention keeps its head noun
-// in descriptor and, in party, whether it is an organisation noun.)
-func resolveDefinite(doc *Document, d mention, all []mention) (SourceRef, bool) {
-	block := doc.Sentences[d.sentence].Block
-	var first *mention
-	from := sort.Search(len(all), func(i int) bool { return all[i].start >= d.start })
-	for i := from - 1; i >= 0; i-- {
-		m := all[i]
-		if block-doc.Sentences[m.sentence].Block > pronounBlocks {
-			break
+// paragraph and the two before, outside quotations. (A definite mention
+// keeps its head noun in descriptor and, in party, whether it is an
+// organisation noun.)
+func (x *antecedents) resolveDefinite(d mention) (SourceRef, bool) {
+	block := x.doc.Sentences[d.sentence].Block
+	from := x.before(d.start)
+	if d.party {
+		if org := x.within(x.prevParty[from], block, pronounBlocks); org >= 0 {
+			return x.all[org].ref, true
 		}
-		if quoteInner(doc, m.start) {
-			continue
-		}
-		if d.party {
-			if m.kind == mentionOrg && !m.person || m.kind == mentionBackRef {
-				return m.ref, true
+		return SourceRef{}, false
+	}
+	g := genderClass(d.gender)
+	if list := x.describedBy(d.descriptor); list != nil {
+		// The last role candidate before the phrase with its head noun.
+		l := list[g]
+		k := sort.Search(len(l), func(k int) bool { return int(l[k]) >= from })
+		if k > 0 {
+			if j := x.within(l[k-1], block, pronounBlocks); j >= 0 {
+				return x.all[j].ref, true
 			}
-			continue
-		}
-		if m.kind != mentionPerson && !(m.kind == mentionOrg && m.person) || m.gender != "" && d.gender != "" && m.gender != d.gender {
-			continue
-		}
-		for _, w := range strings.Fields(strings.ToLower(m.descriptor)) {
-			if w == d.descriptor {
-				return m.ref, true
-			}
-		}
-		if first == nil {
-			first = &all[i]
 		}
 	}
-	if first != nil {
-		return first.ref, true
+	if j := x.within(x.prevRole[g][from], block, pronounBlocks); j >= 0 {
+		return x.all[j].ref, true
 	}
 	return SourceRef{}, false
+}
+
+// describedBy returns the role candidates whose descriptor has word
+// among its (lower-cased, space-separated) words, by gender class, or nil.
+func (x *antecedents) describedBy(word string) *[genders][]int32 {
+	if x.described == nil {
+		x.described = map[string]*[genders][]int32{}
+		for i := range x.all {
+			m := &x.all[i]
+			if m.descriptor == "" || !(m.kind == mentionPerson || m.kind == mentionOrg && m.person) || quoteInner(x.doc, m.start) {
+				continue
+			}
+			for _, w := range strings.Fields(strings.ToLower(m.descriptor)) {
+				list := x.described[w]
+				if list == nil {
+					list = new([genders][]int32)
+					x.described[w] = list
+				}
+				for g := range genders {
+					if l := list[g]; m.compatible(g) && (len(l) == 0 || l[len(l)-1] != int32(i)) {
+						list[g] = append(l, int32(i))
+					}
+				}
+			}
+		}
+	}
+	return x.described[word]
 }
 
 // sentenceAt returns the index of the sentence holding view offset off.
