@@ -133,6 +133,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 
 	bounds := quoteBounds(doc.Quotes)
 	acronyms := map[string]SourceRef{}
+	// The words of every sentence share one array: about one word in six
+	// bytes of prose, and a sentence's words are a full slice of it.
+	arena := make([]word, 0, len(doc.view.Text)/5+16)
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -145,7 +148,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// One tokenisation serves the sentence: FindPeople and
 		// FindDefinites read it as it is, the rest split at quotation
 		// boundaries.
-		tokens := tokenize(text)
+		lo := len(arena)
+		arena = appendWords(arena, text)
+		tokens := arena[lo:len(arena):len(arena)]
 		info.words = splitAtQuotes(tokens, bounds, base)
 		info.cues = a.findCues(text, info.words)
 		// Registry mentions, resolved later across the whole document.
@@ -178,7 +183,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 				m.ext0 = min(m.ext0, base+p.DescStart)
 				m.ext1 = max(m.ext1, base+p.DescEnd)
 			}
-			m.gender = a.lex.People.Gender(p.Descriptor)
+			if p.Descriptor != "" {
+				m.gender = a.lex.People.genderOf(wordsIn(tokens, p.DescStart, p.DescEnd))
+			}
 			if p.Named {
 				m.ref = SourceRef{ID: "person:" + slug(p.Name), Name: p.Name, Type: p.Type}
 			} else {
@@ -189,7 +196,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			all = append(all, m)
 		}
 		for wi, w := range info.words {
-			if a.lex.Reporting.Pronoun(w.lower) && !w.capital || a.lex.Reporting.Pronoun(w.lower) && wi == 0 {
+			if (!w.capital || wi == 0) && a.lex.Reporting.Pronoun(w.lower) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}
@@ -222,10 +229,16 @@ func (a *Analyzer) Analyze(doc *Document) {
 		all = append(all, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: sentOf[m.Start],
 			ref: SourceRef{ID: src.ID, Name: src.Name, Type: string(src.Type)}, party: src.PartyToConflict})
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].start < all[j].start })
+	slices.SortStableFunc(all, func(a, b mention) int { return a.start - b.start })
 	all = dropNested(all)
-	for _, m := range all {
-		infos[m.sentence].mentions = append(infos[m.sentence].mentions, m)
+	// Sorted by start, the mentions of each sentence are a run of all.
+	for lo := 0; lo < len(all); {
+		hi := lo + 1
+		for hi < len(all) && all[hi].sentence == all[lo].sentence {
+			hi++
+		}
+		infos[all[lo].sentence].mentions = all[lo:hi:hi]
+		lo = hi
 	}
 	// Attribution of each sentence on its own.
 	ante := newAntecedents(doc, all, infos)
@@ -294,7 +307,7 @@ func (a *Analyzer) unlistedOrgs(text string, base, si int, words []word, known [
 			out = append(out, mk(w.start, w.end, ref))
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortStableFunc(out, func(a, b mention) int { return a.start - b.start })
 	return out
 }
 
@@ -407,7 +420,7 @@ func dropNested(all []mention) []mention {
 			}
 		}
 	}
-	out := all[:0:0]
+	out := all[:0] // in place: out never overtakes the mention it copies
 	for i, m := range all {
 		if !drop[i] {
 			out = append(out, m)
@@ -423,7 +436,7 @@ func (a *Analyzer) weakPeople(text string, base, si int, words []word) []mention
 	var out []mention
 	for i := 0; i+1 < len(words); i++ {
 		w, next := words[i], words[i+1]
-		if !w.capital || w.number || len(w.text) < 3 || strings.ToUpper(w.text) == w.text || a.lex.People.notNames[w.lower] || a.lex.People.affiliations[w.lower] || gap(text, w, next) != " " || next.capital {
+		if !w.capital || w.number || len(w.text) < 3 || upperOnly(w.text) || a.lex.People.notNames[w.lower] || a.lex.People.affiliations[w.lower] || gap(text, w, next) != " " || next.capital {
 			continue
 		}
 		if i > 0 && words[i-1].capital && gap(text, words[i-1], w) == " " {
@@ -512,6 +525,28 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 
 // slug makes an id from a name: lower case, words joined by hyphens.
 func slug(s string) string {
+	if isASCII(s) {
+		// Folding ASCII is lower-casing it: one allocation.
+		var b strings.Builder
+		b.Grow(len(s))
+		dash := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if isASCIIAlnum(c) {
+				if dash && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				b.WriteByte(c)
+				dash = false
+			} else {
+				dash = true
+			}
+		}
+		return b.String()
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range rules.Fold(s) {

@@ -163,7 +163,16 @@ type word struct {
 func tokenize(text string) []word {
 	// About one word in six bytes of prose: one allocation in most
 	// sentences.
-	words := make([]word, 0, len(text)/6+1)
+	return appendWords(make([]word, 0, len(text)/6+1), text)
+}
+
+// appendWords appends the words of text to dst, as tokenize splits them.
+// Their offsets are relative to text.
+func appendWords(dst []word, text string) []word {
+	// lower is text with its ASCII capitals lower-cased, made on the first
+	// capital: an ASCII word's lower-case form is a slice of it, so that
+	// a sentence costs one allocation however many capitals it has.
+	lower := ""
 	i := 0
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
@@ -176,13 +185,16 @@ func tokenize(text string) []word {
 			continue
 		}
 		start := i
+		ascii, upper := true, false
 		for i < len(text) {
-			if isASCIIAlnum(text[i]) {
+			if c := text[i]; isASCIIAlnum(c) {
+				upper = upper || 'A' <= c && c <= 'Z'
 				i++
 				continue
 			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				ascii = false
 				i += n
 				continue
 			}
@@ -190,6 +202,7 @@ func tokenize(text string) []word {
 			if (r == '-' || r == '\'' || r == '’' || r == '.') && i+n < len(text) {
 				r2, _ := utf8.DecodeRuneInString(text[i+n:])
 				if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
+					ascii = ascii && n == 1
 					i += n
 					continue
 				}
@@ -197,11 +210,81 @@ func tokenize(text string) []word {
 			break
 		}
 		t := text[start:i]
-		first, _ := utf8.DecodeRuneInString(t)
-		w := word{start: start, end: i, text: t, lower: strings.ToLower(t), capital: unicode.IsUpper(first), number: unicode.IsDigit(first)}
-		words = append(words, w)
+		w := word{start: start, end: i, text: t, lower: t}
+		switch {
+		case !ascii:
+			w.lower = strings.ToLower(t)
+		case upper:
+			if lower == "" {
+				lower = asciiLower(text)
+			}
+			w.lower = lower[start:i]
+		}
+		if c := t[0]; c < utf8.RuneSelf {
+			w.capital, w.number = 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
+		} else {
+			first, _ := utf8.DecodeRuneInString(t)
+			w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
+		}
+		dst = append(dst, w)
 	}
-	return words
+	return dst
+}
+
+// asciiLower returns s with its ASCII capitals lower-cased, byte for byte.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// upperOnly reports whether strings.ToUpper(s) == s, without allocating:
+// s has no lower-case letter (and no invalid UTF-8, which ToUpper would
+// replace).
+func upperOnly(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// wordsIn returns the words of words (sorted, as tokenize gives them)
+// that lie within [start, end).
+func wordsIn(words []word, start, end int) []word {
+	i := sort.Search(len(words), func(k int) bool { return words[k].start >= start })
+	j := i
+	for j < len(words) && words[j].end <= end {
+		j++
+	}
+	return words[i:j]
 }
 
 // nameToken reports whether w can be part of a person's name: capitalised
@@ -217,6 +300,19 @@ func (l *PeopleLexicon) nameToken(w word) bool {
 	return false
 }
 
+// phraseKey appends to buf the lower-case words joined by single spaces,
+// as the lexicon's phrases are keyed: looked up as string(key), it costs
+// no allocation.
+func phraseKey(buf []byte, words []word) []byte {
+	for j, w := range words {
+		if j > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, w.lower...)
+	}
+	return buf
+}
+
 // gap returns the text between two words.
 func gap(text string, a, b word) string { return text[a.end:b.start] }
 
@@ -224,17 +320,14 @@ func gap(text string, a, b word) string { return text[a.end:b.start] }
 // role phrase, and its type ("defense analyst" → analyst, expert).
 func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 	// Try phrases ending at i: up to three words.
+	var buf [64]byte
 	for k := 3; k >= 1; k-- {
 		if i-k+1 < 0 {
 			continue
 		}
-		parts := make([]string, 0, k)
-		for j := i - k + 1; j <= i; j++ {
-			parts = append(parts, words[j].lower)
-		}
-		key := strings.Join(parts, " ")
-		if t, ok := l.roles[key]; ok {
-			return k, key, t
+		key := phraseKey(buf[:0], words[i-k+1:i+1])
+		if t, ok := l.roles[string(key)]; ok {
+			return k, string(key), t
 		}
 	}
 	if l.titles[strings.TrimSuffix(words[i].lower, ".")] {
@@ -480,16 +573,13 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(
 			if k+n > len(words) {
 				continue
 			}
-			parts := make([]string, 0, n)
-			for j := k; j < k+n; j++ {
-				parts = append(parts, words[j].lower)
-			}
-			key := strings.Join(parts, " ")
-			typ, ok := l.unnamed[key]
+			var buf [64]byte
+			key := phraseKey(buf[:0], words[k:k+n])
+			typ, ok := l.unnamed[string(key)]
 			if !ok {
 				continue
 			}
-			return l.unnamedMention(text, words, i, k+n, typ, key, isVerb)
+			return l.unnamedMention(text, words, i, k+n, typ, string(key), isVerb)
 		}
 	}
 	return PersonMention{}, 0, false
@@ -543,8 +633,13 @@ func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *Perso
 // Gender returns "f" or "m" when a descriptor or title says a person's
 // gender ("Mrs", "a spokeswoman", "his wife"), else "".
 func (l *PeopleLexicon) Gender(descriptor string) string {
+	return l.genderOf(tokenize(descriptor))
+}
+
+// genderOf is Gender on the words of a descriptor.
+func (l *PeopleLexicon) genderOf(words []word) string {
 	g := ""
-	for _, w := range tokenize(descriptor) {
+	for _, w := range words {
 		lw := strings.TrimSuffix(w.lower, ".")
 		switch {
 		case l.female[lw]:
@@ -613,7 +708,7 @@ func findDefinites(text string, words []word, lex *PeopleLexicon) []Definite {
 					break
 				}
 			}
-			d := Definite{Start: words[i].start, End: words[k].end, Head: w, Org: org && !isRole, Gender: lex.Gender(w)}
+			d := Definite{Start: words[i].start, End: words[k].end, Head: w, Org: org && !isRole, Gender: lex.genderOf(words[k : k+1])}
 			if !d.Org {
 				d.Type = lex.roles[w]
 				if d.Type == "" {
@@ -649,7 +744,7 @@ func (l *PeopleLexicon) appositionStart(words []word, i int) bool {
 // "SOHR"): such runs name organisations, not people.
 func allCaps(ws []word) bool {
 	for _, w := range ws {
-		if len(w.text) < 2 || strings.ToUpper(w.text) != w.text {
+		if len(w.text) < 2 || !upperOnly(w.text) {
 			return false
 		}
 	}
