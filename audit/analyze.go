@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -135,7 +136,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 	acronyms := map[string]SourceRef{}
 	// The words of every sentence share one array: about one word in six
 	// bytes of prose, and a sentence's words are a full slice of it.
-	arena := make([]word, 0, len(doc.view.Text)/5+16)
+	n := 0
+	for _, s := range doc.Sentences {
+		if doc.Blocks[s.Block].Kind.Editorial() {
+			n += len(s.Text)
+		}
+	}
+	arena := make([]word, 0, n/5+16)
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -455,15 +462,38 @@ func (a *Analyzer) weakPeople(text string, base, si int, words []word) []mention
 // wraps its lines ("James Fry, vice-president⏎of GM") and a name, a
 // descriptor or a cue must not be cut at a wrap.
 func softWrap(text string) string {
-	if !strings.ContainsAny(text, "\r\n") {
+	i := strings.IndexByte(text, '\n')
+	cr := strings.IndexByte(text, '\r') >= 0
+	if i < 0 && !cr {
 		return text
 	}
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, text)
+	if !utf8.ValidString(text) {
+		// strings.Map reads invalid bytes as U+FFFD, as it always has
+		// here.
+		return strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, text)
+	}
+	// Line breaks are single bytes that no multi-byte character holds:
+	// replace them byte for byte, copying the runs between.
+	next := func(s string) int { return strings.IndexByte(s, '\n') }
+	if cr {
+		next = func(s string) int { return strings.IndexAny(s, "\r\n") }
+		i = next(text)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i >= 0 {
+		b.WriteString(text[:i])
+		b.WriteByte(' ')
+		text = text[i+1:]
+		i = next(text)
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 // quoteBounds returns the sorted view offsets at which quotations end

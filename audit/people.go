@@ -41,6 +41,36 @@ type PeopleLexicon struct {
 	roles, unnamed      map[string]string
 	roleLen, unnamedLen map[string]int
 	orgTypes            map[string]string
+	// Filters that rule out most words before the maps above are asked,
+	// on the paths taken for every word: determiners, the first words of
+	// unnamed phrases, the last words of role phrases, titles and
+	// not-names.
+	determinerF, unnamedF, roleEndF, titleF, notNameF wordFilter
+}
+
+// wordFilter tells, for most words that are not in a set, that they are
+// not, faster than a map: it records the first byte and the length of
+// each member.
+type wordFilter [256]uint64
+
+// add records w as a member.
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		f[w[0]] |= 1 << min(len(w), 63)
+	}
+}
+
+// may reports whether w may be a member: false means it is not.
+func (f *wordFilter) may(w string) bool {
+	return w == "" || f[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
+// filterOf returns a filter of the keys of set.
+func filterOf[V any](set map[string]V) (f wordFilter) {
+	for w := range set {
+		f.add(w)
+	}
+	return f
 }
 
 // personTypes are the source types a role may give a person.
@@ -105,6 +135,11 @@ func (l *PeopleLexicon) compile() error {
 	}
 	if l.unnamed, l.unnamedLen, err = phrases("unnamed", l.Unnamed); err != nil {
 		return err
+	}
+	l.determinerF, l.unnamedF, l.titleF, l.notNameF = filterOf(l.determiners), filterOf(l.unnamedLen), filterOf(l.titles), filterOf(l.notNames)
+	l.roleEndF = wordFilter{}
+	for key := range l.roles {
+		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
 	}
 	l.orgTypes = map[string]string{}
 	for typ, list := range l.OrgTypes {
@@ -291,7 +326,8 @@ func wordsIn(words []word, start, end int) []word {
 // and not a function word, or a particle-prefixed surname ("al-Assad").
 func (l *PeopleLexicon) nameToken(w word) bool {
 	if w.capital {
-		return !l.notNames[strings.TrimSuffix(strings.TrimSuffix(w.lower, "’s"), "'s")]
+		key := strings.TrimSuffix(strings.TrimSuffix(w.lower, "’s"), "'s")
+		return !l.notNameF.may(key) || !l.notNames[key]
 	}
 	if i := strings.IndexByte(w.text, '-'); i > 0 && i+1 < len(w.text) {
 		r, _ := utf8.DecodeRuneInString(w.text[i+1:])
@@ -321,7 +357,7 @@ func gap(text string, a, b word) string { return text[a.end:b.start] }
 func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 	// Try phrases ending at i: up to three words.
 	var buf [64]byte
-	for k := 3; k >= 1; k-- {
+	for k := 3; k >= 1 && l.roleEndF.may(words[i].lower); k-- {
 		if i-k+1 < 0 {
 			continue
 		}
@@ -330,8 +366,8 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 			return k, string(key), t
 		}
 	}
-	if l.titles[strings.TrimSuffix(words[i].lower, ".")] {
-		return 1, strings.TrimSuffix(words[i].lower, "."), "official"
+	if t := strings.TrimSuffix(words[i].lower, "."); l.titleF.may(t) && l.titles[t] {
+		return 1, t, "official"
 	}
 	return 0, "", ""
 }
@@ -357,7 +393,7 @@ func findPeople(text string, words []word, lex *PeopleLexicon, orgs []Span, isVe
 			lastEnd = out[len(out)-1].End
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
-		if lex.determiners[words[i].lower] {
+		if lex.determinerF.may(words[i].lower) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				i = next - 1
@@ -569,7 +605,11 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(
 			break
 		}
 		// Longest unnamed phrase starting at k.
-		for n := l.unnamedLen[words[k].lower]; n >= 1; n-- {
+		n := 0
+		if l.unnamedF.may(words[k].lower) {
+			n = l.unnamedLen[words[k].lower]
+		}
+		for ; n >= 1; n-- {
 			if k+n > len(words) {
 				continue
 			}
@@ -947,6 +987,15 @@ func (l *PeopleLexicon) pluralHead(w string) (role, typ string, ok bool) {
 // word or a demonym, never a word of an earlier mention (lastEnd). It
 // returns the mention and the index after it.
 func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, isVerb func(string) bool) (PersonMention, int, bool) {
+	// The head is a plural (pluralHead) here or next: most words rule
+	// themselves out before the lexicon is asked.
+	plural := func(h int) bool {
+		w := words[h].lower
+		return len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+	}
+	if !plural(i) && (i+1 == len(words) || !plural(i+1)) {
+		return PersonMention{}, 0, false
+	}
 	if words[i].start < lastEnd || !phraseInitial(text, words, i) {
 		return PersonMention{}, 0, false
 	}
