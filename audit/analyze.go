@@ -15,6 +15,9 @@ import (
 type Analyzer struct {
 	lex      *Lexicon
 	registry *rules.Registry
+	// pronouns rules out most words before the lexicon is asked whether
+	// they are pronouns (every word of every sentence is).
+	pronouns wordFilter
 }
 
 // NewAnalyzer returns an analyzer using lex and registry (the built-in ones
@@ -26,7 +29,11 @@ func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
 	if registry == nil {
 		registry = rules.DefaultRegistry()
 	}
-	return &Analyzer{lex: lex, registry: registry}
+	a := &Analyzer{lex: lex, registry: registry}
+	for _, p := range lex.Reporting.Pronouns {
+		a.pronouns.add(lexKey(p))
+	}
+	return a
 }
 
 // Lexicon returns the analyzer's lexicon.
@@ -58,14 +65,15 @@ type mention struct {
 	ext0, ext1 int
 	ref        SourceRef
 	descriptor string
-	party      bool
 	sentence   int
-	// person is true for a registry source named by a person's name
-	// ("Dmitry Peskov" for the Kremlin): "he" and "she" may refer to it.
-	person bool
 	// gender is "f" or "m" when a title or descriptor says so ("Mrs
 	// Blair", "a spokeswoman"), else "".
 	gender string
+	// (The flags come last, packed together: many mentions are made.)
+	party bool
+	// person is true for a registry source named by a person's name
+	// ("Dmitry Peskov" for the Kremlin): "he" and "she" may refer to it.
+	person bool
 	// unlisted is true for an organisation the registry does not know
 	// (FindOrgs): a source only when something is credited to it.
 	unlisted bool
@@ -203,7 +211,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			all = append(all, m)
 		}
 		for wi, w := range info.words {
-			if (!w.capital || wi == 0) && a.lex.Reporting.Pronoun(w.lower) {
+			if (!w.capital || wi == 0) && a.pronouns.may(lexKey(w.lower)) && a.lex.Reporting.Pronoun(w.lower) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}
