@@ -15,9 +15,6 @@ import (
 type Analyzer struct {
 	lex      *Lexicon
 	registry *rules.Registry
-	// pronouns rules out most words before the lexicon is asked whether
-	// they are pronouns (every word of every sentence is).
-	pronouns wordFilter
 }
 
 // NewAnalyzer returns an analyzer using lex and registry (the built-in ones
@@ -29,11 +26,7 @@ func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
 	if registry == nil {
 		registry = rules.DefaultRegistry()
 	}
-	a := &Analyzer{lex: lex, registry: registry}
-	for _, p := range lex.Reporting.Pronouns {
-		a.pronouns.add(lexKey(p))
-	}
-	return a
+	return &Analyzer{lex: lex, registry: registry}
 }
 
 // Lexicon returns the analyzer's lexicon.
@@ -211,7 +204,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			all = append(all, m)
 		}
 		for wi, w := range info.words {
-			if (!w.capital || wi == 0) && a.pronouns.may(lexKey(w.lower)) && a.lex.Reporting.Pronoun(w.lower) {
+			if (!w.capital || wi == 0) && a.lex.Reporting.Pronoun(w.lower) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}

@@ -48,31 +48,6 @@ type PeopleLexicon struct {
 	determinerF, unnamedF, roleEndF, titleF, notNameF wordFilter
 }
 
-// wordFilter tells, for most words that are not in a set, that they are
-// not, faster than a map: it records the first byte and the length of
-// each member.
-type wordFilter [256]uint64
-
-// add records w as a member.
-func (f *wordFilter) add(w string) {
-	if w != "" {
-		f[w[0]] |= 1 << min(len(w), 63)
-	}
-}
-
-// may reports whether w may be a member: false means it is not.
-func (f *wordFilter) may(w string) bool {
-	return w == "" || f[w[0]]&(1<<min(len(w), 63)) != 0
-}
-
-// filterOf returns a filter of the keys of set.
-func filterOf[V any](set map[string]V) (f wordFilter) {
-	for w := range set {
-		f.add(w)
-	}
-	return f
-}
-
 // personTypes are the source types a role may give a person.
 var personTypes = map[string]bool{"official": true, "expert": true, "eyewitness": true, "anonymous": true}
 

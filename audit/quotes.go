@@ -291,7 +291,7 @@ func (l *ReportingLexicon) Audience(word string) bool { return l.audiences[lexKe
 // The analyzer asks it of every word: the filter answers for most.
 func (l *ReportingLexicon) Pronoun(word string) bool {
 	k := lexKey(word)
-	return l.pronounSet.mayHave(k) && l.pronouns[k]
+	return l.pronounSet.may(k) && l.pronouns[k]
 }
 
 // FindCues returns the reporting cues of text in order. Multi-word cues
@@ -324,7 +324,7 @@ func (l *ReportingLexicon) appendCues(out []ReportingCue, text string, toks []qw
 // covers (0 for none).
 func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue, int) {
 	w := toks[i].key
-	if !l.startSet.mayHave(w) {
+	if !l.startSet.may(w) {
 		return ReportingCue{}, 0
 	}
 	st, ok := l.starts[w]
@@ -374,33 +374,6 @@ func (l *ReportingLexicon) pluralSubject(text string, toks []qword, i int, lemma
 		return false // "Reports say": a rumour, not a subject
 	}
 	return startsUpper(text[toks[i-1].start:toks[i-1].end]) && i > 1 || strings.HasSuffix(p, "s") && len(p) > 3 || p == "people" || p == "police"
-}
-
-// wordFilter is a Bloom filter over a set of words: mayHave is true for
-// every word added and false for most others. Most words of a text start
-// no cue; the filter answers for them without a map look-up.
-type wordFilter [128]uint64 // 8192 bits
-
-// wordFilterBits are the two bit positions of w in a wordFilter, from its
-// FNV-1a hash.
-func wordFilterBits(w string) (a, b uint32) {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return h & 8191, h >> 19 & 8191
-}
-
-func (f *wordFilter) add(w string) {
-	a, b := wordFilterBits(w)
-	f[a/64] |= 1 << (a % 64)
-	f[b/64] |= 1 << (b % 64)
-}
-
-func (f *wordFilter) mayHave(w string) bool {
-	a, b := wordFilterBits(w)
-	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 // qword is a word of a text: letters and digits, with inner hyphens and
