@@ -78,15 +78,12 @@ func (x backref) Run(c *Context) {
 	}
 	resolved := c.Registry.Resolve(all)
 	memo := &backrefMemo{heads: map[string]int{}}
-	var owners map[string]map[string]bool
+	owners := c.lexSets().backrefTypes
 	for _, m := range rules.Unresolved(resolved) {
 		si := sentAt[m.Start]
 		key := rules.Fold(m.Alias)
 		if !c.InBlock(doc.Sentences[si].Block) || x.ignore[key] || quoteInner(doc, m.Start) || !credits(c, si, regMention{m, si}) {
 			continue
-		}
-		if owners == nil {
-			owners = backrefTypes(c.Registry)
 		}
 		if x.antecedent(c, memo, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
 			continue
@@ -118,7 +115,7 @@ func credits(c *Context, si int, m regMention) bool {
 	if len(rest) < len(text)-me && (startsUpper(rest) || particleNameRE.MatchString(rest)) {
 		return false // "the French news agency AFP", "the daily al-Riyadh"
 	}
-	toks := appendQWords(nil, text, 0, len(text))
+	toks := c.sentenceWords(si) // the words of text: line breaks split no word
 	words := func(from, to int) int {
 		n := 0
 		for _, t := range toks {
@@ -128,7 +125,7 @@ func credits(c *Context, si int, m regMention) bool {
 		}
 		return n
 	}
-	for _, cue := range c.Lexicon.Reporting.FindCues(text) {
+	for _, cue := range c.sentenceCues(si) {
 		if cue.Kind == CueScare {
 			continue
 		}
@@ -177,7 +174,7 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolve
 		return false
 	}
 	text := softWrap(s.Text)[:m.Start-s.ViewSpan().Start]
-	if memo.headNamed(c, head, text) {
+	if memo.headNamed(c, head, text, nil) {
 		return true
 	}
 	for _, o := range FindOrgs(text, &c.Lexicon.People, nil) {
@@ -225,7 +222,7 @@ func (b *backrefMemo) firstHeadSentence(c *Context, head string) int {
 	}
 	b.heads[key] = -1
 	for si, s := range c.Doc.Sentences {
-		if c.Doc.Blocks[s.Block].Kind.Editorial() && b.headNamed(c, head, softWrap(s.Text)) {
+		if c.Doc.Blocks[s.Block].Kind.Editorial() && b.headNamed(c, head, softWrap(s.Text), c.sentenceWords(si)) {
 			b.heads[key] = si
 			break
 		}
@@ -233,10 +230,10 @@ func (b *backrefMemo) firstHeadSentence(c *Context, head string) int {
 	return b.heads[key]
 }
 
-// headNamed reports whether text names something of the noun's kind: an
-// indefinite mention ("a monitor", "one local agency") or a capitalised
-// name ending in it.
-func (b *backrefMemo) headNamed(c *Context, head, text string) bool {
+// headNamed reports whether text, whose words are toks (nil: not split
+// yet), names something of the noun's kind: an indefinite mention ("a
+// monitor", "one local agency") or a capitalised name ending in it.
+func (b *backrefMemo) headNamed(c *Context, head, text string, toks []qword) bool {
 	if b.pats == nil {
 		b.pats = map[string]*regexp.Regexp{}
 	}
@@ -245,7 +242,13 @@ func (b *backrefMemo) headNamed(c *Context, head, text string) bool {
 		indefinite = regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
 		b.pats[head] = indefinite
 	}
-	return indefinite.MatchString(text) || namedWithHead(text, head, c.Lexicon.People.notNameKeys)
+	if indefinite.MatchString(text) {
+		return true
+	}
+	if toks == nil {
+		toks = appendQWords(nil, text, 0, len(text))
+	}
+	return namedWithHead(text, toks, head, c.Lexicon.People.notNameKeys)
 }
 
 // orgBefore reports whether any organisation, or any source that is not
@@ -301,11 +304,11 @@ func hasNamed(ms []rules.Mention) bool {
 	return false
 }
 
-// namedWithHead reports whether text holds a name ending in head: a
-// capitalised word that is not a function word, then head ("the Syrian
-// Observatory", "the Mirror newspaper", "the European Medicines Agency").
-func namedWithHead(text, head string, notNames map[string]bool) bool {
-	toks := appendQWords(nil, text, 0, len(text))
+// namedWithHead reports whether text, whose words are toks, holds a name
+// ending in head: a capitalised word that is not a function word, then
+// head ("the Syrian Observatory", "the Mirror newspaper", "the European
+// Medicines Agency").
+func namedWithHead(text string, toks []qword, head string, notNames map[string]bool) bool {
 	h := lexKey(head)
 	for k := 1; k < len(toks); k++ {
 		p := toks[k-1]

@@ -75,15 +75,10 @@ type describer struct {
 
 func (x descriptor) Run(c *Context) {
 	doc := c.Doc
-	credited := creditedSources(doc)
-	people := &c.Lexicon.People
-	d := describer{descriptor: x, notNames: wordSet(people.NotNames), roles: map[string]bool{}, rep: &c.Lexicon.Reporting,
-		affiliations: wordSet(people.Affiliations), titles: wordSet(people.Titles)}
-	for _, words := range people.Roles {
-		for _, w := range words {
-			d.roles[lexKey(w)] = true
-		}
-	}
+	credited := c.creditedSources()
+	people, sets := &c.Lexicon.People, c.lexSets()
+	d := describer{descriptor: x, notNames: people.notNameKeys, roles: sets.roles, rep: &c.Lexicon.Reporting,
+		affiliations: sets.affiliations, titles: people.titleKeys}
 	for i := range doc.Sources {
 		s := &doc.Sources[i]
 		if !credited[s.ID] || !x.needs(c, s) {

@@ -59,7 +59,7 @@ func newEyewitnessLocation(r *rules.Rule) (Check, error) {
 
 func (x eyewitnessLocation) Run(c *Context) {
 	doc := c.Doc
-	credited := creditedSources(doc)
+	credited := c.creditedSources()
 	notNames := c.Lexicon.People.notNameKeys
 	for i := range doc.Sources {
 		s := &doc.Sources[i]
@@ -135,7 +135,7 @@ func (x eyewitnessLocation) placeIn(c *Context, si int, notNames map[string]bool
 	doc := c.Doc
 	s := doc.Sentences[si]
 	text := s.Text
-	toks := appendQWords(nil, text, 0, len(text))
+	toks := c.sentenceWords(si)
 	for k, t := range toks {
 		if quoteInner(doc, s.ViewSpan().Start+t.start) {
 			continue

@@ -113,7 +113,7 @@ func (x figureConflict) Run(c *Context) {
 		if a := cl.Attribution; a != nil {
 			f.source, f.name = a.Source.ID, a.Source.Name
 		}
-		text := doc.Sentences[cl.Sentence].Text
+		text, toks := doc.Sentences[cl.Sentence].Text, c.sentenceWords(cl.Sentence)
 		start, end := sentenceOffset(doc, cl.Sentence, cl.Start), sentenceOffset(doc, cl.Sentence, cl.End)
 		if start < 0 || end > len(text) || start > end {
 			return
@@ -121,9 +121,9 @@ func (x figureConflict) Run(c *Context) {
 		if x.part(text, start, end) {
 			return
 		}
-		f.class = x.classOf(f.unit, text, start, end)
+		f.class = x.classOf(f.unit, toks, start, end)
 		f.total = x.totals.find(text) != nil
-		f.places = x.places(c, text, notNames)
+		f.places = x.places(c, text, toks, notNames)
 		if f.unit == "" {
 			if !f.total {
 				return // "four in Idlib": what is counted is not said
@@ -219,13 +219,12 @@ func (x figureConflict) part(text string, start, end int) bool {
 	return false
 }
 
-// places returns the places a sentence names after a place preposition
-// ("in Idlib", "near the Syrian capital Damascus" is missed): capitalised
-// words that are not function words, months or sources the registry
-// knows.
-func (x figureConflict) places(c *Context, text string, notNames map[string]bool) map[string]bool {
+// places returns the places a sentence (text, whose words are toks) names
+// after a place preposition ("in Idlib", "near the Syrian capital
+// Damascus" is missed): capitalised words that are not function words,
+// months or sources the registry knows.
+func (x figureConflict) places(c *Context, text string, toks []qword, notNames map[string]bool) map[string]bool {
 	out := map[string]bool{}
-	toks := appendQWords(nil, text, 0, len(text))
 	for k := 0; k+1 < len(toks); k++ {
 		if !x.placePreps[toks[k].key] {
 			continue
@@ -264,15 +263,15 @@ func normPhrases(ps []string) []string {
 	return out
 }
 
-// classOf returns what a figure at [start, end) of a sentence counts: the
-// class of its unit, else of the class word nearest to it in the
-// sentence, preferring one after it.
-func (x figureConflict) classOf(unit, text string, start, end int) string {
+// classOf returns what a figure at [start, end) of a sentence whose words
+// are toks counts: the class of its unit, else of the class word nearest
+// to it in the sentence, preferring one after it.
+func (x figureConflict) classOf(unit string, toks []qword, start, end int) string {
 	if cl := x.classes[unit]; cl != "" {
 		return cl
 	}
 	best, dist := "", math.MaxInt
-	for _, t := range appendQWords(nil, text, 0, len(text)) {
+	for _, t := range toks {
 		cl := x.classes[t.key]
 		if cl == "" || t.start >= start && t.end <= end {
 			continue

@@ -69,7 +69,7 @@ func (x firstName) Run(c *Context) {
 	if x.notes.find(doc.View().Text) != nil {
 		return
 	}
-	credited := creditedSources(doc)
+	credited := c.creditedSources()
 	titles := c.Lexicon.People.titleKeys
 	for i := range doc.Sources {
 		s := &doc.Sources[i]

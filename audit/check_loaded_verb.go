@@ -55,17 +55,15 @@ var reportingSubjects = map[string]bool{"i": true, "we": true, "you": true, "he"
 
 func (x loadedVerb) Run(c *Context) {
 	doc := c.Doc
-	cues := map[int]bool{} // document offsets of the cues claims are credited by
-	for _, cl := range doc.Claims {
-		if a := cl.Attribution; a != nil {
-			cues[a.Cue.Start] = true
-		}
-	}
+	var cues map[int]bool // document offsets of the cues claims are credited by
 	for si, s := range doc.Sentences {
 		if !c.InBlock(s.Block) {
 			continue
 		}
-		toks := appendQWords(nil, s.Text, 0, len(s.Text))
+		toks := c.sentenceWords(si)
+		if !x.anyLoaded(c, toks) {
+			continue // no loaded verb, so no cue to judge
+		}
 		k := 0
 		for _, cue := range c.Lexicon.Reporting.FindCues(s.Text) {
 			if cue.Kind != CueVerb || !cue.Loaded || x.except[cue.Lemma] || quoteInner(doc, s.ViewSpan().Start+cue.Start) {
@@ -78,12 +76,40 @@ func (x loadedVerb) Run(c *Context) {
 				continue
 			}
 			span := sentenceSpan(doc, si, cue.Start, cue.End)
+			if cues == nil {
+				cues = claimCues(doc)
+			}
 			if x.otherSense(toks, k, cue.Form) || !cues[span.Start] && !x.reports(s.Text, toks, k, cue.Form) {
 				continue
 			}
 			c.Report(span, MessageData{Match: s.Text[cue.Start:cue.End], Cue: s.Text[cue.Start:cue.End]})
 		}
 	}
+}
+
+// anyLoaded reports whether one of toks is an inflection of a loaded
+// verb. FindCues finds a loaded verb cue only at such a word, so a
+// sentence without one needs no search for cues.
+func (x loadedVerb) anyLoaded(c *Context, toks []qword) bool {
+	verbs := c.Lexicon.Reporting.verbs
+	for _, t := range toks {
+		if verbs[t.key].loaded {
+			return true
+		}
+	}
+	return false
+}
+
+// claimCues returns the document offsets of the cues claims are credited
+// by.
+func claimCues(doc *Document) map[int]bool {
+	cues := map[int]bool{}
+	for _, cl := range doc.Claims {
+		if a := cl.Attribution; a != nil {
+			cues[a.Cue.Start] = true
+		}
+	}
+	return cues
 }
 
 // otherSense reports whether the verb toks[k] (of the given inflection)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/rules"
@@ -129,6 +130,9 @@ type compiled struct {
 type Engine struct {
 	analyzer *Analyzer
 	rules    []compiled
+	// lexSets is what the checks derive from the analyzer's lexicon and
+	// registry, worked out once, the first time a check needs it.
+	lexSets func() *lexSets
 }
 
 // NewEngine compiles rules for the given analyzer (nil means the default
@@ -140,7 +144,7 @@ func NewEngine(a *Analyzer, rs []*rules.Rule) (*Engine, error) {
 	if a == nil {
 		a = NewAnalyzer(nil, nil)
 	}
-	e := &Engine{analyzer: a}
+	e := &Engine{analyzer: a, lexSets: sync.OnceValue(func() *lexSets { return newLexSets(a.Lexicon(), a.Registry()) })}
 	var errs []error
 	for _, r := range rs {
 		c, err := compile(r)
@@ -216,8 +220,9 @@ func (e *Engine) Audit(doc *Document) []Finding {
 // sorted by position, then rule id. It never modifies doc.
 func (e *Engine) Run(doc *Document) []Finding {
 	var out []Finding
+	shared := &docState{sets: e.lexSets}
 	for _, c := range e.rules {
-		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), blocks: c.blocks}
+		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), blocks: c.blocks, shared: shared}
 		c.check.Run(ctx)
 		out = append(out, ctx.found...)
 	}
@@ -261,6 +266,98 @@ type Context struct {
 	Registry *rules.Registry
 	blocks   map[BlockKind]bool
 	found    []Finding
+	// shared is what the checks of one run work out about the document,
+	// for all of them to use.
+	shared *docState
+}
+
+// docState holds what the checks of one engine run need to know about the
+// document beyond what the analysis records, each part worked out the
+// first time a check asks for it and then shared by all of them: the
+// words of each sentence, the reporting cues of each sentence, which
+// sources are credited.
+type docState struct {
+	sets func() *lexSets
+	// words[si] are the words of sentence si (nil until asked for);
+	// cues[si] the reporting cues of its text with line breaks read as
+	// spaces, as the analysis reads it.
+	words    [][]qword
+	cues     [][]ReportingCue
+	cuesDone []bool
+	credited map[string]bool
+}
+
+// state returns the context's shared document state, starting one for a
+// context made outside an engine run.
+func (c *Context) state() *docState {
+	if c.shared == nil {
+		c.shared = &docState{sets: sync.OnceValue(func() *lexSets { return newLexSets(c.Lexicon, c.Registry) })}
+	}
+	return c.shared
+}
+
+// lexSets returns what the checks derive from the lexicon and registry.
+func (c *Context) lexSets() *lexSets { return c.state().sets() }
+
+// sentenceWords returns the words of sentence si's text, as appendQWords
+// splits it.
+func (c *Context) sentenceWords(si int) []qword {
+	st := c.state()
+	if st.words == nil {
+		st.words = make([][]qword, len(c.Doc.Sentences))
+	}
+	if st.words[si] == nil {
+		text := c.Doc.Sentences[si].Text
+		st.words[si] = appendQWords(make([]qword, 0, len(text)/6+1), text, 0, len(text))
+	}
+	return st.words[si]
+}
+
+// sentenceCues returns the reporting cues of sentence si, read with its
+// line breaks as spaces: ReportingLexicon.FindCues(softWrap(text)).
+func (c *Context) sentenceCues(si int) []ReportingCue {
+	st := c.state()
+	if st.cuesDone == nil {
+		st.cues = make([][]ReportingCue, len(c.Doc.Sentences))
+		st.cuesDone = make([]bool, len(c.Doc.Sentences))
+	}
+	if !st.cuesDone[si] {
+		st.cuesDone[si] = true
+		st.cues[si] = c.Lexicon.Reporting.FindCues(softWrap(c.Doc.Sentences[si].Text))
+	}
+	return st.cues[si]
+}
+
+// creditedSources returns the IDs of the sources a claim or a quotation
+// of the document is credited to. The map is shared: do not modify it.
+func (c *Context) creditedSources() map[string]bool {
+	st := c.state()
+	if st.credited == nil {
+		st.credited = creditedSources(c.Doc)
+	}
+	return st.credited
+}
+
+// lexSets is what the checks derive from an analyzer's lexicon and
+// registry, the same for every document.
+type lexSets struct {
+	// roles and affiliations are the people lexicon's lists by lexKey
+	// (its notNameKeys and titleKeys hold the others).
+	roles, affiliations map[string]bool
+	// backrefTypes maps each back-reference of the registry (folded) to
+	// the types of the sources that list it.
+	backrefTypes map[string]map[string]bool
+}
+
+func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
+	people := &lex.People
+	s := &lexSets{roles: map[string]bool{}, affiliations: wordSet(people.Affiliations), backrefTypes: backrefTypes(reg)}
+	for _, words := range people.Roles {
+		for _, w := range words {
+			s.roles[lexKey(w)] = true
+		}
+	}
+	return s
 }
 
 // InBlock reports whether block i is of a kind the rule's scope covers.
@@ -380,7 +477,7 @@ func (r ExampleResult) OK() bool { return r.Hit == (len(r.Findings) > 0) }
 func (e *Engine) RunExamples() []ExampleResult {
 	var out []ExampleResult
 	for _, c := range e.rules {
-		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}}
+		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}, lexSets: e.lexSets}
 		for _, ex := range []struct {
 			hit   bool
 			texts []string
