@@ -201,5 +201,12 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 			}
 		}
 		i += size
+		if isASCIIWord(b) {
+			// No phrase starts inside a run of ASCII word characters,
+			// where \b does not hold: skip to its end.
+			for i < len(text) && isASCIIWord(text[i]) {
+				i++
+			}
+		}
 	}
 }
