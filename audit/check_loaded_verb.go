@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,10 +61,10 @@ func (x loadedVerb) Run(c *Context) {
 		if !c.InBlock(s.Block) {
 			continue
 		}
-		toks := c.sentenceWords(si)
-		if !x.anyLoaded(c, toks) {
+		if !mayHoldLoaded(c, si) {
 			continue // no loaded verb, so no cue to judge
 		}
+		toks := c.sentenceWords(si)
 		k := 0
 		for _, cue := range c.Lexicon.Reporting.FindCues(s.Text) {
 			if cue.Kind != CueVerb || !cue.Loaded || x.except[cue.Lemma] || quoteInner(doc, s.ViewSpan().Start+cue.Start) {
@@ -87,17 +88,48 @@ func (x loadedVerb) Run(c *Context) {
 	}
 }
 
-// anyLoaded reports whether one of toks is an inflection of a loaded
-// verb. FindCues finds a loaded verb cue only at such a word, so a
-// sentence without one needs no search for cues.
-func (x loadedVerb) anyLoaded(c *Context, toks []qword) bool {
+// mayHoldLoaded reports whether sentence si may hold an inflection of a
+// loaded verb, the only word FindCues finds a loaded verb cue at: a word
+// whose lexKey is such an inflection.
+func mayHoldLoaded(c *Context, si int) bool {
+	text := c.Doc.Sentences[si].Text
+	// The matcher reads words as \b does, with "_" a word character, and
+	// does not take İ or the Kelvin sign, which lower-case to ASCII
+	// letters, for i and k: text with one of them goes word by word.
+	if m := c.lexSets().loadedForms; m != nil && !strings.ContainsAny(text, "_\u0130\u212a") {
+		return m.find(text) != nil
+	}
 	verbs := c.Lexicon.Reporting.verbs
-	for _, t := range toks {
+	for _, t := range c.sentenceWords(si) {
 		if verbs[t.key].loaded {
 			return true
 		}
 	}
 	return false
+}
+
+// loadedFormsMatcher returns a matcher of the inflections of the loaded
+// verbs of rep, which finds one wherever a word of a text has one as its
+// lexKey (and in a few more places, such as "claimed-responsibility"),
+// in text without "_", İ or the Kelvin sign; nil when an inflection is
+// not all ASCII lower-case letters, where that does not hold.
+func loadedFormsMatcher(rep *ReportingLexicon) *phraseMatcher {
+	var forms []string
+	for w, e := range rep.verbs {
+		if !e.loaded {
+			continue
+		}
+		if w == "" || strings.TrimLeft(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			return nil
+		}
+		forms = append(forms, w)
+	}
+	slices.Sort(forms)
+	phrases := make([][]string, len(forms))
+	for i, f := range forms {
+		phrases[i] = []string{f}
+	}
+	return newPhraseMatcher(phrases, false)
 }
 
 // claimCues returns the document offsets of the cues claims are credited

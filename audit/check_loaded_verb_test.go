@@ -1,6 +1,12 @@
 package audit
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/rules"
+)
 
 func TestLoadedVerbCheck(t *testing.T) {
 	runRuleCases(t, "loaded-verb", []ruleCase{
@@ -24,4 +30,33 @@ func TestLoadedVerbCheck(t *testing.T) {
 		{"insist on", "The opposition insisted on talks in Geneva.", nil},
 		{"alleged, the proper legal verb", "Prosecutors alleged that the firm had hidden its losses.", nil},
 	})
+}
+
+// TestMayHoldLoaded checks that the matcher of loaded inflections finds
+// every sentence with a word whose lexKey is one, as the words would.
+func TestMayHoldLoaded(t *testing.T) {
+	lex := DefaultLexicon()
+	sets := newLexSets(lex, rules.DefaultRegistry())
+	if sets.loadedForms == nil {
+		t.Fatal("the default lexicon's loaded inflections are not plain letters")
+	}
+	pieces := []string{"claimed", "CLAIMED", "Claims", "cla\u0130med", "adm\u0130tted", "\u212aclaimed", "insisted", "maintains",
+		"boasts", "x", "said", "-", "'", "’", " ", "\n", "“", "é", "ß", "claim", "ed", "admit", "ted", "_", "9", ".", "con", "ceded"}
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		doc := &Document{Sentences: []Sentence{{Text: text}}}
+		c := &Context{Doc: doc, Lexicon: lex, shared: &docState{sets: func() *lexSets { return sets }}}
+		words := false
+		for _, w := range appendQWords(nil, text, 0, len(text)) {
+			words = words || lex.Reporting.verbs[w.key].loaded
+		}
+		if words && !mayHoldLoaded(c, 0) {
+			t.Fatalf("%q holds a loaded verb, but mayHoldLoaded says no", text)
+		}
+	}
 }

@@ -347,11 +347,15 @@ type lexSets struct {
 	// backrefTypes maps each back-reference of the registry (folded) to
 	// the types of the sources that list it.
 	backrefTypes map[string]map[string]bool
+	// loadedForms matches the inflections of the loaded reporting verbs;
+	// see loadedFormsMatcher.
+	loadedForms *phraseMatcher
 }
 
 func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 	people := &lex.People
-	s := &lexSets{roles: map[string]bool{}, affiliations: wordSet(people.Affiliations), backrefTypes: backrefTypes(reg)}
+	s := &lexSets{roles: map[string]bool{}, affiliations: wordSet(people.Affiliations), backrefTypes: backrefTypes(reg),
+		loadedForms: loadedFormsMatcher(&lex.Reporting)}
 	for _, words := range people.Roles {
 		for _, w := range words {
 			s.roles[lexKey(w)] = true
