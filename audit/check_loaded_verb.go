@@ -96,7 +96,7 @@ func mayHoldLoaded(c *Context, si int) bool {
 	// The matcher reads words as \b does, with "_" a word character, and
 	// does not take İ or the Kelvin sign, which lower-case to ASCII
 	// letters, for i and k: text with one of them goes word by word.
-	if m := c.lexSets().loadedForms; m != nil && !strings.ContainsAny(text, "_\u0130\u212a") {
+	if m := c.lexSets().loadedForms; m != nil && strings.IndexByte(text, '_') < 0 && !strings.Contains(text, "\u0130") && !strings.Contains(text, "\u212a") {
 		return m.find(text) != nil
 	}
 	verbs := c.Lexicon.Reporting.verbs
