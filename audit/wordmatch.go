@@ -16,7 +16,7 @@ import (
 // letter case is compared with Unicode simple folding.
 type phraseMatcher struct {
 	nodes []pmNode
-	// root maps the folded form of an ASCII first byte to a node (0: none);
+	// root maps an ASCII first byte, in either case, to a node (0: none);
 	// phrases whose first rune folds to a non-ASCII rune are found through
 	// nodes[0].next.
 	root [128]int32
@@ -79,6 +79,9 @@ func (m *phraseMatcher) child(n int32, f rune) int32 {
 	m.nodes[n].next = append(m.nodes[n].next, pmEdge{f, c})
 	if n == 0 && f < utf8.RuneSelf {
 		m.root[f] = c
+		if 'A' <= f && f <= 'Z' {
+			m.root[f+('a'-'A')] = c
+		}
 	}
 	return c
 }
@@ -110,17 +113,15 @@ func foldRune(r rune) rune {
 	return min
 }
 
-// asciiFold folds an ASCII byte as foldRune does.
-func asciiFold(b byte) byte {
-	if 'a' <= b && b <= 'z' {
-		return b - ('a' - 'A')
-	}
-	return b
-}
+func isASCIIWord(b byte) bool { return asciiWord[b] }
 
-func isASCIIWord(b byte) bool {
-	return '0' <= b && b <= '9' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || b == '_'
-}
+// asciiWord holds the bytes \b counts as word characters.
+var asciiWord = func() (t [256]bool) {
+	for b := range 256 {
+		t[b] = '0' <= b && b <= '9' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || b == '_'
+	}
+	return t
+}()
 
 // wordBoundary reports whether \b holds at byte offset i of text.
 func wordBoundary(text string, i int) bool {
@@ -185,7 +186,7 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 		size := 1
 		switch {
 		case b < utf8.RuneSelf:
-			n = m.root[asciiFold(b)]
+			n = m.root[b]
 		case m.wide:
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])

@@ -1,0 +1,44 @@
+package audit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// BenchmarkPhraseMatcher scans the BBC corpus for the loaded verbs'
+// inflections and for the first-name rule's notes, as the checks do.
+func BenchmarkPhraseMatcher(b *testing.B) {
+	root, ok := corpus.Root()
+	if !ok {
+		b.Skip("corpora not found")
+	}
+	arts, err := corpus.BBC(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, a := range arts {
+		sb.WriteString(a.Body)
+		sb.WriteString("\n\n")
+	}
+	text := sb.String()
+	notes := [][]string{{"names", "have", "been", "changed"}, {"name", "has", "been", "changed"}, {"not", "their", "real", "names"}}
+	for _, m := range []struct {
+		name string
+		m    *phraseMatcher
+	}{
+		{"loaded", newLexSets(DefaultLexicon(), rules.DefaultRegistry()).loadedForms},
+		{"notes", newPhraseMatcher(notes, true)},
+	} {
+		b.Run(m.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				n := 0
+				m.m.each(text, func(s, e int) bool { n++; return true })
+			}
+		})
+	}
+}
