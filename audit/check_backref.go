@@ -62,7 +62,7 @@ func (x backref) Run(c *Context) {
 			continue
 		}
 		base := s.ViewSpan().Start
-		for _, m := range c.Registry.Match(softWrap(s.Text)) {
+		for _, m := range c.Registry.Match(c.wrappedText(si)) {
 			m.Start += base
 			m.End += base
 			all = append(all, m)
@@ -103,7 +103,7 @@ func (x backref) Run(c *Context) {
 // did not pay") is not about sourcing.
 func credits(c *Context, si int, m regMention) bool {
 	s := c.Doc.Sentences[si]
-	text := softWrap(s.Text)
+	text := c.wrappedText(si)
 	ms, me := m.Start-s.ViewSpan().Start, m.End-s.ViewSpan().Start
 	if ms < 0 || me > len(text) {
 		return false
@@ -173,7 +173,7 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolve
 	if !doc.Blocks[s.Block].Kind.Editorial() {
 		return false
 	}
-	text := softWrap(s.Text)[:m.Start-s.ViewSpan().Start]
+	text := c.wrappedText(m.sentence)[:m.Start-s.ViewSpan().Start]
 	if memo.headNamed(c, head, text, nil) {
 		return true
 	}
@@ -192,7 +192,7 @@ type backrefMemo struct {
 	orgs  [][]OrgMention
 	done  []bool
 	heads map[string]int
-	pats  map[string]*regexp.Regexp
+	pats  map[string]*indefiniteHead // heads the registry's back-references do not end in
 }
 
 // orgsOf returns the organisations sentence si names (none outside
@@ -206,7 +206,7 @@ func (b *backrefMemo) orgsOf(c *Context, si int) []OrgMention {
 		b.done[si] = true
 		s := c.Doc.Sentences[si]
 		if c.Doc.Blocks[s.Block].Kind.Editorial() {
-			b.orgs[si] = FindOrgs(softWrap(s.Text), &c.Lexicon.People, nil)
+			b.orgs[si] = FindOrgs(c.wrappedText(si), &c.Lexicon.People, nil)
 		}
 	}
 	return b.orgs[si]
@@ -222,7 +222,7 @@ func (b *backrefMemo) firstHeadSentence(c *Context, head string) int {
 	}
 	b.heads[key] = -1
 	for si, s := range c.Doc.Sentences {
-		if c.Doc.Blocks[s.Block].Kind.Editorial() && b.headNamed(c, head, softWrap(s.Text), c.sentenceWords(si)) {
+		if c.Doc.Blocks[s.Block].Kind.Editorial() && b.headNamed(c, head, c.wrappedText(si), c.sentenceWords(si)) {
 			b.heads[key] = si
 			break
 		}
@@ -234,21 +234,61 @@ func (b *backrefMemo) firstHeadSentence(c *Context, head string) int {
 // yet), names something of the noun's kind: an indefinite mention ("a
 // monitor", "one local agency") or a capitalised name ending in it.
 func (b *backrefMemo) headNamed(c *Context, head, text string, toks []qword) bool {
-	if b.pats == nil {
-		b.pats = map[string]*regexp.Regexp{}
+	indefinite := c.lexSets().indefinite[head]
+	if indefinite == nil {
+		if b.pats == nil {
+			b.pats = map[string]*indefiniteHead{}
+		}
+		if indefinite = b.pats[head]; indefinite == nil {
+			indefinite = newIndefiniteHead(head)
+			b.pats[head] = indefinite
+		}
 	}
-	indefinite, ok := b.pats[head]
-	if !ok {
-		indefinite = regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
-		b.pats[head] = indefinite
-	}
-	if indefinite.MatchString(text) {
+	if indefinite.match(text) {
 		return true
 	}
 	if toks == nil {
 		toks = appendQWords(nil, text, 0, len(text))
 	}
 	return namedWithHead(text, toks, head, c.Lexicon.People.notNameKeys)
+}
+
+// indefiniteHead finds an indefinite mention of a noun: "a monitor", "one
+// local agency".
+type indefiniteHead struct {
+	re *regexp.Regexp
+	// word finds the noun as a word, (?i)\bHEAD\b, which every match of
+	// re holds when the noun starts with an ASCII word character that
+	// only ASCII characters fold to (not k or s, which the Kelvin sign
+	// and the long s match); nil otherwise. It rules out most texts far
+	// faster than re.
+	word *phraseMatcher
+}
+
+func newIndefiniteHead(head string) *indefiniteHead {
+	h := &indefiniteHead{re: regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)}
+	if head != "" && isASCIIWord(head[0]) && foldRune(rune(head[0])) != 'K' && foldRune(rune(head[0])) != 'S' {
+		h.word = newPhraseMatcher([][]string{{head}}, false)
+	}
+	return h
+}
+
+func (h *indefiniteHead) match(text string) bool {
+	return (h.word == nil || h.word.find(text) != nil) && h.re.MatchString(text)
+}
+
+// indefiniteHeads returns an indefiniteHead for the last word of each
+// back-reference of a registry, by that word as written.
+func indefiniteHeads(reg *rules.Registry) map[string]*indefiniteHead {
+	out := map[string]*indefiniteHead{}
+	for _, s := range reg.Sources() {
+		for _, b := range s.BackRefs {
+			if words := strings.Fields(b); len(words) > 0 && out[words[len(words)-1]] == nil {
+				out[words[len(words)-1]] = newIndefiniteHead(words[len(words)-1])
+			}
+		}
+	}
+	return out
 }
 
 // orgBefore reports whether any organisation, or any source that is not
@@ -268,14 +308,14 @@ func orgBefore(c *Context, off int) bool {
 			}
 		}
 	}
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
 		if s.ViewSpan().Start >= off {
 			break
 		}
 		if !doc.Blocks[s.Block].Kind.Editorial() {
 			continue
 		}
-		text := softWrap(s.Text)
+		text := c.wrappedText(si)
 		if e := off - s.ViewSpan().Start; e < len(text) {
 			text = text[:e]
 		}

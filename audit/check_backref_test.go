@@ -1,6 +1,10 @@
 package audit
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
 
 func TestBackrefCheck(t *testing.T) {
 	runRuleCases(t, "unresolved-backref", []ruleCase{
@@ -34,4 +38,25 @@ func TestBackrefCheck(t *testing.T) {
 		{"in a quotation, the speaker's words",
 			"\u201cThe agency has lied to us for years,\u201d a resident of Aleppo said.", nil},
 	})
+}
+
+// TestIndefiniteHead checks that ruling texts out by the noun alone
+// changes nothing the regular expression finds.
+func TestIndefiniteHead(t *testing.T) {
+	pieces := []string{"a", "an", "one", "another", "An", "ONE", "local", "ngo", "NGO", "NGOs", "monitor", "Monitor", "agency", "agencies",
+		"centre", "\u212a", "k", "ſ", " ", "  ", "\n", "-", "'", "’", "_", ",", ".", "é", "x"}
+	rng := rand.New(rand.NewSource(1))
+	for _, head := range []string{"NGO", "monitor", "agency", "centre", "k", "s", "é", "-x"} {
+		h := newIndefiniteHead(head)
+		for n := 0; n < 20000; n++ {
+			var b strings.Builder
+			for k := rng.Intn(10); k >= 0; k-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			text := b.String()
+			if got, want := h.match(text), h.re.MatchString(text); got != want {
+				t.Fatalf("head %q, %q: got %v, want %v", head, text, got, want)
+			}
+		}
+	}
 }

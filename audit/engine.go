@@ -274,18 +274,30 @@ type Context struct {
 // docState holds what the checks of one engine run need to know about the
 // document beyond what the analysis records, each part worked out the
 // first time a check asks for it and then shared by all of them: the
-// words of each sentence, the reporting cues of each sentence, which
-// sources are credited.
+// words, wrapped text and reporting cues of each sentence, which sources
+// are credited.
 type docState struct {
-	sets func() *lexSets
-	// words[si] are the words of sentence si (nil until asked for);
-	// cues[si] the reporting cues of its text with line breaks read as
-	// spaces, as the analysis reads it.
-	words    [][]qword
-	cues     [][]ReportingCue
-	cuesDone []bool
+	sets     func() *lexSets
+	sents    []sentenceState // one per sentence, once a check asks
 	credited map[string]bool
 }
+
+// sentenceState is what the checks of a run share about one sentence.
+type sentenceState struct {
+	has     sentenceParts
+	words   []qword
+	cues    []ReportingCue
+	wrapped string
+}
+
+// sentenceParts says which parts of a sentenceState are worked out.
+type sentenceParts uint8
+
+const (
+	hasWords sentenceParts = 1 << iota
+	hasCues
+	hasWrapped
+)
 
 // state returns the context's shared document state, starting one for a
 // context made outside an engine run.
@@ -299,34 +311,43 @@ func (c *Context) state() *docState {
 // lexSets returns what the checks derive from the lexicon and registry.
 func (c *Context) lexSets() *lexSets { return c.state().sets() }
 
-// sentenceWords returns the words of sentence si's text, as appendQWords
-// splits it.
-func (c *Context) sentenceWords(si int) []qword {
+// sentence returns the shared state of sentence si, with the parts
+// want worked out.
+func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 	st := c.state()
-	if st.words == nil {
-		st.words = make([][]qword, len(c.Doc.Sentences))
+	if st.sents == nil {
+		st.sents = make([]sentenceState, len(c.Doc.Sentences))
 	}
-	if st.words[si] == nil {
+	ss := &st.sents[si]
+	if missing := want &^ ss.has; missing != 0 {
 		text := c.Doc.Sentences[si].Text
-		st.words[si] = appendQWords(make([]qword, 0, len(text)/6+1), text, 0, len(text))
+		if missing&hasWords != 0 {
+			ss.words = appendQWords(make([]qword, 0, len(text)/6+1), text, 0, len(text))
+		}
+		if missing&(hasWrapped|hasCues) != 0 && ss.has&hasWrapped == 0 {
+			ss.wrapped = softWrap(text)
+			ss.has |= hasWrapped
+		}
+		if missing&hasCues != 0 {
+			ss.cues = c.Lexicon.Reporting.FindCues(ss.wrapped)
+		}
+		ss.has |= want
 	}
-	return st.words[si]
+	return ss
 }
 
-// sentenceCues returns the reporting cues of sentence si, read with its
-// line breaks as spaces: ReportingLexicon.FindCues(softWrap(text)).
-func (c *Context) sentenceCues(si int) []ReportingCue {
-	st := c.state()
-	if st.cuesDone == nil {
-		st.cues = make([][]ReportingCue, len(c.Doc.Sentences))
-		st.cuesDone = make([]bool, len(c.Doc.Sentences))
-	}
-	if !st.cuesDone[si] {
-		st.cuesDone[si] = true
-		st.cues[si] = c.Lexicon.Reporting.FindCues(softWrap(c.Doc.Sentences[si].Text))
-	}
-	return st.cues[si]
-}
+// sentenceWords returns the words of sentence si's text, as appendQWords
+// splits it. Line breaks split no word, so they are also the words of its
+// wrapped text.
+func (c *Context) sentenceWords(si int) []qword { return c.sentence(si, hasWords).words }
+
+// wrappedText returns the text of sentence si with its line breaks read
+// as spaces, as the analysis reads it: softWrap(text).
+func (c *Context) wrappedText(si int) string { return c.sentence(si, hasWrapped).wrapped }
+
+// sentenceCues returns the reporting cues of sentence si's wrapped text:
+// ReportingLexicon.FindCues(softWrap(text)).
+func (c *Context) sentenceCues(si int) []ReportingCue { return c.sentence(si, hasCues).cues }
 
 // creditedSources returns the IDs of the sources a claim or a quotation
 // of the document is credited to. The map is shared: do not modify it.
@@ -350,12 +371,15 @@ type lexSets struct {
 	// loadedForms matches the inflections of the loaded reporting verbs;
 	// see loadedFormsMatcher.
 	loadedForms *phraseMatcher
+	// indefinite finds indefinite mentions of the nouns the registry's
+	// back-references end in, by noun.
+	indefinite map[string]*indefiniteHead
 }
 
 func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 	people := &lex.People
 	s := &lexSets{roles: map[string]bool{}, affiliations: wordSet(people.Affiliations), backrefTypes: backrefTypes(reg),
-		loadedForms: loadedFormsMatcher(&lex.Reporting)}
+		loadedForms: loadedFormsMatcher(&lex.Reporting), indefinite: indefiniteHeads(reg)}
 	for _, words := range people.Roles {
 		for _, w := range words {
 			s.roles[lexKey(w)] = true
