@@ -113,18 +113,22 @@ func quotedName(text string) bool {
 	if text == "" || unicode.IsPunct(last) {
 		return false
 	}
-	words := strings.Fields(text)
-	if len(words) < 2 || len(words) > 6 {
-		return false
-	}
-	for i, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
-			continue
-		}
-		if i == 0 || i == len(words)-1 || utf8.RuneCountInString(w) > 4 {
+	n := 0
+	for range strings.FieldsSeq(text) {
+		if n++; n > 6 {
 			return false
 		}
+	}
+	if n < 2 {
+		return false
+	}
+	i := 0
+	for w := range strings.FieldsSeq(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || i == n-1 || utf8.RuneCountInString(w) > 4) {
+			return false
+		}
+		i++
 	}
 	return true
 }

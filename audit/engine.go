@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/rules"
@@ -483,7 +484,34 @@ func Excerpt(s string) string {
 	return s
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse joins the words of s (as strings.Fields splits it) with single
+// spaces.
+func collapse(s string) string {
+	if collapsed(s) {
+		return s // the common case, without allocating
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports whether collapse would return s as it is: s has no
+// white space but single spaces between words.
+func collapsed(s string) bool {
+	space := true // a space here would lead s or double another
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}
 
 // ExampleResult is the outcome of running one of a rule's examples.
 type ExampleResult struct {
