@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -61,7 +62,7 @@ type Mention struct {
 func (r *Registry) Match(text string) []Mention {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.toks, sc.arena = tokenize(text, sc.toks[:0], sc.arena[:0])
+	sc.toks, sc.arena = tokenize(text, sc.toks[:0], sc.arena[:0], &r.m.words)
 
 	var out []Mention
 	toks, m := sc.toks, r.m
@@ -154,10 +155,12 @@ const (
 // token is one word of a text. Its normalised form (the key) is stored in a
 // shared byte arena so that tokenising allocates nothing per word.
 type token struct {
-	start, end int // byte offsets of the word in the text
-	key0, key1 int // arena[key0:key1] is the normalised word
-	stemEnd    int // text offset where the word's stem ends, if stem != stemNone
-	stemKey1   int // arena[key0:stemKey1] is the normalised stem
+	start, end int    // byte offsets of the word in the text
+	key0, key1 int    // arena[key0:key1] is the normalised word
+	stemEnd    int    // text offset where the word's stem ends, if stem != stemNone
+	stemKey1   int    // arena[key0:stemKey1] is the normalised stem
+	hash       uint64 // wordHash of the key
+	stemHash   uint64 // wordHash of the stem, if stem != stemNone
 	stem       stemKind
 	gap        gapKind // separation from the previous word
 	single     bool    // the word is a single letter (an initial)
@@ -170,9 +173,61 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// charClass is what tokenize makes of a character.
+type charClass uint8
+
+const (
+	classBreak   charClass = iota // separates words that cannot be in one mention
+	classWord                     // part of a word (isWordRune)
+	classSoft                     // space, hyphen, apostrophe, "&", format character
+	classNewline                  // a line break
+	classPeriod                   // "."
+	classComma                    // ","
+)
+
+func classify(r rune) charClass {
+	switch {
+	case isWordRune(r):
+		return classWord
+	case r == '\n':
+		return classNewline
+	case unicode.IsSpace(r), isHyphen(r), isApostrophe(r), r == '&', unicode.Is(unicode.Cf, r):
+		return classSoft
+	case r == '.':
+		return classPeriod
+	case r == ',':
+		return classComma
+	}
+	return classBreak
+}
+
+// asciiClass is classify of every ASCII character, and asciiWord the
+// normalised form of every byte that is an ASCII letter or digit (0 for
+// the other bytes), so that tokenize reads ASCII text a byte at a time
+// without decoding runes.
+var (
+	asciiClass [utf8.RuneSelf]charClass
+	asciiWord  [256]byte
+)
+
+func init() {
+	for c := range asciiClass {
+		asciiClass[c] = classify(rune(c))
+		if asciiClass[c] == classWord {
+			asciiWord[c] = appendFolded(nil, rune(c))[0]
+		}
+	}
+}
+
 // tokenize splits text into words, appending them to toks and their
 // normalised forms to arena.
-func tokenize(text string, toks []token, arena []byte) ([]token, []byte) {
+//
+// With words not nil, tokenize leaves out the words that words lacks:
+// they can be part of no mention, so the matcher needs only to know that
+// no mention spans them, which the gap of the next word (gapBreak) says.
+// Most words of a text are in no alias, so this spares the matcher
+// looking at them at all.
+func tokenize(text string, toks []token, arena []byte, words *wordSet) ([]token, []byte) {
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
 	raise := func(g gapKind) {
@@ -181,23 +236,30 @@ func tokenize(text string, toks []token, arena []byte) ([]token, []byte) {
 		}
 	}
 	for i := 0; i < len(text); {
-		r, size := decodeAt(text, i)
-		if !isWordRune(r) {
-			switch {
-			case r == '\n':
+		var cl charClass
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			cl = asciiClass[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			cl = classify(r)
+		}
+		if cl != classWord {
+			switch cl {
+			case classNewline:
 				newlines++
 				if newlines > 1 {
 					raise(gapBreak)
 				}
-			case unicode.IsSpace(r), isHyphen(r), isApostrophe(r), r == '&', unicode.Is(unicode.Cf, r):
-			case r == '.':
+			case classPeriod:
 				periods++
 				if !prevSingle || periods > 1 {
 					raise(gapBreak)
 				}
-			case r == ',':
+			case classComma:
 				raise(gapComma)
-			default:
+			case classBreak:
 				raise(gapBreak)
 			}
 			i += size
@@ -208,7 +270,17 @@ func tokenize(text string, toks []token, arena []byte) ([]token, []byte) {
 		runes := 0
 	word:
 		for i < len(text) {
-			r, size = decodeAt(text, i)
+			c := text[i]
+			if f := asciiWord[c]; f != 0 {
+				arena = append(arena, f)
+				runes++
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf && !isApostrophe(rune(c)) {
+				break
+			}
+			r, size := decodeAt(text, i)
 			switch {
 			case isWordRune(r):
 				n := len(arena)
@@ -241,11 +313,52 @@ func tokenize(text string, toks []token, arena []byte) ([]token, []byte) {
 		if t.stem == stemNone && runes >= 3 && text[t.end-1] == 's' && isUpperAt(text, t.start) {
 			t.stem, t.stemEnd, t.stemKey1 = stemPlainS, t.end-1, t.key1-1
 		}
+		t.hash = wordHash(arena[t.key0:t.key1])
+		if t.stem != stemNone {
+			t.stemHash = wordHash(arena[t.key0:t.stemKey1])
+		}
 		t.single = runes == 1
+		if words != nil && !words.has(t.hash) && (t.stem == stemNone || !words.has(t.stemHash)) {
+			arena = arena[:t.key0]
+			gap, newlines, periods, prevSingle = gapBreak, 0, 0, t.single
+			continue
+		}
 		toks = append(toks, t)
 		gap, newlines, periods, prevSingle = gapSoft, 0, 0, t.single
 	}
 	return toks, arena
+}
+
+// wordSet is a set of word hashes in the manner of a Bloom filter: has
+// is true for every hash added, and for few others.
+type wordSet [1 << 9]uint64
+
+func (s *wordSet) add(h uint64) {
+	b := h >> 49 // 15 bits
+	s[b>>6] |= 1 << (b & 63)
+}
+
+func (s *wordSet) has(h uint64) bool {
+	b := h >> 49
+	return s[b>>6]&(1<<(b&63)) != 0
+}
+
+// wordHash returns a 64-bit hash of a normalised word, by which the
+// matcher's trie finds the word's edge. It reads the word eight bytes at
+// a time.
+func wordHash(w []byte) uint64 {
+	const k = 0x9E3779B97F4A7C15
+	h := uint64(len(w))
+	for ; len(w) >= 8; w = w[8:] {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * k
+		h ^= h >> 32
+	}
+	var x uint64
+	for i, b := range w {
+		x |= uint64(b) << (8 * i)
+	}
+	h = (h ^ x) * k
+	return h ^ h>>29
 }
 
 func decodeAt(s string, i int) (rune, int) {
@@ -323,7 +436,7 @@ func Fold(s string) string {
 // normalizeKey returns the normalised words of s joined by single spaces:
 // two aliases with the same key are the same alias to the matcher.
 func normalizeKey(s string) string {
-	toks, arena := tokenize(s, nil, nil)
+	toks, arena := tokenize(s, nil, nil, nil)
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
@@ -338,7 +451,7 @@ func normalizeKey(s string) string {
 // punctuation: the positions of its commas, and whether it has a gap that
 // text could never match (brackets, quotes, a sentence period).
 func aliasShape(s string) (commas uint64, unmatchable bool) {
-	toks, _ := tokenize(s, nil, nil)
+	toks, _ := tokenize(s, nil, nil, nil)
 	for k, t := range toks {
 		if k == 0 {
 			continue
@@ -377,90 +490,154 @@ type term struct {
 	commas  uint64   // bit k: the alias has a comma before its word k
 }
 
-type trieNode struct {
-	next  map[string]*trieNode
-	terms []term
-}
-
 // matcher is a trie over normalised words. From each word of a text it
 // follows at most depth words, so matching is linear in the text length.
+//
+// Node 0 is the root. The edges of all nodes are kept in one
+// open-addressed hash table keyed by the parent node and the word's hash
+// (which tokenize computes as it folds the word), so that following an
+// edge costs a probe or two and a word compare, and a word that starts no
+// alias, as most words do, is usually rejected on an empty slot.
 type matcher struct {
-	root  *trieNode
+	terms [][]term // terms[n] are the terms ending at node n
+	edges []edge   // len is a power of two; an edge with child 0 is free
+	words wordSet  // the words of every edge
+	shift uint     // 64 - log2(len(edges))
 	depth int
 }
 
+// edge leads from node parent to node child on the normalised word.
+type edge struct {
+	parent, child int32
+	hash          uint64 // wordHash(word)
+	word          string
+}
+
 func newMatcher(entries []entry) *matcher {
-	m := &matcher{root: &trieNode{}}
+	b := &trieBuilder{m: &matcher{terms: make([][]term, 1)}, children: make(map[edgeKey]int32)}
 	backrefs := make(map[string]bool)
 	for _, e := range entries {
 		for _, a := range e.Aliases {
-			m.add(term{id: e.ID, alias: a}, a)
+			b.add(term{id: e.ID, alias: a}, a)
 		}
-		for _, b := range e.BackRefs {
-			key := normalizeKey(b)
+		for _, br := range e.BackRefs {
+			key := normalizeKey(br)
 			if backrefs[key] {
 				continue
 			}
 			backrefs[key] = true
-			m.add(term{alias: b, backref: true}, b)
+			b.add(term{alias: br, backref: true}, br)
 		}
 	}
-	return m
+	return b.finish()
 }
 
-func (m *matcher) add(t term, phrase string) {
-	toks, arena := tokenize(phrase, nil, nil)
+// trieBuilder adds terms to a matcher's trie, keeping its edges in a map
+// until finish lays them out in the hash table.
+type trieBuilder struct {
+	m        *matcher
+	children map[edgeKey]int32
+}
+
+type edgeKey struct {
+	parent int32
+	word   string
+}
+
+func (b *trieBuilder) add(t term, phrase string) {
+	toks, arena := tokenize(phrase, nil, nil, nil)
 	if len(toks) == 0 {
 		return
 	}
 	t.commas, _ = aliasShape(phrase)
 	exact := isExact(phrase)
-	nd := m.root
+	m, nd := b.m, int32(0)
 	for _, tk := range toks {
 		if exact {
 			t.exact = append(t.exact, phrase[tk.start:tk.end])
 		}
-		key := string(arena[tk.key0:tk.key1])
-		child := nd.next[key]
-		if child == nil {
-			child = &trieNode{}
-			if nd.next == nil {
-				nd.next = make(map[string]*trieNode)
-			}
-			nd.next[key] = child
+		k := edgeKey{nd, string(arena[tk.key0:tk.key1])}
+		child, ok := b.children[k]
+		if !ok {
+			child = int32(len(m.terms))
+			m.terms = append(m.terms, nil)
+			b.children[k] = child
 		}
 		nd = child
 	}
-	nd.terms = append(nd.terms, t)
+	m.terms[nd] = append(m.terms[nd], t)
 	m.depth = max(m.depth, len(toks))
+}
+
+// finish builds the edge table, at most half full, and returns the matcher.
+func (b *trieBuilder) finish() *matcher {
+	m := b.m
+	bits := uint(1)
+	for 1<<bits < 2*len(b.children) {
+		bits++
+	}
+	m.edges, m.shift = make([]edge, 1<<bits), 64-bits
+	for k, child := range b.children {
+		h := wordHash([]byte(k.word))
+		i := m.slot(k.parent, h)
+		for m.edges[i].child != 0 {
+			i = (i + 1) & (len(m.edges) - 1)
+		}
+		m.edges[i] = edge{parent: k.parent, child: child, hash: h, word: k.word}
+		m.words.add(h)
+	}
+	return m
+}
+
+// slot returns the first slot of the edge table to probe for an edge from
+// node n on a word with hash h.
+func (m *matcher) slot(n int32, h uint64) int {
+	return int(((h ^ uint64(n)) * 0x9E3779B97F4A7C15) >> m.shift)
+}
+
+// child returns the node reached from node n on the normalised word w,
+// whose hash is h, or 0 if there is none.
+func (m *matcher) child(n int32, w []byte, h uint64) int32 {
+	mask := len(m.edges) - 1
+	for i := m.slot(n, h); ; i = (i + 1) & mask {
+		e := &m.edges[i]
+		if e.child == 0 {
+			return 0
+		}
+		if e.hash == h && e.parent == n && e.word == string(w) {
+			return e.child
+		}
+	}
 }
 
 // longestAt returns the longest term matching the words of toks starting at
 // i, the text offset where it ends and the index of its last word.
 func (m *matcher) longestAt(text string, toks []token, arena []byte, i int) (best *term, end, last int) {
-	nd := m.root
+	nd := int32(0)
 	for j := i; j < len(toks) && j-i < m.depth; j++ {
 		t := &toks[j]
 		if j > i && t.gap == gapBreak {
 			break
 		}
 		if t.stem != stemNone {
-			if sn := nd.next[string(arena[t.key0:t.stemKey1])]; sn != nil {
-				for k := range sn.terms {
-					if m.accept(&sn.terms[k], text, toks, i, j, true) {
-						best, end, last = &sn.terms[k], t.stemEnd, j
+			if sn := m.child(nd, arena[t.key0:t.stemKey1], t.stemHash); sn != 0 {
+				terms := m.terms[sn]
+				for k := range terms {
+					if m.accept(&terms[k], text, toks, i, j, true) {
+						best, end, last = &terms[k], t.stemEnd, j
 						break
 					}
 				}
 			}
 		}
-		nd = nd.next[string(arena[t.key0:t.key1])]
-		if nd == nil {
+		nd = m.child(nd, arena[t.key0:t.key1], t.hash)
+		if nd == 0 {
 			break
 		}
-		for k := range nd.terms {
-			if m.accept(&nd.terms[k], text, toks, i, j, false) {
-				best, end, last = &nd.terms[k], t.end, j
+		terms := m.terms[nd]
+		for k := range terms {
+			if m.accept(&terms[k], text, toks, i, j, false) {
+				best, end, last = &terms[k], t.end, j
 				break
 			}
 		}
