@@ -222,12 +222,13 @@ func init() {
 // tokenize splits text into words, appending them to toks and their
 // normalised forms to arena.
 //
-// With words not nil, tokenize leaves out the words that words lacks:
-// they can be part of no mention, so the matcher needs only to know that
-// no mention spans them, which the gap of the next word (gapBreak) says.
-// Most words of a text are in no alias, so this spares the matcher
-// looking at them at all.
-func tokenize(text string, toks []token, arena []byte, words *wordSet) ([]token, []byte) {
+// With words not nil, tokenize leaves out the words that can be part of
+// no mention: those no alias has, and those that start none and follow a
+// gapBreak. The matcher needs only to know that no mention spans them,
+// which the gap of the next word (gapBreak) says. Most words of a text
+// are in no alias or are the "of" or "and" of one, so this spares the
+// matcher looking at them at all.
+func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]token, []byte) {
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
 	raise := func(g gapKind) {
@@ -267,66 +268,144 @@ func tokenize(text string, toks []token, arena []byte, words *wordSet) ([]token,
 		}
 
 		t := token{start: i, key0: len(arena), gap: gap}
+		// Most words are ASCII letters and digits ending at ASCII
+		// punctuation or a space. Such a word is hashed straight from the
+		// text and copied, folded, into the arena only if it is kept.
+		j := i
+		for j < len(text) && asciiWord[text[j]] != 0 {
+			j++
+		}
+		plain := j == len(text) || text[j] < utf8.RuneSelf && !isApostrophe(rune(text[j]))
 		runes := 0
-	word:
-		for i < len(text) {
-			c := text[i]
-			if f := asciiWord[c]; f != 0 {
-				arena = append(arena, f)
-				runes++
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf && !isApostrophe(rune(c)) {
-				break
-			}
-			r, size := decodeAt(text, i)
-			switch {
-			case isWordRune(r):
-				n := len(arena)
-				arena = appendFolded(arena, r)
-				if len(arena) > n {
+		if plain {
+			i, runes = j, j-i
+		} else {
+		word:
+			for i < len(text) {
+				c := text[i]
+				if f := asciiWord[c]; f != 0 {
+					arena = append(arena, f)
 					runes++
+					i++
+					continue
 				}
-				i += size
-			case isApostrophe(r):
-				next, nsize := decodeAt(text, i+size)
-				if i+size >= len(text) || !unicode.IsLetter(next) || isElision(arena[t.key0:], runes) {
+				if c < utf8.RuneSelf && !isApostrophe(rune(c)) {
+					break
+				}
+				r, size := decodeAt(text, i)
+				switch {
+				case isWordRune(r):
+					n := len(arena)
+					arena = appendFolded(arena, r)
+					if len(arena) > n {
+						runes++
+					}
+					i += size
+				case isApostrophe(r):
+					next, nsize := decodeAt(text, i+size)
+					if i+size >= len(text) || !unicode.IsLetter(next) || isElision(arena[t.key0:], runes) {
+						break word
+					}
+					after, _ := decodeAt(text, i+size+nsize)
+					if (next == 's' || next == 'S') && (i+size+nsize >= len(text) || !isWordRune(after)) {
+						t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(arena)
+						arena = append(arena, 's')
+						i += size + nsize
+						break word
+					}
+					i += size // an apostrophe inside a word: dropped
+				default:
 					break word
 				}
-				after, _ := decodeAt(text, i+size+nsize)
-				if (next == 's' || next == 'S') && (i+size+nsize >= len(text) || !isWordRune(after)) {
-					t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(arena)
-					arena = append(arena, 's')
-					i += size + nsize
-					break word
-				}
-				i += size // an apostrophe inside a word: dropped
-			default:
-				break word
+			}
+			if len(arena) == t.key0 {
+				continue // only marks that fold to nothing
 			}
 		}
-		t.end, t.key1 = i, len(arena)
-		if t.key1 == t.key0 {
-			continue // only marks that fold to nothing
-		}
+		t.end, t.single = i, runes == 1
 		if t.stem == stemNone && runes >= 3 && text[t.end-1] == 's' && isUpperAt(text, t.start) {
-			t.stem, t.stemEnd, t.stemKey1 = stemPlainS, t.end-1, t.key1-1
+			t.stem, t.stemEnd = stemPlainS, t.end-1
 		}
-		t.hash = wordHash(arena[t.key0:t.key1])
-		if t.stem != stemNone {
-			t.stemHash = wordHash(arena[t.key0:t.stemKey1])
+		if plain {
+			t.hash = textWordHash(text, t.start, t.end)
+			if t.stem != stemNone {
+				t.stemHash = textWordHash(text, t.start, t.stemEnd)
+			}
+		} else {
+			if t.stem == stemPlainS {
+				t.stemKey1 = len(arena) - 1
+			}
+			t.hash = wordHash(arena[t.key0:])
+			if t.stem != stemNone {
+				t.stemHash = wordHash(arena[t.key0:t.stemKey1])
+			}
 		}
-		t.single = runes == 1
-		if words != nil && !words.has(t.hash) && (t.stem == stemNone || !words.has(t.stemHash)) {
+		if words != nil && !words.keep(&t) {
 			arena = arena[:t.key0]
 			gap, newlines, periods, prevSingle = gapBreak, 0, 0, t.single
 			continue
 		}
+		if plain {
+			for k := t.start; k < t.end; k++ {
+				arena = append(arena, asciiWord[text[k]])
+			}
+			if t.stem == stemPlainS {
+				t.stemKey1 = len(arena) - 1
+			}
+		}
+		t.key1 = len(arena)
 		toks = append(toks, t)
 		gap, newlines, periods, prevSingle = gapSoft, 0, 0, t.single
 	}
 	return toks, arena
+}
+
+// textWordHash returns wordHash of the normalised form of text[i:j], a
+// word of ASCII letters and digits, without building that form: the
+// letters are lowered as they are read, eight at a time (setting bit 5
+// lowers an ASCII letter and leaves a digit as it is).
+func textWordHash(text string, i, j int) uint64 {
+	const lower = 0x2020202020202020
+	h := uint64(j - i)
+	for ; j-i >= 8; i += 8 {
+		h = (h ^ (le64(text, i) | lower)) * hashMul
+		h ^= h >> 32
+	}
+	var x uint64
+	if i+8 <= len(text) {
+		x = (le64(text, i) | lower) & (1<<(8*(j-i)) - 1)
+	} else {
+		for k := i; k < j; k++ {
+			x |= uint64(text[k]|0x20) << (8 * (k - i))
+		}
+	}
+	h = (h ^ x) * hashMul
+	return h ^ h>>29
+}
+
+// le64 reads the eight bytes of s from i as a little-endian number.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// wordFilter is what tokenize needs to know of a matcher's words to
+// leave out those that can be part of no mention.
+type wordFilter struct {
+	first wordSet // the words aliases start with
+	any   wordSet // the words of aliases
+}
+
+// keep reports whether t can be part of a mention: whether it, or its
+// stem, can start one, or can continue one and follows a word closely
+// enough to do so.
+func (f *wordFilter) keep(t *token) bool {
+	stem := t.stem != stemNone
+	if f.first.has(t.hash) || stem && f.first.has(t.stemHash) {
+		return true
+	}
+	return t.gap != gapBreak && (f.any.has(t.hash) || stem && f.any.has(t.stemHash))
 }
 
 // wordSet is a set of word hashes in the manner of a Bloom filter: has
@@ -343,19 +422,28 @@ func (s *wordSet) has(h uint64) bool {
 	return s[b>>6]&(1<<(b&63)) != 0
 }
 
+// hashMul is the multiplier of wordHash's mixing steps (2⁶⁴/φ).
+const hashMul = 0x9E3779B97F4A7C15
+
 // wordHash returns a 64-bit hash of a normalised word, by which the
 // matcher's trie finds the word's edge. It reads the word eight bytes at
-// a time.
+// a time; the last, short, group is read in one load too where w's
+// capacity allows (the bytes past len(w) are masked off), as it does
+// in the arena tokenize appends to.
 func wordHash(w []byte) uint64 {
-	const k = 0x9E3779B97F4A7C15
+	const k = hashMul
 	h := uint64(len(w))
 	for ; len(w) >= 8; w = w[8:] {
 		h = (h ^ binary.LittleEndian.Uint64(w)) * k
 		h ^= h >> 32
 	}
 	var x uint64
-	for i, b := range w {
-		x |= uint64(b) << (8 * i)
+	if cap(w) >= 8 {
+		x = binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
+	} else {
+		for i, b := range w {
+			x |= uint64(b) << (8 * i)
+		}
 	}
 	h = (h ^ x) * k
 	return h ^ h>>29
@@ -501,8 +589,8 @@ type term struct {
 type matcher struct {
 	terms [][]term // terms[n] are the terms ending at node n
 	edges []edge   // len is a power of two; an edge with child 0 is free
-	words wordSet  // the words of every edge
-	shift uint     // 64 - log2(len(edges))
+	words wordFilter
+	shift uint // 64 - log2(len(edges))
 	depth int
 }
 
@@ -584,7 +672,10 @@ func (b *trieBuilder) finish() *matcher {
 			i = (i + 1) & (len(m.edges) - 1)
 		}
 		m.edges[i] = edge{parent: k.parent, child: child, hash: h, word: k.word}
-		m.words.add(h)
+		m.words.any.add(h)
+		if k.parent == 0 {
+			m.words.first.add(h)
+		}
 	}
 	return m
 }
