@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -271,10 +272,7 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 		// Most words are ASCII letters and digits ending at ASCII
 		// punctuation or a space. Such a word is hashed straight from the
 		// text and copied, folded, into the arena only if it is kept.
-		j := i
-		for j < len(text) && asciiWord[text[j]] != 0 {
-			j++
-		}
+		j := asciiWordEnd(text, i)
 		plain := j == len(text) || text[j] < utf8.RuneSelf && !isApostrophe(rune(text[j]))
 		runes := 0
 		if plain {
@@ -381,6 +379,33 @@ func textWordHash(text string, i, j int) uint64 {
 	}
 	h = (h ^ x) * hashMul
 	return h ^ h>>29
+}
+
+// asciiWordEnd returns the end of the run of ASCII letters and digits
+// that starts at text[i], reading eight bytes at a time.
+func asciiWordEnd(text string, i int) int {
+	const highs = 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		x := le64(text, i)
+		word := bytesBetween(x|0x2020202020202020, 'a'-1, 'z'+1) | bytesBetween(x, '0'-1, '9'+1)
+		if word != highs {
+			return i + bits.TrailingZeros64(^word&highs)/8
+		}
+	}
+	for i < len(text) && asciiWord[text[i]] != 0 {
+		i++
+	}
+	return i
+}
+
+// bytesBetween returns x with the high bit of each byte set where the
+// byte is ASCII and greater than m and less than n, and every other bit
+// clear (m < 128, n <= 128). Setting bit 5 of a byte, as asciiWordEnd
+// does, lowers an ASCII letter and moves no other byte into 'a'…'z'.
+func bytesBetween(x uint64, m, n uint64) uint64 {
+	const ones = 0x0101010101010101
+	y := x & (0x7f * ones)
+	return ((127+n)*ones - y) &^ x & (y + (127-m)*ones) & (0x80 * ones)
 }
 
 // le64 reads the eight bytes of s from i as a little-endian number.

@@ -491,3 +491,26 @@ func FuzzMatchAsReference(f *testing.F) {
 		}
 	})
 }
+
+// TestASCIIWordEnd checks the eight-bytes-at-a-time scan against a byte
+// loop, for every byte value at every place in a run.
+func TestASCIIWordEnd(t *testing.T) {
+	slow := func(s string, i int) int {
+		for i < len(s) && ('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z' || '0' <= s[i] && s[i] <= '9') {
+			i++
+		}
+		return i
+	}
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 20; pos++ {
+			b := []byte("aZ09mMzA9azZ0aQqYy0123456789")
+			b[pos] = byte(c)
+			s := string(b)
+			for i := 0; i < 3; i++ {
+				if got, want := asciiWordEnd(s, i), slow(s, i); got != want {
+					t.Fatalf("asciiWordEnd(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
