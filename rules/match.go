@@ -452,25 +452,18 @@ const hashMul = 0x9E3779B97F4A7C15
 
 // wordHash returns a 64-bit hash of a normalised word, by which the
 // matcher's trie finds the word's edge. It reads the word eight bytes at
-// a time; the last, short, group is read in one load too where w's
-// capacity allows (the bytes past len(w) are masked off), as it does
-// in the arena tokenize appends to.
+// a time. textWordHash computes the same from a plain word's text.
 func wordHash(w []byte) uint64 {
-	const k = hashMul
 	h := uint64(len(w))
 	for ; len(w) >= 8; w = w[8:] {
-		h = (h ^ binary.LittleEndian.Uint64(w)) * k
+		h = (h ^ binary.LittleEndian.Uint64(w)) * hashMul
 		h ^= h >> 32
 	}
 	var x uint64
-	if cap(w) >= 8 {
-		x = binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
-	} else {
-		for i, b := range w {
-			x |= uint64(b) << (8 * i)
-		}
+	for i, b := range w {
+		x |= uint64(b) << (8 * i)
 	}
-	h = (h ^ x) * k
+	h = (h ^ x) * hashMul
 	return h ^ h>>29
 }
 
