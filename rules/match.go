@@ -1,10 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -101,13 +101,16 @@ func (r *Registry) Match(text string) []Mention {
 // out. Named mentions are returned unchanged.
 func (r *Registry) Resolve(mentions []Mention) []Mention {
 	out := slices.Clone(mentions)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	for i := range out {
 		if !out[i].BackRef {
 			continue
 		}
 		out[i].SourceID = ""
-		owners := r.backrefOwners[normalizeKey(out[i].Alias)]
+		owners, ok := r.backrefSpellings[out[i].Alias]
+		if !ok {
+			owners = r.backrefOwners[normalizeKey(out[i].Alias)]
+		}
 		for k := i - 1; k >= 0; k-- {
 			prev := out[k]
 			if prev.BackRef || prev.SourceID == "" {

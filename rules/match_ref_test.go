@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -430,6 +431,54 @@ func TestMatchAsReference(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("Match(%q)\n got %+v\nwant %+v", text, got, want)
 			}
+		}
+	}
+}
+
+// refResolve is Registry.Resolve as it was.
+func refResolve(r *Registry, mentions []Mention) []Mention {
+	out := slices.Clone(mentions)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	for i := range out {
+		if !out[i].BackRef {
+			continue
+		}
+		out[i].SourceID = ""
+		owners := r.backrefOwners[refNormalizeKey(out[i].Alias)]
+		for k := i - 1; k >= 0; k-- {
+			prev := out[k]
+			if prev.BackRef || prev.SourceID == "" {
+				continue
+			}
+			if owners[prev.SourceID] {
+				out[i].SourceID = prev.SourceID
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestResolveAsReference resolves the mentions of each seed, shuffled
+// and with back-references spelt otherwise than in the registry, as the
+// reference did.
+func TestResolveAsReference(t *testing.T) {
+	r := DefaultRegistry()
+	files, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms := r.Match(string(b))
+		for i := range ms {
+			if i%3 == 0 && ms[i].BackRef {
+				ms[i].Alias = strings.ToUpper(ms[i].Alias)
+			}
+		}
+		slices.Reverse(ms)
+		if got, want := r.Resolve(ms), refResolve(r, ms); !slices.Equal(got, want) {
+			t.Fatalf("%s: Resolve\n got %+v\nwant %+v", f, got, want)
 		}
 	}
 }

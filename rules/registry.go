@@ -108,7 +108,11 @@ type Registry struct {
 	// backrefOwners maps a normalised back-reference to the IDs of the
 	// sources that list it.
 	backrefOwners map[string]map[string]bool
-	m             *matcher
+	// backrefSpellings maps each back-reference as a source lists it to
+	// its entry in backrefOwners, so that Resolve need not normalise the
+	// Alias of a mention Match returned.
+	backrefSpellings map[string]map[string]bool
+	m                *matcher
 }
 
 // entry is a Source with the file positions of its parts, kept so that
@@ -225,9 +229,10 @@ func build(entries []entry) (*Registry, error) {
 		errs = append(errs, &LoadError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	r := &Registry{
-		entries:       entries,
-		byID:          make(map[string]int, len(entries)),
-		backrefOwners: make(map[string]map[string]bool),
+		entries:          entries,
+		byID:             make(map[string]int, len(entries)),
+		backrefOwners:    make(map[string]map[string]bool),
+		backrefSpellings: make(map[string]map[string]bool),
 	}
 	for i, e := range entries {
 		if j, dup := r.byID[e.ID]; dup {
@@ -268,6 +273,7 @@ func build(entries []entry) (*Registry, error) {
 				r.backrefOwners[key] = make(map[string]bool)
 			}
 			r.backrefOwners[key][e.ID] = true
+			r.backrefSpellings[b] = r.backrefOwners[key]
 		}
 	}
 	if len(errs) > 0 {
