@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -267,55 +266,27 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 		return nil, rules.YAMLError(name, err)
 	}
-	p := &parser{file: name}
+	p := &parser{rules.NodeParser{File: name}}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		p.fail(&extra, "a configuration file holds one YAML document; remove the \"---\"")
+		p.Fail(&extra, "a configuration file holds one YAML document; remove the \"---\"")
 	} else if !errors.Is(err, io.EOF) {
 		return nil, rules.YAMLError(name, err)
 	}
 	if len(doc.Content) > 0 {
 		p.top(c, doc.Content[0])
 	}
-	if len(p.errs) > 0 {
-		sort.SliceStable(p.errs, func(i, j int) bool {
-			a, b := p.errs[i].(*rules.LoadError), p.errs[j].(*rules.LoadError)
-			return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
-		})
-		return nil, errors.Join(p.errs...)
+	if err := p.Err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
 
-type parser struct {
-	file string
-	errs []error
-}
-
-func (p *parser) fail(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, &rules.LoadError{File: p.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)})
-}
+// parser reads a configuration document (see rules.NodeParser).
+type parser struct{ rules.NodeParser }
 
 func (p *parser) origin(n *yaml.Node) Origin {
-	return Origin{File: p.file, Line: n.Line, Column: n.Column}
-}
-
-// mapping calls f for each key of a mapping node, reporting repeated keys.
-func (p *parser) mapping(n *yaml.Node, f func(key string, k, v *yaml.Node)) {
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.fail(k, "keys must be plain words")
-			continue
-		}
-		if seen[k.Value] {
-			p.fail(k, "key %q repeated", k.Value)
-			continue
-		}
-		seen[k.Value] = true
-		f(k.Value, k, v)
-	}
+	return Origin{File: p.File, Line: n.Line, Column: n.Column}
 }
 
 // scalar returns a string value, reporting anything else.
@@ -324,7 +295,7 @@ func (p *parser) scalar(v *yaml.Node, key string) (string, bool) {
 		v = v.Alias
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		p.fail(v, "%s must be a single value", key)
+		p.Fail(v, "%s must be a single value", key)
 		return "", false
 	}
 	return v.Value, true
@@ -337,21 +308,21 @@ func (p *parser) top(c *Config, root *yaml.Node) {
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		p.fail(root, "the configuration must be a mapping with keys %s", strings.Join(keys, ", "))
+		p.Fail(root, "the configuration must be a mapping with keys %s", strings.Join(keys, ", "))
 		return
 	}
-	p.mapping(root, func(key string, k, v *yaml.Node) {
+	p.Mapping(root, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			s, ok := p.scalar(v, key)
 			if n, err := strconv.Atoi(s); ok && (err != nil || n != Version) {
-				p.fail(v, "unsupported version %q (want %d)", s, Version)
+				p.Fail(v, "unsupported version %q (want %d)", s, Version)
 			}
 			c.Version = Setting[int]{Version, p.origin(v)}
 		case "extends":
 			s, ok := p.scalar(v, key)
 			if ok && s != ExtendsBuiltin && s != ExtendsNone {
-				p.fail(v, "extends: unknown value %q (want builtin or none)", s)
+				p.Fail(v, "extends: unknown value %q (want builtin or none)", s)
 			}
 			c.Extends = Setting[string]{s, p.origin(v)}
 		case "min_level", "fail_level":
@@ -361,7 +332,7 @@ func (p *parser) top(c *Config, root *yaml.Node) {
 			}
 			l, err := rules.ParseLevel(s)
 			if err != nil {
-				p.fail(v, "%s: %v", key, err)
+				p.Fail(v, "%s: %v", key, err)
 				return
 			}
 			set := Setting[rules.Level]{l, p.origin(v)}
@@ -377,14 +348,14 @@ func (p *parser) top(c *Config, root *yaml.Node) {
 			}
 			if s, ok := p.scalar(v, key); ok {
 				if s == "" {
-					p.fail(v, "baseline: empty path (remove the key for no baseline)")
+					p.Fail(v, "baseline: empty path (remove the key for no baseline)")
 				}
 				c.Baseline = Setting[string]{s, p.origin(v)}
 			}
 		case "include", "exclude":
 			list := p.list(v, key, func(item *yaml.Node, s string) bool {
 				if err := audit.CheckGlob(s); err != nil {
-					p.fail(item, "%s: %v", key, err)
+					p.Fail(item, "%s: %v", key, err)
 					return false
 				}
 				return true
@@ -403,7 +374,7 @@ func (p *parser) top(c *Config, root *yaml.Node) {
 		case "overrides":
 			c.Overrides = p.overrides(v)
 		default:
-			p.fail(k, "unknown key %q (want %s)", key, strings.Join(keys, ", "))
+			p.Fail(k, "unknown key %q (want %s)", key, strings.Join(keys, ", "))
 		}
 	})
 }
@@ -415,7 +386,7 @@ func (p *parser) list(v *yaml.Node, key string, check func(item *yaml.Node, s st
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, "%s must be a list", key)
+		p.Fail(v, "%s must be a list", key)
 		return nil
 	}
 	var out []Setting[string]
@@ -425,7 +396,7 @@ func (p *parser) list(v *yaml.Node, key string, check func(item *yaml.Node, s st
 			continue
 		}
 		if s == "" {
-			p.fail(item, "%s: empty item", key)
+			p.Fail(item, "%s: empty item", key)
 			continue
 		}
 		if check != nil && !check(item, s) {
@@ -442,13 +413,13 @@ func (p *parser) ruleSettings(v *yaml.Node, key string) []RuleSetting {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		p.fail(v, "%s must be a mapping of rule id to off, on, error, warning or info", key)
+		p.Fail(v, "%s must be a mapping of rule id to off, on, error, warning or info", key)
 		return nil
 	}
 	var out []RuleSetting
-	p.mapping(v, func(id string, k, val *yaml.Node) {
+	p.Mapping(v, func(id string, k, val *yaml.Node) {
 		if !rules.ValidID(id) {
-			p.fail(k, "%q is not a rule id (lowercase words joined by hyphens)", id)
+			p.Fail(k, "%q is not a rule id (lowercase words joined by hyphens)", id)
 			return
 		}
 		s, ok := p.scalar(val, "rule "+id)
@@ -457,7 +428,7 @@ func (p *parser) ruleSettings(v *yaml.Node, key string) []RuleSetting {
 		}
 		off, level, err := ParseRuleValue(s)
 		if err != nil {
-			p.fail(val, "rule %s: %v", id, err)
+			p.Fail(val, "rule %s: %v", id, err)
 			return
 		}
 		out = append(out, RuleSetting{ID: id, Off: off, Level: level, Origin: p.origin(k)})
@@ -470,24 +441,24 @@ func (p *parser) overrides(v *yaml.Node) []Override {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, "overrides must be a list of {paths: [...], rules: {...}}")
+		p.Fail(v, "overrides must be a list of {paths: [...], rules: {...}}")
 		return nil
 	}
 	var out []Override
 	for _, item := range v.Content {
 		if item.Kind != yaml.MappingNode {
-			p.fail(item, "an override must be a mapping with keys paths, rules")
+			p.Fail(item, "an override must be a mapping with keys paths, rules")
 			continue
 		}
 		o := Override{Origin: p.origin(item)}
 		var hasPaths, hasRules bool
-		p.mapping(item, func(key string, k, val *yaml.Node) {
+		p.Mapping(item, func(key string, k, val *yaml.Node) {
 			switch key {
 			case "paths":
 				hasPaths = true
 				for _, s := range p.list(val, "paths", func(n *yaml.Node, s string) bool {
 					if err := audit.CheckGlob(s); err != nil {
-						p.fail(n, "paths: %v", err)
+						p.Fail(n, "paths: %v", err)
 						return false
 					}
 					return true
@@ -498,14 +469,14 @@ func (p *parser) overrides(v *yaml.Node) []Override {
 				hasRules = true
 				o.Rules = p.ruleSettings(val, "rules")
 			default:
-				p.fail(k, "unknown key %q in override (want paths, rules)", key)
+				p.Fail(k, "unknown key %q in override (want paths, rules)", key)
 			}
 		})
 		if !hasPaths {
-			p.fail(item, "override has no paths")
+			p.Fail(item, "override has no paths")
 		}
 		if !hasRules {
-			p.fail(item, "override has no rules")
+			p.Fail(item, "override has no rules")
 		}
 		out = append(out, o)
 	}

@@ -174,10 +174,10 @@ func LoadRegistry(name string, data []byte) (*Registry, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, YAMLError(name, err)
 	}
-	p := &parser{file: name}
+	p := &parser{NodeParser{File: name}}
 	entries := p.document(&doc)
-	if len(p.errs) > 0 {
-		return nil, p.err()
+	if p.Problems() > 0 {
+		return nil, p.Err()
 	}
 	return build(entries)
 }
@@ -314,32 +314,20 @@ func YAMLError(name string, err error) error {
 	return &LoadError{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 }
 
-// parser walks a registry document node by node, so that every problem is
-// reported with its line and all problems are reported at once.
-type parser struct {
-	file string
-	errs []*LoadError
-}
-
-func (p *parser) fail(n *yaml.Node, format string, args ...any) {
-	line, col := 0, 0
-	if n != nil {
-		line, col = n.Line, n.Column
-	}
-	p.errs = append(p.errs, &LoadError{File: p.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (p *parser) err() error { return joinLoadErrors(p.errs) }
+// parser walks a registry or rule document node by node (see
+// NodeParser), so that every problem is reported with its line and all
+// problems are reported at once.
+type parser struct{ NodeParser }
 
 // document parses the top level: version and sources.
 func (p *parser) document(doc *yaml.Node) []entry {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		p.fail(nil, "empty registry file")
+		p.Fail(nil, "empty registry file")
 		return nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.fail(root, "registry must be a mapping with keys version and sources")
+		p.Fail(root, "registry must be a mapping with keys version and sources")
 		return nil
 	}
 	var (
@@ -347,18 +335,18 @@ func (p *parser) document(doc *yaml.Node) []entry {
 		versionSet bool
 		sourcesSet bool
 	)
-	p.mapping(root, func(key string, k, v *yaml.Node) {
+	p.Mapping(root, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			versionSet = true
 			var version int
 			if err := v.Decode(&version); err != nil || version != 1 {
-				p.fail(v, "unsupported version %q (want 1)", v.Value)
+				p.Fail(v, "unsupported version %q (want 1)", v.Value)
 			}
 		case "sources":
 			sourcesSet = true
 			if v.Kind != yaml.SequenceNode {
-				p.fail(v, "sources must be a sequence")
+				p.Fail(v, "sources must be a sequence")
 				return
 			}
 			for _, n := range v.Content {
@@ -367,30 +355,16 @@ func (p *parser) document(doc *yaml.Node) []entry {
 				}
 			}
 		default:
-			p.fail(k, "unknown key %q (want version, sources)", key)
+			p.Fail(k, "unknown key %q (want version, sources)", key)
 		}
 	})
 	if !versionSet {
-		p.fail(root, "missing key version")
+		p.Fail(root, "missing key version")
 	}
 	if !sourcesSet {
-		p.fail(root, "missing key sources")
+		p.Fail(root, "missing key sources")
 	}
 	return entries
-}
-
-// mapping calls f for each key of a mapping node, reporting repeated keys.
-func (p *parser) mapping(n *yaml.Node, f func(key string, k, v *yaml.Node)) {
-	seen := make(map[string]bool)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if seen[k.Value] {
-			p.fail(k, "key %q repeated", k.Value)
-			continue
-		}
-		seen[k.Value] = true
-		f(k.Value, k, v)
-	}
 }
 
 var (
@@ -402,14 +376,14 @@ const sourceKeys = "id, name, type, aliases, backrefs, party_to_conflict, confli
 
 // source parses one entry of the sources sequence.
 func (p *parser) source(n *yaml.Node) (entry, bool) {
-	e := entry{file: p.file, line: n.Line}
+	e := entry{file: p.File, line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		p.fail(n, "source must be a mapping with keys %s", sourceKeys)
+		p.Fail(n, "source must be a mapping with keys %s", sourceKeys)
 		return e, false
 	}
-	before := len(p.errs)
+	before := p.Problems()
 	var conflictsNode, typeNode *yaml.Node
-	p.mapping(n, func(key string, k, v *yaml.Node) {
+	p.Mapping(n, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			e.ID = p.str(v, key)
@@ -423,16 +397,16 @@ func (p *parser) source(n *yaml.Node) (entry, bool) {
 		case "country":
 			e.Country = p.str(v, key)
 			if !countryRE.MatchString(e.Country) {
-				p.fail(v, "country %q is not an ISO 3166-1 alpha-2 code", e.Country)
+				p.Fail(v, "country %q is not an ISO 3166-1 alpha-2 code", e.Country)
 			}
 		case "url":
 			e.URL = p.str(v, key)
 			if !strings.HasPrefix(e.URL, "https://") && !strings.HasPrefix(e.URL, "http://") {
-				p.fail(v, "url %q must start with http:// or https://", e.URL)
+				p.Fail(v, "url %q must start with http:// or https://", e.URL)
 			}
 		case "party_to_conflict":
 			if v.Kind != yaml.ScalarNode || v.Decode(&e.PartyToConflict) != nil {
-				p.fail(v, "party_to_conflict must be true or false")
+				p.Fail(v, "party_to_conflict must be true or false")
 			}
 		case "conflicts":
 			conflictsNode = v
@@ -440,12 +414,12 @@ func (p *parser) source(n *yaml.Node) (entry, bool) {
 		case "aliases":
 			e.Aliases, e.aliasLines = p.strs(v, key)
 			if len(e.Aliases) == 0 {
-				p.fail(v, "aliases must not be empty")
+				p.Fail(v, "aliases must not be empty")
 			}
 		case "backrefs":
 			e.BackRefs, e.backrefLines = p.strs(v, key)
 		default:
-			p.fail(k, "unknown key %q in source (want %s)", key, sourceKeys)
+			p.Fail(k, "unknown key %q in source (want %s)", key, sourceKeys)
 		}
 	})
 	label := "source"
@@ -454,26 +428,26 @@ func (p *parser) source(n *yaml.Node) (entry, bool) {
 	}
 	switch {
 	case e.ID == "":
-		p.fail(n, "source has no id")
+		p.Fail(n, "source has no id")
 	case !idRE.MatchString(e.ID):
-		p.fail(n, "%s: id must be lowercase letters, digits and single hyphens", label)
+		p.Fail(n, "%s: id must be lowercase letters, digits and single hyphens", label)
 	}
 	if strings.TrimSpace(e.Name) == "" {
-		p.fail(n, "%s has no name", label)
+		p.Fail(n, "%s has no name", label)
 	}
 	switch {
 	case typeNode == nil:
-		p.fail(n, "%s has no type", label)
+		p.Fail(n, "%s has no type", label)
 	case !e.Type.Valid():
-		p.fail(typeNode, "%s: unknown type %q (want one of %s)", label, e.Type, typeList())
+		p.Fail(typeNode, "%s: unknown type %q (want one of %s)", label, e.Type, typeList())
 	}
 	if !p.hasKey(n, "aliases") {
-		p.fail(n, "%s has no aliases", label)
+		p.Fail(n, "%s has no aliases", label)
 	}
 	if conflictsNode != nil && len(e.Conflicts) > 0 && !e.PartyToConflict {
-		p.fail(conflictsNode, "%s lists conflicts but party_to_conflict is not true", label)
+		p.Fail(conflictsNode, "%s lists conflicts but party_to_conflict is not true", label)
 	}
-	return e, len(p.errs) == before
+	return e, p.Problems() == before
 }
 
 func (p *parser) hasKey(n *yaml.Node, key string) bool {
@@ -488,11 +462,11 @@ func (p *parser) hasKey(n *yaml.Node, key string) bool {
 // str decodes a non-empty string scalar.
 func (p *parser) str(v *yaml.Node, key string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		p.fail(v, "%s must be a string", key)
+		p.Fail(v, "%s must be a string", key)
 		return ""
 	}
 	if strings.TrimSpace(v.Value) == "" {
-		p.fail(v, "%s must not be empty", key)
+		p.Fail(v, "%s must not be empty", key)
 	}
 	return v.Value
 }
@@ -501,7 +475,7 @@ func (p *parser) str(v *yaml.Node, key string) string {
 // word, so that it can be matched.
 func (p *parser) strs(v *yaml.Node, key string) ([]string, []int) {
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, "%s must be a sequence of strings", key)
+		p.Fail(v, "%s must be a sequence of strings", key)
 		return nil, nil
 	}
 	out := make([]string, 0, len(v.Content))
@@ -512,11 +486,11 @@ func (p *parser) strs(v *yaml.Node, key string) ([]string, []int) {
 			continue
 		}
 		if normalizeKey(s) == "" {
-			p.fail(item, "%s item %q has no letters or digits", key, s)
+			p.Fail(item, "%s item %q has no letters or digits", key, s)
 			continue
 		}
 		if _, bad := aliasShape(s); bad && key != "conflicts" {
-			p.fail(item, "%s item %q has punctuation between its words that text can never match (brackets, quotes, a sentence period)", key, s)
+			p.Fail(item, "%s item %q has punctuation between its words that text can never match (brackets, quotes, a sentence period)", key, s)
 			continue
 		}
 		out = append(out, s)

@@ -318,7 +318,7 @@ var ruleKeys = []string{"id", "level", "check", "message", "fix", "description",
 // compiled by audit.NewEngine, which reports them the same way.
 func LoadRules(name string, data []byte) ([]*Rule, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	p := &parser{file: name}
+	p := &parser{NodeParser{File: name}}
 	var out []*Rule
 	seen := map[string]bool{}
 	for {
@@ -338,14 +338,14 @@ func LoadRules(name string, data []byte) ([]*Rule, error) {
 			continue
 		}
 		if seen[r.ID] {
-			p.fail(doc.Content[0], "rule %q defined twice", r.ID)
+			p.Fail(doc.Content[0], "rule %q defined twice", r.ID)
 			continue
 		}
 		seen[r.ID] = true
 		out = append(out, r)
 	}
-	if len(p.errs) > 0 {
-		return nil, p.err()
+	if p.Problems() > 0 {
+		return nil, p.Err()
 	}
 	if len(out) == 0 {
 		return nil, &LoadError{File: name, Msg: "no rules in file"}
@@ -356,23 +356,23 @@ func LoadRules(name string, data []byte) ([]*Rule, error) {
 // rule parses one rule mapping.
 func (p *parser) rule(n *yaml.Node) *Rule {
 	if n.Kind != yaml.MappingNode {
-		p.fail(n, "a rule must be a mapping with keys %s", strings.Join(ruleKeys, ", "))
+		p.Fail(n, "a rule must be a mapping with keys %s", strings.Join(ruleKeys, ", "))
 		return nil
 	}
-	before := len(p.errs)
-	r := &Rule{Pos: RulePos{File: p.file, Rule: Pos{n.Line, n.Column}}}
+	before := p.Problems()
+	r := &Rule{Pos: RulePos{File: p.File, Rule: Pos{n.Line, n.Column}}}
 	var levelSet, hasExamples bool
-	p.mapping(n, func(key string, k, v *yaml.Node) {
+	p.Mapping(n, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID = p.str(v, key)
 			if r.ID != "" && !ValidID(r.ID) {
-				p.fail(v, "rule id %q must be lowercase letters, digits and single hyphens (optionally prefixed \"ns.\")", r.ID)
+				p.Fail(v, "rule id %q must be lowercase letters, digits and single hyphens (optionally prefixed \"ns.\")", r.ID)
 			}
 		case "level":
 			lv, err := ParseLevel(p.str(v, key))
 			if err != nil {
-				p.fail(v, "%v", err)
+				p.Fail(v, "%v", err)
 			}
 			r.Level, levelSet = lv, true
 		case "check":
@@ -390,18 +390,18 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		case "link":
 			r.Link = p.str(v, key)
 			if r.Link != "" && !strings.HasPrefix(r.Link, "https://") && !strings.HasPrefix(r.Link, "http://") {
-				p.fail(v, "link %q must start with http:// or https://", r.Link)
+				p.Fail(v, "link %q must start with http:// or https://", r.Link)
 			}
 		case "scope":
 			p.scope(v, &r.Scope)
 		case "params":
-			r.Params = Params{node: v, file: p.file}
+			r.Params = Params{node: v, file: p.File}
 			r.Pos.Params = Pos{v.Line, v.Column}
 		case "examples":
 			hasExamples = true
 			p.examples(v, &r.Examples)
 		default:
-			p.fail(k, "unknown key %q in rule (want %s)", key, strings.Join(ruleKeys, ", "))
+			p.Fail(k, "unknown key %q in rule (want %s)", key, strings.Join(ruleKeys, ", "))
 		}
 	})
 	label := "rule"
@@ -415,17 +415,17 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		{r.Message != "" || p.hasKey(n, "message"), "message"}, {r.Description != "" || p.hasKey(n, "description"), "description"},
 		{hasExamples, "examples"}} {
 		if !req.ok {
-			p.fail(n, "%s has no %s", label, req.name)
+			p.Fail(n, "%s has no %s", label, req.name)
 		}
 	}
 	if r.Message != "" {
 		t, err := template.New(r.ID).Option("missingkey=error").Parse(r.Message)
 		if err != nil {
-			p.fail(nodeAt(n, "message"), "message template: %s", strings.TrimPrefix(err.Error(), "template: "))
+			p.Fail(nodeAt(n, "message"), "message template: %s", strings.TrimPrefix(err.Error(), "template: "))
 		}
 		r.tmpl = t
 	}
-	if len(p.errs) > before {
+	if p.Problems() > before {
 		return nil
 	}
 	return r
@@ -442,10 +442,10 @@ func nodeAt(n *yaml.Node, key string) *yaml.Node {
 
 func (p *parser) scope(n *yaml.Node, s *Scope) {
 	if n.Kind != yaml.MappingNode {
-		p.fail(n, "scope must be a mapping with keys blocks, claims")
+		p.Fail(n, "scope must be a mapping with keys blocks, claims")
 		return
 	}
-	p.mapping(n, func(key string, k, v *yaml.Node) {
+	p.Mapping(n, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "blocks":
 			s.Blocks = p.words(v, key, func(w string) string {
@@ -466,21 +466,21 @@ func (p *parser) scope(n *yaml.Node, s *Scope) {
 				return ""
 			})
 		default:
-			p.fail(k, "unknown key %q in scope (want blocks, claims)", key)
+			p.Fail(k, "unknown key %q in scope (want blocks, claims)", key)
 		}
 	})
 }
 
 func (p *parser) words(v *yaml.Node, key string, check func(string) string) []string {
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, "%s must be a sequence", key)
+		p.Fail(v, "%s must be a sequence", key)
 		return nil
 	}
 	var out []string
 	for _, item := range v.Content {
 		w := p.str(item, key+" item")
 		if msg := check(w); w != "" && msg != "" {
-			p.fail(item, "%s", msg)
+			p.Fail(item, "%s", msg)
 			continue
 		}
 		out = append(out, w)
@@ -490,10 +490,10 @@ func (p *parser) words(v *yaml.Node, key string, check func(string) string) []st
 
 func (p *parser) examples(n *yaml.Node, ex *Examples) {
 	if n.Kind != yaml.MappingNode {
-		p.fail(n, "examples must be a mapping with keys hit, pass")
+		p.Fail(n, "examples must be a mapping with keys hit, pass")
 		return
 	}
-	p.mapping(n, func(key string, k, v *yaml.Node) {
+	p.Mapping(n, func(key string, k, v *yaml.Node) {
 		var dst *[]string
 		switch key {
 		case "hit":
@@ -501,11 +501,11 @@ func (p *parser) examples(n *yaml.Node, ex *Examples) {
 		case "pass":
 			dst = &ex.Pass
 		default:
-			p.fail(k, "unknown key %q in examples (want hit, pass)", key)
+			p.Fail(k, "unknown key %q in examples (want hit, pass)", key)
 			return
 		}
 		if v.Kind != yaml.SequenceNode {
-			p.fail(v, "examples %s must be a sequence of texts", key)
+			p.Fail(v, "examples %s must be a sequence of texts", key)
 			return
 		}
 		for _, item := range v.Content {
@@ -515,10 +515,10 @@ func (p *parser) examples(n *yaml.Node, ex *Examples) {
 		}
 	})
 	if len(ex.Hit) == 0 {
-		p.fail(n, "examples need at least one hit text")
+		p.Fail(n, "examples need at least one hit text")
 	}
 	if len(ex.Pass) == 0 {
-		p.fail(n, "examples need at least one pass text")
+		p.Fail(n, "examples need at least one pass text")
 	}
 }
 
