@@ -27,6 +27,7 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		}
 		out = append(out, c)
 	}
+	var figs figFinder
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		if doc.Blocks[s.Block].Kind != BlockBody {
@@ -36,7 +37,7 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		if attr == nil {
 			attr = carried(doc, infos, si)
 		}
-		for _, f := range FindFigures(s.Text, &a.lex.Figures) {
+		for _, f := range figs.find(s.Text, &a.lex.Figures) {
 			vs, ve := s.view.Start+f.Start, s.view.Start+f.End
 			if quoteInner(doc, vs) {
 				continue // a figure inside a quotation: the quote is the claim

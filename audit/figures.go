@@ -288,10 +288,12 @@ const (
 
 // figCompiled is what compile builds from the YAML.
 type figCompiled struct {
-	flags   map[string]uint32
-	numbers map[string]float64
-	scales  map[string]float64
-	fracs   map[string]float64
+	// vocab numbers every folded word and punctuation mark the lexicon
+	// names; words holds what the lexicon says of each, by number. Number
+	// 0 is every other token, so that a token is looked up once, when it
+	// is read, and every later question about it is an index.
+	vocab map[string]int32
+	words []figWord
 
 	approx      figPhrases // id: index into approxNames
 	approxNames []string
@@ -308,6 +310,26 @@ type figCompiled struct {
 	months      figPhrases
 }
 
+// figWord is what the lexicon says of one folded word: its flags and its
+// value as a number word, scale word and fraction (0 when it is none).
+type figWord struct {
+	flags  uint32
+	number float64
+	scale  float64
+	frac   float64
+}
+
+// intern returns the vocabulary number of the folded word w, adding it.
+func (c *figCompiled) intern(w string) int32 {
+	if id, ok := c.vocab[w]; ok {
+		return id
+	}
+	id := int32(len(c.words))
+	c.vocab[w] = id
+	c.words = append(c.words, figWord{})
+	return id
+}
+
 type figNoun struct {
 	name  string
 	class int
@@ -319,37 +341,45 @@ type figNoun struct {
 
 // figPhrases matches phrases of one or more tokens, longest first.
 type figPhrases struct {
-	first         map[string][]figPhrase
+	// first lists the phrases by the vocabulary number of their first
+	// word, longest first.
+	first         [][]figPhrase
 	caseSensitive bool
 }
 
 type figPhrase struct {
-	words []string
-	id    int
+	words []int32 // vocabulary numbers of the folded words
+	// raw are the words as written, which a case-sensitive set also
+	// compares.
+	raw []string
+	id  int
 }
 
-func (ps *figPhrases) add(text string, id int) error {
+func (ps *figPhrases) add(c *figCompiled, text string, id int) error {
 	toks, _ := figTokenize(text, nil, nil)
 	if len(toks) == 0 {
 		return fmt.Errorf("empty phrase %q", text)
 	}
-	words := make([]string, len(toks))
+	p := figPhrase{words: make([]int32, len(toks)), id: id}
+	if ps.caseSensitive {
+		p.raw = make([]string, len(toks))
+	}
 	for i, t := range toks {
 		if t.kind == figTokNum {
 			return fmt.Errorf("phrase %q has a numeral", text)
 		}
+		p.words[i] = c.intern(t.key)
 		if ps.caseSensitive {
-			words[i] = text[t.start:t.end]
-		} else {
-			words[i] = t.key
+			p.raw[i] = text[t.start:t.end]
 		}
 	}
-	if ps.first == nil {
-		ps.first = map[string][]figPhrase{}
+	f := int(p.words[0])
+	for len(ps.first) <= f {
+		ps.first = append(ps.first, nil)
 	}
-	list := append(ps.first[words[0]], figPhrase{words, id})
+	list := append(ps.first[f], p)
 	sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
-	ps.first[words[0]] = list
+	ps.first[f] = list
 	return nil
 }
 
@@ -359,15 +389,27 @@ func (ps *figPhrases) match(s string, toks []figToken, i int) (n, id int) {
 	if i < 0 || i >= len(toks) || toks[i].kind == figTokNum {
 		return 0, 0
 	}
-	for _, p := range ps.first[ps.key(s, toks[i])] {
+	f := int(toks[i].id)
+	if f >= len(ps.first) {
+		return 0, 0
+	}
+	for _, p := range ps.first[f] {
 		if i+len(p.words) > len(toks) {
 			continue
 		}
 		ok := true
 		for k := 1; k < len(p.words); k++ {
-			if ps.key(s, toks[i+k]) != p.words[k] {
+			if toks[i+k].id != p.words[k] {
 				ok = false
 				break
+			}
+		}
+		if ok && ps.caseSensitive {
+			for k, w := range p.raw {
+				if s[toks[i+k].start:toks[i+k].end] != w {
+					ok = false
+					break
+				}
 			}
 		}
 		if ok {
@@ -377,21 +419,18 @@ func (ps *figPhrases) match(s string, toks []figToken, i int) (n, id int) {
 	return 0, 0
 }
 
-// word looks up a one-token phrase.
-func (ps *figPhrases) word(w string) (int, bool) {
+// word looks up a one-token phrase by the vocabulary number of its folded
+// word; raw is the word as written, which a case-sensitive set compares.
+func (ps *figPhrases) word(w int32, raw string) (int, bool) {
+	if int(w) >= len(ps.first) {
+		return 0, false
+	}
 	for _, p := range ps.first[w] {
-		if len(p.words) == 1 {
+		if len(p.words) == 1 && (!ps.caseSensitive || p.raw[0] == raw) {
 			return p.id, true
 		}
 	}
 	return 0, false
-}
-
-func (ps *figPhrases) key(s string, t figToken) string {
-	if ps.caseSensitive {
-		return s[t.start:t.end]
-	}
-	return t.key
 }
 
 func (l *FigureLexicon) compile() error {
@@ -407,22 +446,22 @@ func (l *FigureLexicon) compile() error {
 	if l.NotFigures.Years.Min <= 0 || l.NotFigures.Years.Min > l.NotFigures.Years.Max {
 		return errors.New("figures: not_figures.years needs 0 < min <= max")
 	}
-	c := &figCompiled{
-		flags:   map[string]uint32{},
-		numbers: map[string]float64{},
-		scales:  map[string]float64{},
-		fracs:   map[string]float64{},
-	}
+	// Number 0 is every token the lexicon does not name.
+	c := &figCompiled{vocab: map[string]int32{}, words: []figWord{{}}}
 	for _, m := range []struct {
 		name string
 		src  map[string]float64
-		dst  map[string]float64
-	}{{"number_words", l.NumberWords, c.numbers}, {"scale_words", l.ScaleWords, c.scales}, {"fractions", l.Fractions, c.fracs}} {
+		dst  func(*figWord) *float64
+	}{
+		{"number_words", l.NumberWords, func(w *figWord) *float64 { return &w.number }},
+		{"scale_words", l.ScaleWords, func(w *figWord) *float64 { return &w.scale }},
+		{"fractions", l.Fractions, func(w *figWord) *float64 { return &w.frac }},
+	} {
 		for w, v := range m.src {
 			if !(v > 0) || math.IsInf(v, 0) {
 				return fmt.Errorf("figures: %s: %q must have a positive value", m.name, w)
 			}
-			m.dst[figLower(w)] = v
+			*m.dst(&c.words[c.intern(figLower(w))]) = v
 		}
 	}
 	flagLists := []struct {
@@ -468,7 +507,7 @@ func (l *FigureLexicon) compile() error {
 			if w == "" || strings.ContainsAny(w, " \t") {
 				return fmt.Errorf("figures: %s: %q must be one word", fl.name, w)
 			}
-			c.flags[w] |= fl.flag
+			c.words[c.intern(w)].flags |= fl.flag
 		}
 	}
 	for i, a := range l.Approximators {
@@ -476,7 +515,7 @@ func (l *FigureLexicon) compile() error {
 			return fmt.Errorf("figures: approximators[%d]: approx and phrases are required", i)
 		}
 		c.approxNames = append(c.approxNames, a.Approx)
-		if err := figAddAll(&c.approx, a.Phrases, i); err != nil {
+		if err := figAddAll(c, &c.approx, a.Phrases, i); err != nil {
 			return fmt.Errorf("figures: approximators[%d]: %w", i, err)
 		}
 	}
@@ -484,7 +523,7 @@ func (l *FigureLexicon) compile() error {
 		if len(v.Phrases) == 0 || !(v.Min > 0) || v.Min > v.Max {
 			return fmt.Errorf("figures: vague[%d]: phrases and 0 < min <= max are required", i)
 		}
-		if err := figAddAll(&c.vague, v.Phrases, i); err != nil {
+		if err := figAddAll(c, &c.vague, v.Phrases, i); err != nil {
 			return fmt.Errorf("figures: vague[%d]: %w", i, err)
 		}
 	}
@@ -492,7 +531,7 @@ func (l *FigureLexicon) compile() error {
 		if !(m.Value > 0) || len(m.Words) == 0 {
 			return fmt.Errorf("figures: multipliers[%d]: value and words are required", i)
 		}
-		if err := figAddAll(&c.mult, m.Words, i); err != nil {
+		if err := figAddAll(c, &c.mult, m.Words, i); err != nil {
 			return fmt.Errorf("figures: multipliers[%d]: %w", i, err)
 		}
 	}
@@ -504,10 +543,10 @@ func (l *FigureLexicon) compile() error {
 		if cur.Scale == 0 {
 			cur.Scale = 1
 		}
-		if err := figAddAll(&c.curBefore, cur.Symbols, i); err != nil {
+		if err := figAddAll(c, &c.curBefore, cur.Symbols, i); err != nil {
 			return fmt.Errorf("figures: currencies[%d]: %w", i, err)
 		}
-		if err := figAddAll(&c.curAfter, cur.Words, i); err != nil {
+		if err := figAddAll(c, &c.curAfter, cur.Words, i); err != nil {
 			return fmt.Errorf("figures: currencies[%d]: %w", i, err)
 		}
 		for _, g := range cur.Glued {
@@ -530,7 +569,7 @@ func (l *FigureLexicon) compile() error {
 		if u.Unit == "" || len(u.Words) == 0 {
 			return fmt.Errorf("figures: units[%d]: unit and words are required", i)
 		}
-		if err := figAddAll(&c.units, u.Words, i); err != nil {
+		if err := figAddAll(c, &c.units, u.Words, i); err != nil {
 			return fmt.Errorf("figures: units[%d]: %w", i, err)
 		}
 	}
@@ -551,7 +590,7 @@ func (l *FigureLexicon) compile() error {
 		for _, w := range n.words {
 			r, _ := utf8.DecodeRuneInString(w)
 			c.nounList = append(c.nounList, figNoun{figLower(w), n.class, unicode.IsUpper(r)})
-			if err := c.nouns.add(w, len(c.nounList)-1); err != nil {
+			if err := c.nouns.add(c, w, len(c.nounList)-1); err != nil {
 				return fmt.Errorf("figures: nouns.%s: %w", n.name, err)
 			}
 		}
@@ -569,7 +608,7 @@ func (l *FigureLexicon) compile() error {
 			return fmt.Errorf("figures: not_figures.%s is empty", p.name)
 		}
 		p.ps.caseSensitive = p.ps == &c.months
-		if err := figAddAll(p.ps, p.words, 0); err != nil {
+		if err := figAddAll(c, p.ps, p.words, 0); err != nil {
 			return fmt.Errorf("figures: not_figures.%s: %w", p.name, err)
 		}
 	}
@@ -577,9 +616,9 @@ func (l *FigureLexicon) compile() error {
 	return nil
 }
 
-func figAddAll(ps *figPhrases, words []string, id int) error {
+func figAddAll(c *figCompiled, ps *figPhrases, words []string, id int) error {
 	for _, w := range words {
-		if err := ps.add(w, id); err != nil {
+		if err := ps.add(c, w, id); err != nil {
 			return err
 		}
 	}
@@ -620,6 +659,14 @@ type figToken struct {
 	space      bool // whitespace (or the start of text) precedes it
 	upper      bool // a word starting with an upper-case letter
 	caps       bool // a word in capitals ("GMT", "KILLED")
+
+	// Set by figParser.index: the vocabulary number of key and its
+	// lexicon flags (0 for numerals), the number of the sentence the
+	// token is in, and whether it begins one.
+	id    int32
+	flags uint32
+	sent  int32
+	first bool
 }
 
 // figNum is a scanned numeral.
@@ -639,6 +686,9 @@ func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // numerals to nums. It runs in time linear in len(s).
 func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum) {
 	space := true
+	// lower is s with its ASCII letters folded, made when the first ASCII
+	// word with a capital needs it: its key is then a slice of lower.
+	var lower string
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune = rune(c)
@@ -658,8 +708,19 @@ func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum)
 			i = end
 		case unicode.IsLetter(r):
 			end := figScanWord(s, i)
-			t := figToken{start: i, end: end, kind: figTokWord, key: figLower(s[i:end]), space: space, upper: unicode.IsUpper(r)}
-			t.caps = t.upper && end-i > 1 && strings.ToUpper(s[i:end]) == s[i:end]
+			w := s[i:end]
+			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: unicode.IsUpper(r)}
+			switch ascii, hasUpper, hasLower := figASCIICase(w); {
+			case !ascii:
+				t.key = figLower(w)
+				t.caps = t.upper && end-i > 1 && figIsCaps(w)
+			case hasUpper:
+				if lower == "" {
+					lower = figASCIILower(s)
+				}
+				t.key = lower[i:end]
+				t.caps = t.upper && end-i > 1 && !hasLower
+			}
 			dst = append(dst, t)
 			i = end
 		default:
@@ -671,13 +732,59 @@ func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum)
 	return dst, nums
 }
 
+// figASCIICase reports whether w is ASCII and, if so, whether it has
+// upper-case and lower-case letters.
+func figASCIICase(w string) (ascii, hasUpper, hasLower bool) {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return false, false, false
+		case 'A' <= c && c <= 'Z':
+			hasUpper = true
+		case 'a' <= c && c <= 'z':
+			hasLower = true
+		}
+	}
+	return true, hasUpper, hasLower
+}
+
+// figASCIILower returns s with its ASCII letters in lower case: for an
+// ASCII word of s, the same as figLower, at the same offsets.
+func figASCIILower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// figIsCaps reports whether w has no letter that upper-casing changes:
+// strings.ToUpper(w) == w for a word, without building the copy.
+func figIsCaps(w string) bool {
+	for _, r := range w {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
 // figScanWord returns the end of the word at s[i]: letters and digits,
 // apostrophes between letters ("o’clock"), and dotted abbreviations
 // ("a.m.", "U.S.").
 func figScanWord(s string, i int) int {
 	seg, dotted := 0, false
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune = rune(s[i])
+		size := 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			seg++
@@ -920,10 +1027,31 @@ func FindFigures(sentence string, lex *FigureLexicon) []FigureMatch {
 	if lex.c == nil {
 		panic("audit: FindFigures with a FigureLexicon that was not compiled")
 	}
-	p := figParser{s: sentence, lex: lex, c: lex.c, lastEnd: -1, anchorEnd: -1}
-	p.toks, p.nums = figTokenize(sentence, make([]figToken, 0, len(sentence)/5+4), nil)
-	p.sentenceIndex()
+	var f figFinder
+	return f.find(sentence, lex)
+}
+
+// figFinder finds the figures of one sentence after another, reusing its
+// buffers: the slice find returns is good until the next call.
+type figFinder struct {
+	p figParser
+}
+
+// find is FindFigures for a compiled, non-nil lex.
+func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
+	p := &f.p
+	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], lastEnd: -1, anchorEnd: -1}
+	if cap(p.toks) == 0 {
+		p.toks = make([]figToken, 0, len(sentence)/5+4)
+	}
+	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums)
+	p.index()
 	for i := 0; i < len(p.toks); {
+		if t := &p.toks[i]; t.id == 0 && t.kind != figTokNum {
+			// A word or mark the lexicon does not name starts nothing.
+			i++
+			continue
+		}
 		r := p.at(i)
 		switch r.status {
 		case figFound:
@@ -934,6 +1062,9 @@ func FindFigures(sentence string, lex *FigureLexicon) []FigureMatch {
 		default:
 			i++
 		}
+	}
+	if len(p.out) == 0 {
+		return nil
 	}
 	return p.out
 }
@@ -957,11 +1088,7 @@ type figParser struct {
 	c    *figCompiled
 	toks []figToken
 	nums []figNum
-	sent []int32 // sentence number of each token
-	// flags are the lexicon flags of each token (0 for numbers), looked
-	// up once rather than at every question about the token.
-	flags []uint32
-	out   []FigureMatch
+	out  []FigureMatch
 
 	// The last figure found, and the last casualty or displacement figure
 	// that had its subkind of its own (its anchor): a figure of people
@@ -972,38 +1099,45 @@ type figParser struct {
 	anchorEnd    int // end token of the anchor, -1 when none
 }
 
-func (p *figParser) sentenceIndex() {
-	p.sent = make([]int32, len(p.toks))
-	p.flags = make([]uint32, len(p.toks))
-	for i, t := range p.toks {
-		if t.kind != figTokNum {
-			p.flags[i] = p.c.flags[t.key]
-		}
-	}
-	var n int32
+// index looks every token up in the lexicon, once, and numbers the
+// sentences.
+func (p *figParser) index() {
+	var sent int32
+	first := true
 	for i := range p.toks {
-		p.sent[i] = n
-		if p.flag(i, figFSentenceEnd) {
-			n++
+		t := &p.toks[i]
+		if t.kind != figTokNum {
+			t.id = p.c.vocab[t.key]
+			t.flags = p.c.words[t.id].flags
 		}
+		t.sent, t.first = sent, first
+		end := t.flags&figFSentenceEnd != 0
+		if end {
+			sent++
+		}
+		// The next token begins a sentence after a sentence end, or after
+		// openers that follow one.
+		first = end || first && t.flags&figFOpener != 0
 	}
 }
 
 func (p *figParser) flag(i int, f uint32) bool {
-	return i >= 0 && i < len(p.flags) && p.flags[i]&f != 0
+	return i >= 0 && i < len(p.toks) && p.toks[i].flags&f != 0
 }
 
-// sentenceStart reports whether token i begins a sentence.
-func (p *figParser) sentenceStart(i int) bool {
-	for i--; i >= 0; i-- {
-		if p.flag(i, figFSentenceEnd) {
-			return true
-		}
-		if !p.flag(i, figFOpener) {
-			return false
-		}
+// lexWord is what the lexicon says of token i; the entry of unknown
+// tokens when i is out of range.
+func (p *figParser) lexWord(i int) *figWord {
+	if i < 0 || i >= len(p.toks) {
+		return &p.c.words[0]
 	}
-	return true
+	return &p.c.words[p.toks[i].id]
+}
+
+// sentenceStart reports whether token i begins a sentence: only openers
+// stand between it and the start of the text or a sentence end.
+func (p *figParser) sentenceStart(i int) bool {
+	return p.toks[i].first
 }
 
 // figVal is the value part of a figure.
@@ -1048,12 +1182,12 @@ func (p *figParser) value(j int) figVal {
 		}
 		v.lo, v.hi = num.lo, num.hi
 		if sfx := num.suffix; sfx != "" {
-			if id, ok := c.mult.word(sfx); ok {
+			if id, ok := c.mult.word(c.vocab[sfx], sfx); ok {
 				m := p.lex.Multipliers[id]
 				v.lo, v.hi = figScale(v.lo, m.Value), figScale(v.hi, m.Value)
 				v.scaled = m.Value >= 1000
 				v.ambiguous = m.Ambiguous
-			} else if id, ok := c.units.word(sfx); ok {
+			} else if id, ok := c.units.word(c.vocab[sfx], sfx); ok {
 				v.unit = id
 			} else if id, ok := c.curGlued[sfx]; ok {
 				v.cur = id
@@ -1090,15 +1224,15 @@ func (p *figParser) value(j int) figVal {
 	k, count := j, 1.0
 	if p.flag(k, figFArticle) {
 		k++
-	} else if n, ok := c.numbers[t.key]; ok && k+2 < len(p.toks) && p.toks[k+1].key == "-" {
-		if _, isFrac := c.fracs[p.toks[k+2].key]; isFrac {
+	} else if n := c.words[t.id].number; n > 0 && k+2 < len(p.toks) && p.toks[k+1].key == "-" {
+		if c.words[p.toks[k+2].id].frac > 0 {
 			count, k = n, k+2
 		}
 	}
-	if f, ok := c.fracs[p.key(k)]; ok && (k > j || p.toks[k].kind == figTokWord) {
+	if f := p.lexWord(k).frac; f > 0 && (k > j || p.toks[k].kind == figTokWord) {
 		after := k + 1
 		if after+1 < len(p.toks) && p.flag(after, figFArticle) {
-			if s, ok := c.scales[p.toks[after+1].key]; ok {
+			if s := c.words[p.toks[after+1].id].scale; s > 0 {
 				w, end, _ := p.words(after)
 				v.lo, v.hi, v.end, v.worded, v.status = f*count*w, f*count*w, end, true, figFound
 				v.scaled = s >= 1000
@@ -1115,7 +1249,7 @@ func (p *figParser) value(j int) figVal {
 	if w, end, ok := p.words(j); ok {
 		v.lo, v.hi, v.end, v.worded, v.status = w, w, end, true, figFound
 		for k := j; k < end; k++ {
-			if s, ok := c.scales[p.toks[k].key]; ok && s >= 1000 {
+			if c.words[p.toks[k].id].scale >= 1000 {
 				v.scaled = true
 			}
 		}
@@ -1151,7 +1285,7 @@ func (p *figParser) words(j int) (float64, int, bool) {
 	last, k := none, j
 	big := math.Inf(1) // the last scale of 1000 or more: they must decrease
 	if p.flag(k, figFArticle) {
-		if _, ok := c.scales[p.key(k+1)]; !ok {
+		if p.lexWord(k+1).scale == 0 {
 			return 0, j, false
 		}
 		cur, last, k = 1, unit, k+1
@@ -1160,14 +1294,14 @@ func (p *figParser) words(j int) (float64, int, bool) {
 		t := p.toks[k]
 		if t.kind != figTokWord {
 			if t.key == "-" && last == tens && !t.space && k+1 < len(p.toks) && !p.toks[k+1].space {
-				if n, ok := c.numbers[p.toks[k+1].key]; ok && n < 10 {
+				if n := c.words[p.toks[k+1].id].number; n > 0 && n < 10 {
 					k++
 					continue
 				}
 			}
 			break
 		}
-		if n, ok := c.numbers[t.key]; ok {
+		if n := c.words[t.id].number; n > 0 {
 			if last == unit || (last == tens && n >= 10) {
 				break
 			}
@@ -1180,7 +1314,7 @@ func (p *figParser) words(j int) (float64, int, bool) {
 			k++
 			continue
 		}
-		if s, ok := c.scales[t.key]; ok && last != none {
+		if s := c.words[t.id].scale; s > 0 && last != none {
 			if s < 1000 {
 				cur *= s
 			} else {
@@ -1195,7 +1329,7 @@ func (p *figParser) words(j int) (float64, int, bool) {
 			continue
 		}
 		if p.flag(k, figFCoordinator) && last == scale && k+1 < len(p.toks) {
-			if _, ok := c.numbers[p.toks[k+1].key]; ok {
+			if c.words[p.toks[k+1].id].number > 0 {
 				k++
 				continue
 			}
@@ -1362,7 +1496,7 @@ func (p *figParser) startsValue(k int) bool {
 	if p.toks[k].kind == figTokNum {
 		return true
 	}
-	if _, ok := p.c.numbers[p.toks[k].key]; ok {
+	if p.c.words[p.toks[k].id].number > 0 {
 		return true
 	}
 	n, _ := p.c.vague.match(p.s, p.toks, k)
@@ -1384,14 +1518,14 @@ func (p *figParser) modifier(k int) (int, bool) {
 
 // isStructural reports whether word k cannot modify a counted noun.
 func (p *figParser) isStructural(k int) bool {
-	key := p.toks[k].key
-	if p.c.flags[key]&(figFFunction|figFCueCasualty|figFCueDisplacement|figFSentenceEnd) != 0 {
+	t := &p.toks[k]
+	if t.flags&(figFFunction|figFCueCasualty|figFCueDisplacement|figFSentenceEnd) != 0 {
 		return true
 	}
-	if _, ok := p.c.numbers[key]; ok {
+	if p.c.words[t.id].number > 0 {
 		return true
 	}
-	if _, ok := p.c.durations.word(key); ok {
+	if _, ok := p.c.durations.word(t.id, t.key); ok {
 		return true
 	}
 	if n, _ := p.c.curAfter.match(p.s, p.toks, k); n > 0 {
@@ -1409,10 +1543,10 @@ func (p *figParser) pluralNoun(k int) bool {
 	if t.kind != figTokWord || t.upper || len(t.key) < 4 || !strings.HasSuffix(t.key, "s") || strings.HasSuffix(t.key, "ss") {
 		return false
 	}
-	if p.c.flags[t.key]&(figFNotNoun|figFFunction) != 0 || p.isStructural(k) {
+	if t.flags&(figFNotNoun|figFFunction) != 0 || p.isStructural(k) {
 		return false
 	}
-	if _, ok := p.c.clock.word(t.key); ok {
+	if _, ok := p.c.clock.word(t.id, t.key); ok {
 		return false
 	}
 	return true
@@ -1612,7 +1746,7 @@ func (p *figParser) at(i int) figResult {
 		q = nil
 	}
 	start, end := p.toks[i].start, p.toks[k-1].end
-	p.lastSub, p.lastEnd, p.lastSentence = sub, k, p.sent[i]
+	p.lastSub, p.lastEnd, p.lastSentence = sub, k, p.toks[i].sent
 	if (sub == FigureCasualty || sub == FigureDisplacement) && !inherited {
 		p.anchorEnd = k
 	}
@@ -1661,7 +1795,7 @@ func (p *figParser) changeLevel(i int) bool {
 func (p *figParser) inherits(i int) bool {
 	w := p.lex.InheritWindow
 	return (p.lastSub == FigureCasualty || p.lastSub == FigureDisplacement) &&
-		p.lastEnd >= 0 && p.anchorEnd >= 0 && p.lastSentence == p.sent[i] && p.sent[p.anchorEnd-1] == p.sent[i] &&
+		p.lastEnd >= 0 && p.anchorEnd >= 0 && p.lastSentence == p.toks[i].sent && p.toks[p.anchorEnd-1].sent == p.toks[i].sent &&
 		p.within(p.lastEnd, i, w) && p.within(p.anchorEnd, i, 3*w)
 }
 
@@ -1807,7 +1941,7 @@ func (p *figParser) isMonthBefore(k int) bool {
 	if k < 0 || p.toks[k].kind != figTokWord {
 		return false
 	}
-	_, ok := p.c.months.word(p.s[p.toks[k].start:p.toks[k].end])
+	_, ok := p.c.months.word(p.toks[k].id, p.s[p.toks[k].start:p.toks[k].end])
 	return ok
 }
 
@@ -1829,7 +1963,7 @@ func (p *figParser) cue(a, b, window int) string {
 			}
 			d++
 			tok := p.toks[t]
-			f := p.c.flags[tok.key]
+			f := tok.flags
 			if tok.kind == figTokNum || tok.upper && !tok.caps && !p.sentenceStart(t) {
 				f &^= figFCueCasualty | figFCueDisplacement // "Dead Or Alive"
 			}

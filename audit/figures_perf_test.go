@@ -1,0 +1,88 @@
+//go:build unix
+
+package audit
+
+import (
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+)
+
+// BenchmarkFigureSentences measures figure finding as the analyzer does
+// it: one body sentence at a time, over the BBC and Reuters corpora.
+// "exported" calls FindFigures for each sentence; "finder" reuses one
+// figFinder per article, as claims does. Besides MB/s it reports
+// cpu-MB/s, throughput per second of the process's CPU time, which is
+// steadier on a busy machine.
+func BenchmarkFigureSentences(b *testing.B) {
+	root, ok := corpus.Root()
+	if !ok {
+		b.Skip("corpora not found")
+	}
+	lex := DefaultLexicon()
+	for _, set := range []struct {
+		name string
+		load func(string) ([]corpus.Article, error)
+	}{{"bbc", corpus.BBC}, {"reuters", corpus.Reuters}} {
+		arts, err := set.load(root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var docs [][]string
+		n := 0
+		for _, a := range arts {
+			doc := NewDocument(a.Ref, FormatText, a.Body)
+			Structure(doc, lex)
+			var sents []string
+			for _, s := range doc.Sentences {
+				if doc.Blocks[s.Block].Kind == BlockBody {
+					sents = append(sents, s.Text)
+					n += len(s.Text)
+				}
+			}
+			docs = append(docs, sents)
+		}
+		b.Run(set.name+"/exported", func(b *testing.B) {
+			figMeasure(b, n, func() {
+				for _, sents := range docs {
+					for _, s := range sents {
+						FindFigures(s, &lex.Figures)
+					}
+				}
+			})
+		})
+		b.Run(set.name+"/finder", func(b *testing.B) {
+			figMeasure(b, n, func() {
+				for _, sents := range docs {
+					var f figFinder
+					for _, s := range sents {
+						f.find(s, &lex.Figures)
+					}
+				}
+			})
+		})
+	}
+}
+
+// figMeasure runs op b.N times over n bytes, reporting MB/s, allocations
+// and cpu-MB/s.
+func figMeasure(b *testing.B, n int, op func()) {
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+			return 0
+		}
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	t0 := cpu()
+	for b.Loop() {
+		op()
+	}
+	if d := cpu() - t0; d > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
+	}
+}
