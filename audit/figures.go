@@ -273,6 +273,11 @@ const (
 	figFChangeLink
 	figFLocator
 	figFAnaphoric
+	// figFStart, set by compile rather than listed, marks the words that
+	// can begin a figure: the first words of hedges, currency symbols and
+	// vague quantities, range openers, articles, number words and
+	// fractions. Every other word and mark starts nothing.
+	figFStart
 )
 
 // Noun classes.
@@ -665,6 +670,19 @@ func (l *FigureLexicon) compile() error {
 		p.ps.caseSensitive = p.ps == &c.months
 		if err := figAddAll(c, p.ps, p.words, 0); err != nil {
 			return fmt.Errorf("figures: not_figures.%s: %w", p.name, err)
+		}
+	}
+	for _, ps := range []*figPhrases{&c.approx, &c.curBefore, &c.vague} {
+		for id, list := range ps.first {
+			if len(list) > 0 {
+				c.words[id].flags |= figFStart
+			}
+		}
+	}
+	for id := range c.words {
+		w := &c.words[id]
+		if w.flags&(figFArticle|figFRangeOpener) != 0 || w.number > 0 || w.frac > 0 {
+			w.flags |= figFStart
 		}
 	}
 	c.table = newFigVocab(c.vocab)
@@ -1102,8 +1120,9 @@ func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
 	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums)
 	p.index()
 	for i := 0; i < len(p.toks); {
-		if t := &p.toks[i]; t.id == 0 && t.kind != figTokNum {
-			// A word or mark the lexicon does not name starts nothing.
+		if t := &p.toks[i]; t.kind != figTokNum && t.flags&figFStart == 0 {
+			// Only a numeral or a word that can begin a figure starts one
+			// (at would find nothing).
 			i++
 			continue
 		}
