@@ -301,6 +301,7 @@ type figCompiled struct {
 	vocab map[string]int32
 	table figVocab
 	words []figWord
+	keys  []string // the folded word of each number
 
 	approx      figPhrases // id: index into approxNames
 	approxNames []string
@@ -334,60 +335,88 @@ func (c *figCompiled) intern(w string) int32 {
 	id := int32(len(c.words))
 	c.vocab[w] = id
 	c.words = append(c.words, figWord{})
+	c.keys = append(c.keys, w)
 	return id
 }
 
 // figVocab is an open-addressing hash table from folded word to
-// vocabulary number: the one lookup every token takes costs about half
-// what a map lookup does.
+// vocabulary number: the one lookup every token takes costs less than a
+// map lookup, and a word with capitals is looked up without folding it.
 type figVocab struct {
-	keys []string // by slot; "" for an empty slot
-	ids  []int32
-	mask uint32
+	// slots hold the hash of a word in the upper half and its number in
+	// the lower; 0 is an empty slot (numbers start at 1).
+	slots []uint64
+	keys  []string // the folded word in each slot
+	mask  uint32
 }
 
-// newFigVocab builds the table of vocab at most half full. The empty
+// newFigVocab builds the table of vocab at most a quarter full. The empty
 // word, which no token has, is left out.
 func newFigVocab(vocab map[string]int32) figVocab {
 	n := 16
-	for n < 2*len(vocab) {
+	for n < 4*len(vocab) {
 		n *= 2
 	}
-	v := figVocab{keys: make([]string, n), ids: make([]int32, n), mask: uint32(n - 1)}
+	v := figVocab{slots: make([]uint64, n), keys: make([]string, n), mask: uint32(n - 1)}
 	for w, id := range vocab {
 		if w == "" {
 			continue
 		}
-		i := figHash(w) & v.mask
-		for v.keys[i] != "" {
+		h := figHash(w)
+		i := h & v.mask
+		for v.slots[i] != 0 {
 			i = (i + 1) & v.mask
 		}
-		v.keys[i], v.ids[i] = w, id
+		v.slots[i], v.keys[i] = uint64(h)<<32|uint64(uint32(id)), w
 	}
 	return v
 }
 
-// lookup returns the vocabulary number of the folded word w, 0 when the
-// lexicon does not name it.
-func (v *figVocab) lookup(w string) int32 {
-	for i := figHash(w) & v.mask; ; i = (i + 1) & v.mask {
-		switch v.keys[i] {
-		case w:
-			return v.ids[i]
-		case "":
+// lookup returns the vocabulary number of the word w, 0 when the lexicon
+// does not name it. w is folded, or with fold an ASCII word that folding
+// would only lower-case.
+func (v *figVocab) lookup(w string, fold bool) int32 {
+	h := figHash(w)
+	for i := h & v.mask; ; i = (i + 1) & v.mask {
+		e := v.slots[i]
+		if e == 0 {
 			return 0
+		}
+		if uint32(e>>32) == h && (v.keys[i] == w || fold && figEqualLower(w, v.keys[i])) {
+			return int32(uint32(e))
 		}
 	}
 }
 
-// figHash is the FNV-1a hash of w.
+// figHash is the FNV-1a hash of w with its ASCII letters lower-cased.
 func figHash(w string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint32(c)
 		h *= 16777619
 	}
 	return h
+}
+
+// figEqualLower reports whether the ASCII word w lower-cased is key.
+func figEqualLower(w, key string) bool {
+	if len(w) != len(key) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
 }
 
 type figNoun struct {
@@ -416,7 +445,7 @@ type figPhrase struct {
 }
 
 func (ps *figPhrases) add(c *figCompiled, text string, id int) error {
-	toks, _ := figTokenize(text, nil, nil)
+	toks, _ := figTokenize(text, nil, nil, nil)
 	if len(toks) == 0 {
 		return fmt.Errorf("empty phrase %q", text)
 	}
@@ -507,7 +536,7 @@ func (l *FigureLexicon) compile() error {
 		return errors.New("figures: not_figures.years needs 0 < min <= max")
 	}
 	// Number 0 is every token the lexicon does not name.
-	c := &figCompiled{vocab: map[string]int32{}, words: []figWord{{}}}
+	c := &figCompiled{vocab: map[string]int32{}, words: []figWord{{}}, keys: []string{""}}
 	for _, m := range []struct {
 		name string
 		src  map[string]float64
@@ -727,16 +756,22 @@ const (
 // figToken is a word, numeral or punctuation mark of a sentence.
 type figToken struct {
 	start, end int
-	key        string // folded word or punctuation text; "" for numerals
-	num        int32  // index of the numeral in the nums slice
-	kind       uint8
-	space      bool // whitespace (or the start of text) precedes it
-	upper      bool // a word starting with an upper-case letter
-	caps       bool // a word in capitals ("GMT", "KILLED")
+	// key is the folded word or the punctuation text; "" for numerals.
+	// When tokens are looked up (figTokenize with a lexicon), an ASCII
+	// word that starts with a capital and that the lexicon does not name
+	// keeps its spelling rather than take a folded copy: no folded word
+	// equals it, and nothing reads such a key for its letters.
+	key   string
+	num   int32 // index of the numeral in the nums slice
+	kind  uint8
+	space bool // whitespace (or the start of text) precedes it
+	upper bool // a word starting with an upper-case letter
+	caps  bool // a word in capitals ("GMT", "KILLED")
 
-	// Set by figParser.index: the vocabulary number of key and its
-	// lexicon flags (0 for numerals), the number of the sentence the
-	// token is in, and whether it begins one.
+	// The vocabulary number of key and its lexicon flags (0 for
+	// numerals), set by figTokenize with a lexicon; the number of the
+	// sentence the token is in and whether it begins one, set by
+	// figParser.index.
 	id    int32
 	flags uint32
 	sent  int32
@@ -757,17 +792,16 @@ func figIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // figTokenize splits s into tokens, appending them to dst and their
-// numerals to nums. It runs in time linear in len(s).
-func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum) {
+// numerals to nums. With a compiled lexicon c it also looks every token
+// up in c (figToken.id and flags); without one (while compiling) it
+// folds every word's key. It runs in time linear in len(s).
+func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum) {
 	space := true
-	// lower is s with its ASCII letters folded, made when the first ASCII
-	// word with a capital needs it: its key is then a slice of lower.
-	var lower string
 	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune = rune(c)
+		b := s[i]
+		var r rune = rune(b)
 		size := 1
-		if c >= utf8.RuneSelf {
+		if b >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
@@ -775,7 +809,7 @@ func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum)
 			space = true
 			i += size
 			continue
-		case figIsDigit(c):
+		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
 			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
 			nums = append(nums, num)
@@ -788,39 +822,43 @@ func figTokenize(s string, dst []figToken, nums []figNum) ([]figToken, []figNum)
 			case !ascii:
 				t.key = figLower(w)
 				t.caps = t.upper && end-i > 1 && figIsCaps(w)
-			case hasUpper:
-				if lower == "" {
-					lower = figASCIILower(s)
+				if c != nil {
+					t.id = c.table.lookup(t.key, false)
 				}
-				t.key = lower[i:end]
+			case !hasUpper:
+				if c != nil {
+					t.id = c.table.lookup(w, false)
+				}
+			default:
 				t.caps = t.upper && end-i > 1 && !hasLower
+				if c == nil {
+					t.key = figLower(w)
+					break
+				}
+				t.id = c.table.lookup(w, true)
+				if t.id != 0 {
+					t.key = c.keys[t.id]
+				} else if !t.upper {
+					t.key = figLower(w) // "iPhones"
+				}
+			}
+			if c != nil {
+				t.flags = c.words[t.id].flags
 			}
 			dst = append(dst, t)
 			i = end
 		default:
-			dst = append(dst, figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space})
+			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space}
+			if c != nil {
+				t.id = c.table.lookup(t.key, false)
+				t.flags = c.words[t.id].flags
+			}
+			dst = append(dst, t)
 			i += size
 		}
 		space = false
 	}
 	return dst, nums
-}
-
-// figASCIILower returns s with its ASCII letters in lower case: for an
-// ASCII word of s, the same as figLower, at the same offsets.
-func figASCIILower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	last := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[last:i])
-			b.WriteByte(c + 'a' - 'A')
-			last = i + 1
-		}
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 // figIsCaps reports whether w has no letter that upper-casing changes:
@@ -1117,7 +1155,7 @@ func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
 	if cap(p.toks) == 0 {
 		p.toks = make([]figToken, 0, len(sentence)/5+4)
 	}
-	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums)
+	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums, p.c)
 	p.index()
 	for i := 0; i < len(p.toks); {
 		if t := &p.toks[i]; t.kind != figTokNum && t.flags&figFStart == 0 {
@@ -1173,17 +1211,12 @@ type figParser struct {
 	anchorEnd    int // end token of the anchor, -1 when none
 }
 
-// index looks every token up in the lexicon, once, and numbers the
-// sentences.
+// index numbers the sentences of the tokens.
 func (p *figParser) index() {
 	var sent int32
 	first := true
 	for i := range p.toks {
 		t := &p.toks[i]
-		if t.kind != figTokNum {
-			t.id = p.c.table.lookup(t.key)
-			t.flags = p.c.words[t.id].flags
-		}
 		t.sent, t.first = sent, first
 		end := t.flags&figFSentenceEnd != 0
 		if end {
@@ -1256,12 +1289,12 @@ func (p *figParser) value(j int) figVal {
 		}
 		v.lo, v.hi = num.lo, num.hi
 		if sfx := num.suffix; sfx != "" {
-			if id, ok := c.mult.word(c.table.lookup(sfx), sfx); ok {
+			if id, ok := c.mult.word(c.table.lookup(sfx, false), sfx); ok {
 				m := p.lex.Multipliers[id]
 				v.lo, v.hi = figScale(v.lo, m.Value), figScale(v.hi, m.Value)
 				v.scaled = m.Value >= 1000
 				v.ambiguous = m.Ambiguous
-			} else if id, ok := c.units.word(c.table.lookup(sfx), sfx); ok {
+			} else if id, ok := c.units.word(c.table.lookup(sfx, false), sfx); ok {
 				v.unit = id
 			} else if id, ok := c.curGlued[sfx]; ok {
 				v.cur = id
