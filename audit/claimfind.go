@@ -27,7 +27,8 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		}
 		out = append(out, c)
 	}
-	var figs figFinder
+	figs := figFinders.Get().(*figFinder)
+	defer figFinders.Put(figs)
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		if doc.Blocks[s.Block].Kind != BlockBody {

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -1138,8 +1140,9 @@ func FindFigures(sentence string, lex *FigureLexicon) []FigureMatch {
 	if lex.c == nil {
 		panic("audit: FindFigures with a FigureLexicon that was not compiled")
 	}
-	var f figFinder
-	return f.find(sentence, lex)
+	f := figFinders.Get().(*figFinder)
+	defer figFinders.Put(f)
+	return slices.Clone(f.find(sentence, lex))
 }
 
 // figFinder finds the figures of one sentence after another, reusing its
@@ -1147,6 +1150,9 @@ func FindFigures(sentence string, lex *FigureLexicon) []FigureMatch {
 type figFinder struct {
 	p figParser
 }
+
+// figFinders keeps figFinders for reuse, across articles and goroutines.
+var figFinders = sync.Pool{New: func() any { return new(figFinder) }}
 
 // find is FindFigures for a compiled, non-nil lex.
 func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
