@@ -1,7 +1,8 @@
 package audit
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -12,13 +13,13 @@ import (
 func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution) {
 	view := doc.view
 	var out []Claim
-	quoteSentence := make(map[int]bool)
+	quoteSentence := make([]bool, len(doc.Sentences))
 	for qi, q := range doc.Quotes {
 		if (q.Kind != QuoteDirect && q.Kind != QuoteDash) || !doc.Blocks[q.Block].Kind.Editorial() {
 			continue
 		}
 		si := sentenceAt(doc, q.view.Start)
-		for s := si; s <= sentenceAt(doc, max(q.view.End-1, q.view.Start)); s++ {
+		for s := max(si, 0); s <= sentenceAt(doc, max(q.view.End-1, q.view.Start)); s++ {
 			quoteSentence[s] = true
 		}
 		c := Claim{Span: q.Span, Text: q.Text, Kind: ClaimQuote, Sentence: si, Quote: qi, Attribution: qattrs[qi]}
@@ -34,11 +35,12 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		if doc.Blocks[s.Block].Kind != BlockBody {
 			continue
 		}
+		figures := figs.find(s.Text, &a.lex.Figures)
 		attr := info.attr
-		if attr == nil {
+		if attr == nil && len(figures) > 0 {
 			attr = carried(doc, infos, si)
 		}
-		for _, f := range figs.find(s.Text, &a.lex.Figures) {
+		for _, f := range figures {
 			vs, ve := s.view.Start+f.Start, s.view.Start+f.End
 			if quoteInner(doc, vs) {
 				continue // a figure inside a quotation: the quote is the claim
@@ -65,7 +67,7 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 			out = append(out, Claim{Span: s.Span, Text: s.Text, Kind: ClaimReported, Sentence: si, Quote: -1, Attribution: info.attr})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b Claim) int { return cmp.Compare(a.Start, b.Start) })
 	doc.Claims = out
 }
 
