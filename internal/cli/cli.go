@@ -49,6 +49,8 @@ type env struct {
 	// those inputs.
 	failed      bool
 	inputErrors int
+	// prof is the --cpu-profile and --mem-profile profiling of the run.
+	prof profiler
 }
 
 // errFindings is returned (with ExitFindings) when a shown finding
@@ -66,25 +68,39 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
-	if err != nil {
-		var ee *exitError
-		code := ExitError
-		if errors.As(err, &ee) {
-			code = ee.code
-		}
-		if code == ExitError || !errors.As(err, &ee) {
-			fmt.Fprintf(stderr, "sourcecheck: %v\n", err)
-			if cmd, _, ferr := root.Find(args); ferr == nil && isUsage(err) {
-				fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
-			}
-		}
-		return code
+	code := exitCode(root, args, root.Execute(), stderr)
+	if e.failed && code == ExitOK {
+		code = ExitError
 	}
-	if e.failed {
-		return ExitError
+	// The profiles cover the whole command, whatever its outcome.
+	if err := e.prof.stop(); err != nil {
+		fmt.Fprintf(stderr, "sourcecheck: %v\n", err)
+		if code < ExitError {
+			code = ExitError
+		}
 	}
-	return ExitOK
+	return code
+}
+
+// exitCode returns the exit code for the error a command ended with,
+// printing the error (with a pointer to --help for a usage error) unless
+// it only carries exit code 1 or a signal's code.
+func exitCode(root *cobra.Command, args []string, err error, stderr io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	code := ExitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if code == ExitError || !errors.As(err, &ee) {
+		fmt.Fprintf(stderr, "sourcecheck: %v\n", err)
+		if cmd, _, ferr := root.Find(args); ferr == nil && isUsage(err) {
+			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		}
+	}
+	return code
 }
 
 // isUsage reports whether err came from parsing the command line.
@@ -110,7 +126,11 @@ Inputs are plain text (.txt), Markdown (.md, .markdown), HTML (.html, .htm)
 and JSON Lines (.jsonl: one article per line with "id" and "body"), given as
 files, directories (read recursively) or - for standard input.
 
-Reports go to standard output; logs and errors go to standard error.`
+Reports go to standard output; logs and errors go to standard error.
+
+Profiling: --cpu-profile FILE and --mem-profile FILE, given to any command,
+write a CPU profile of its whole run and a heap profile taken as it ends,
+whatever its exit status, for 'go tool pprof'.`
 
 func newRootCmd(e *env) *cobra.Command {
 	var logLevel, logFormat string
@@ -142,11 +162,12 @@ func newRootCmd(e *env) *cobra.Command {
 			default:
 				return usageError("--log-format: %q is not one of text, json", logFormat)
 			}
-			return nil
+			return e.prof.start()
 		},
 	}
 	root.PersistentFlags().StringVar(&logLevel, "log-level", "warn", "log verbosity: error, warn, info, debug or trace")
 	root.PersistentFlags().StringVar(&logFormat, "log-format", "text", "log format on standard error: text or json")
+	e.prof.register(root.PersistentFlags())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageError("%v", err)
 	})

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestProfileFlags checks that --cpu-profile and --mem-profile write
+// profiles (gzipped protocol buffers, as go tool pprof reads them), also when the run fails on findings
+// (exit 1), and that a file that cannot be created is a clear error
+// before the command runs.
+func TestProfileFlags(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, stderr := run(t, "", "audit", "--no-config", "--no-baseline", "--fail-level", "info",
+		"--cpu-profile", cpu, "--mem-profile", mem, "--format", "json="+filepath.Join(dir, "r.json"), "seeds/")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, ExitFindings, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := func() ([]byte, error) {
+			defer f.Close()
+			z, err := gzip.NewReader(f)
+			if err != nil {
+				return nil, err
+			}
+			return io.ReadAll(z)
+		}()
+		if err != nil || len(data) == 0 {
+			t.Errorf("%s: not a profile (%d bytes, %v)", filepath.Base(p), len(data), err)
+		}
+	}
+
+	code, stdout, stderr := run(t, "", "version", "--cpu-profile", filepath.Join(dir, "missing", "cpu.prof"))
+	if code != ExitError || stdout != "" {
+		t.Errorf("unwritable --cpu-profile: exit %d, stdout %q; want exit %d and no output", code, stdout, ExitError)
+	}
+	if !strings.Contains(stderr, "--cpu-profile: open ") || strings.Contains(stderr, "--help") {
+		t.Errorf("unwritable --cpu-profile: stderr %q, want the flag and the path, no usage hint", stderr)
+	}
+	code, _, stderr = run(t, "", "version", "--mem-profile", filepath.Join(dir, "missing", "mem.prof"))
+	if code != ExitError || !strings.Contains(stderr, "--mem-profile: open ") {
+		t.Errorf("unwritable --mem-profile: exit %d, stderr %q", code, stderr)
+	}
+}
