@@ -146,7 +146,26 @@ func (j *jsonWriter) End(a *Audit) error {
 	return j.out.end(&frame)
 }
 
-// encodeArticle encodes an article as the JSON report nests it.
+// encodeArticle encodes an article as the JSON report nests it, into a
+// buffer of encodedBuffers that releaseEncoded gives back once written.
 func encodeArticle(art *AuditArticle) ([]byte, error) {
-	return indentedAt(art, 2)
+	buf := encodedBuffers.Get().(*[]byte)
+	data, err := appendIndented((*buf)[:0], art, "    ", "  ")
+	*buf = nil
+	encodedBuffers.Put(buf)
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// releaseEncoded gives an article's encoding back to encodedBuffers; the
+// caller must not use it after.
+func releaseEncoded(data []byte) {
+	if cap(data) == 0 {
+		return
+	}
+	buf := encodedBuffers.Get().(*[]byte)
+	*buf = data[:0]
+	encodedBuffers.Put(buf)
 }

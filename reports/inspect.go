@@ -4,7 +4,6 @@
 package reports
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/sourcecheck/sourcecheck/audit"
@@ -248,9 +247,13 @@ func NewReport(docs []*audit.Document) *Report {
 // WriteJSON writes r as indented JSON followed by a newline.
 func WriteJSON(w io.Writer, r *Report) error { return writeIndented(w, r) }
 
+// writeIndented writes v as a json.Encoder with HTML escaping off and an
+// indent of two spaces writes it (see appendIndented).
 func writeIndented(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	data, err := appendIndented(nil, v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -119,7 +118,8 @@ func (s *AuditStream) Prepare(r Result) *Audited {
 
 // Add counts a prepared article into the run and writes it to every
 // report. Articles must be added in the run's order. The stream keeps
-// nothing of the article but its share of the summary and metrics.
+// nothing of the article but its share of the summary and metrics: the
+// JSON encoding Prepare made is released, and a must not be added again.
 func (s *AuditStream) Add(a *Audited) error {
 	s.tally.add(&a.Article, a.Suppressed, a.Baselined)
 	for _, w := range s.writers {
@@ -127,6 +127,8 @@ func (s *AuditStream) Add(a *Audited) error {
 			return err
 		}
 	}
+	releaseEncoded(a.Article.encoded)
+	a.Article.encoded = nil
 	return nil
 }
 
@@ -250,14 +252,7 @@ func (t *auditTally) audit(rs []RuleInfo, inputErrors int) *Audit {
 // given depth of an indented document: lines after the first start with
 // 2×depth spaces. The trailing newline is dropped.
 func indentedAt(v any, depth int) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(string(bytes.Repeat([]byte("  "), depth)), "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return appendIndented(nil, v, strings.Repeat("  ", depth), "  ")
 }
 
 // splitAtEmptyArray encodes the document v (as writeIndented does), in

@@ -1,0 +1,81 @@
+package reports_test
+
+import (
+	"io"
+	"testing"
+	"time"
+
+	"github.com/sourcecheck/sourcecheck/audit"
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/reports"
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// benchArticles is how many articles of each corpus the report benchmarks
+// audit (once, before measuring).
+const benchArticles = 400
+
+// BenchmarkStreamReport measures what a streamed run does around the
+// audit for each article: AuditStream.Prepare (the report model, and for
+// the JSON report its encoding) and Add (the tallies and the writing) to
+// io.Discard, on articles of the shared corpora audited beforehand. It
+// reports MB/s and cpu-MB/s of article text, as the audit benchmarks do,
+// and skips when the corpora are absent.
+//
+//	go test -run '^$' -bench StreamReport -benchmem ./reports
+func BenchmarkStreamReport(b *testing.B) {
+	root, ok := corpus.Root()
+	if !ok {
+		b.Skip("corpora not found")
+	}
+	eng, err := audit.NewEngine(nil, rules.DefaultRules())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var results []reports.Result
+	n := 0
+	for _, load := range []func(string) ([]corpus.Article, error){corpus.BBC, corpus.Reuters, corpus.Fakes} {
+		arts, err := load(root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range arts[:min(len(arts), benchArticles)] {
+			d := audit.NewDocument(a.Ref, audit.FormatText, a.Body)
+			results = append(results, reports.Result{Doc: d, Findings: eng.Audit(d)})
+			n += len(a.Body)
+		}
+	}
+	for _, f := range []struct {
+		name string
+		w    func() reports.AuditWriter
+	}{
+		{"json", func() reports.AuditWriter { return reports.NewJSONWriter(io.Discard) }},
+		{"sarif", func() reports.AuditWriter { return reports.NewSARIFWriter(io.Discard, reports.SARIFOptions{}) }},
+		{"text", func() reports.AuditWriter { return reports.NewTextWriter(io.Discard, reports.TextOptions{}) }},
+	} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			var cpu time.Duration
+			for b.Loop() {
+				t0 := cpuTime()
+				s := reports.NewAuditStream(eng.Rules(), rules.LevelError, f.w())
+				if err := s.Begin(); err != nil {
+					b.Fatal(err)
+				}
+				for _, r := range results {
+					if err := s.Add(s.Prepare(r)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if _, err := s.End(0); err != nil {
+					b.Fatal(err)
+				}
+				cpu += cpuTime() - t0
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
+			}
+		})
+	}
+}
