@@ -226,42 +226,38 @@ func readJSONL(text, enc string, warnings []string, path string) ([]*Document, e
 	return docs, errors.Join(errs...)
 }
 
-// parseRecord reads one JSON Lines record.
+// parseRecord reads one JSON Lines record: with scanRecord when it can,
+// with encoding/json otherwise.
 func parseRecord(raw string) (*Document, error) {
+	fast, ok := scanRecord(raw)
 	var rec jsonlRecord
-	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			// Not an object: say so without naming Go types.
-			return nil, fmt.Errorf("invalid JSON: want an object with \"id\" and \"body\", got %s", jsonKind(raw))
+	if !ok {
+		if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				// Not an object: say so without naming Go types.
+				return nil, fmt.Errorf("invalid JSON: want an object with \"id\" and \"body\", got %s", jsonKind(raw))
+			}
+			return nil, fmt.Errorf("invalid JSON: %w", err)
 		}
-		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
 	var meta Meta
 	var body, format string
-	fields := []struct {
-		name     string
-		raw      json.RawMessage
-		dst      *string
-		required bool
-	}{
-		{"id", rec.ID, &meta.ID, true},
-		{"body", rec.Body, &body, true},
-		{"title", rec.Title, &meta.Title, false},
-		{"url", rec.URL, &meta.URL, false},
-		{"outlet", rec.Outlet, &meta.Outlet, false},
-		{"published", rec.Published, &meta.Published, false},
-		{"format", rec.Format, &format, false},
-	}
-	for _, f := range fields {
-		v, present, err := jsonScalar(f.raw)
-		if err != nil {
-			return nil, fmt.Errorf("field %q: %w", f.name, err)
+	// In the order of recordKeys; the first two are required.
+	raws := [len(recordKeys)]json.RawMessage{rec.ID, rec.Body, rec.Title, rec.URL, rec.Outlet, rec.Published, rec.Format}
+	dsts := [len(recordKeys)]*string{&meta.ID, &body, &meta.Title, &meta.URL, &meta.Outlet, &meta.Published, &format}
+	for k, name := range recordKeys {
+		v, present := fast[k].value, fast[k].present
+		if !ok {
+			var err error
+			if v, present, err = jsonScalar(raws[k]); err != nil {
+				return nil, fmt.Errorf("field %q: %w", name, err)
+			}
 		}
-		if f.required && !present {
-			return nil, fmt.Errorf("missing field %q", f.name)
+		if k < 2 && !present {
+			return nil, fmt.Errorf("missing field %q", name)
 		}
-		*f.dst = v
+		*dsts[k] = v
 	}
 	if meta.ID == "" {
 		return nil, errors.New(`empty field "id"`)
@@ -329,16 +325,22 @@ var htmlSignals = []string{
 }
 
 // looksLikeHTML reports whether a JSON Lines body is plainly HTML: it
-// holds a common tag, or opens with one. Only the first 64 KiB are looked
-// at.
+// holds a common tag, or opens with one, in any case. Only the first 64
+// KiB are looked at.
 func looksLikeHTML(body string) bool {
-	head := strings.ToLower(body[:min(len(body), 64<<10)])
-	for _, s := range htmlSignals {
-		if strings.Contains(head, s) {
-			return true
+	head := body[:min(len(body), 64<<10)]
+	for i := 0; ; i++ {
+		k := strings.IndexByte(head[i:], '<')
+		if k < 0 {
+			return false
+		}
+		i += k
+		for _, s := range htmlSignals {
+			if hasLowerPrefix(head[i:], s) {
+				return true
+			}
 		}
 	}
-	return false
 }
 
 // Inputs lists the files Walk would read for paths, in the order it would

@@ -1,0 +1,307 @@
+package audit
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Fast reading of JSON Lines records.
+//
+// parseRecord decodes a record with encoding/json, which for the common
+// record (an object of a few strings and numbers) scans the line four
+// times and copies the body three times. scanRecord reads that common
+// record in one pass, taking the values of strings without escapes as
+// substrings of the line. Whatever it is not sure of (UTF-16 surrogates,
+// nested values, keys encoding/json might match case-insensitively, anything
+// invalid) makes it give up, and parseRecord decodes the record with
+// encoding/json as before: the same documents and the same errors either
+// way.
+
+// recordFields are the values of a record's fields as jsonScalar returns
+// them, in the order of jsonlRecord's fields.
+type recordFields [7]struct {
+	value   string
+	present bool
+}
+
+// recordKeys are the keys of jsonlRecord's fields, in its order.
+var recordKeys = [7]string{"id", "body", "title", "url", "outlet", "published", "format"}
+
+// scanRecord reads a record that is an object whose keys are lower-case
+// ASCII letters and underscores and whose values are strings (see
+// scanPlainString), numbers, true, false or null. ok is false for any other text,
+// which parseRecord then decodes with encoding/json.
+func scanRecord(raw string) (f recordFields, ok bool) {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return f, false
+	}
+	i = skipSpace(raw, i+1)
+	if i < len(raw) && raw[i] == '}' {
+		return f, skipSpace(raw, i+1) == len(raw)
+	}
+	for {
+		key, next, ok := scanPlainString(raw, i)
+		if !ok || !isPlainKey(key) {
+			return f, false
+		}
+		i = skipSpace(raw, next)
+		if i >= len(raw) || raw[i] != ':' {
+			return f, false
+		}
+		i = skipSpace(raw, i+1)
+		var value string
+		present := true
+		switch {
+		case i >= len(raw):
+			return f, false
+		case raw[i] == '"':
+			if value, next, ok = scanPlainString(raw, i); !ok {
+				return f, false
+			}
+		default:
+			if next = scanLiteral(raw, i); next == i {
+				return f, false
+			}
+			if value = raw[i:next]; value == "null" {
+				value, present = "", false
+			}
+		}
+		for k, name := range recordKeys {
+			if key == name {
+				// As encoding/json: the last of duplicate keys wins.
+				f[k].value, f[k].present = value, present
+				break
+			}
+		}
+		i = skipSpace(raw, next)
+		if i >= len(raw) {
+			return f, false
+		}
+		switch raw[i] {
+		case ',':
+			i = skipSpace(raw, i+1)
+		case '}':
+			return f, skipSpace(raw, i+1) == len(raw)
+		default:
+			return f, false
+		}
+	}
+}
+
+// skipSpace returns the offset of the first byte at or after i that is not
+// JSON white space.
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// scanPlainString reads the JSON string opening at s[i] as encoding/json
+// would. ok is false for strings it leaves to encoding/json: with
+// control characters, invalid UTF-8, an escape encoding/json refuses or a
+// UTF-16 surrogate. A string without escapes is a substring of s.
+func scanPlainString(s string, i int) (value string, next int, ok bool) {
+	if i >= len(s) || s[i] != '"' {
+		return "", i, false
+	}
+	ascii, escaped := true, false
+	j := i + 1
+	for ; ; j++ {
+		if j >= len(s) {
+			return "", i, false
+		}
+		c := s[j]
+		if c == '"' {
+			break
+		}
+		switch {
+		case c == '\\':
+			escaped = true
+			j++ // the escaped byte cannot end the string
+		case c < 0x20:
+			return "", i, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	value = s[i+1 : j]
+	if !ascii && !utf8.ValidString(value) {
+		return "", i, false
+	}
+	if escaped {
+		if value, ok = unescape(value); !ok {
+			return "", i, false
+		}
+	}
+	return value, j + 1, true
+}
+
+// unescape decodes the escapes of the text of a JSON string as
+// encoding/json does, but for UTF-16 surrogates, which make ok false.
+func unescape(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		k := strings.IndexByte(s, '\\')
+		if k < 0 {
+			b.WriteString(s)
+			return b.String(), true
+		}
+		b.WriteString(s[:k])
+		if k+1 >= len(s) {
+			return "", false
+		}
+		c := s[k+1]
+		s = s[k+2:]
+		switch c {
+		case '"', '\\', '/':
+			b.WriteByte(c)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			if len(s) < 4 {
+				return "", false
+			}
+			r, err := strconv.ParseUint(s[:4], 16, 32)
+			if err != nil || utf16.IsSurrogate(rune(r)) || !isHex4(s[:4]) {
+				return "", false
+			}
+			b.WriteRune(rune(r))
+			s = s[4:]
+		default:
+			return "", false
+		}
+	}
+}
+
+// isHex4 reports whether s is four hexadecimal digits (ParseUint also
+// takes underscores and signs).
+func isHex4(s string) bool {
+	for i := 0; i < 4; i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlainKey reports whether key is lower-case ASCII letters and
+// underscores: a key that encoding/json matches to a field only when it is
+// the field's name exactly.
+func isPlainKey(key string) bool {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; (c < 'a' || c > 'z') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// scanLiteral returns the offset just past the JSON number, true, false or
+// null at s[i], or i if there is none there or it is not followed by a
+// delimiter.
+func scanLiteral(s string, i int) int {
+	end := i
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(s)-i >= len(lit) && s[i:i+len(lit)] == lit {
+			end = i + len(lit)
+			break
+		}
+	}
+	if end == i {
+		end = scanNumber(s, i)
+	}
+	if end == i || (end < len(s) && !isDelimiter(s[end])) {
+		return i
+	}
+	return end
+}
+
+// scanNumber returns the offset just past the JSON number at s[i], or i
+// if there is none.
+func scanNumber(s string, i int) int {
+	j := i
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(s) && s[j] == '0':
+		j++
+	case j < len(s) && s[j] >= '1' && s[j] <= '9':
+		j = skipDigits(s, j)
+	default:
+		return i
+	}
+	if j < len(s) && s[j] == '.' {
+		k := skipDigits(s, j+1)
+		if k == j+1 {
+			return i
+		}
+		j = k
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		j++
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		k := skipDigits(s, j)
+		if k == j {
+			return i
+		}
+		j = k
+	}
+	return j
+}
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func isDelimiter(c byte) bool {
+	return c == ',' || c == '}' || c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+// hasLowerPrefix reports whether s begins with runes that unicode.ToLower
+// maps to the ASCII text lower, one rune for each of its bytes: whether
+// strings.ToLower(s) begins with lower, without lowering s. An invalid
+// byte never matches, as strings.ToLower turns it into U+FFFD.
+func hasLowerPrefix(s, lower string) bool {
+	for j := 0; j < len(lower); j++ {
+		if len(s) == 0 {
+			return false
+		}
+		if c := s[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[j] {
+				return false
+			}
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if unicode.ToLower(r) != rune(lower[j]) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
