@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -146,6 +147,28 @@ type auditRun struct {
 	failLevel   rules.Level
 	opts        audit.ReadOptions
 	jobs        int
+	// levels caches the configuration's levels for the last path audited:
+	// every record of a JSON Lines input has its file's path.
+	levels levelsCache
+}
+
+// levelsCache remembers config.Resolved.Levels for one path. It is safe
+// for concurrent use; the maps it returns are shared and must not be
+// changed.
+type levelsCache struct {
+	mu     sync.Mutex
+	path   string
+	levels map[string]rules.Level
+}
+
+// get returns the levels of the rules that run on the article at path.
+func (c *levelsCache) get(cfg *config.Resolved, path string) map[string]rules.Level {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.levels == nil || c.path != path {
+		c.path, c.levels = path, cfg.Levels(path)
+	}
+	return c.levels
 }
 
 // setupAudit validates the flags, loads the configuration (flags over
@@ -392,7 +415,7 @@ func (e *env) produceJSONL(ctx context.Context, in *auditInput, opts audit.ReadO
 // adds the suppression rule's findings, drops findings below the minimum
 // level, then those suppression comments and the baseline hide.
 func (run *auditRun) audit(d *audit.Document) reports.Result {
-	levels := run.config.Levels(d.Path)
+	levels := run.levels.get(run.config, d.Path)
 	var all []audit.Finding
 	for _, f := range run.engine.Audit(d) {
 		lvl, on := levels[f.Rule]
