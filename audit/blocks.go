@@ -41,6 +41,9 @@ type BlockLexicon struct {
 	Openers []string `yaml:"openers"`
 
 	phrases map[string]blockPhrase
+	// maxPhraseRunes is the length in runes of the longest key of phrases:
+	// a block whose folded form must be longer is not looked up.
+	maxPhraseRunes int
 }
 
 // BlockHints map markup to block kinds. A hint (see extract) names the
@@ -150,6 +153,7 @@ func (l *BlockLexicon) compile() error {
 			return fmt.Errorf("phrase %q listed twice (%s and %s)", p, old.kind, ph.kind)
 		}
 		l.phrases[key] = ph
+		l.maxPhraseRunes = max(l.maxPhraseRunes, utf8.RuneCountInString(key))
 		return nil
 	}
 	for k, list := range l.Phrases {
@@ -269,6 +273,8 @@ type blockItem struct {
 	seamCue string
 	chars   int
 	words   int
+	// solid counts the runes of text that are not white space.
+	solid int
 }
 
 func (it *blockItem) set(kind BlockKind, src blockSource, reason string) {
@@ -381,14 +387,45 @@ func (l *BlockLexicon) atBoundary(view, boundary string, head, rest Span) bool {
 
 func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	text := view[s.Start:s.End]
-	return blockItem{
-		view:    s,
-		text:    text,
-		hint:    hint,
-		section: -1,
-		chars:   utf8.RuneCountInString(text),
-		words:   len(strings.Fields(text)),
+	it := blockItem{view: s, text: text, hint: hint, section: -1}
+	// One pass counts what utf8.RuneCountInString and strings.Fields would:
+	// runes, and words as runs of runes that are not unicode.IsSpace.
+	inWord := false
+	for i := 0; i < len(text); {
+		var space bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+			i += n
+		}
+		it.chars++
+		if !space {
+			it.solid++
+			if !inWord {
+				it.words++
+			}
+		}
+		inWord = !space
 	}
+	return it
+}
+
+// asciiSpace reports whether the ASCII byte c is white space as
+// unicode.IsSpace says.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
+// mayBePhrase reports whether it is short enough to be a whole-block
+// phrase. normalizePhrase keeps every rune that is not white space (lower
+// casing maps rune to rune), joins the words with single spaces and drops
+// at most a final colon and the space before it, so the folded block has
+// at least solid + words - 3 runes.
+func (l *BlockLexicon) mayBePhrase(it *blockItem) bool {
+	return it.solid+it.words-3 <= l.maxPhraseRunes
 }
 
 // hintElement is one element of a hint: a tag and its class cues.
@@ -440,10 +477,12 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 			return
 		}
 	}
-	if ph, ok := l.phrases[normalizePhrase(it.text)]; ok {
-		it.set(ph.kind, srcPhrase, fmt.Sprintf("cue %q (%s)", ph.phrase, ph.kind))
-		it.section = ph.section
-		return
+	if l.mayBePhrase(it) {
+		if ph, ok := l.phrases[normalizePhrase(it.text)]; ok {
+			it.set(ph.kind, srcPhrase, fmt.Sprintf("cue %q (%s)", ph.phrase, ph.kind))
+			it.section = ph.section
+			return
+		}
 	}
 	if len(elems) > 0 {
 		if k, what, ok := hintKind(elems[0], l.Hints.Tags, l.Hints.Words); ok {

@@ -1,0 +1,40 @@
+package audit_test
+
+import (
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/audit"
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+)
+
+// BenchmarkStructureCorpora measures Structure alone (extraction, blocks,
+// sentences, quotations) over every article of the shared corpora, read as
+// plain text as BenchmarkCorpora reads them. It skips when the corpora are
+// absent.
+func BenchmarkStructureCorpora(b *testing.B) {
+	root, ok := corpus.Root()
+	if !ok {
+		b.Skip("corpora not found")
+	}
+	lex := audit.DefaultLexicon()
+	for _, set := range []struct {
+		name string
+		load func(string) ([]corpus.Article, error)
+	}{{"bbc", corpus.BBC}, {"reuters", corpus.Reuters}, {"fakes", corpus.Fakes}} {
+		arts, err := set.load(root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for _, a := range arts {
+			n += len(a.Body)
+		}
+		b.Run(set.name, func(b *testing.B) {
+			measure(b, n, nil, func() {
+				for _, a := range arts {
+					audit.Structure(audit.NewDocument(a.Ref, audit.FormatText, a.Body), lex)
+				}
+			})
+		})
+	}
+}
