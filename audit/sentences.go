@@ -208,18 +208,29 @@ func (s *segmenter) run() {
 	var prev rune // previous non-space rune, 0 after space or at the start
 	lineStart := true
 	for i := 0; i < len(text); {
-		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			// Fast path for the bulk of the text: ASCII letters and digits.
+		c := text[i]
+		if asciiAlnum[c] {
+			// Fast path for the bulk of the text: a run of ASCII letters
+			// and digits.
 			if s.start < 0 {
 				s.start = i
 			}
 			if s.wordStart < 0 {
 				s.wordStart = i
 			}
+			for i++; i < len(text) && asciiAlnum[text[i]]; i++ {
+			}
 			lineStart = false
-			prev = rune(c)
-			i++
+			prev = rune(text[i-1])
 			s.end = i
+			continue
+		}
+		if c == ' ' {
+			// A space between words: a plain space holds no line break,
+			// so the blank run it starts counts as many breaks as the
+			// rest of it, which the next turn measures.
+			s.wordStart, s.tokURL, prev = -1, false, 0
+			i++
 			continue
 		}
 		r, size := decodeRune(text, i)
@@ -655,6 +666,14 @@ func isDottedLetters(w string) bool {
 	}
 	return true
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // decodeRune decodes the rune at i, with a fast path for ASCII. At or past
 // the end it returns (0, 0).
