@@ -81,6 +81,8 @@ type BlockSeam struct {
 	Boundary string    `yaml:"boundary"`
 
 	re *regexp.Regexp
+	// first holds the bytes a match can start with (nil: any).
+	first *byteSet
 }
 
 // BlockCue is a regular expression that gives a block Kind when it
@@ -96,6 +98,9 @@ type BlockCue struct {
 	MaxWords int       `yaml:"max_words"`
 
 	re *regexp.Regexp
+	// first holds the bytes a match of a cue anchored at the block's start
+	// can start with (nil: any, or not anchored).
+	first *byteSet
 	// need lists strings one of which every match contains (nil: none
 	// known): a block holding none of them is not searched.
 	need []string
@@ -187,11 +192,13 @@ func (l *BlockLexicon) compile() error {
 		if s.Boundary != "capital" && s.Boundary != "space" {
 			return fmt.Errorf("seams[%d]: boundary %q: want capital or space", i, s.Boundary)
 		}
-		re, err := regexp.Compile(`^(?:` + s.Prefix + `)`)
+		expr := `^(?:` + s.Prefix + `)`
+		re, err := regexp.Compile(expr)
 		if err != nil {
 			return fmt.Errorf("seams[%d] (%s): %w", i, s.Cue, err)
 		}
 		s.re = re
+		s.first = firstBytes(expr)
 	}
 	for i := range l.Cues {
 		c := &l.Cues[i]
@@ -219,6 +226,9 @@ func (l *BlockLexicon) compile() error {
 			return fmt.Errorf("cues[%d] (%s): %w", i, c.Cue, err)
 		}
 		c.re = re
+		if c.At == "whole" || c.At == "prefix" {
+			c.first = firstBytes(expr)
+		}
 		if c.At == "suffix" || c.At == "any" {
 			// Anchored patterns fail fast at the block's start; the
 			// others are tried at every position.
@@ -340,6 +350,9 @@ func (l *BlockLexicon) split(view string, r rawBlock, items []blockItem) []block
 		cut := false
 		for i := range l.Seams {
 			seam := &l.Seams[i]
+			if !seam.first.has(text) {
+				continue
+			}
 			loc := seam.re.FindStringIndex(text)
 			if loc == nil || loc[1] == 0 {
 				continue
@@ -389,35 +402,33 @@ func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	text := view[s.Start:s.End]
 	it := blockItem{view: s, text: text, hint: hint, section: -1}
 	// One pass counts what utf8.RuneCountInString and strings.Fields would:
-	// runes, and words as runs of runes that are not unicode.IsSpace.
-	inWord := false
+	// runes, and words as runs of runes that are not unicode.IsSpace. The
+	// ASCII path is branch-free, as in strings.Fields.
+	chars, words, spaces, wasSpace := 0, 0, 0, 1
 	for i := 0; i < len(text); {
-		var space bool
+		var space int
 		if c := text[i]; c < utf8.RuneSelf {
-			space = asciiSpace(c)
+			space = int(asciiSpace[c])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(text[i:])
-			space = unicode.IsSpace(r)
+			if unicode.IsSpace(r) {
+				space = 1
+			}
 			i += n
 		}
-		it.chars++
-		if !space {
-			it.solid++
-			if !inWord {
-				it.words++
-			}
-		}
-		inWord = !space
+		chars++
+		words += wasSpace &^ space
+		spaces += space
+		wasSpace = space
 	}
+	it.chars, it.words, it.solid = chars, words, chars-spaces
 	return it
 }
 
-// asciiSpace reports whether the ASCII byte c is white space as
-// unicode.IsSpace says.
-func asciiSpace(c byte) bool {
-	return c == ' ' || '\t' <= c && c <= '\r'
-}
+// asciiSpace is 1 for the ASCII bytes that unicode.IsSpace calls white
+// space.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // mayBePhrase reports whether it is short enough to be a whole-block
 // phrase. normalizePhrase keeps every rune that is not white space (lower
@@ -495,7 +506,7 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 		if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
 			continue
 		}
-		if c.need != nil && !containsAny(it.text, c.need) {
+		if !c.first.has(it.text) || c.need != nil && !containsAny(it.text, c.need) {
 			continue
 		}
 		if c.re.MatchString(it.text) {
@@ -768,4 +779,105 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// byteSet is a set of bytes.
+type byteSet [256]bool
+
+// has reports whether s starts with a byte of the set; a nil set holds
+// every byte.
+func (b *byteSet) has(s string) bool {
+	return b == nil || s != "" && b[s[0]]
+}
+
+// firstBytes returns the bytes that a non-empty match of the regular
+// expression expr, anchored where it starts, can begin with, or nil when
+// it cannot tell or the expression matches the empty string. An anchored
+// expression run on a block its first byte rules out is not run: Go's
+// backtracker clears memory in proportion to the block's length before
+// it fails at the first byte.
+func firstBytes(expr string) *byteSet {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var set byteSet
+	if nullable := addFirstBytes(&set, re.Simplify()); nullable {
+		return nil
+	}
+	return &set
+}
+
+// addFirstBytes adds to set the bytes a match of re can start with, and
+// reports whether re can match the empty string (then what follows it
+// can start the match too). Zero-width assertions count as empty.
+func addFirstBytes(set *byteSet, re *syntax.Regexp) (nullable bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		r := re.Rune[0]
+		addRuneRange(set, r, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				addRuneRange(set, f, f)
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			addRuneRange(set, re.Rune[i], re.Rune[i+1])
+		}
+		return false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		addRuneRange(set, 0, unicode.MaxRune)
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return addFirstBytes(set, re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		addFirstBytes(set, re.Sub[0])
+		return true
+	case syntax.OpRepeat:
+		return addFirstBytes(set, re.Sub[0]) || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !addFirstBytes(set, sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if addFirstBytes(set, sub) {
+				nullable = true
+			}
+		}
+		return nullable
+	}
+	// Empty matches and assertions (^, $, \b); anything unknown is
+	// treated the same way, which only makes the set larger.
+	return true
+}
+
+// addRuneRange adds to set the first bytes of the UTF-8 encodings of the
+// runes lo to hi. UTF-8 keeps the order of runes, so these are the bytes
+// from lo's first byte to hi's; an invalid byte decodes as U+FFFD, so a
+// range holding it holds every byte that starts no valid rune.
+func addRuneRange(set *byteSet, lo, hi rune) {
+	var buf [utf8.UTFMax]byte
+	first := func(r rune) byte {
+		utf8.EncodeRune(buf[:], r)
+		return buf[0]
+	}
+	for c := int(first(lo)); c <= int(first(hi)); c++ {
+		set[c] = true
+	}
+	if lo <= utf8.RuneError && utf8.RuneError <= hi {
+		for c := 0x80; c < 0x100; c++ {
+			set[c] = true
+		}
+	}
 }

@@ -38,3 +38,41 @@ func BenchmarkStructureCorpora(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStructureParts measures the parts of Structure before
+// quotations, one at a time, on the BBC articles: extraction, block
+// classification and sentence segmentation. It skips when the corpora are
+// absent.
+func BenchmarkStructureParts(b *testing.B) {
+	root, ok := corpus.Root()
+	if !ok {
+		b.Skip("corpora not found")
+	}
+	arts, err := corpus.BBC(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex := audit.DefaultLexicon()
+	n := 0
+	docs := make([]*audit.PreparedStructure, len(arts))
+	for i, a := range arts {
+		n += len(a.Body)
+		docs[i] = audit.PrepareStructure(audit.NewDocument(a.Ref, audit.FormatText, a.Body), lex)
+	}
+	for _, part := range []struct {
+		name string
+		op   func(*audit.PreparedStructure)
+	}{
+		{"extract", (*audit.PreparedStructure).Extract},
+		{"blocks", (*audit.PreparedStructure).ClassifyBlocks},
+		{"sentences", (*audit.PreparedStructure).SplitSentences},
+	} {
+		b.Run(part.name, func(b *testing.B) {
+			measure(b, n, nil, func() {
+				for _, d := range docs {
+					part.op(d)
+				}
+			})
+		})
+	}
+}

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -32,6 +34,79 @@ func TestNewItemCounts(t *testing.T) {
 		}
 		if _, ok := lex.phrases[normalizePhrase(text)]; ok && !lex.mayBePhrase(&it) {
 			t.Errorf("%q: a phrase, but mayBePhrase is false", text)
+		}
+	}
+}
+
+// TestFirstBytes checks that firstBytes never rules out a text an
+// anchored expression matches, for the built-in cues and seams on the
+// lines of the seeds and on hand-picked starts.
+func TestFirstBytes(t *testing.T) {
+	lex := testBlockLexicon(t)
+	texts := []string{
+		"Published 5 March 2024", "published on 5 Mar", "PUBLIŠHED", "Updated: 10:30 GMT", "5 min read",
+		"12 Jan 2020", "Mon, 3 Feb 2020", "• 10:30", "· 3 Mar 2021", "| 2020-01-02", "© 2024 BBC", "(c) 2020",
+		"Copyright 2021", "Aleppo – Muhammad al-Ali", "Élysée – Jean Dupont", "By Jane Smith", "Par Jean",
+		"Photo: AFP", "Image: Reuters", "©AFP", "50% First Deposit Bonus up to €500 Now", "Sponsored: x",
+		"ADVERTISEMENT - x", "unsaveSave", "saveShare", "expand-left", "icon-share", "Fullscreen Now",
+		"FULL SCREEN x", "expand-right Then", "\xff", "\xe2\x28", "\u00a0x", "", "x", "1", "ſave",
+		"K min read", "\u212a",
+	}
+	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range seeds {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	check := func(name string, first *byteSet, match func(string) bool) {
+		for _, text := range texts {
+			if match(text) && !first.has(text) {
+				t.Errorf("%s: %q matches but its first byte is ruled out", name, text)
+			}
+		}
+	}
+	n := 0
+	for _, c := range lex.Cues {
+		if c.first != nil {
+			n++
+		}
+		check(c.Cue, c.first, c.re.MatchString)
+	}
+	for _, s := range lex.Seams {
+		if s.first != nil {
+			n++
+		}
+		check(s.Cue, s.first, func(text string) bool {
+			loc := s.re.FindStringIndex(text)
+			return loc != nil && loc[1] > 0
+		})
+	}
+	if n == 0 {
+		t.Error("no cue or seam got a first-byte set")
+	}
+	for expr, want := range map[string]string{
+		`^(?:(?i)full ?screen)`: "Ff",
+		`^(?:©)`:                "\xc2",
+		`^(?:a*b|c?)`:           "",
+		`^(?:\d+\s?%)`:          "0123456789",
+		`^(?:x*(?:y|z))`:        "xyz",
+	} {
+		set := firstBytes(expr)
+		var got []byte
+		if set != nil {
+			for c := range 256 {
+				if set[c] {
+					got = append(got, byte(c))
+				}
+			}
+		}
+		if string(got) != want {
+			t.Errorf("firstBytes(%q) = %q, want %q", expr, got, want)
 		}
 	}
 }
