@@ -164,10 +164,16 @@ func (l *SentenceLexicon) isBullet(r rune) bool {
 // The word before a period is the letters after the last space, hyphen,
 // slash or other mark: "Japan-U.S." is "U.S.", "(Mr." is "Mr.".
 func splitSentences(text string, lex *SentenceLexicon) []Span {
+	return appendSentences(nil, text, lex)
+}
+
+// appendSentences appends the sentences of text, as splitSentences finds
+// them, to dst.
+func appendSentences(dst []Span, text string, lex *SentenceLexicon) []Span {
 	if lex == nil {
 		lex = &DefaultLexicon().Sentences
 	}
-	sg := segmenter{text: text, lex: lex}
+	sg := segmenter{text: text, lex: lex, out: dst}
 	sg.run()
 	return sg.out
 }

@@ -19,11 +19,13 @@ func Structure(doc *Document, lex *Lexicon) {
 	doc.view = view
 	doc.Blocks = classifyBlocks(view.Text, raws, &lex.Blocks)
 	doc.Sentences = doc.Sentences[:0]
+	var spans []Span // one block's sentences, reused
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		b.Span = view.Span(b.view.Start, b.view.End)
 		b.Text = view.Text[b.view.Start:b.view.End]
-		for _, s := range splitSentences(b.Text, &lex.Sentences) {
+		spans = appendSentences(spans[:0], b.Text, &lex.Sentences)
+		for _, s := range spans {
 			vs := Span{b.view.Start + s.Start, b.view.Start + s.End}
 			doc.Sentences = append(doc.Sentences, Sentence{
 				Span:  view.Span(vs.Start, vs.End),
