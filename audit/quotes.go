@@ -626,10 +626,6 @@ type quoteFinder struct {
 	// contNext is set when the block just scanned ended inside a quote and
 	// the next begins with an opening mark.
 	contNext bool
-	// cands are the single closing candidates of the block; nextCand is
-	// the next one the scan will meet.
-	cands    []closeCand
-	nextCand int
 	// contAt is where an opening mark starts a quote that Continues the
 	// previous one, for contReason; -1 for nowhere.
 	contAt     int
@@ -637,13 +633,6 @@ type quoteFinder struct {
 	// Cache of the last speech-tag sentence end found (see tagEnd).
 	tagFrom, tagTo int
 	toks           []qword
-}
-
-// closeCand is a ’ or ' that could close a single quote; later is true
-// when another follows in the same sentence.
-type closeCand struct {
-	pos, sentence int
-	later         bool
 }
 
 // startsWithOpening reports whether the block's first non-space rune is an
@@ -714,25 +703,6 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 	}
 	f.contNext = false
 
-	// Single closing candidates, for the possessive rule: residents’
-	// is a possessive when another candidate follows in its sentence
-	// (‘the residents’ anger’), else it closes a quote (‘All Golds’ side).
-	f.cands, f.nextCand = f.cands[:0], 0
-	sentence := 0
-	for i := v.Start; i < v.End; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case (r == '’' || r == '\'') && f.singleCloseCandidate(text, v.Start, i, n):
-			if k := len(f.cands); k > 0 && f.cands[k-1].sentence == sentence {
-				f.cands[k-1].later = true
-			}
-			f.cands = append(f.cands, closeCand{pos: i, sentence: sentence})
-		case isSentenceEnd(r) && i+n < v.End && unicode.IsSpace(rune(text[i+n])):
-			sentence++
-		}
-		i += n
-	}
-
 	// prev is the previous rune; prevNS the previous one that is neither a
 	// space nor a closing mark or bracket (the . of “…pace.’ ”).
 	var prev, prevNS rune
@@ -743,6 +713,27 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 	// (0 at the end of the block), decoded once for both turns.
 	r, n := utf8.DecodeRuneInString(text[v.Start:])
 	for i := v.Start; i < v.End; {
+		if len(f.stack) == 0 && i != resumeAt {
+			// No quote is open: only a quotation mark can change that.
+			lim := v.End
+			if resumeAt > i {
+				lim = resumeAt
+			}
+			if j, lastNS := skipPlain(text, i, lim); j > i {
+				prev, _ = utf8.DecodeLastRuneInString(text[i:j])
+				if lastNS > i {
+					prevNS, _ = utf8.DecodeLastRuneInString(text[i:lastNS])
+				}
+				// A word being read matters only inside a quote, and a
+				// quote opens only at a mark, which ends any word.
+				wordStart = -1
+				i = j
+				if i >= v.End {
+					break
+				}
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		var next rune
 		nn := 0
 		if i+n < v.End {
@@ -813,6 +804,41 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 	}
 }
 
+// plainStop marks the bytes skipPlain stops at: the lead bytes of every
+// quotation mark and every non-ASCII space: « » U+0085 U+00A0 (C2),
+// U+1680 (E1), “ ” „ ‘ ’ ‚ ‹ › U+2000-U+205F (E2), U+3000 (E3).
+var plainStop = func() (t [256]bool) {
+	for _, c := range []byte{'"', '\'', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
+
+// skipPlain returns the first byte at or after i, before lim, that may
+// start a quotation mark (or lim), and the end of the last rune before it
+// that is neither a space nor a trailing closer (i if none). A byte it
+// stops at never continues a rune, and the runes it skips are none of the
+// marks block looks for and no spaces but ASCII ones, so decoding the
+// last rune before either offset gives the block's prev and prevNS.
+func skipPlain(text string, i, lim int) (j, lastNS int) {
+	j = i
+	for j < lim && !plainStop[text[j]] {
+		j++
+	}
+	// Back over the blanks the span ends with: never past its start, so
+	// the scans of a block stay linear.
+	lastNS = j
+	for lastNS > i {
+		switch text[lastNS-1] {
+		case '\t', '\n', '\v', '\f', '\r', ' ', ')', ']':
+			lastNS--
+			continue
+		}
+		break
+	}
+	return j, lastNS
+}
+
 // isTrailingCloser reports whether r may follow the end of a sentence
 // before the next one starts: a closing mark or bracket.
 func isTrailingCloser(r rune) bool {
@@ -864,11 +890,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 	mark := text[i : i+n]
 
 	if r == '’' || r == '\'' {
-		cand, later := !openCtx && closeCtx, false
-		if cand && f.nextCand < len(f.cands) && f.cands[f.nextCand].pos == i {
-			later = f.cands[f.nextCand].later
-			f.nextCand++
-		}
+		cand := !openCtx && closeCtx
 		switch {
 		case isWordRune(prev) && unicode.IsLetter(next):
 			return // it’s, o’clock
@@ -877,7 +899,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 		case cand && topSingle:
 			// ‘the residents’ anger’: a plural possessive when another
 			// closing candidate follows in the sentence.
-			if prev == 's' && later {
+			if prev == 's' && f.laterCandidate(text, i, n) {
 				return
 			}
 			f.close(bi, i, n, mark)
@@ -966,6 +988,34 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 			f.open(bi, text, i, n, r, false, famStraight, prevNS, next)
 		}
 	}
+}
+
+// laterCandidate reports whether another single closing candidate
+// follows the one at i, of n bytes, in its sentence: the residents’ of
+// ‘the residents’ anger’ is a possessive, that of ‘All Golds’ side closes
+// the quote. The scan stops at the next candidate or sentence end, so the
+// scans of successive candidates do not overlap.
+func (f *quoteFinder) laterCandidate(text string, i, n int) bool {
+	// text ends with the block; text[i:j] starts at a rune, so the
+	// candidate test decodes the rune before j from there.
+	for j := i + n; j < len(text); j++ {
+		// Only ' . ! ? and the lead byte of ’ and … start the runes this
+		// looks for, and none of them is ever inside another rune.
+		switch text[j] {
+		case '\'', '.', '!', '?', 0xE2:
+		default:
+			continue
+		}
+		r, rn := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case (r == '’' || r == '\'') && f.singleCloseCandidate(text, i, j, rn):
+			return true
+		case isSentenceEnd(r) && j+rn < len(text) && unicode.IsSpace(rune(text[j+rn])):
+			return false
+		}
+		j += rn - 1
+	}
+	return false
 }
 
 // hasDouble reports whether a double quote is open (single quotes may be
@@ -1151,12 +1201,13 @@ func trimSpaceRight(text string, start, end int) int {
 // It returns where the pronoun starts, where the verb ends and the tag.
 func (f *quoteFinder) gluedTag(text string, ws, we, end int) (pronStart, verbEnd int, tag string, ok bool) {
 	w := text[ws:we]
-	if f.lex.notGlued[w] {
-		return 0, 0, "", false
-	}
 	for _, p := range f.lex.glued {
 		if !strings.HasSuffix(w, p) || utf8.RuneCountInString(w)-len(p) < 2 {
 			continue
+		}
+		// Most words end in no pronoun: look them up only if they do.
+		if f.lex.notGlued[w] {
+			return 0, 0, "", false
 		}
 		vs, ve := we+1, we+1
 		for ve < end {
