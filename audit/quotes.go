@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -403,7 +404,15 @@ func isASCIIAlnum(b byte) bool {
 // allocation for its keys however many capitalised words it has. Only
 // words with other runes go through lexKey one by one.
 func appendQWords(toks []qword, text string, start, end int) []qword {
-	lower, lowerFrom := "", 0 // text[lowerFrom:end], ASCII letters lower-cased
+	return appendQWordsLower(toks, text, "", start, end)
+}
+
+// appendQWordsLower is appendQWords with the keys of ASCII words taken
+// from lowerText, all of text with its ASCII letters lower-cased, when it
+// is given: callers that tokenise many ranges of one text lower-case it
+// once.
+func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []qword {
+	lower, lowerFrom := lowerText, 0 // text[lowerFrom:end], ASCII letters lower-cased
 	// About one word in six bytes of prose: one allocation at most.
 	toks = slices.Grow(toks, (end-start)/6+1)
 	i := start
@@ -595,7 +604,9 @@ const (
 // comma ("We are very pleased," → We are very pleased). The kind is
 // decided afterwards from the quote and its sentence (see classify).
 func findQuotes(view string, blocks []Block, sentences []Sentence, lex *Lexicon) []Quote {
-	f := &quoteFinder{view: view, lex: &lex.Reporting}
+	f := quoteFinders.Get().(*quoteFinder)
+	defer f.release()
+	f.view, f.lex = view, &lex.Reporting
 	for bi := range blocks {
 		nextOpens := false
 		if bi+1 < len(blocks) {
@@ -617,8 +628,32 @@ func findQuotes(view string, blocks []Block, sentences []Sentence, lex *Lexicon)
 	return quotes
 }
 
+// quoteFinders keeps finders between documents, so their buffers (quotes
+// found, words of the sentences classified) grow once, not per document.
+var quoteFinders = sync.Pool{New: func() any { return new(quoteFinder) }}
+
+// release empties f, keeping its buffers without what they point to, and
+// returns it to quoteFinders.
+func (f *quoteFinder) release() {
+	clear(f.out)
+	clear(f.toks)
+	clear(f.ctx.toks)
+	*f = quoteFinder{out: f.out[:0], stack: f.stack[:0], toks: f.toks[:0], ctx: classifyCtx{toks: f.ctx.toks[:0]}}
+	quoteFinders.Put(f)
+}
+
+// words appends the words of f.view[start:end] to toks, their keys
+// slices of one lower-cased copy of the view made when first needed.
+func (f *quoteFinder) words(toks []qword, start, end int) []qword {
+	if f.lower == "" {
+		f.lower = lowerASCII(f.view)
+	}
+	return appendQWordsLower(toks, f.view, f.lower, start, end)
+}
+
 type quoteFinder struct {
 	view  string
+	lower string // view with ASCII letters lower-cased, once needed (see words)
 	lex   *ReportingLexicon
 	out   []foundQuote
 	stack []openQuote
@@ -633,6 +668,7 @@ type quoteFinder struct {
 	// Cache of the last speech-tag sentence end found (see tagEnd).
 	tagFrom, tagTo int
 	toks           []qword
+	ctx            classifyCtx
 }
 
 // startsWithOpening reports whether the block's first non-space rune is an
@@ -1317,7 +1353,7 @@ func (f *quoteFinder) dashTag(i, end int) (string, bool) {
 		}
 		stop += n
 	}
-	f.toks = appendQWords(f.toks, f.view, i, stop)
+	f.toks = f.words(f.toks, i, stop)
 	for k := 0; k < len(f.toks) && k < 4; k++ {
 		t := f.toks[k]
 		_, forms, ok := f.lex.VerbForms(t.key)
@@ -1355,7 +1391,8 @@ func (f *quoteFinder) dashTag(i, end int) (string, bool) {
 // block when it has none. Verbs inside earlier quotes of the sentence count
 // as context too: a known imprecision.
 func (f *quoteFinder) classify(blocks []Block, sentences []Sentence) {
-	var ctx classifyCtx
+	ctx := &f.ctx
+	*ctx = classifyCtx{toks: ctx.toks[:0]}
 	si := 0
 	for k := 0; k < len(f.out); k++ {
 		fd := &f.out[k]
@@ -1381,9 +1418,14 @@ func (f *quoteFinder) classify(blocks []Block, sentences []Sentence) {
 		ctx.advance(f, q.view.Start)
 		ctx.body = blocks[bi].Kind == BlockBody
 
-		kind, why := f.kindOf(fd, b, &ctx)
+		kind, why := f.kindOf(fd, b, ctx)
 		q.Kind = kind
-		q.Reason = joinReason(string(kind)+": "+why, q.Reason)
+		// joinReason(kind: why, q.Reason) in one concatenation.
+		if q.Reason == "" {
+			q.Reason = string(kind) + ": " + why
+		} else {
+			q.Reason = string(kind) + ": " + why + "; " + q.Reason
+		}
 	}
 }
 
@@ -1402,7 +1444,7 @@ type classifyCtx struct {
 
 func (c *classifyCtx) reset(f *quoteFinder, span Span) {
 	c.span = span
-	c.toks = appendQWords(c.toks[:0], f.view, span.Start, span.End)
+	c.toks = f.words(c.toks[:0], span.Start, span.End)
 	c.next, c.governing, c.verb, c.verbText, c.scareEnd = 0, "", -1, "", -1
 }
 
@@ -1568,7 +1610,7 @@ func (f *quoteFinder) tagAfter(pos, hi int) string {
 		}
 		stop += n
 	}
-	f.toks = appendQWords(f.toks[:0], f.view, pos, stop)
+	f.toks = f.words(f.toks[:0], pos, stop)
 	for k := 0; k < len(f.toks) && k < tagWindowAfter; k++ {
 		t := f.toks[k]
 		if startsUpper(f.view[t.start:t.end]) {
@@ -1611,7 +1653,7 @@ func (f *quoteFinder) trailingTag(pos, stop int) string {
 	if comma < 0 {
 		return ""
 	}
-	f.toks = appendQWords(f.toks[:0], f.view, pos+comma+1, stop)
+	f.toks = f.words(f.toks[:0], pos+comma+1, stop)
 	if len(f.toks) == 0 || len(f.toks) > 6 {
 		return ""
 	}
