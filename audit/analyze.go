@@ -218,11 +218,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// Resolve back-references in document order and turn registry mentions
 	// into mentions.
 	resolved := a.registry.Resolve(regMentions)
-	sentOf := map[int]int{}
-	for i, m := range regMentions {
-		sentOf[m.Start] = regSentence[i]
-	}
-	for _, m := range resolved {
+	doc.registry = newRegistryMatches(a.registry, doc.view, regMentions, regSentence, resolved)
+	for i, m := range resolved {
 		if m.SourceID == "" {
 			continue // an unresolved back-reference names nobody
 		}
@@ -234,7 +231,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		if m.BackRef {
 			k = mentionBackRef
 		}
-		all = append(all, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: sentOf[m.Start],
+		all = append(all, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: doc.registry.sentenceOf(i),
 			ref: SourceRef{ID: src.ID, Name: src.Name, Type: string(src.Type)}, party: src.PartyToConflict})
 	}
 	slices.SortStableFunc(all, func(a, b mention) int { return a.start - b.start })
@@ -274,6 +271,64 @@ func (a *Analyzer) Analyze(doc *Document) {
 	qattrs := a.quoteSpeakers(doc, infos)
 	a.claims(doc, infos, qattrs)
 	doc.Sources = buildSources(doc, all)
+}
+
+// registryMatches is what Analyze found of a registry in a document:
+// the registry mentions of every editorial sentence's wrapped text, in
+// view offsets, and their resolution.
+type registryMatches struct {
+	// reg and view are the registry matched and the view whose sentences
+	// were matched: the rest holds for them only.
+	reg  *rules.Registry
+	view *View
+	// mentions are Registry.Match of each editorial sentence's wrapped
+	// text in sentence order, moved to view offsets; sentence[i] is the
+	// sentence of mentions[i].
+	mentions []rules.Mention
+	sentence []int
+	// resolved is Registry.Resolve(mentions).
+	resolved []rules.Mention
+	// sorted is true when mentions are in strictly increasing order of
+	// start, so that resolved[i], which Resolve sorts by start, is
+	// mentions[i]; otherwise sentAt maps each start to its sentence.
+	sorted bool
+	sentAt map[int]int
+}
+
+func newRegistryMatches(reg *rules.Registry, view *View, mentions []rules.Mention, sentence []int, resolved []rules.Mention) *registryMatches {
+	r := &registryMatches{reg: reg, view: view, mentions: mentions, sentence: sentence, resolved: resolved, sorted: true}
+	for i := 1; i < len(mentions); i++ {
+		if mentions[i].Start <= mentions[i-1].Start {
+			r.sorted = false
+			break
+		}
+	}
+	if !r.sorted {
+		r.sentAt = make(map[int]int, len(mentions))
+		for i, m := range mentions {
+			r.sentAt[m.Start] = sentence[i]
+		}
+	}
+	return r
+}
+
+// sentenceOf returns the sentence of resolved[i]: that of the last of
+// mentions to start where it starts.
+func (r *registryMatches) sentenceOf(i int) int {
+	if r.sorted {
+		return r.sentence[i]
+	}
+	return r.sentAt[r.resolved[i].Start]
+}
+
+// registryMatches returns what Analyze found of reg in doc, or nil when
+// it matched another registry or the document has been structured again
+// since.
+func (doc *Document) registryMatches(reg *rules.Registry) *registryMatches {
+	if r := doc.registry; r != nil && r.reg == reg && r.view == doc.view && doc.view != nil {
+		return r
+	}
+	return nil
 }
 
 // unlistedOrgs returns mentions of organisations the registry does not

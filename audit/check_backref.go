@@ -55,6 +55,37 @@ type regMention struct {
 
 func (x backref) Run(c *Context) {
 	doc := c.Doc
+	reg := doc.registryMatches(c.Registry)
+	if reg == nil {
+		reg = matchRegistry(c)
+	}
+	resolved := reg.resolved
+	if len(resolved) == 0 {
+		return
+	}
+	memo := &backrefMemo{heads: map[string]int{}}
+	owners := c.lexSets().backrefTypes
+	for i, m := range resolved {
+		if !m.BackRef || m.SourceID != "" {
+			continue // rules.Unresolved: a resolved mention or a name
+		}
+		si := reg.sentenceOf(i)
+		key := rules.Fold(m.Alias)
+		if !c.InBlock(doc.Sentences[si].Block) || x.ignore[key] || quoteInner(doc, m.Start) || !credits(c, si, regMention{m, si}) {
+			continue
+		}
+		if x.antecedent(c, memo, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
+			continue
+		}
+		span := doc.View().Span(m.Start, m.End)
+		c.Report(span, MessageData{Match: Excerpt(doc.Slice(span)), Detail: typeList(owners[key])})
+	}
+}
+
+// matchRegistry matches the registry in every editorial sentence of a
+// document that Analyze did not match it in, as Analyze does.
+func matchRegistry(c *Context) *registryMatches {
+	doc := c.Doc
 	var all []rules.Mention
 	var sentOf []int
 	for si, s := range doc.Sentences {
@@ -69,28 +100,7 @@ func (x backref) Run(c *Context) {
 			sentOf = append(sentOf, si)
 		}
 	}
-	if len(all) == 0 {
-		return
-	}
-	sentAt := map[int]int{}
-	for i, m := range all {
-		sentAt[m.Start] = sentOf[i]
-	}
-	resolved := c.Registry.Resolve(all)
-	memo := &backrefMemo{heads: map[string]int{}}
-	owners := c.lexSets().backrefTypes
-	for _, m := range rules.Unresolved(resolved) {
-		si := sentAt[m.Start]
-		key := rules.Fold(m.Alias)
-		if !c.InBlock(doc.Sentences[si].Block) || x.ignore[key] || quoteInner(doc, m.Start) || !credits(c, si, regMention{m, si}) {
-			continue
-		}
-		if x.antecedent(c, memo, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
-			continue
-		}
-		span := doc.View().Span(m.Start, m.End)
-		c.Report(span, MessageData{Match: Excerpt(doc.Slice(span)), Detail: typeList(owners[key])})
-	}
+	return newRegistryMatches(c.Registry, doc.view, all, sentOf, c.Registry.Resolve(all))
 }
 
 // credits reports whether the back-reference m of sentence si credits

@@ -56,6 +56,9 @@ type Document struct {
 
 	view  *View
 	lines *lineIndex
+	// registry is what Analyze found of the source registry: the checks
+	// read it rather than match every sentence again.
+	registry *registryMatches
 }
 
 // NewDocument returns a document for text that is already UTF-8.
