@@ -171,6 +171,26 @@ func (m *speakerMemo) init(c *Context) {
 			m.tags[b] = append(m.tags[b], a)
 		}
 	}
+	for _, tags := range m.tags {
+		slices.SortStableFunc(tags, func(a, b *Attribution) int { return a.Mention.Start - b.Mention.Start })
+	}
+}
+
+// lastTag returns the speech tag of tags (sorted by start, stably) that
+// starts last before before and credits a speaker for which ok is true,
+// the first in claim order of those that start there; nil for none.
+func lastTag(tags []*Attribution, before int, ok func(id string) bool) *Attribution {
+	k := sort.Search(len(tags), func(k int) bool { return tags[k].Mention.Start >= before })
+	var tag *Attribution
+	for k--; k >= 0; k-- {
+		if tag != nil && tags[k].Mention.Start < tag.Mention.Start {
+			break
+		}
+		if ok(tags[k].Source.ID) {
+			tag = tags[k]
+		}
+	}
+	return tag
 }
 
 func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) string {
@@ -223,7 +243,9 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	}
 	var others []string
 	ids := map[string]bool{at.Source.ID: true}
+	resolvedIn := false // whether at.Source.ID is among cands
 	for _, n := range cands {
+		resolvedIn = resolvedIn || n.id == at.Source.ID
 		if !ids[n.id] {
 			ids[n.id] = true
 			others = append(others, n.name)
@@ -232,18 +254,20 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	if len(others) == 0 || !person && len(others) < 2 {
 		return ""
 	}
+	inCands := func(id string) bool { return ids[id] && (id != at.Source.ID || resolvedIn) }
 	// A speaker tagged earlier in the paragraph, with nobody else who
 	// fits named in a later sentence.
-	var tag *Attribution
-	for _, a := range memo.tags[pb] {
-		if a.Mention.Start < at.Mention.Start &&
-			slices.ContainsFunc(cands, func(n namedAt) bool { return n.id == a.Source.ID }) && (tag == nil || a.Mention.Start > tag.Mention.Start) {
-			tag = a
-		}
-	}
-	if tag != nil {
+	if tag := lastTag(memo.tags[pb], at.Mention.Start, inCands); tag != nil {
 		ts := sentenceOf(doc, tag.Mention.Start)
-		if !slices.ContainsFunc(cands, func(n namedAt) bool { return n.id != tag.Source.ID && n.sentence > ts }) {
+		// cands are sorted by sentence: those after ts are a suffix.
+		later := false
+		for k := len(cands) - 1; k >= 0 && cands[k].sentence > ts; k-- {
+			if cands[k].id != tag.Source.ID {
+				later = true
+				break
+			}
+		}
+		if !later {
 			return ""
 		}
 	}
