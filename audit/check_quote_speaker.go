@@ -153,6 +153,10 @@ func quotedName(text string) bool {
 type speakerMemo struct {
 	speakers map[string]bool
 	tags     map[int][]*Attribution
+	// genders and sourceNames hold, by index in doc.Sources, the gender
+	// of each source's descriptor and where it is named, once asked for.
+	genders     []*string
+	sourceNames []*sourceNames
 }
 
 func (m *speakerMemo) init(c *Context) {
@@ -207,44 +211,49 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	first := doc.Blocks[max(0, pb-q.paragraphs)].Start
 	memo.init(c)
 	speakers := memo.speakers
-	var cands []namedAt // in text order
+	// Each source named in the window is one group of candidates: what
+	// matters of its mentions there is the first and last sentence.
+	var groups []namedGroup // in source order
 	resolvedNamed := false
-	for _, s := range doc.Sources {
+	for i := range doc.Sources {
+		s := &doc.Sources[i]
 		if s.ID != at.Source.ID && (!strings.HasPrefix(s.ID, "person:") || !speakers[s.ID]) {
 			continue
 		}
-		if g := c.Lexicon.People.Gender(s.Descriptor); g != "" && g != want {
+		if g := memo.gender(c, i); g != "" && g != want {
 			continue
 		}
-		// Mentions are in text order: start at the window.
-		from := sort.Search(len(s.Mentions), func(k int) bool { return s.Mentions[k].Start >= first })
-		for _, m := range s.Mentions[from:] {
-			if m.Start >= at.Mention.Start {
-				break
-			}
-			if !inQuotation(doc, m.Start) {
-				cands = append(cands, namedAt{s.ID, s.Name, sentenceOf(doc, m.Start)})
-				resolvedNamed = resolvedNamed || s.ID == at.Source.ID
-			}
+		if g, ok := memo.named(c, i, first, at.Mention.Start); ok {
+			groups = append(groups, g)
+			resolvedNamed = resolvedNamed || s.ID == at.Source.ID
 		}
 	}
 	// A speaker known only by a name the people finder did not take for
 	// one ("Moataz sees his city"): find the name in the window.
 	if !resolvedNamed {
-		cands = append(cands, nameInText(doc, at.Source, first, at.Mention.Start)...)
+		if ns := nameInText(doc, at.Source, first, at.Mention.Start); len(ns) > 0 {
+			// In text order: the first and last are the sentences.
+			g := namedGroup{ns[0].id, ns[0].name, ns[0].sentence, ns[0].sentence}
+			for _, n := range ns[1:] {
+				g.first, g.last = min(g.first, n.sentence), max(g.last, n.sentence)
+			}
+			groups = append(groups, g)
+		}
 	}
-	slices.SortStableFunc(cands, func(a, b namedAt) int { return a.sentence - b.sentence })
 	// A speaker that is not a person ("he" resolved to a team or a firm)
 	// is a slip of the resolution, not a reading a reader would make:
 	// only the people named are weighed then.
 	person := strings.HasPrefix(at.Source.ID, "person:")
 	if !person {
-		cands = slices.DeleteFunc(cands, func(n namedAt) bool { return n.id == at.Source.ID })
+		groups = slices.DeleteFunc(groups, func(n namedGroup) bool { return n.id == at.Source.ID })
 	}
+	// The others in the order a reader meets them: by the sentence that
+	// first names them, then in source order.
+	slices.SortStableFunc(groups, func(a, b namedGroup) int { return a.first - b.first })
 	var others []string
 	ids := map[string]bool{at.Source.ID: true}
-	resolvedIn := false // whether at.Source.ID is among cands
-	for _, n := range cands {
+	resolvedIn := false // whether at.Source.ID is among the candidates
+	for _, n := range groups {
 		resolvedIn = resolvedIn || n.id == at.Source.ID
 		if !ids[n.id] {
 			ids[n.id] = true
@@ -259,23 +268,18 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	// fits named in a later sentence.
 	if tag := lastTag(memo.tags[pb], at.Mention.Start, inCands); tag != nil {
 		ts := sentenceOf(doc, tag.Mention.Start)
-		// cands are sorted by sentence: those after ts are a suffix.
-		later := false
-		for k := len(cands) - 1; k >= 0 && cands[k].sentence > ts; k-- {
-			if cands[k].id != tag.Source.ID {
-				later = true
-				break
-			}
-		}
-		if !later {
+		if !slices.ContainsFunc(groups, func(n namedGroup) bool { return n.id != tag.Source.ID && n.last > ts }) {
 			return ""
 		}
 	}
 	// The last sentence that names any of them.
-	last := cands[len(cands)-1].sentence
+	last := groups[0].last
+	for _, n := range groups[1:] {
+		last = max(last, n.last)
+	}
 	inLast := map[string]bool{}
-	for _, n := range cands {
-		if n.sentence == last {
+	for _, n := range groups {
+		if n.last == last {
 			inLast[n.id] = true
 		}
 	}
@@ -286,6 +290,85 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 		return fmt.Sprintf("“%s” could refer to %s", pronoun, orList(others))
 	}
 	return fmt.Sprintf("“%s” could refer to %s as well as %s", pronoun, orList(others), at.Source.Name)
+}
+
+// namedGroup is a source named in one or more sentences, first to last.
+type namedGroup struct {
+	id, name    string
+	first, last int
+}
+
+// gender returns the gender the descriptor of doc.Sources[i] gives.
+func (m *speakerMemo) gender(c *Context, i int) string {
+	if m.genders == nil {
+		m.genders = make([]*string, len(c.Doc.Sources))
+	}
+	if m.genders[i] == nil {
+		g := c.Lexicon.People.Gender(c.Doc.Sources[i].Descriptor)
+		m.genders[i] = &g
+	}
+	return *m.genders[i]
+}
+
+// named returns the first and last sentence in which doc.Sources[i] is
+// named outside quotations, by a mention starting in [from, to); false
+// when it is named in none. (A mention between sentences is in sentence
+// -1, as sentenceOf says.)
+func (m *speakerMemo) named(c *Context, i, from, to int) (namedGroup, bool) {
+	doc := c.Doc
+	s := &doc.Sources[i]
+	if m.sourceNames == nil {
+		m.sourceNames = make([]*sourceNames, len(doc.Sources))
+	}
+	ns := m.sourceNames[i]
+	if ns == nil {
+		ns = &sourceNames{sorted: slices.IsSortedFunc(s.Mentions, func(a, b Span) int { return a.Start - b.Start })}
+		if ns.sorted {
+			for _, sp := range s.Mentions {
+				if !inQuotation(doc, sp.Start) {
+					ns.starts = append(ns.starts, sp.Start)
+					ns.sentences = append(ns.sentences, sentenceOf(doc, sp.Start))
+				}
+			}
+			ns.sorted = slices.IsSorted(ns.sentences)
+		}
+		m.sourceNames[i] = ns
+	}
+	g := namedGroup{id: s.ID, name: s.Name}
+	if !ns.sorted {
+		// Mentions are in text order: start at the window.
+		ok := false
+		k := sort.Search(len(s.Mentions), func(k int) bool { return s.Mentions[k].Start >= from })
+		for _, sp := range s.Mentions[k:] {
+			if sp.Start >= to {
+				break
+			}
+			if !inQuotation(doc, sp.Start) {
+				si := sentenceOf(doc, sp.Start)
+				if !ok {
+					g.first, g.last, ok = si, si, true
+				}
+				g.first, g.last = min(g.first, si), max(g.last, si)
+			}
+		}
+		return g, ok
+	}
+	lo, hi := sort.SearchInts(ns.starts, from), sort.SearchInts(ns.starts, to)
+	if lo >= hi {
+		return g, false
+	}
+	g.first, g.last = ns.sentences[lo], ns.sentences[hi-1]
+	return g, true
+}
+
+// sourceNames are the mentions of a source outside quotations, by
+// start, with their sentences; sorted is false when the source's
+// mentions or their sentences are not in order, and then they are not
+// used.
+type sourceNames struct {
+	sorted    bool
+	starts    []int
+	sentences []int
 }
 
 // namedAt is a person named in a sentence.
