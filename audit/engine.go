@@ -4,11 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -247,13 +247,15 @@ func fingerprint(doc *Document, fs []Finding) {
 		key += "#" + doc.Meta.ID
 	}
 	seen := map[string]int{}
+	var buf []byte // what is hashed: base, NUL, n in decimal
 	for i := range fs {
 		f := &fs[i]
 		text := strings.ToLower(collapse(doc.Slice(f.Span)))
 		base := f.Rule + "\x00" + key + "\x00" + text
 		n := seen[base]
 		seen[base]++
-		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", base, n))
+		buf = strconv.AppendInt(append(append(buf[:0], base...), 0), int64(n), 10)
+		sum := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(sum[:8])
 	}
 }
@@ -441,18 +443,20 @@ func (c *Context) ReportClaim(i int, d MessageData) {
 			d.Cue = a.Cue.Text
 		}
 	}
-	c.report(cl.Span, i, d)
+	c.report(cl.Span, i, d, Excerpt(c.Doc.Slice(cl.Span)))
 }
 
 // Report reports a finding on span; d.Claim defaults to the span's text.
 func (c *Context) Report(span Span, d MessageData) {
+	excerpt := Excerpt(c.Doc.Slice(span))
 	if d.Claim == "" {
-		d.Claim = Excerpt(c.Doc.Slice(span))
+		d.Claim = excerpt
 	}
-	c.report(span, -1, d)
+	c.report(span, -1, d, excerpt)
 }
 
-func (c *Context) report(span Span, claim int, d MessageData) {
+// report reports a finding on span, whose Excerpt is excerpt.
+func (c *Context) report(span Span, claim int, d MessageData, excerpt string) {
 	var msg strings.Builder
 	if err := c.Rule.Template().Execute(&msg, d); err != nil {
 		msg.Reset()
@@ -463,7 +467,7 @@ func (c *Context) report(span Span, claim int, d MessageData) {
 		Rule: c.Rule.ID, Level: c.Rule.Level, Span: span,
 		Line: start.Line, Column: start.Column, RuneColumn: start.RuneColumn,
 		EndLine: end.Line, EndColumn: end.Column, EndRuneColumn: end.RuneColumn,
-		Message: msg.String(), Fix: c.Rule.Fix, Excerpt: Excerpt(c.Doc.Slice(span)), Claim: claim,
+		Message: msg.String(), Fix: c.Rule.Fix, Excerpt: excerpt, Claim: claim,
 	})
 }
 

@@ -315,7 +315,8 @@ func DirectiveFindings(doc *Document, rule *rules.Rule, probs []DirectiveProblem
 	}
 	ctx := &Context{Doc: doc, Rule: rule}
 	for _, p := range probs {
-		ctx.report(p.Comment, -1, MessageData{Claim: Excerpt(doc.Slice(p.Comment)), Detail: p.Message})
+		excerpt := Excerpt(doc.Slice(p.Comment))
+		ctx.report(p.Comment, -1, MessageData{Claim: excerpt, Detail: p.Message}, excerpt)
 	}
 	out := ctx.found
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
