@@ -2,7 +2,10 @@ package audit
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -39,7 +42,11 @@ type figureConflict struct {
 	maxRatio            float64
 	partBefore          []string
 	partAfter           []string
-	placePreps          map[string]bool
+	// The most words of any partBefore and partAfter phrase, and the most
+	// characters of any of their words.
+	partBeforeWords, partBeforeRunes int
+	partAfterWords, partAfterRunes   int
+	placePreps                       map[string]bool
 }
 
 func newFigureConflict(r *rules.Rule) (Check, error) {
@@ -59,6 +66,8 @@ func newFigureConflict(r *rules.Rule) (Check, error) {
 	}
 	x := figureConflict{window: p.Window, totalUnits: wordSet(p.TotalUnits), classes: map[string]string{}, maxRatio: p.MaxRatio,
 		partBefore: normPhrases(p.PartBefore), partAfter: normPhrases(p.PartAfter), placePreps: wordSet(p.PlacePreps)}
+	x.partBeforeWords, x.partBeforeRunes = phraseShape(x.partBefore)
+	x.partAfterWords, x.partAfterRunes = phraseShape(x.partAfter)
 	var err error
 	if x.reconciling, err = compilePhrases(r, "reconciling", p.Reconciling); err != nil {
 		return nil, err
@@ -104,6 +113,7 @@ func (x figureConflict) Run(c *Context) {
 	doc := c.Doc
 	notNames := c.Lexicon.People.notNameKeys
 	var figs []figure
+	sent := conflictSentence{index: -1}
 	c.Claims(func(i int, cl *Claim) {
 		if cl.Kind != ClaimFigure || cl.Quantity == nil || cl.Sentence < 0 {
 			return
@@ -121,9 +131,14 @@ func (x figureConflict) Run(c *Context) {
 		if x.part(text, start, end) {
 			return
 		}
-		f.class = x.classOf(f.unit, toks, start, end)
-		f.total = x.totals.find(text) != nil
-		f.places = x.places(c, text, toks, notNames)
+		// What a sentence says as a whole is worked out once for all its
+		// figures: a sentence of many figures stays linear.
+		if cl.Sentence != sent.index {
+			sent = x.sentenceFacts(c, cl.Sentence, text, toks, notNames)
+		}
+		f.class = x.classOf(f.unit, toks, sent.classToks, start, end)
+		f.total = sent.total
+		f.places = sent.places
 		if f.unit == "" {
 			if !f.total {
 				return // "four in Idlib": what is counted is not said
@@ -203,9 +218,12 @@ func (x figureConflict) totalUnit(u string) bool { return u == tollUnit || x.tot
 // part of another: "at least 14 of the dead", "10 other civilians",
 // "including 28 civilians".
 func (x figureConflict) part(text string, start, end int) bool {
-	before := " " + strings.Join(strings.Fields(lexKey(text[:start])), " ")
+	// Only the words next to the figure can begin or end a phrase: the
+	// longest phrase's worth of words on each side is normalised, not the
+	// whole sentence again for every figure in it.
+	before := " " + strings.Join(strings.Fields(lexKey(lastFields(text[:start], x.partBeforeWords, x.partBeforeRunes))), " ")
 	inside := " " + strings.Join(strings.Fields(lexKey(text[start:end])), " ") + " "
-	after := strings.Join(strings.Fields(lexKey(text[end:])), " ") + " "
+	after := strings.Join(strings.Fields(lexKey(firstFields(text[end:], x.partAfterWords, x.partAfterRunes))), " ") + " "
 	for _, p := range x.partBefore {
 		if strings.HasSuffix(before, " "+p) || strings.Contains(inside, " "+p+" ") {
 			return true
@@ -217,6 +235,101 @@ func (x figureConflict) part(text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// conflictSentence is what figure-conflict reads from a sentence as a
+// whole, shared by the figures in it.
+type conflictSentence struct {
+	index     int
+	classToks []int           // indexes of the words that name a class
+	total     bool            // a toll phrase ("the death toll")
+	places    map[string]bool // the places it names
+}
+
+func (x figureConflict) sentenceFacts(c *Context, si int, text string, toks []qword, notNames map[string]bool) conflictSentence {
+	s := conflictSentence{index: si, total: x.totals.find(text) != nil, places: x.places(c, text, toks, notNames)}
+	for i, t := range toks {
+		if x.classes[t.key] != "" {
+			s.classToks = append(s.classToks, i)
+		}
+	}
+	return s
+}
+
+// lastFields returns the end of s that holds its last n space-separated
+// fields (all of s when it has fewer). A field of more than maxRunes
+// characters, longer than any phrase's words, ends the search: no phrase
+// reaches over it, so what follows it is all that can match.
+func lastFields(s string, n, maxRunes int) string {
+	i := len(s)
+	for ; n > 0; n-- {
+		for i > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i -= size
+		}
+		if i == 0 {
+			return s
+		}
+		fieldEnd, runes := i, 0
+		for i > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i -= size
+			if runes++; runes > maxRunes {
+				return s[fieldEnd:]
+			}
+		}
+	}
+	return s[i:]
+}
+
+// firstFields returns the start of s that holds its first n
+// space-separated fields (all of s when it has fewer), stopping before a
+// field of more than maxRunes characters as lastFields does.
+func firstFields(s string, n, maxRunes int) string {
+	i := 0
+	for ; n > 0; n-- {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		if i == len(s) {
+			return s
+		}
+		fieldStart, runes := i, 0
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+			if runes++; runes > maxRunes {
+				return s[:fieldStart]
+			}
+		}
+	}
+	return s[:i]
+}
+
+// phraseShape returns the most space-separated fields of any of ps and
+// the most characters of any of their fields.
+func phraseShape(ps []string) (fields, runes int) {
+	for _, p := range ps {
+		fs := strings.Fields(p)
+		fields = max(fields, len(fs))
+		for _, f := range fs {
+			runes = max(runes, utf8.RuneCountInString(f))
+		}
+	}
+	return fields, runes
 }
 
 // places returns the places a sentence (text, whose words are toks) names
@@ -265,24 +378,37 @@ func normPhrases(ps []string) []string {
 
 // classOf returns what a figure at [start, end) of a sentence whose words
 // are toks counts: the class of its unit, else of the class word nearest
-// to it in the sentence, preferring one after it.
-func (x figureConflict) classOf(unit string, toks []qword, start, end int) string {
+// to it in the sentence, preferring one after it (a word after the figure
+// is likelier its verb, so distances before it count double). classToks
+// are the indexes of toks that name a class, in order. Words are in order
+// and do not overlap, so the nearest before the figure is the last class
+// word ending by start and the nearest after it the first one that ends
+// after start and is not inside the figure; a tie goes to the one before.
+func (x figureConflict) classOf(unit string, toks []qword, classToks []int, start, end int) string {
 	if cl := x.classes[unit]; cl != "" {
 		return cl
 	}
+	// k is the first class word that ends after start.
+	k, _ := slices.BinarySearchFunc(classToks, start, func(i, start int) int {
+		if toks[i].end <= start {
+			return -1
+		}
+		return 1
+	})
 	best, dist := "", math.MaxInt
-	for _, t := range toks {
-		cl := x.classes[t.key]
-		if cl == "" || t.start >= start && t.end <= end {
-			continue
+	if k > 0 {
+		t := toks[classToks[k-1]]
+		best, dist = x.classes[t.key], 2*(start-t.end)
+	}
+	for _, i := range classToks[k:] {
+		t := toks[i]
+		if t.start >= start && t.end <= end {
+			continue // inside the figure
 		}
-		d := t.start - end
-		if t.end <= start {
-			d = 2 * (start - t.end) // a word after the figure is likelier its verb
+		if d := t.start - end; d < dist {
+			best = x.classes[t.key]
 		}
-		if d < dist {
-			best, dist = cl, d
-		}
+		break
 	}
 	return best
 }

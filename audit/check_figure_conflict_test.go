@@ -3,6 +3,8 @@ package audit
 import (
 	"strings"
 	"testing"
+
+	"github.com/sourcecheck/sourcecheck/rules"
 )
 
 func TestFigureConflictCheck(t *testing.T) {
@@ -105,5 +107,93 @@ func TestFigureConflictParamErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assertEngineError(t, "figure-conflict", tt.params, tt.want)
 		})
+	}
+}
+
+// TestFigureConflictWindows holds part and classOf, which look only near
+// a figure so that a sentence of many figures stays linear, to what
+// reading the whole sentence gives, at every pair of word boundaries of
+// sentences made to test the edges: phrases at the very start and end,
+// runs of spaces, long words with no spaces, capitals, non-ASCII spaces
+// and invalid UTF-8.
+func TestFigureConflictWindows(t *testing.T) {
+	r, ok := rules.Find(rules.DefaultRules(), "conflicting-figures")
+	if !ok {
+		t.Fatal("no built-in rule conflicting-figures")
+	}
+	e, err := NewEngine(nil, []*rules.Rule{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, ok := e.rules[0].check.(figureConflict)
+	if !ok || x.partBefore == nil {
+		t.Fatal("no figure-conflict check in the default pack")
+	}
+	whole := func(s string) string { return strings.Join(strings.Fields(lexKey(s)), " ") }
+	refPart := func(text string, start, end int) bool {
+		before, inside, after := " "+whole(text[:start]), " "+whole(text[start:end])+" ", whole(text[end:])+" "
+		for _, p := range x.partBefore {
+			if strings.HasSuffix(before, " "+p) || strings.Contains(inside, " "+p+" ") {
+				return true
+			}
+		}
+		for _, p := range x.partAfter {
+			if strings.HasPrefix(after, p+" ") || strings.Contains(inside, " "+p+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	refClassOf := func(toks []qword, start, end int) string {
+		best, dist := "", 1<<62
+		for _, t := range toks {
+			cl := x.classes[t.key]
+			if cl == "" || t.start >= start && t.end <= end {
+				continue
+			}
+			d := t.start - end
+			if t.end <= start {
+				d = 2 * (start - t.end)
+			}
+			if d < dist {
+				best, dist = cl, d
+			}
+		}
+		return best
+	}
+	texts := []string{
+		"Among them 14 were civilians, of whom 3 were children.",
+		"At least 14 of the dead were civilians  among   them five KILLED\u00a0Among Them 3",
+		"Another 75 people were injured and 40 killed, including 12 wounded of those 7 dead",
+		"Aleppo-Homs/Damascus.SOHR,1,000“dead”Aleppo-Homs/Damascus.SOHR,1,000“dead” of them 5",
+		"of the\t\n 30 among whom \xff\xfe 20 died, other 4 deaths, of them",
+		"İNCLUDİNG 5 KİLLED, among the 9 wounded",
+	}
+	for _, text := range texts {
+		toks := appendQWords(nil, text, 0, len(text))
+		var classToks []int
+		for i, tk := range toks {
+			if x.classes[tk.key] != "" {
+				classToks = append(classToks, i)
+			}
+		}
+		// Every word boundary, and every byte offset of short texts.
+		var cuts []int
+		for i := 0; i <= len(text); i++ {
+			cuts = append(cuts, i)
+		}
+		for _, start := range cuts {
+			for _, end := range cuts {
+				if end < start || end-start > 12 {
+					continue
+				}
+				if got, want := x.part(text, start, end), refPart(text, start, end); got != want {
+					t.Errorf("part(%q, %d, %d) = %v, want %v", text, start, end, got, want)
+				}
+				if got, want := x.classOf("", toks, classToks, start, end), refClassOf(toks, start, end); got != want {
+					t.Errorf("classOf(%q, %d, %d) = %q, want %q", text, start, end, got, want)
+				}
+			}
+		}
 	}
 }
