@@ -280,6 +280,12 @@ const (
 	// vague quantities, range openers, articles, number words and
 	// fractions. Every other word and mark starts nothing.
 	figFStart
+	// figFValue, set by compile, marks the words without which no
+	// worded value can be read (figParser.value): number, scale and
+	// fraction words and the last word of each vague quantity that can
+	// be a figure. A sentence with none of them and no numeral has no
+	// figure (figCompiled.mayHold).
+	figFValue
 )
 
 // Noun classes.
@@ -318,7 +324,18 @@ type figCompiled struct {
 	durations   figPhrases
 	clock       figPhrases
 	months      figPhrases
+
+	// valueEnds[n][a] has bit b set when a figFValue word of n ASCII
+	// letters begins with letter a and ends with letter b: the cheap test
+	// mayHold puts each word of a sentence to before looking it up.
+	// prefilter is false when a figFValue word is not all ASCII letters,
+	// which the test cannot see; mayHold then passes every sentence.
+	valueEnds [figValueMaxLen + 1][26]uint32
+	prefilter bool
 }
+
+// figValueMaxLen is the longest figFValue word mayHold can test for.
+const figValueMaxLen = 15
 
 // figWord is what the lexicon says of one folded word: its flags and its
 // value as a number word, scale word and fraction (0 when it is none).
@@ -715,6 +732,30 @@ func (l *FigureLexicon) compile() error {
 		if w.flags&(figFArticle|figFRangeOpener) != 0 || w.number > 0 || w.frac > 0 {
 			w.flags |= figFStart
 		}
+		if w.number > 0 || w.scale > 0 || w.frac > 0 {
+			w.flags |= figFValue
+		}
+	}
+	for _, list := range c.vague.first {
+		for _, ph := range list {
+			// A weak quantifier ("several", "a few") is never a figure
+			// (figParser.at), nor one end of a range.
+			if !l.Vague[ph.id].Weak {
+				c.words[ph.words[len(ph.words)-1]].flags |= figFValue
+			}
+		}
+	}
+	c.prefilter = true
+	for id, w := range c.words {
+		if w.flags&figFValue == 0 {
+			continue
+		}
+		k := c.keys[id]
+		if len(k) == 0 || len(k) > figValueMaxLen || strings.IndexFunc(k, func(r rune) bool { return !('a' <= r && r <= 'z') }) >= 0 {
+			c.prefilter = false
+			break
+		}
+		c.valueEnds[len(k)][k[0]-'a'] |= 1 << (k[len(k)-1] - 'a')
 	}
 	c.table = newFigVocab(c.vocab)
 	l.c = c
@@ -861,6 +902,46 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 		space = false
 	}
 	return dst, nums
+}
+
+// mayHold reports whether sentence may hold a figure, without tokenizing
+// it: a figure needs a value (figParser.value), which is a numeral, and
+// every numeral token begins with an ASCII digit, or is read from a word
+// flagged figFValue. Such a word's token is a run of ASCII letters that
+// no letter adjoins, and its key that run lower-cased, unless a
+// non-ASCII letter folds to an ASCII one (the Kelvin sign), which mayHold
+// takes as a possible figure. So a sentence with no ASCII digit and no
+// run of ASCII letters that folds to a figFValue word has no figure.
+func (c *figCompiled) mayHold(s string) bool {
+	if !c.prefilter {
+		return true
+	}
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch {
+		case figIsLetter(b):
+			j := i + 1
+			for j < len(s) && figIsLetter(s[j]) {
+				j++
+			}
+			if n := j - i; n <= figValueMaxLen && c.valueEnds[n][b|0x20-'a']&(1<<(s[j-1]|0x20-'a')) != 0 &&
+				c.words[c.table.lookup(s[i:j], true)].flags&figFValue != 0 {
+				return true
+			}
+			i = j
+		case figIsDigit(b):
+			return true
+		case b < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.ToLower(r) < utf8.RuneSelf {
+				return true
+			}
+			i += size
+		}
+	}
+	return false
 }
 
 // figIsCaps reports whether w has no letter that upper-casing changes:
@@ -1156,6 +1237,15 @@ var figFinders = sync.Pool{New: func() any { return new(figFinder) }}
 
 // find is FindFigures for a compiled, non-nil lex.
 func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
+	if !lex.c.mayHold(sentence) {
+		return nil
+	}
+	return f.parse(sentence, lex)
+}
+
+// parse is find without the mayHold test: it tokenizes sentence and
+// tries a figure at every token that can begin one.
+func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	p := &f.p
 	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], lastEnd: -1, anchorEnd: -1}
 	if cap(p.toks) == 0 {

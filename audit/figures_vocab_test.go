@@ -3,7 +3,10 @@ package audit
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
 )
 
 // TestFigTokenizeLookup checks that tokenizing with the lexicon gives the
@@ -64,6 +67,74 @@ func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 		got.key, got.id, got.flags = want.key, 0, 0
 		if got != want {
 			t.Errorf("%q: token %+v, want %+v", s[got.start:got.end], got, want)
+		}
+	}
+}
+
+// TestFigMayHold checks that every sentence mayHold turns away has no
+// figure, over the seeds, the corpora's body sentences and sentences
+// made to slip past a careless test.
+func TestFigMayHold(t *testing.T) {
+	lex := figLexicon(t)
+	if !lex.c.prefilter {
+		t.Fatal("the lexicon's value words are not all ASCII letters: no pre-filter")
+	}
+	sents := []string{
+		"Dozens of people", "DOZENS OF PEOPLE", "Several people.", "Half the city", "a Dozen", "Twenty-eight",
+		"tens of thousands fled", "Hundreds", "no one", "someone said", "\u212aelvin", "Über drei",
+		"money, often written, tension", "İstanbul", "a quarter of them", "invalid \xff utf8",
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents = append(sents, strings.Split(string(data), "\n")...)
+	}
+	if root, ok := corpus.Root(); ok {
+		full := DefaultLexicon()
+		for _, load := range []func(string) ([]corpus.Article, error){corpus.BBC, corpus.Reuters} {
+			arts, err := load(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range arts {
+				doc := NewDocument(a.Ref, FormatText, a.Body)
+				Structure(doc, full)
+				for _, s := range doc.Sentences {
+					sents = append(sents, s.Text)
+				}
+			}
+		}
+	}
+	f := new(figFinder)
+	skipped := 0
+	for _, s := range sents {
+		checkFigMayHold(t, f, lex, s)
+		if !lex.c.mayHold(s) {
+			skipped++
+		}
+	}
+	t.Logf("%d of %d sentences turned away", skipped, len(sents))
+}
+
+// FuzzFigMayHold checks TestFigMayHold's property on any text.
+func FuzzFigMayHold(f *testing.F) {
+	for _, s := range []string{"Dozens of people", "\u212aelvin", "a few", "Twenty-eight", "no figure here"} {
+		f.Add(s)
+	}
+	lex := figLexicon(f)
+	ff := new(figFinder)
+	f.Fuzz(func(t *testing.T, s string) { checkFigMayHold(t, ff, lex, s) })
+}
+
+// checkFigMayHold fails when mayHold turns s away but s has a figure.
+func checkFigMayHold(t *testing.T, f *figFinder, lex *FigureLexicon, s string) {
+	t.Helper()
+	if !lex.c.mayHold(s) {
+		if got := f.parse(s, lex); len(got) > 0 {
+			t.Errorf("%q: mayHold is false but it has figures %s", s, figDump(got))
 		}
 	}
 }
