@@ -160,7 +160,22 @@ type plainLine struct {
 	start, end int
 	ts, te     int
 	indent     int // leading white-space bytes
-	width      int // runes from the start of the line to the end of its text
+	// width counts the runes from the start of the line to the end of its
+	// text (see lineWidth: a line too long to be hard-wrapped is not
+	// counted).
+	width int
+}
+
+// maxWrapWidth is the widest, in runes, a line of hard-wrapped prose runs.
+const maxWrapWidth = 100
+
+// lineWidth returns the rune count of s, or maxWrapWidth+1 when s is
+// surely wider than maxWrapWidth (a rune takes at most utf8.UTFMax bytes).
+func lineWidth(s string) int {
+	if len(s) > utf8.UTFMax*maxWrapWidth {
+		return maxWrapWidth + 1
+	}
+	return utf8.RuneCountInString(s)
 }
 
 func (l plainLine) blank() bool { return l.ts == l.te }
@@ -198,7 +213,7 @@ func textBlocks(text string) []rawBlock {
 		l := plainLine{start: start, end: end}
 		l.ts, l.te = trimProseSpace(text, start, end)
 		l.indent = l.ts - start
-		l.width = utf8.RuneCountInString(text[start:l.te])
+		l.width = lineWidth(text[start:l.te])
 		if l.blank() {
 			flush()
 		} else {
@@ -253,7 +268,7 @@ func appendWrapped(blocks []rawBlock, text string, group []plainLine) []rawBlock
 // hardWrapped reports whether a group of lines is prose wrapped at a fixed
 // width. The lines that run on into the next one (all but the last and
 // those followed by an indented line, which may end a paragraph) must be
-// at most 100 characters wide, at least half of them close to the widest,
+// at most maxWrapWidth characters wide, at least half of them close to the widest,
 // and at least half of them must not end a sentence. A two-line group must
 // also read as one sentence running on: the second line starts in lower
 // case.
@@ -267,7 +282,7 @@ func hardWrapped(text string, group []plainLine) bool {
 	}
 	width, inner := 0, 0
 	for i, l := range group[:len(group)-1] {
-		if l.width > 100 {
+		if l.width > maxWrapWidth {
 			return false
 		}
 		if group[i+1].indent <= minIndent {

@@ -506,19 +506,32 @@ func isPlainQWord(w string) bool {
 
 // lowerASCII returns s with its ASCII letters lower-cased, byte for byte.
 func lowerASCII(s string) string {
+	// Lower a chunk at a time into a stack buffer and append it whole: one
+	// table load per byte, no per-capital calls into the builder.
 	var b strings.Builder
 	b.Grow(len(s))
-	from := 0 // s[from:i] is still to copy
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+	var buf [512]byte
+	for len(s) > 0 {
+		n := min(len(s), len(buf))
+		for i := range n {
+			buf[i] = lowerByte[s[i]]
 		}
+		b.Write(buf[:n])
+		s = s[n:]
 	}
-	b.WriteString(s[from:])
 	return b.String()
 }
+
+// lowerByte maps each byte to itself with ASCII capitals lower-cased.
+var lowerByte = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
