@@ -101,6 +101,10 @@ type BlockCue struct {
 	// first holds the bytes a match of a cue anchored at the block's start
 	// can start with (nil: any, or not anchored).
 	first *byteSet
+	// lead lists strings one of which every match of a cue anchored at
+	// the block's start begins with (nil: none known): a block starting
+	// with none of them is not searched.
+	lead []string
 	// need lists strings one of which every match contains (nil: none
 	// known): a block holding none of them is not searched.
 	need []string
@@ -228,6 +232,7 @@ func (l *BlockLexicon) compile() error {
 		c.re = re
 		if c.At == "whole" || c.At == "prefix" {
 			c.first = firstBytes(expr)
+			c.lead = leadingLiterals(expr)
 		}
 		if c.At == "suffix" || c.At == "any" {
 			// Anchored patterns fail fast at the block's start; the
@@ -506,7 +511,7 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 		if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
 			continue
 		}
-		if !c.first.has(it.text) || c.need != nil && !containsAny(it.text, c.need) {
+		if !c.first.has(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) || c.need != nil && !containsAny(it.text, c.need) {
 			continue
 		}
 		if c.re.MatchString(it.text) {
@@ -769,6 +774,68 @@ func shortest(lits []string) int {
 		n = min(n, len(l))
 	}
 	return n
+}
+
+// leadingLiterals returns strings one of which every match of the
+// regular expression expr, anchored at the start of the text, begins
+// with, or nil when it finds none: "Image" or "Picture" for
+// ^(?:Image|Picture)\s*:. Only case-sensitive literals count.
+func leadingLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
+		return nil
+	}
+	lits, ok := startLiterals(re.Sub[1])
+	if !ok || slices.Contains(lits, "") {
+		return nil
+	}
+	return lits
+}
+
+// startLiterals returns literals one of which every match of re starts
+// with, and whether it found such a set.
+func startLiterals(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return startLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return startLiterals(re.Sub[0])
+	case syntax.OpConcat:
+		// The first part is mandatory and starts every match.
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		return startLiterals(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			lits, ok := startLiterals(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, lits...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// hasAnyPrefix reports whether s starts with any of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsAny reports whether s contains any of subs.

@@ -110,3 +110,53 @@ func TestFirstBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadingLiterals checks that leadingLiterals never rules out a text
+// an anchored cue matches, on the lines of the seeds and hand-picked
+// starts, and what it finds for a few expressions.
+func TestLeadingLiterals(t *testing.T) {
+	lex := testBlockLexicon(t)
+	texts := []string{
+		"Photo: AFP", "Photos : x", "Photograph: y", "Foto: z", "Photo credit: q", "Image: Reuters",
+		"Images: x", "Picture: p", "Illustration: i", "Credit: c", "Video: v", "By Jane Smith", "Par Jean",
+		"Von Hans", "Av Ola", "© 2024 BBC", "(c) 2020", "Copyright 2021", "©AFP", "", "x",
+	}
+	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range seeds {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	n := 0
+	for _, c := range lex.Cues {
+		if c.lead == nil {
+			continue
+		}
+		n++
+		for _, text := range texts {
+			if c.re.MatchString(text) && !hasAnyPrefix(text, c.lead) {
+				t.Errorf("%s: %q matches but starts with none of %q", c.Cue, text, c.lead)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no cue got leading literals")
+	}
+	for expr, want := range map[string]string{
+		`^(?:Photo|Photos|Foto)\s*:`: "Photo|Foto",
+		`^(?:(?i)photo)`:             "",
+		`^(?:a*b)`:                   "",
+		`^(?:ab+c|d{2,3})`:           "a|d",
+		`(?:x)$`:                     "",
+		`^(?:x?y)`:                   "",
+	} {
+		if got := strings.Join(leadingLiterals(expr), "|"); got != want {
+			t.Errorf("leadingLiterals(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}
