@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +16,36 @@ import (
 type Analyzer struct {
 	lex      *Lexicon
 	registry *rules.Registry
+	// arenas holds *[]word: the word arrays of finished analyses, empty
+	// and cleared, for the next document to fill.
+	arenas sync.Pool
+}
+
+// maxPooledWords bounds the arenas kept for reuse, so that one huge
+// document does not pin its words' array for good.
+const maxPooledWords = 1 << 16
+
+// getArena returns an empty word array of capacity at least n.
+func (a *Analyzer) getArena(n int) *[]word {
+	if p, ok := a.arenas.Get().(*[]word); ok {
+		if cap(*p) >= n {
+			return p
+		}
+		// Too small: let it go, and make one that fits.
+	}
+	arena := make([]word, 0, n)
+	return &arena
+}
+
+// putArena clears the words of arena, so that it keeps no document's text
+// alive, and keeps it for reuse.
+func (a *Analyzer) putArena(p *[]word, arena []word) {
+	if cap(arena) > maxPooledWords {
+		return
+	}
+	clear(arena)
+	*p = arena[:0]
+	a.arenas.Put(p)
 }
 
 // NewAnalyzer returns an analyzer using lex and registry (the built-in ones
@@ -143,7 +174,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 			n += len(s.Text)
 		}
 	}
-	arena := make([]word, 0, n/5+16)
+	pooled := a.getArena(n/5 + 16)
+	arena := *pooled
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -271,6 +303,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	qattrs := a.quoteSpeakers(doc, infos)
 	a.claims(doc, infos, qattrs)
 	doc.Sources = buildSources(doc, all)
+	// Nothing of the analysis holds a word now: infos dies here.
+	a.putArena(pooled, arena)
 }
 
 // registryMatches is what Analyze found of a registry in a document:
