@@ -245,13 +245,16 @@ func appendWords(dst []word, text string) []word {
 func asciiLower(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	// Capitals are few: copy the runs between them whole.
+	from := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(s[from:])
 	return b.String()
 }
 

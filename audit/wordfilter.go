@@ -7,15 +7,23 @@ package audit
 // compiled and only read afterwards.
 type wordFilter [128]uint64 // 8192 bits
 
-// wordFilterBits are the two bit positions of w in a wordFilter, from its
-// FNV-1a hash.
+// wordFilterBits are the two bit positions of w in a wordFilter, from a
+// multiplicative hash of its length and its first two, middle and last
+// two bytes: one multiplication a word rather than one a byte. On the
+// corpora it lets through about as few non-members as a hash of every
+// byte (1.7% rather than 1.3% of words for the cue starts, the largest
+// set).
 func wordFilterBits(w string) (a, b uint32) {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
+	n := len(w)
+	x := uint64(n) << 32
+	switch {
+	case n >= 2:
+		x |= uint64(w[0]) | uint64(w[1])<<8 | uint64(w[n-2])<<16 | uint64(w[n-1])<<24 | uint64(w[n/2])<<40
+	case n == 1:
+		x |= uint64(w[0])
 	}
-	return h & 8191, h >> 19 & 8191
+	h := x * 0x9E3779B97F4A7C15
+	return uint32(h>>51) & 8191, uint32(h>>38) & 8191
 }
 
 // add records w as a member.
