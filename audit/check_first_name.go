@@ -66,9 +66,10 @@ func newFirstName(r *rules.Rule) (Check, error) {
 
 func (x firstName) Run(c *Context) {
 	doc := c.Doc
-	if x.notes.find(doc.View().Text) != nil {
-		return
-	}
+	// A note anywhere in the article ("names have been changed") explains
+	// every partial name. Few articles have a partial name to report, so
+	// the whole text is searched for one only before the first report.
+	noted := -1 // unknown; 0 no note, 1 a note
 	credited := c.creditedSources()
 	titles := c.Lexicon.People.titleKeys
 	for i := range doc.Sources {
@@ -86,6 +87,15 @@ func (x firstName) Run(c *Context) {
 		}
 		if kunya == "" && (partOfFullName(doc, s.Name) || !x.private(c, s)) {
 			continue
+		}
+		if noted < 0 {
+			noted = 0
+			if x.notes.find(doc.View().Text) != nil {
+				noted = 1
+			}
+		}
+		if noted == 1 {
+			return
 		}
 		d := MessageData{Match: Excerpt(doc.Slice(m)), Source: s.Name, SourceType: s.Type}
 		if kunya != "" {
