@@ -25,6 +25,12 @@ type phraseMatcher struct {
 	// which fold with the Kelvin sign and the long s).
 	wide   bool
 	hyphen bool // '-' separates words like white space
+	// follow is, for each ASCII first byte of a phrase, the set of bytes
+	// that may come right after it in a match: every byte but the ASCII
+	// word characters no phrase has second. A word starting with a pair
+	// outside it holds no phrase, which rules out most words the first
+	// byte alone lets through without walking the trie.
+	follow [128][4]uint64
 }
 
 type pmNode struct {
@@ -66,7 +72,24 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 			m.nodes[n].accept = int32(pi + 1)
 		}
 	}
+	for b, n := range m.root {
+		if n == 0 {
+			continue
+		}
+		for c := range 256 {
+			f := foldRune(rune(c))
+			if !isASCIIWord(byte(c)) || m.next(n, f) != 0 {
+				m.follow[b][c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
 	return m
+}
+
+// mayFollow reports whether byte c may follow the ASCII first byte b of a
+// phrase in a match.
+func (m *phraseMatcher) mayFollow(b, c byte) bool {
+	return m.follow[b&127][c>>6]&(1<<(c&63)) != 0
 }
 
 // child returns the node after n on folded rune f, adding it if need be.
@@ -182,6 +205,24 @@ func (m *phraseMatcher) find(text string) []int {
 func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 	for i := 0; i < len(text); {
 		b := text[i]
+		if isASCIIWord(b) {
+			// A word starts at i, where \b holds: the loop steps over
+			// whole words, and a match ends on a word boundary.
+			if n := m.root[b]; n != 0 && (i+1 == len(text) || m.mayFollow(b, text[i+1])) {
+				if end := m.matchAt(text, i+1, n); end > i {
+					if !fn(i, end) {
+						return
+					}
+					i = end
+					continue
+				}
+			}
+			// No phrase starts inside a run of ASCII word characters,
+			// where \b does not hold: skip to its end.
+			for i++; i < len(text) && isASCIIWord(text[i]); i++ {
+			}
+			continue
+		}
 		var n int32
 		size := 1
 		switch {
@@ -202,12 +243,5 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 			}
 		}
 		i += size
-		if isASCIIWord(b) {
-			// No phrase starts inside a run of ASCII word characters,
-			// where \b does not hold: skip to its end.
-			for i < len(text) && isASCIIWord(text[i]) {
-				i++
-			}
-		}
 	}
 }
