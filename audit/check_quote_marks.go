@@ -89,7 +89,13 @@ func (x quoteMarks) Run(c *Context) {
 		bv := b.ViewSpan()
 		text := view.Text[bv.Start:bv.End]
 		var strays []int
-		for i, r := range text {
+		for i := 0; i < len(text); i++ {
+			// Every double mark starts with one of the bytes doubleMarkLead
+			// holds, none of which continues a UTF-8 sequence.
+			if !doubleMarkLead[text[i]] {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(text[i:])
 			if !isDoubleMark(r) || used[bv.Start+i] {
 				continue
 			}
@@ -172,6 +178,15 @@ func isDoubleMark(r rune) bool {
 	}
 	return false
 }
+
+// doubleMarkLead holds the first bytes of the double marks' UTF-8
+// encodings: '"', 0xC2 for « and », 0xE2 for the rest.
+var doubleMarkLead = func() (t [256]bool) {
+	for _, r := range "“”„«»‹›\"" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
 
 // opensQuote reports whether the mark r, between before and rest, is
 // written as an opening mark: “ „ « ‹ always, a straight " when text
