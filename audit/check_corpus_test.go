@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/audit"
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -63,7 +62,6 @@ func TestRulesOnCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads every article of the corpora: skipped with -short")
 	}
-	root := corpustest.Root(t)
 	group := map[string]*ruleGroup{}
 	for i := range corpusRuleGroups {
 		g := &corpusRuleGroups[i]
@@ -79,14 +77,8 @@ func TestRulesOnCorpora(t *testing.T) {
 		t.Fatal(err)
 	}
 	sample, perArticle := os.Getenv("SOURCECHECK_SAMPLES"), os.Getenv("SOURCECHECK_COUNTS") != ""
-	for _, set := range []struct {
-		name string
-		load func(string) ([]corpus.Article, error)
-	}{{"bbc", corpus.BBC}, {"reuters", corpus.Reuters}, {"fakes", corpus.Fakes}} {
-		arts, err := set.load(root)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, set := range corpustest.Sets(t) {
+		arts := set.Articles
 		counts := map[string]int{}
 		totals := map[string]int{}
 		for _, a := range arts {
@@ -127,9 +119,9 @@ func TestRulesOnCorpora(t *testing.T) {
 			}
 			sort.Strings(lines)
 			avg := float64(totals[g.name]) / float64(len(arts))
-			t.Logf("%s, %s rules: %d articles, %d findings (%.2f/article)\n  %s", set.name, g.name, len(arts), totals[g.name], avg, strings.Join(lines, "\n  "))
-			if avg > g.perDoc[set.name] {
-				t.Errorf("%s, %s rules: %.2f findings per article, want at most %.1f", set.name, g.name, avg, g.perDoc[set.name])
+			t.Logf("%s, %s rules: %d articles, %d findings (%.2f/article)\n  %s", set.Name, g.name, len(arts), totals[g.name], avg, strings.Join(lines, "\n  "))
+			if avg > g.perDoc[set.Name] {
+				t.Errorf("%s, %s rules: %.2f findings per article, want at most %.1f", set.Name, g.name, avg, g.perDoc[set.Name])
 			}
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/audit"
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // BenchmarkRulesCorpora measures Engine.Run alone, with the full rule
@@ -12,29 +12,17 @@ import (
 // rule engine's share of BenchmarkCorpora. It skips when the corpora are
 // absent.
 func BenchmarkRulesCorpora(b *testing.B) {
-	root, ok := corpus.Root()
-	if !ok {
-		b.Skip("corpora not found")
-	}
+	sets := corpustest.Sets(b)
 	e := defaultEngine(b)
-	for _, set := range []struct {
-		name string
-		load func(string) ([]corpus.Article, error)
-	}{{"bbc", corpus.BBC}, {"reuters", corpus.Reuters}, {"fakes", corpus.Fakes}} {
-		arts, err := set.load(root)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		docs := make([]*audit.Document, len(arts))
-		for i, a := range arts {
-			n += len(a.Body)
+	for _, set := range sets {
+		docs := make([]*audit.Document, len(set.Articles))
+		for i, a := range set.Articles {
 			docs[i] = audit.NewDocument(a.Ref, audit.FormatText, a.Body)
 			audit.Structure(docs[i], e.Analyzer().Lexicon())
 			e.Analyzer().Analyze(docs[i])
 		}
-		b.Run(set.name, func(b *testing.B) {
-			measure(b, n, nil, func() {
+		b.Run(set.Name, func(b *testing.B) {
+			measure(b, set.Bytes, nil, func() {
 				for _, d := range docs {
 					e.Run(d)
 				}

@@ -4,21 +4,14 @@ import (
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/audit"
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // BenchmarkQuotesBBC measures the quotation finder and the reporting-cue
 // finders alone on the BBC corpus, structured beforehand. It skips when the
 // corpora are absent.
 func BenchmarkQuotesBBC(b *testing.B) {
-	root, ok := corpus.Root()
-	if !ok {
-		b.Skip("corpora not found")
-	}
-	arts, err := corpus.BBC(root)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := corpustest.BBC(b)
 	docs := make([]*audit.Document, len(arts))
 	for i, a := range arts {
 		docs[i] = audit.NewDocument(a.Ref, audit.FormatText, a.Body)

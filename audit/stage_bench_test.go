@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/sourcecheck/sourcecheck/audit"
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
@@ -202,26 +202,12 @@ func BenchmarkShape(b *testing.B) {
 // throughput the performance goal is stated in. It skips when the corpora
 // are absent.
 func BenchmarkCorpora(b *testing.B) {
-	root, ok := corpus.Root()
-	if !ok {
-		b.Skip("corpora not found")
-	}
+	sets := corpustest.Sets(b)
 	e := defaultEngine(b)
-	for _, set := range []struct {
-		name string
-		load func(string) ([]corpus.Article, error)
-	}{{"bbc", corpus.BBC}, {"reuters", corpus.Reuters}, {"fakes", corpus.Fakes}} {
-		arts, err := set.load(root)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for _, a := range arts {
-			n += len(a.Body)
-		}
-		b.Run(set.name, func(b *testing.B) {
-			measure(b, n, nil, func() {
-				for _, a := range arts {
+	for _, set := range sets {
+		b.Run(set.Name, func(b *testing.B) {
+			measure(b, set.Bytes, nil, func() {
+				for _, a := range set.Articles {
 					e.Audit(audit.NewDocument(a.Ref, audit.FormatText, a.Body))
 				}
 			})

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/audit"
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // BenchmarkStructureCorpora measures Structure alone (extraction, blocks,
@@ -12,26 +12,12 @@ import (
 // plain text as BenchmarkCorpora reads them. It skips when the corpora are
 // absent.
 func BenchmarkStructureCorpora(b *testing.B) {
-	root, ok := corpus.Root()
-	if !ok {
-		b.Skip("corpora not found")
-	}
+	sets := corpustest.Sets(b)
 	lex := audit.DefaultLexicon()
-	for _, set := range []struct {
-		name string
-		load func(string) ([]corpus.Article, error)
-	}{{"bbc", corpus.BBC}, {"reuters", corpus.Reuters}, {"fakes", corpus.Fakes}} {
-		arts, err := set.load(root)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for _, a := range arts {
-			n += len(a.Body)
-		}
-		b.Run(set.name, func(b *testing.B) {
-			measure(b, n, nil, func() {
-				for _, a := range arts {
+	for _, set := range sets {
+		b.Run(set.Name, func(b *testing.B) {
+			measure(b, set.Bytes, nil, func() {
+				for _, a := range set.Articles {
 					audit.Structure(audit.NewDocument(a.Ref, audit.FormatText, a.Body), lex)
 				}
 			})
@@ -44,14 +30,7 @@ func BenchmarkStructureCorpora(b *testing.B) {
 // classification and sentence segmentation. It skips when the corpora are
 // absent.
 func BenchmarkStructureParts(b *testing.B) {
-	root, ok := corpus.Root()
-	if !ok {
-		b.Skip("corpora not found")
-	}
-	arts, err := corpus.BBC(root)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := corpustest.BBC(b)
 	lex := audit.DefaultLexicon()
 	n := 0
 	docs := make([]*audit.PreparedStructure, len(arts))

@@ -4,21 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
 // BenchmarkPhraseMatcher scans the BBC corpus for the loaded verbs'
 // inflections and for the first-name rule's notes, as the checks do.
 func BenchmarkPhraseMatcher(b *testing.B) {
-	root, ok := corpus.Root()
-	if !ok {
-		b.Skip("corpora not found")
-	}
-	arts, err := corpus.BBC(root)
-	if err != nil {
-		b.Fatal(err)
-	}
+	arts := corpustest.BBC(b)
 	var sb strings.Builder
 	for _, a := range arts {
 		sb.WriteString(a.Body)
