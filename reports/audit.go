@@ -146,17 +146,18 @@ func (j *jsonWriter) End(a *Audit) error {
 	return j.out.end(&frame)
 }
 
-// encodeArticle encodes an article as the JSON report nests it, into a
-// buffer of encodedBuffers that releaseEncoded gives back once written.
+// encodeArticle encodes an article as the JSON report nests it (as
+// appendIndented would, by articleEncoder), into a buffer of
+// encodedBuffers that releaseEncoded gives back once written.
 func encodeArticle(art *AuditArticle) ([]byte, error) {
 	buf := encodedBuffers.Get().(*[]byte)
-	data, err := appendIndented((*buf)[:0], art, "    ", "  ")
+	e := articleEncoder{buf: (*buf)[:0], prefix: "    "}
 	*buf = nil
 	encodedBuffers.Put(buf)
-	if err != nil {
+	if err := e.auditArticle(art); err != nil {
 		return nil, err
 	}
-	return data, nil
+	return e.buf, nil
 }
 
 // releaseEncoded gives an article's encoding back to encodedBuffers; the
