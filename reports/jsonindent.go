@@ -162,10 +162,17 @@ type articleEncoder struct {
 	first bool
 }
 
+// indentSpaces holds the indentation of the deepest lines an article has.
+const indentSpaces = "                                "
+
 // newline starts a line at the current depth.
 func (e *articleEncoder) newline() {
 	e.buf = append(e.buf, '\n')
 	e.buf = append(e.buf, e.prefix...)
+	if n := 2 * e.depth; n <= len(indentSpaces) {
+		e.buf = append(e.buf, indentSpaces[:n]...)
+		return
+	}
 	for range e.depth {
 		e.buf = append(e.buf, "  "...)
 	}
