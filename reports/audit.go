@@ -150,11 +150,21 @@ func (j *jsonWriter) End(a *Audit) error {
 // appendIndented would, by articleEncoder), into a buffer of
 // encodedBuffers that releaseEncoded gives back once written.
 func encodeArticle(art *AuditArticle) ([]byte, error) {
+	return encodeArticleWith(func(e *articleEncoder) error { return e.auditArticle(art) })
+}
+
+// encodeArticleOf encodes art with doc's analysis as encodeArticle encodes
+// it after NewArticle(doc); art holds no analysis.
+func encodeArticleOf(art *AuditArticle, doc *audit.Document) ([]byte, error) {
+	return encodeArticleWith(func(e *articleEncoder) error { return e.auditArticleOf(art, doc) })
+}
+
+func encodeArticleWith(encode func(*articleEncoder) error) ([]byte, error) {
 	buf := encodedBuffers.Get().(*[]byte)
 	e := articleEncoder{buf: (*buf)[:0], prefix: "    "}
 	*buf = nil
 	encodedBuffers.Put(buf)
-	if err := e.auditArticle(art); err != nil {
+	if err := encode(&e); err != nil {
 		return nil, err
 	}
 	return e.buf, nil

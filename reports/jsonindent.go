@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/audit"
 )
 
 // Indented JSON, fast.
@@ -256,8 +258,21 @@ func (e *articleEncoder) span(name string, start, end int) {
 
 // auditArticle encodes art as AuditArticle marshals.
 func (e *articleEncoder) auditArticle(art *AuditArticle) error {
+	return e.auditArticleWith(art, func() error { return e.analysis(&art.Article) })
+}
+
+// auditArticleOf encodes art as AuditArticle marshals the article with
+// doc's analysis, art holding none: as auditArticle encodes it after
+// NewArticle(doc), without building the analysis's report model.
+func (e *articleEncoder) auditArticleOf(art *AuditArticle, doc *audit.Document) error {
+	return e.auditArticleWith(art, func() error { return e.docAnalysis(doc) })
+}
+
+// auditArticleWith encodes art with the analysis analysis encodes.
+func (e *articleEncoder) auditArticleWith(art *AuditArticle, analysis func() error) error {
 	e.open('{')
-	if err := e.articleFields(&art.Article); err != nil {
+	e.articleHead(&art.Article)
+	if err := analysis(); err != nil {
 		return err
 	}
 	e.key("findings")
@@ -282,11 +297,17 @@ func (e *articleEncoder) auditArticle(art *AuditArticle) error {
 // array encodes the slice s under name with one call of elem per element,
 // or null for a nil slice.
 func array[T any](e *articleEncoder, name string, s []T, elem func(*T)) {
-	e.key(name)
 	if s == nil {
-		e.buf = append(e.buf, "null"...)
+		e.null(name)
 		return
 	}
+	list(e, name, s, elem)
+}
+
+// list encodes the slice s under name as array does, a nil slice as []:
+// as NewArticle makes the slices of a document.
+func list[T any](e *articleEncoder, name string, s []T, elem func(*T)) {
+	e.key(name)
 	e.open('[')
 	for i := range s {
 		e.next()
@@ -295,8 +316,8 @@ func array[T any](e *articleEncoder, name string, s []T, elem func(*T)) {
 	e.close(']')
 }
 
-// articleFields encodes the members of a (an Article).
-func (e *articleEncoder) articleFields(a *Article) error {
+// articleHead encodes the members of a (an Article) before its analysis.
+func (e *articleEncoder) articleHead(a *Article) {
 	e.str("path", a.Path)
 	if a.ID != "" {
 		e.str("id", a.ID)
@@ -321,25 +342,12 @@ func (e *articleEncoder) articleFields(a *Article) error {
 	if len(a.Warnings) > 0 {
 		array(e, "warnings", a.Warnings, func(s *string) { e.buf = appendJSONString(e.buf, *s) })
 	}
-	array(e, "blocks", a.Blocks, func(b *Block) {
-		e.open('{')
-		e.str("kind", b.Kind)
-		e.int("start", b.Start)
-		e.int("end", b.End)
-		e.str("reason", b.Reason)
-		e.location(b.Location)
-		e.str("text", b.Text)
-		e.close('}')
-	})
-	array(e, "sentences", a.Sentences, func(s *Sentence) {
-		e.open('{')
-		e.int("start", s.Start)
-		e.int("end", s.End)
-		e.int("block", s.Block)
-		e.location(s.Location)
-		e.str("text", s.Text)
-		e.close('}')
-	})
+}
+
+// analysis encodes the members of a (an Article) from its blocks on.
+func (e *articleEncoder) analysis(a *Article) error {
+	array(e, "blocks", a.Blocks, e.block)
+	array(e, "sentences", a.Sentences, e.sentence)
 	array(e, "quotes", a.Quotes, e.quote)
 	var err error
 	array(e, "claims", a.Claims, func(c *Claim) {
@@ -351,29 +359,127 @@ func (e *articleEncoder) articleFields(a *Article) error {
 		return err
 	}
 	array(e, "sources", a.Sources, func(s *Source) {
-		e.open('{')
-		e.str("id", s.ID)
-		e.str("name", s.Name)
-		e.str("type", s.Type)
-		array(e, "mentions", s.Mentions, func(r *Range) {
-			e.open('{')
-			e.int("start", r.Start)
-			e.int("end", r.End)
-			e.close('}')
+		e.source(s, func() {
+			array(e, "mentions", s.Mentions, func(r *Range) { e.rangeValue(r.Start, r.End) })
 		})
-		if s.Descriptor != "" {
-			e.str("descriptor", s.Descriptor)
-		}
-		if s.Party {
-			e.bool("party_to_conflict", true)
-		}
-		if s.Registry {
-			e.bool("registry", true)
-		}
-		e.close('}')
 	})
-	array(e, "vague_cues", a.VagueCues, func(c *Cue) { e.cue(c) })
+	array(e, "vague_cues", a.VagueCues, e.cue)
 	return nil
+}
+
+// docAnalysis encodes the analysis of doc as analysis encodes that of
+// NewArticle(doc), converting each element as NewArticle does.
+func (e *articleEncoder) docAnalysis(doc *audit.Document) error {
+	list(e, "blocks", doc.Blocks, func(b *audit.Block) {
+		e.block(&Block{Kind: string(b.Kind), Start: b.Start, End: b.End, Reason: b.Reason,
+			Location: location(doc, b.Start), Text: b.Text})
+	})
+	list(e, "sentences", doc.Sentences, func(s *audit.Sentence) {
+		e.sentence(&Sentence{Start: s.Start, End: s.End, Block: s.Block, Location: location(doc, s.Start), Text: s.Text})
+	})
+	list(e, "quotes", doc.Quotes, func(q *audit.Quote) {
+		rq := Quote{Start: q.Start, End: q.End, Text: q.Text, Kind: string(q.Kind),
+			Open: q.Open, Close: q.Close, Closed: q.Closed, Continues: q.Continues,
+			Level: q.Level, Block: q.Block, Inner: q.Inner, Reason: q.Reason,
+			Location: location(doc, q.Start)}
+		var sp Speaker
+		if s := q.Speaker; s != nil {
+			sp = Speaker{Name: s.Name, SourceID: s.ID, Type: s.Type}
+			rq.Speaker = &sp
+		}
+		e.quote(&rq)
+	})
+	var err error
+	list(e, "claims", doc.Claims, func(c *audit.Claim) {
+		rc := Claim{Start: c.Start, End: c.End, Text: c.Text, Kind: string(c.Kind), Subkind: c.Subkind,
+			Quantity: c.Quantity, Location: location(doc, c.Start)}
+		var at Attribution
+		if a := c.Attribution; a != nil {
+			at = Attribution{
+				Source:  SourceRef{Name: a.Source.Name, ID: a.Source.ID, Type: a.Source.Type},
+				Mention: Range{a.Mention.Start, a.Mention.End},
+				Cue:     Cue{Text: a.Cue.Text, Start: a.Cue.Start, End: a.Cue.End},
+				Link:    string(a.Link),
+			}
+			rc.Attribution = &at
+		}
+		var v Vague
+		if cv := c.Vague; cv != nil {
+			v = Vague{Cue: cv.Text, Start: cv.Start, End: cv.End}
+			rc.Vague = &v
+		}
+		if cerr := e.claim(&rc); cerr != nil && err == nil {
+			err = cerr
+		}
+	})
+	if err != nil {
+		return err
+	}
+	list(e, "sources", doc.Sources, func(s *audit.Source) {
+		rs := Source{ID: s.ID, Name: s.Name, Type: s.Type, Descriptor: s.Descriptor, Party: s.Party, Registry: s.Registry}
+		e.source(&rs, func() {
+			// NewArticle makes Mentions, so that none is null.
+			e.key("mentions")
+			e.open('[')
+			for _, m := range s.Mentions {
+				e.next()
+				e.rangeValue(m.Start, m.End)
+			}
+			e.close(']')
+		})
+	})
+	list(e, "vague_cues", doc.VagueCues, func(v *audit.Cue) {
+		e.cue(&Cue{Text: v.Text, Start: v.Start, End: v.End})
+	})
+	return nil
+}
+
+func (e *articleEncoder) block(b *Block) {
+	e.open('{')
+	e.str("kind", b.Kind)
+	e.int("start", b.Start)
+	e.int("end", b.End)
+	e.str("reason", b.Reason)
+	e.location(b.Location)
+	e.str("text", b.Text)
+	e.close('}')
+}
+
+func (e *articleEncoder) sentence(s *Sentence) {
+	e.open('{')
+	e.int("start", s.Start)
+	e.int("end", s.End)
+	e.int("block", s.Block)
+	e.location(s.Location)
+	e.str("text", s.Text)
+	e.close('}')
+}
+
+// source encodes s, its mentions as mentions encodes them.
+func (e *articleEncoder) source(s *Source, mentions func()) {
+	e.open('{')
+	e.str("id", s.ID)
+	e.str("name", s.Name)
+	e.str("type", s.Type)
+	mentions()
+	if s.Descriptor != "" {
+		e.str("descriptor", s.Descriptor)
+	}
+	if s.Party {
+		e.bool("party_to_conflict", true)
+	}
+	if s.Registry {
+		e.bool("registry", true)
+	}
+	e.close('}')
+}
+
+// rangeValue encodes a Range.
+func (e *articleEncoder) rangeValue(start, end int) {
+	e.open('{')
+	e.int("start", start)
+	e.int("end", end)
+	e.close('}')
 }
 
 func (e *articleEncoder) cue(c *Cue) {

@@ -11,8 +11,8 @@ import (
 )
 
 // checkArticleEncoder fails t unless articleEncoder encodes art as
-// appendIndented does.
-func checkArticleEncoder(t *testing.T, art *AuditArticle) {
+// appendIndented does, and returns the encoding.
+func checkArticleEncoder(t *testing.T, art *AuditArticle) []byte {
 	t.Helper()
 	want, err := appendIndented(nil, art, "    ", "  ")
 	if err != nil {
@@ -30,6 +30,7 @@ func checkArticleEncoder(t *testing.T, art *AuditArticle) {
 		t.Fatalf("%s: encodings differ at byte %d:\nhand: %q\njson: %q", art.Path, i,
 			e.buf[max(0, i-80):min(len(e.buf), i+80)], want[max(0, i-80):min(len(want), i+80)])
 	}
+	return want
 }
 
 // TestArticleEncoder holds the hand-written encoder of the JSON report's
@@ -79,8 +80,22 @@ func TestArticleEncoder(t *testing.T) {
 		}
 		for _, a := range arts[:min(len(arts), 300)] {
 			d := audit.NewDocument(a.Ref, audit.FormatText, a.Body)
-			art := newAuditArticle(Result{Doc: d, Findings: eng.Audit(d)}, true)
-			checkArticleEncoder(t, &art)
+			r := Result{Doc: d, Findings: eng.Audit(d)}
+			art := newAuditArticle(r, true)
+			want := checkArticleEncoder(t, &art)
+			light := newAuditArticle(r, false)
+			got, err := encodeArticleOf(&light, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				i := 0
+				for i < len(want) && i < len(got) && want[i] == got[i] {
+					i++
+				}
+				t.Fatalf("%s: encodeArticleOf differs from the encoding of the whole article at byte %d:\n%q\n%q", art.Path, i,
+					got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
+			}
 		}
 	}
 }

@@ -107,11 +107,12 @@ func (s *AuditStream) Begin() error {
 // and keeps the encoding rather than the analysis. It is safe for
 // concurrent use.
 func (s *AuditStream) Prepare(r Result) *Audited {
-	a := &Audited{Article: newAuditArticle(r, s.analysis), Suppressed: r.Suppressed, Baselined: r.Baselined}
+	// The analysis is encoded straight from the document: the article
+	// keeps none of it.
+	a := &Audited{Article: newAuditArticle(r, false), Suppressed: r.Suppressed, Baselined: r.Baselined}
 	if s.analysis {
 		art := &a.Article
-		art.encoded, art.encErr = encodeArticle(art)
-		art.Article = lightArticle(art.Article)
+		art.encoded, art.encErr = encodeArticleOf(art, r.Doc)
 	}
 	return a
 }
@@ -178,14 +179,6 @@ func newAuditArticle(r Result, analysis bool) AuditArticle {
 			Encoding: d.Encoding, Text: d.Text, Warnings: d.Warnings})
 	}
 	return AuditArticle{Article: art, Findings: fs, Metrics: ArticleMetrics(r.Doc), Doc: r.Doc}
-}
-
-// lightArticle is art without its analysis (blocks, sentences, quotes,
-// claims, sources, vague cues).
-func lightArticle(art Article) Article {
-	return Article{Path: art.Path, ID: art.ID, Record: art.Record, Meta: art.Meta, Format: art.Format,
-		Encoding: art.Encoding, Bytes: art.Bytes, Warnings: art.Warnings, Blocks: []Block{}, Sentences: []Sentence{},
-		Quotes: []Quote{}, Claims: []Claim{}, Sources: []Source{}, VagueCues: []Cue{}}
 }
 
 // ruleInfos describes rules for a report, sorted by id.
