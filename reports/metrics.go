@@ -106,21 +106,52 @@ type SourceCount struct {
 // metricsAcc accumulates metrics over one article or a run.
 type metricsAcc struct {
 	m Metrics
-	// cited counts the claims credited to each source id; order lists the
-	// ids in order of first citation, refs the sources themselves.
-	cited map[string]int
+	// ids holds what is known of every source id named or cited, at its
+	// index in stats (one map for all, so that a source costs one lookup
+	// per claim); order lists the cited ids in order of first citation.
+	ids   map[string]int
+	stats []sourceStat
 	order []string
-	refs  map[string]audit.SourceRef
-	// named holds every source id named or cited, parties the cited
-	// parties to the conflict, indep the ids of independent named sources.
-	named   map[string]bool
-	parties map[string]bool
-	indep   map[string]bool
+	// named, parties and indep count the ids named or cited, the cited
+	// parties to the conflict and the independent named sources.
+	named, parties, indep int
 	// unnamedIndep counts the articles with an independent unnamed or
 	// anonymous source: all of an article's count as one source, told
 	// apart from other articles' (a count, not a key per article, so that
 	// a run of a million articles does not hold a million keys).
 	unnamedIndep int
+}
+
+// sourceStat is what a metricsAcc knows of one source id.
+type sourceStat struct {
+	// ref is the source as first cited; cited counts the claims credited
+	// to it.
+	ref   audit.SourceRef
+	cited int
+	// party is true for a cited party to the conflict, indep for an
+	// independent named source.
+	party, indep bool
+}
+
+// stat returns the entry of id, added (as named) if new.
+func (acc *metricsAcc) stat(id string) *sourceStat {
+	i, ok := acc.ids[id]
+	if !ok {
+		i = len(acc.stats)
+		acc.ids[id] = i
+		acc.stats = append(acc.stats, sourceStat{})
+		acc.named++
+	}
+	return &acc.stats[i]
+}
+
+// lookup returns what is known of id: the zero sourceStat when it was
+// neither named nor cited.
+func (acc *metricsAcc) lookup(id string) sourceStat {
+	if i, ok := acc.ids[id]; ok {
+		return acc.stats[i]
+	}
+	return sourceStat{}
 }
 
 func newMetricsAcc() *metricsAcc {
@@ -129,8 +160,7 @@ func newMetricsAcc() *metricsAcc {
 			ClaimsByKind:  map[string]int{string(audit.ClaimFigure): 0, string(audit.ClaimQuote): 0, string(audit.ClaimReported): 0},
 			SourcesByType: map[string]int{},
 		},
-		cited: map[string]int{}, refs: map[string]audit.SourceRef{}, named: map[string]bool{},
-		parties: map[string]bool{}, indep: map[string]bool{},
+		ids: map[string]int{},
 	}
 }
 
@@ -166,7 +196,7 @@ func ArticleMetrics(doc *audit.Document) Metrics {
 func (acc *metricsAcc) add(doc *audit.Document) {
 	party := map[string]bool{}
 	for _, s := range doc.Sources {
-		acc.named[s.ID] = true
+		acc.stat(s.ID)
 		if s.Party {
 			party[s.ID] = true
 		}
@@ -195,14 +225,17 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		if isQuote && !isUnnamedSource(ref) {
 			m.NamedQuotes++
 		}
-		if _, seen := acc.cited[ref.ID]; !seen {
+		st := acc.stat(ref.ID)
+		if st.cited == 0 {
 			acc.order = append(acc.order, ref.ID)
-			acc.refs[ref.ID] = ref
+			st.ref = ref
 		}
-		acc.cited[ref.ID]++
-		acc.named[ref.ID] = true
+		st.cited++
 		if party[ref.ID] || metricPartyTypes[ref.Type] {
-			acc.parties[ref.ID] = true
+			if !st.party {
+				st.party = true
+				acc.parties++
+			}
 			continue
 		}
 		if outlet != "" && (strings.ToLower(ref.Name) == outlet || ref.ID == outlet) {
@@ -211,7 +244,10 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		if isUnnamedSource(ref) {
 			unnamedIndep = true
 		} else {
-			acc.indep[ref.ID] = true
+			if !st.indep {
+				st.indep = true
+				acc.indep++
+			}
 		}
 	}
 	if unnamedIndep {
@@ -224,22 +260,24 @@ func (acc *metricsAcc) finish() Metrics {
 	m := acc.m
 	m.AttributedShare = shareOf(m.Attributed, m.Claims)
 	m.NamedQuoteShare = shareOf(m.NamedQuotes, m.Quotes)
-	m.SourcesNamed = len(acc.named)
+	m.SourcesNamed = acc.named
 	m.SourcesCited = len(acc.order)
-	m.PartySources = len(acc.parties)
-	m.IndependentSources = len(acc.indep) + acc.unnamedIndep
+	m.PartySources = acc.parties
+	m.IndependentSources = acc.indep + acc.unnamedIndep
 	m.SourcesByType = map[string]int{}
 	best := ""
+	var top sourceStat
 	for _, id := range acc.order {
-		m.SourcesByType[acc.refs[id].Type]++
-		if best == "" || acc.cited[id] > acc.cited[best] {
-			best = id
+		st := acc.lookup(id)
+		m.SourcesByType[st.ref.Type]++
+		if best == "" || st.cited > top.cited {
+			best, top = id, st
 		}
 	}
 	if best != "" {
-		ref := acc.refs[best]
-		m.TopSource = &TopSource{ID: ref.ID, Name: ref.Name, Type: ref.Type, Claims: acc.cited[best],
-			Share: *shareOf(acc.cited[best], m.Attributed)}
+		ref := top.ref
+		m.TopSource = &TopSource{ID: ref.ID, Name: ref.Name, Type: ref.Type, Claims: top.cited,
+			Share: *shareOf(top.cited, m.Attributed)}
 	}
 	return m
 }
@@ -257,18 +295,20 @@ func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
 		out = append(out, SourceCount{ID: s.ID, Name: s.Name, Type: s.Type, Mentions: len(s.Mentions)})
 	}
 	for _, id := range acc.order {
+		st := acc.lookup(id)
 		i, ok := index[id]
 		if !ok {
-			ref := acc.refs[id]
+			ref := st.ref
 			i = len(out)
 			index[id] = i
 			out = append(out, SourceCount{ID: ref.ID, Name: ref.Name, Type: ref.Type})
 		}
-		out[i].Claims = acc.cited[id]
+		out[i].Claims = st.cited
 	}
 	for i := range out {
 		s := &out[i]
-		s.Party = acc.parties[s.ID]
+		st := acc.lookup(s.ID)
+		s.Party = st.party
 		if !s.Party {
 			for _, src := range doc.Sources {
 				if src.ID == s.ID && src.Party {
@@ -280,7 +320,7 @@ func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
 		if isUnnamedSource(audit.SourceRef{ID: s.ID, Type: s.Type}) {
 			s.Independent = s.Claims > 0 && acc.unnamedIndep > 0
 		} else {
-			s.Independent = s.Claims > 0 && acc.indep[s.ID]
+			s.Independent = s.Claims > 0 && st.indep
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Claims > out[j].Claims })
