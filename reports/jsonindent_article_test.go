@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -96,6 +97,28 @@ func TestArticleEncoder(t *testing.T) {
 				t.Fatalf("%s: encodeArticleOf differs from the encoding of the whole article at byte %d:\n%q\n%q", art.Path, i,
 					got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
 			}
+		}
+	}
+}
+
+// TestAppendJSONString holds appendJSONString to json.Encoder's quoting
+// of every byte and of runes that need care.
+func TestAppendJSONString(t *testing.T) {
+	var cases []string
+	for b := range 256 {
+		cases = append(cases, string([]byte{byte(b)}), "a"+string([]byte{byte(b)})+"é")
+	}
+	cases = append(cases, "", "\u2027\u2028\u2029\u202a", "\xe2\x80", "日本語\xf0\x9f\x98", "😀", "\xed\xa0\x80")
+	for _, c := range cases {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(c); err != nil {
+			t.Fatal(err)
+		}
+		want := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		if got := appendJSONString(nil, c); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", c, got, want)
 		}
 	}
 }
