@@ -324,3 +324,22 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// TestMissingSourcesFile: audit and inspect word a --sources file that is
+// not there the same way, naming the flag and the path as given.
+func TestMissingSourcesFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("The ministry said 12 people died.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "sourcecheck: --sources: nope.yaml: "
+	for _, args := range [][]string{
+		{"audit", "--no-config", "--sources", "nope.yaml", "a.txt"},
+		{"inspect", "--sources", "nope.yaml", "a.txt"},
+	} {
+		code, _, stderr := runIn(t, dir, args...)
+		if code != ExitError || !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "no such file") {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d and %q…", args[0], code, stderr, ExitError, want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -123,6 +125,12 @@ func loadRegistry(files []string) (*rules.Registry, error) {
 	reg := rules.DefaultRegistry()
 	for _, f := range files {
 		extra, err := rules.LoadRegistryFile(f)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// Worded as audit words it (from the configuration layer):
+			// the flag, the path as given, the reason.
+			return nil, &exitError{code: ExitError, err: fmt.Errorf("--sources: %s: %w", f, pe.Err)}
+		}
 		if err != nil {
 			return nil, &exitError{code: ExitError, err: err}
 		}
