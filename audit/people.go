@@ -526,7 +526,9 @@ func findPeople(text string, words []word, lex *PeopleLexicon, orgs []Span, isVe
 				gap(text, words[next], words[v]) == " " && !words[v].capital && isVerb(words[v].lower) {
 				// "Rock star Ozzy Osbourne has said", "John Smith also told".
 				evidence = true
-			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(words[i-1].lower) && len(name) >= 2 {
+			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(words[i-1].lower) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
+				// "…,” said Ed Davies"; a single name only in a speech
+				// tag right after a quotation ("…,” said Davies.").
 				evidence = true
 			} else if k := describedAfterVerb(text, words, i, lex, isVerb); k >= 0 {
 				// "…," admitted the 28-year-old Morientes.
@@ -550,6 +552,36 @@ func findPeople(text string, words []word, lex *PeopleLexicon, orgs []Span, isVe
 		i = next - 1
 	}
 	return out
+}
+
+// invertedTag reports whether the verb at words[v] opens an inverted
+// speech tag right after a quotation: “…,” said X / "…", added X.
+func invertedTag(text string, words []word, v int) bool {
+	if v == 0 {
+		return false
+	}
+	g := strings.TrimRight(gap(text, words[v-1], words[v]), " ")
+	g = strings.TrimSuffix(g, ",")
+	return strings.HasSuffix(g, "”") || strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "»")
+}
+
+// nameEnds reports whether a name ends before words[next]: at the end of
+// the text, at punctuation, or before a function word ("said Davies.",
+// "said Davies, adding", "said Davies on Tuesday"), and so is not the
+// modifier of a description ("said Yukos chief executive Steven Theede").
+func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
+	if next >= len(words) {
+		return true
+	}
+	if g := gap(text, words[next-1], words[next]); g != " " {
+		// "said Donaldson, Lufkin and Jenrette Inc analyst William
+		// Marcus": a firm's partners, not a name and its apposition.
+		return !(strings.TrimSpace(g) == "," && words[next].capital && next+1 < len(words) && (words[next+1].lower == "and" || words[next+1].text == "&"))
+	}
+	// "said Ernst and Young's Sanjay Mehta": a conjunction joins the
+	// word to another.
+	w := words[next].lower
+	return !words[next].capital && lex.notNames[w] && w != "and" && w != "or" && w != "nor"
 }
 
 // describedAfterVerb returns the index of the determiner of a short
