@@ -178,55 +178,76 @@ func NewArticle(doc *audit.Document) Article {
 	if m := doc.Meta; m.Title != "" || m.URL != "" || m.Outlet != "" || m.Published != "" {
 		a.Meta = &m
 	}
-	for _, b := range doc.Blocks {
-		a.Blocks = append(a.Blocks, Block{
-			Kind: string(b.Kind), Start: b.Start, End: b.End, Reason: b.Reason,
-			Location: location(doc, b.Start), Text: b.Text,
-		})
+	for i := range doc.Blocks {
+		a.Blocks = append(a.Blocks, reportBlock(doc, &doc.Blocks[i]))
 	}
-	for _, s := range doc.Sentences {
-		a.Sentences = append(a.Sentences, Sentence{
-			Start: s.Start, End: s.End, Block: s.Block,
-			Location: location(doc, s.Start), Text: s.Text,
-		})
+	for i := range doc.Sentences {
+		a.Sentences = append(a.Sentences, reportSentence(doc, &doc.Sentences[i]))
 	}
-	for _, q := range doc.Quotes {
-		a.Quotes = append(a.Quotes, Quote{
-			Start: q.Start, End: q.End, Text: q.Text, Kind: string(q.Kind),
-			Open: q.Open, Close: q.Close, Closed: q.Closed, Continues: q.Continues,
-			Level: q.Level, Block: q.Block, Inner: q.Inner, Reason: q.Reason,
-			Location: location(doc, q.Start), Speaker: speaker(q.Speaker),
-		})
+	for i := range doc.Quotes {
+		a.Quotes = append(a.Quotes, reportQuote(doc, &doc.Quotes[i]))
 	}
-	for _, c := range doc.Claims {
-		rc := Claim{Start: c.Start, End: c.End, Text: c.Text, Kind: string(c.Kind), Subkind: c.Subkind,
-			Quantity: c.Quantity, Location: location(doc, c.Start)}
-		if at := c.Attribution; at != nil {
-			rc.Attribution = &Attribution{
-				Source:  SourceRef{Name: at.Source.Name, ID: at.Source.ID, Type: at.Source.Type},
-				Mention: Range{at.Mention.Start, at.Mention.End},
-				Cue:     Cue{Text: at.Cue.Text, Start: at.Cue.Start, End: at.Cue.End},
-				Link:    string(at.Link),
-			}
-		}
-		if v := c.Vague; v != nil {
-			rc.Vague = &Vague{Cue: v.Text, Start: v.Start, End: v.End}
-		}
-		a.Claims = append(a.Claims, rc)
+	for i := range doc.Claims {
+		a.Claims = append(a.Claims, reportClaim(doc, &doc.Claims[i]))
 	}
-	for _, s := range doc.Sources {
-		rs := Source{ID: s.ID, Name: s.Name, Type: s.Type, Descriptor: s.Descriptor, Party: s.Party, Registry: s.Registry,
-			Mentions: make([]Range, 0, len(s.Mentions))}
+	for i := range doc.Sources {
+		s := &doc.Sources[i]
+		rs := reportSource(s)
+		rs.Mentions = make([]Range, 0, len(s.Mentions))
 		for _, m := range s.Mentions {
 			rs.Mentions = append(rs.Mentions, Range{m.Start, m.End})
 		}
 		a.Sources = append(a.Sources, rs)
 	}
-	for _, v := range doc.VagueCues {
-		a.VagueCues = append(a.VagueCues, Cue{Text: v.Text, Start: v.Start, End: v.End})
+	for i := range doc.VagueCues {
+		a.VagueCues = append(a.VagueCues, reportCue(&doc.VagueCues[i]))
 	}
 	return a
 }
+
+// The conversions of a document's elements into the report's, shared by
+// NewArticle and the streaming JSON encoder (articleEncoder.docAnalysis).
+
+func reportBlock(doc *audit.Document, b *audit.Block) Block {
+	return Block{Kind: string(b.Kind), Start: b.Start, End: b.End, Reason: b.Reason,
+		Location: location(doc, b.Start), Text: b.Text}
+}
+
+func reportSentence(doc *audit.Document, s *audit.Sentence) Sentence {
+	return Sentence{Start: s.Start, End: s.End, Block: s.Block, Location: location(doc, s.Start), Text: s.Text}
+}
+
+func reportQuote(doc *audit.Document, q *audit.Quote) Quote {
+	return Quote{Start: q.Start, End: q.End, Text: q.Text, Kind: string(q.Kind),
+		Open: q.Open, Close: q.Close, Closed: q.Closed, Continues: q.Continues,
+		Level: q.Level, Block: q.Block, Inner: q.Inner, Reason: q.Reason,
+		Location: location(doc, q.Start), Speaker: speaker(q.Speaker)}
+}
+
+func reportClaim(doc *audit.Document, c *audit.Claim) Claim {
+	rc := Claim{Start: c.Start, End: c.End, Text: c.Text, Kind: string(c.Kind), Subkind: c.Subkind,
+		Quantity: c.Quantity, Location: location(doc, c.Start)}
+	if at := c.Attribution; at != nil {
+		rc.Attribution = &Attribution{
+			Source:  SourceRef{Name: at.Source.Name, ID: at.Source.ID, Type: at.Source.Type},
+			Mention: Range{at.Mention.Start, at.Mention.End},
+			Cue:     Cue{Text: at.Cue.Text, Start: at.Cue.Start, End: at.Cue.End},
+			Link:    string(at.Link),
+		}
+	}
+	if v := c.Vague; v != nil {
+		rc.Vague = &Vague{Cue: v.Text, Start: v.Start, End: v.End}
+	}
+	return rc
+}
+
+// reportSource converts a source without its mentions, which NewArticle
+// copies and the encoder writes straight from s.
+func reportSource(s *audit.Source) Source {
+	return Source{ID: s.ID, Name: s.Name, Type: s.Type, Descriptor: s.Descriptor, Party: s.Party, Registry: s.Registry}
+}
+
+func reportCue(v *audit.Cue) Cue { return Cue{Text: v.Text, Start: v.Start, End: v.End} }
 
 func speaker(s *audit.SourceRef) *Speaker {
 	if s == nil {

@@ -368,46 +368,15 @@ func (e *articleEncoder) analysis(a *Article) error {
 }
 
 // docAnalysis encodes the analysis of doc as analysis encodes that of
-// NewArticle(doc), converting each element as NewArticle does.
+// NewArticle(doc), converting each element with NewArticle's conversions
+// one at a time rather than building the whole model first.
 func (e *articleEncoder) docAnalysis(doc *audit.Document) error {
-	list(e, "blocks", doc.Blocks, func(b *audit.Block) {
-		e.block(&Block{Kind: string(b.Kind), Start: b.Start, End: b.End, Reason: b.Reason,
-			Location: location(doc, b.Start), Text: b.Text})
-	})
-	list(e, "sentences", doc.Sentences, func(s *audit.Sentence) {
-		e.sentence(&Sentence{Start: s.Start, End: s.End, Block: s.Block, Location: location(doc, s.Start), Text: s.Text})
-	})
-	list(e, "quotes", doc.Quotes, func(q *audit.Quote) {
-		rq := Quote{Start: q.Start, End: q.End, Text: q.Text, Kind: string(q.Kind),
-			Open: q.Open, Close: q.Close, Closed: q.Closed, Continues: q.Continues,
-			Level: q.Level, Block: q.Block, Inner: q.Inner, Reason: q.Reason,
-			Location: location(doc, q.Start)}
-		var sp Speaker
-		if s := q.Speaker; s != nil {
-			sp = Speaker{Name: s.Name, SourceID: s.ID, Type: s.Type}
-			rq.Speaker = &sp
-		}
-		e.quote(&rq)
-	})
+	list(e, "blocks", doc.Blocks, func(b *audit.Block) { b2 := reportBlock(doc, b); e.block(&b2) })
+	list(e, "sentences", doc.Sentences, func(s *audit.Sentence) { s2 := reportSentence(doc, s); e.sentence(&s2) })
+	list(e, "quotes", doc.Quotes, func(q *audit.Quote) { q2 := reportQuote(doc, q); e.quote(&q2) })
 	var err error
 	list(e, "claims", doc.Claims, func(c *audit.Claim) {
-		rc := Claim{Start: c.Start, End: c.End, Text: c.Text, Kind: string(c.Kind), Subkind: c.Subkind,
-			Quantity: c.Quantity, Location: location(doc, c.Start)}
-		var at Attribution
-		if a := c.Attribution; a != nil {
-			at = Attribution{
-				Source:  SourceRef{Name: a.Source.Name, ID: a.Source.ID, Type: a.Source.Type},
-				Mention: Range{a.Mention.Start, a.Mention.End},
-				Cue:     Cue{Text: a.Cue.Text, Start: a.Cue.Start, End: a.Cue.End},
-				Link:    string(a.Link),
-			}
-			rc.Attribution = &at
-		}
-		var v Vague
-		if cv := c.Vague; cv != nil {
-			v = Vague{Cue: cv.Text, Start: cv.Start, End: cv.End}
-			rc.Vague = &v
-		}
+		rc := reportClaim(doc, c)
 		if cerr := e.claim(&rc); cerr != nil && err == nil {
 			err = cerr
 		}
@@ -416,7 +385,7 @@ func (e *articleEncoder) docAnalysis(doc *audit.Document) error {
 		return err
 	}
 	list(e, "sources", doc.Sources, func(s *audit.Source) {
-		rs := Source{ID: s.ID, Name: s.Name, Type: s.Type, Descriptor: s.Descriptor, Party: s.Party, Registry: s.Registry}
+		rs := reportSource(s)
 		e.source(&rs, func() {
 			// NewArticle makes Mentions, so that none is null.
 			e.key("mentions")
@@ -428,9 +397,7 @@ func (e *articleEncoder) docAnalysis(doc *audit.Document) error {
 			e.close(']')
 		})
 	})
-	list(e, "vague_cues", doc.VagueCues, func(v *audit.Cue) {
-		e.cue(&Cue{Text: v.Text, Start: v.Start, End: v.End})
-	})
+	list(e, "vague_cues", doc.VagueCues, func(v *audit.Cue) { c := reportCue(v); e.cue(&c) })
 	return nil
 }
 
