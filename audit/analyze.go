@@ -302,7 +302,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	qattrs := a.quoteSpeakers(doc, infos)
 	a.claims(doc, infos, qattrs)
-	doc.Sources = buildSources(doc, all)
+	doc.Sources = buildSources(doc, all, full)
 	// Nothing of the analysis holds a word now: infos dies here.
 	a.putArena(pooled, arena)
 }

@@ -150,9 +150,8 @@ func generic(m mention) bool {
 // buildSources lists every source the article names (unnamed and generic
 // ones only when a claim or quote is credited to them), with each mention,
 // merging people named by surname alone ("Mr Assad") into the full name
-// given elsewhere ("Bashar al-Assad").
-func buildSources(doc *Document, all []mention) []Source {
-	full := fullNames(all)
+// given elsewhere ("Bashar al-Assad"); full is fullNames(all).
+func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Source {
 	idx := map[string]int{}
 	var out []Source
 	credited := map[string]bool{}
