@@ -494,12 +494,15 @@ func (e *env) interrupt(err error) error {
 func (e *env) withSignals(ctx context.Context) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	sigs := make(chan os.Signal, 1)
+	// The goroutine may outlive the command; it keeps the stop function
+	// it started with rather than reading the package variable later.
+	stop := signalStop
 	signalNotify(sigs)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-sigs:
-			signalStop(sigs)
+			stop(sigs)
 			cancel(&interruptError{sig: sig})
 		case <-done:
 		}
@@ -507,7 +510,7 @@ func (e *env) withSignals(ctx context.Context) (context.Context, context.CancelF
 	var once sync.Once
 	return ctx, func() {
 		once.Do(func() {
-			signalStop(sigs)
+			stop(sigs)
 			close(done)
 			cancel(nil)
 		})
