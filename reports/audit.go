@@ -37,8 +37,9 @@ type AuditArticle struct {
 	Doc *audit.Document `json:"-"`
 	// encoded is the article as the JSON report nests it, when
 	// AuditStream.Prepare rendered it ahead (in parallel) and dropped the
-	// analysis; encErr is the error rendering it.
-	encoded []byte
+	// analysis (a buffer of encodedBuffers); encErr is the error
+	// rendering it.
+	encoded *[]byte
 	encErr  error
 }
 
@@ -130,14 +131,15 @@ func (j *jsonWriter) Begin(*AuditHeader) error {
 }
 
 func (j *jsonWriter) Article(art *AuditArticle) error {
-	data, err := art.encoded, art.encErr
-	if data == nil && err == nil {
-		data, err = encodeArticle(art)
+	buf, err := art.encoded, art.encErr
+	if buf == nil && err == nil {
+		buf, err = encodeArticle(art)
+		defer releaseEncoded(buf)
 	}
 	if err != nil {
 		return fmt.Errorf("writing the JSON report: %w", err)
 	}
-	return j.out.element(data)
+	return j.out.element(*buf)
 }
 
 func (j *jsonWriter) End(a *Audit) error {
@@ -149,34 +151,36 @@ func (j *jsonWriter) End(a *Audit) error {
 // encodeArticle encodes an article as the JSON report nests it (as
 // appendIndented would, by articleEncoder), into a buffer of
 // encodedBuffers that releaseEncoded gives back once written.
-func encodeArticle(art *AuditArticle) ([]byte, error) {
+func encodeArticle(art *AuditArticle) (*[]byte, error) {
 	return encodeArticleWith(func(e *articleEncoder) error { return e.auditArticle(art) })
 }
 
 // encodeArticleOf encodes art with doc's analysis as encodeArticle encodes
 // it after NewArticle(doc); art holds no analysis.
-func encodeArticleOf(art *AuditArticle, doc *audit.Document) ([]byte, error) {
+func encodeArticleOf(art *AuditArticle, doc *audit.Document) (*[]byte, error) {
 	return encodeArticleWith(func(e *articleEncoder) error { return e.auditArticleOf(art, doc) })
 }
 
-func encodeArticleWith(encode func(*articleEncoder) error) ([]byte, error) {
+func encodeArticleWith(encode func(*articleEncoder) error) (*[]byte, error) {
 	buf := encodedBuffers.Get().(*[]byte)
 	e := articleEncoder{buf: (*buf)[:0], prefix: "    "}
-	*buf = nil
-	encodedBuffers.Put(buf)
-	if err := encode(&e); err != nil {
+	err := encode(&e)
+	*buf = e.buf
+	if err != nil {
+		releaseEncoded(buf)
 		return nil, err
 	}
-	return e.buf, nil
+	return buf, nil
 }
 
 // releaseEncoded gives an article's encoding back to encodedBuffers; the
-// caller must not use it after.
-func releaseEncoded(data []byte) {
-	if cap(data) == 0 {
+// caller must not use it after. The buffer goes back with the pointer
+// that held it, so that with several jobs no buffer is dropped for
+// another.
+func releaseEncoded(buf *[]byte) {
+	if buf == nil {
 		return
 	}
-	buf := encodedBuffers.Get().(*[]byte)
-	*buf = data[:0]
+	*buf = (*buf)[:0]
 	encodedBuffers.Put(buf)
 }

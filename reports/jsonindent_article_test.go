@@ -85,10 +85,11 @@ func TestArticleEncoder(t *testing.T) {
 			art := newAuditArticle(r, true)
 			want := checkArticleEncoder(t, &art)
 			light := newAuditArticle(r, false)
-			got, err := encodeArticleOf(&light, d)
+			buf, err := encodeArticleOf(&light, d)
 			if err != nil {
 				t.Fatal(err)
 			}
+			got := *buf
 			if !bytes.Equal(got, want) {
 				i := 0
 				for i < len(want) && i < len(got) && want[i] == got[i] {
@@ -97,6 +98,7 @@ func TestArticleEncoder(t *testing.T) {
 				t.Fatalf("%s: encodeArticleOf differs from the encoding of the whole article at byte %d:\n%q\n%q", art.Path, i,
 					got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
 			}
+			releaseEncoded(buf)
 		}
 	}
 }
