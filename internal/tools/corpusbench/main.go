@@ -124,26 +124,32 @@ func run(root, jobsList string, runs int, format string, jsonlGB float64, only, 
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "input\tarticles\tMB\tjobs\tseconds\tMB/s\tCPU s\tcpu-MB/s\tarticles/s\tallocs/article\tKB alloc/article\tpeak RSS MB\tspeed-up\texit\t")
 	for _, in := range inputs {
-		var base float64
-		for _, j := range js {
-			best := childStats{Seconds: -1}
-			var rss int64
-			for r := 0; r < runs; r++ {
+		// The runs of each configuration are interleaved (1, 2, 1, 2, …)
+		// so that a machine whose speed drifts, as a shared one does,
+		// slows every configuration alike and the speed-up stays fair.
+		best := make([]childStats, len(js))
+		rss := make([]int64, len(js))
+		for i := range best {
+			best[i].Seconds = -1
+		}
+		for r := 0; r < runs; r++ {
+			for i, j := range js {
 				st, peak, err := measure(tmp, in.path, j, format)
 				if err != nil {
 					return err
 				}
-				if best.Seconds < 0 || st.Seconds < best.Seconds {
-					best, rss = st, peak
+				if best[i].Seconds < 0 || st.Seconds < best[i].Seconds {
+					best[i], rss[i] = st, peak
 				}
 			}
-			mb := float64(in.bytes) / 1e6
-			if j == js[0] {
-				base = best.Seconds
-			}
-			fmt.Fprintf(w, "%s\t%d\t%.1f\t%d\t%.2f\t%.1f\t%.2f\t%.1f\t%.0f\t%.0f\t%.1f\t%.0f\t%.2f×\t%d\t\n", in.name, in.articles, mb, j, best.Seconds,
-				mb/best.Seconds, best.CPU, mb/best.CPU, float64(in.articles)/best.Seconds, float64(best.Mallocs)/float64(in.articles),
-				float64(best.Bytes)/1024/float64(in.articles), float64(rss)/1024, base/best.Seconds, best.Exit)
+		}
+		mb := float64(in.bytes) / 1e6
+		base := best[0].Seconds
+		for i, j := range js {
+			b := best[i]
+			fmt.Fprintf(w, "%s\t%d\t%.1f\t%d\t%.2f\t%.1f\t%.2f\t%.1f\t%.0f\t%.0f\t%.1f\t%.0f\t%.2f×\t%d\t\n", in.name, in.articles, mb, j, b.Seconds,
+				mb/b.Seconds, b.CPU, mb/b.CPU, float64(in.articles)/b.Seconds, float64(b.Mallocs)/float64(in.articles),
+				float64(b.Bytes)/1024/float64(in.articles), float64(rss[i])/1024, base/b.Seconds, b.Exit)
 		}
 	}
 	return w.Flush()
