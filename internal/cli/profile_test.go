@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"compress/gzip"
 	"io"
 	"os"
@@ -10,14 +11,15 @@ import (
 )
 
 // TestProfileFlags checks that --cpu-profile and --mem-profile write
-// profiles (gzipped protocol buffers, as go tool pprof reads them), also when the run fails on findings
-// (exit 1), and that a file that cannot be created is a clear error
-// before the command runs.
+// profiles (gzipped protocol buffers, as go tool pprof reads them) and
+// --trace an execution trace, also when the run fails on findings (exit
+// 1), and that a file that cannot be created is a clear error before the
+// command runs.
 func TestProfileFlags(t *testing.T) {
 	dir := t.TempDir()
-	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
-	code, _, stderr := run(t, "", "audit", "--no-config", "--no-baseline", "--fail-level", "info",
-		"--cpu-profile", cpu, "--mem-profile", mem, "--format", "json="+filepath.Join(dir, "r.json"), "seeds/")
+	cpu, mem, tr := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof"), filepath.Join(dir, "run.trace")
+	code, _, stderr := run(t, "", "audit", "--no-config", "--no-baseline", "--fail-level", "info", "--jobs", "2",
+		"--cpu-profile", cpu, "--mem-profile", mem, "--trace", tr, "--format", "json="+filepath.Join(dir, "r.json"), "seeds/")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, ExitFindings, stderr)
 	}
@@ -38,6 +40,15 @@ func TestProfileFlags(t *testing.T) {
 			t.Errorf("%s: not a profile (%d bytes, %v)", filepath.Base(p), len(data), err)
 		}
 	}
+	// An execution trace starts with its header, "go 1.NN trace", and
+	// holds the run's goroutines: far more than the header.
+	data, err := os.ReadFile(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("go 1.")) || !bytes.Contains(data[:min(len(data), 16)], []byte(" trace")) || len(data) < 4096 {
+		t.Errorf("--trace: not an execution trace (%d bytes, %q)", len(data), data[:min(len(data), 16)])
+	}
 
 	code, stdout, stderr := run(t, "", "version", "--cpu-profile", filepath.Join(dir, "missing", "cpu.prof"))
 	if code != ExitError || stdout != "" {
@@ -49,5 +60,9 @@ func TestProfileFlags(t *testing.T) {
 	code, _, stderr = run(t, "", "version", "--mem-profile", filepath.Join(dir, "missing", "mem.prof"))
 	if code != ExitError || !strings.Contains(stderr, "--mem-profile: open ") {
 		t.Errorf("unwritable --mem-profile: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = run(t, "", "version", "--cpu-profile", filepath.Join(dir, "cpu2.prof"), "--trace", filepath.Join(dir, "missing", "run.trace"))
+	if code != ExitError || !strings.Contains(stderr, "--trace: open ") {
+		t.Errorf("unwritable --trace: exit %d, stderr %q", code, stderr)
 	}
 }
