@@ -535,6 +535,32 @@ type atomicFile struct {
 	// spec names the report in errors.
 	spec string
 	done bool
+	// written counts the bytes written; queued those already handed to
+	// startWriteback.
+	written, queued int64
+}
+
+// writebackChunk is how many bytes of a report are written before the
+// system is asked to start writing them to disk (see atomicFile.Write).
+const writebackChunk = 8 << 20
+
+// startWriteback asks the system to start writing n bytes of f from off
+// to disk without waiting for them (a variable for tests).
+var startWriteback = startWritebackOf
+
+// Write writes p to the temporary file. Every writebackChunk bytes it
+// starts writing the last chunk to disk, as databases do for their logs,
+// so that commit's fsync waits for the tail of a large report rather
+// than for all of it: the 178 MB JSON report of the corpora spent 0.2 s
+// in that fsync with no other work left to overlap it.
+func (f *atomicFile) Write(p []byte) (int, error) {
+	n, err := f.File.Write(p)
+	f.written += int64(n)
+	if f.written-f.queued >= writebackChunk {
+		startWriteback(f.File, f.queued, f.written-f.queued)
+		f.queued = f.written
+	}
+	return n, err
 }
 
 // createAtomic starts writing the file at path. A symbolic link at path is
