@@ -106,11 +106,13 @@ type SourceCount struct {
 // metricsAcc accumulates metrics over one article or a run.
 type metricsAcc struct {
 	m Metrics
-	// ids holds what is known of every source id named or cited, at its
-	// index in stats (one map for all, so that a source costs one lookup
-	// per claim); order lists the cited ids in order of first citation.
-	ids   map[string]int
+	// stats holds what is known of every source id named or cited, in
+	// order of first naming; order lists the cited ids in order of first
+	// citation. ids indexes stats by id once it holds more than
+	// smallStats entries (an article's few sources are found by a scan,
+	// which costs less than building a map for each article).
 	stats []sourceStat
+	ids   map[string]int
 	order []string
 	// named, parties and indep count the ids named or cited, the cited
 	// parties to the conflict and the independent named sources.
@@ -120,27 +122,64 @@ type metricsAcc struct {
 	// apart from other articles' (a count, not a key per article, so that
 	// a run of a million articles does not hold a million keys).
 	unnamedIndep int
+	// docs counts the documents added: a sourceStat whose partyDoc is
+	// docs is a party in the document being added.
+	docs int
 }
+
+// smallStats is how many sources a metricsAcc finds by scanning before it
+// indexes them by id.
+const smallStats = 16
 
 // sourceStat is what a metricsAcc knows of one source id.
 type sourceStat struct {
+	id string
 	// ref is the source as first cited; cited counts the claims credited
 	// to it.
 	ref   audit.SourceRef
 	cited int
 	// party is true for a cited party to the conflict, indep for an
-	// independent named source.
+	// independent named source; partyDoc is the number of the last
+	// document that names the source as a party (see metricsAcc.docs).
 	party, indep bool
+	partyDoc     int
+	// src is the index in the document's Sources of its first naming of
+	// the source, when srcDoc is the number of the document being added.
+	src, srcDoc int
+}
+
+// index returns the index of id in stats, or -1.
+func (acc *metricsAcc) index(id string) int {
+	if acc.ids != nil {
+		if i, ok := acc.ids[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range acc.stats {
+		if acc.stats[i].id == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // stat returns the entry of id, added (as named) if new.
 func (acc *metricsAcc) stat(id string) *sourceStat {
-	i, ok := acc.ids[id]
-	if !ok {
+	i := acc.index(id)
+	if i < 0 {
 		i = len(acc.stats)
-		acc.ids[id] = i
-		acc.stats = append(acc.stats, sourceStat{})
+		acc.stats = append(acc.stats, sourceStat{id: id})
 		acc.named++
+		switch {
+		case acc.ids != nil:
+			acc.ids[id] = i
+		case len(acc.stats) > smallStats:
+			acc.ids = make(map[string]int, 2*len(acc.stats))
+			for j := range acc.stats {
+				acc.ids[acc.stats[j].id] = j
+			}
+		}
 	}
 	return &acc.stats[i]
 }
@@ -148,7 +187,7 @@ func (acc *metricsAcc) stat(id string) *sourceStat {
 // lookup returns what is known of id: the zero sourceStat when it was
 // neither named nor cited.
 func (acc *metricsAcc) lookup(id string) sourceStat {
-	if i, ok := acc.ids[id]; ok {
+	if i := acc.index(id); i >= 0 {
 		return acc.stats[i]
 	}
 	return sourceStat{}
@@ -160,7 +199,6 @@ func newMetricsAcc() *metricsAcc {
 			ClaimsByKind:  map[string]int{string(audit.ClaimFigure): 0, string(audit.ClaimQuote): 0, string(audit.ClaimReported): 0},
 			SourcesByType: map[string]int{},
 		},
-		ids: map[string]int{},
 	}
 }
 
@@ -194,11 +232,14 @@ func ArticleMetrics(doc *audit.Document) Metrics {
 // add counts doc into the accumulator. The unnamed sources of each
 // document added count as one independent source at most.
 func (acc *metricsAcc) add(doc *audit.Document) {
-	party := map[string]bool{}
-	for _, s := range doc.Sources {
-		acc.stat(s.ID)
+	acc.docs++
+	for i, s := range doc.Sources {
+		st := acc.stat(s.ID)
+		if st.srcDoc != acc.docs {
+			st.srcDoc, st.src = acc.docs, i
+		}
 		if s.Party {
-			party[s.ID] = true
+			st.partyDoc = acc.docs
 		}
 	}
 	outlet := strings.ToLower(strings.TrimSpace(doc.Meta.Outlet))
@@ -231,7 +272,7 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 			st.ref = ref
 		}
 		st.cited++
-		if party[ref.ID] || metricPartyTypes[ref.Type] {
+		if st.partyDoc == acc.docs || metricPartyTypes[ref.Type] {
 			if !st.party {
 				st.party = true
 				acc.parties++
@@ -283,40 +324,27 @@ func (acc *metricsAcc) finish() Metrics {
 }
 
 // sourceCounts lists an article's sources with their claims and mentions,
-// most-cited first, then in the order the article names them.
+// most-cited first, then in the order the article names them (the sources
+// it cites without naming them last, in order of first citation). acc
+// holds the article alone.
 func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
-	var out []SourceCount
-	index := map[string]int{}
-	for _, s := range doc.Sources {
-		if _, dup := index[s.ID]; dup {
-			continue
-		}
-		index[s.ID] = len(out)
-		out = append(out, SourceCount{ID: s.ID, Name: s.Name, Type: s.Type, Mentions: len(s.Mentions)})
+	if len(acc.stats) == 0 {
+		return nil
 	}
-	for _, id := range acc.order {
-		st := acc.lookup(id)
-		i, ok := index[id]
-		if !ok {
-			ref := st.ref
-			i = len(out)
-			index[id] = i
-			out = append(out, SourceCount{ID: ref.ID, Name: ref.Name, Type: ref.Type})
-		}
-		out[i].Claims = st.cited
-	}
-	for i := range out {
+	// acc.stats holds exactly these sources in this order: add met the
+	// named ones first, then the cited ones not named.
+	out := make([]SourceCount, len(acc.stats))
+	for i := range acc.stats {
+		st := &acc.stats[i]
 		s := &out[i]
-		st := acc.lookup(s.ID)
-		s.Party = st.party
-		if !s.Party {
-			for _, src := range doc.Sources {
-				if src.ID == s.ID && src.Party {
-					s.Party = true
-				}
-			}
-			s.Party = s.Party || metricPartyTypes[s.Type]
+		if st.srcDoc == acc.docs {
+			src := &doc.Sources[st.src]
+			*s = SourceCount{ID: src.ID, Name: src.Name, Type: src.Type, Mentions: len(src.Mentions)}
+		} else {
+			*s = SourceCount{ID: st.ref.ID, Name: st.ref.Name, Type: st.ref.Type}
 		}
+		s.Claims = st.cited
+		s.Party = st.party || st.partyDoc == acc.docs || metricPartyTypes[s.Type]
 		if isUnnamedSource(audit.SourceRef{ID: s.ID, Type: s.Type}) {
 			s.Independent = s.Claims > 0 && acc.unnamedIndep > 0
 		} else {
