@@ -197,10 +197,14 @@ func appendWords(dst []word, text string) []word {
 		start := i
 		ascii, upper := true, false
 		for i < len(text) {
-			if c := text[i]; isASCIIAlnum(c) {
+			c := text[i]
+			if isASCIIAlnum(c) {
 				upper = upper || 'A' <= c && c <= 'Z'
 				i++
 				continue
+			}
+			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+				break // an ASCII space or mark that joins nothing: most words end so
 			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {

@@ -1,0 +1,106 @@
+package audit
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+)
+
+// refAppendWords is appendWords as it was before its fast paths: every
+// word's end decoded as a rune and asked of the unicode tables, every
+// word lower-cased on its own. The fast paths must split and fold as it
+// does.
+func refAppendWords(dst []word, text string) []word {
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				i += n
+				continue
+			}
+			if (r == '-' || r == '\'' || r == '’' || r == '.') && i+n < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		t := text[start:i]
+		w := word{start: start, end: i, text: t, lower: strings.ToLower(t)}
+		if isASCII(t) {
+			w.lower = asciiLower(t)
+		}
+		first, _ := utf8.DecodeRuneInString(t)
+		w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// checkTokenize fails t where appendWords and refAppendWords split text
+// differently.
+func checkTokenize(t *testing.T, text string) bool {
+	t.Helper()
+	got, want := appendWords(nil, text), refAppendWords(nil, text)
+	if !slices.Equal(got, want) {
+		t.Errorf("appendWords(%.200q):\n got %+v\nwant %+v", text, got, want)
+		return false
+	}
+	return true
+}
+
+func TestAppendWordsReference(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "a", "A", "U.S. officials said.", "al-Assad's forces", "Aleppo’s 24-year-old",
+		"end-", "end.", "it's", "x'", "'quoted'", "3.5 per cent", "v1.2", "Ça va, Zoë?", "naïve café",
+		"e\u0301t\u0301e", "İstanbul", "ǅemal", "\xff\xfeA\xffb", "a\u00a0b", "don’t", "O'Neil-Smith Jr.",
+		"tab\tnew\nline", "1,000", "state-of-the-art", "x-1", "x.1", "ŞAHİN", "Ὀδυσσεύς",
+	} {
+		checkTokenize(t, text)
+	}
+}
+
+func TestAppendWordsCorpora(t *testing.T) {
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			if !checkTokenize(t, a.Body) {
+				return
+			}
+		}
+	}
+}
+
+// BenchmarkAppendWords measures the tokenizer of the analysis over the
+// corpora's article bodies.
+func BenchmarkAppendWords(b *testing.B) {
+	sets := corpustest.Sets(b)
+	var texts []string
+	n := 0
+	for _, set := range sets {
+		for _, a := range set.Articles {
+			texts = append(texts, a.Body)
+			n += len(a.Body)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	var buf []word
+	for b.Loop() {
+		for _, t := range texts {
+			buf = appendWords(buf[:0], t)
+		}
+	}
+}
