@@ -176,6 +176,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena := *pooled
+	// Per-sentence scratch, reused from one sentence to the next: nothing
+	// keeps them past their sentence.
+	var known, orgSpans []Span
+	var people []PersonMention
+	var defs []Definite
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -194,7 +199,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		info.words = splitAtQuotes(tokens, bounds, base)
 		info.cues = a.findCues(text, info.words)
 		// Registry mentions, resolved later across the whole document.
-		var known []Span
+		known = known[:0]
 		for _, m := range a.registry.Match(text) {
 			if !m.BackRef {
 				// "the bank" does not hide "the Bank of America".
@@ -207,16 +212,17 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		// Organisations the registry does not know, and the acronyms
 		// defined for them earlier in the article.
-		orgs := a.unlistedOrgs(text, base, si, info.words, known, acronyms)
-		var orgSpans []Span
-		for _, o := range orgs {
+		first := len(all)
+		all = a.unlistedOrgs(all, text, base, si, info.words, known, acronyms)
+		orgSpans = orgSpans[:0]
+		for _, o := range all[first:] {
 			orgSpans = append(orgSpans, Span{Start: o.start - base, End: o.end - base})
 		}
-		all = append(all, orgs...)
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
-		for _, p := range findPeople(text, tokens, &a.lex.People, orgSpans, isVerb) {
+		people = findPeople(people, text, tokens, &a.lex.People, orgSpans, isVerb)
+		for _, p := range people {
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
 			m.ext0, m.ext1 = m.start, m.end
 			if p.Descriptor != "" {
@@ -240,8 +246,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}
-		all = append(all, a.weakPeople(text, base, si, info.words)...)
-		for _, d := range findDefinites(text, tokens, &a.lex.People) {
+		all = a.weakPeople(all, text, base, si, info.words)
+		defs = findDefinites(defs, text, tokens, &a.lex.People)
+		for _, d := range defs {
 			m := mention{kind: mentionDefinite, start: base + d.Start, end: base + d.End, ext0: base + d.Start, ext1: base + d.End, sentence: si, gender: d.Gender,
 				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: "unnamed:" + slug(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
 			all = append(all, m)
@@ -365,17 +372,20 @@ func (doc *Document) registryMatches(reg *rules.Registry) *registryMatches {
 	return nil
 }
 
-// unlistedOrgs returns mentions of organisations the registry does not
-// know (FindOrgs), in view offsets, and of acronyms defined for them
-// earlier in the article ("the Syrian American Medical Society (SAMS)
-// said" … "a SAMS statement said"), which it records in acronyms. known
-// are the sentence spans of registry mentions.
-func (a *Analyzer) unlistedOrgs(text string, base, si int, words []word, known []Span, acronyms map[string]SourceRef) []mention {
-	var out []mention
+// unlistedOrgs appends to dst, sorted by start, mentions of organisations
+// the registry does not know (FindOrgs), in view offsets, and of acronyms
+// defined for them earlier in the article ("the Syrian American Medical
+// Society (SAMS) said" … "a SAMS statement said"), which it records in
+// acronyms. known are the sentence spans of registry mentions.
+func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, known []Span, acronyms map[string]SourceRef) []mention {
+	out, lo := dst, len(dst)
 	mk := func(start, end int, ref SourceRef) mention {
 		return mention{kind: mentionOrg, start: base + start, end: base + end, ext0: base + start, ext1: base + end, sentence: si, ref: ref, unlisted: true}
 	}
 	orgs := findOrgs(text, words, &a.lex.People, known)
+	if len(orgs) == 0 && len(acronyms) == 0 {
+		return out
+	}
 	for _, o := range orgs {
 		ref := SourceRef{ID: "org:" + slug(o.Name), Name: o.Name, Type: o.Type}
 		out = append(out, mk(o.Start, o.End, ref))
@@ -404,7 +414,7 @@ func (a *Analyzer) unlistedOrgs(text string, base, si int, words []word, known [
 			out = append(out, mk(w.start, w.end, ref))
 		}
 	}
-	slices.SortStableFunc(out, func(a, b mention) int { return a.start - b.start })
+	slices.SortStableFunc(out[lo:], func(a, b mention) int { return a.start - b.start })
 	return out
 }
 
@@ -526,23 +536,29 @@ func dropNested(all []mention) []mention {
 	return out
 }
 
-// weakPeople returns capitalised single words that behave like a person's
-// name ("Moataz sees his city", "Sarah had to flee"): used only to resolve
-// "he" and "she" when no better-evidenced person came before.
-func (a *Analyzer) weakPeople(text string, base, si int, words []word) []mention {
-	var out []mention
+// weakPeople appends to dst capitalised single words that behave like a
+// person's name ("Moataz sees his city", "Sarah had to flee"): used only
+// to resolve "he" and "she" when no better-evidenced person came before.
+func (a *Analyzer) weakPeople(dst []mention, text string, base, si int, words []word) []mention {
+	out := dst
+	lex := &a.lex.People
 	for i := 0; i+1 < len(words); i++ {
-		w, next := words[i], words[i+1]
-		if !w.capital || w.number || len(w.text) < 3 || upperOnly(w.text) || a.lex.People.notNames[w.lower] || a.lex.People.affiliations[w.lower] || gap(text, w, next) != " " || next.capital {
+		w, next := &words[i], &words[i+1]
+		// The cheap tests first: the lexicon is asked last.
+		if !w.capital || w.number || len(w.text) < 3 || next.capital || gap(text, *w, *next) != " " {
 			continue
 		}
-		if i > 0 && words[i-1].capital && gap(text, words[i-1], w) == " " {
+		if i > 0 && words[i-1].capital && gap(text, words[i-1], *w) == " " {
 			continue
 		}
-		if n := next.lower; n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
-			out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
-				ref: SourceRef{ID: "person:" + slug(w.text), Name: w.text, Type: "eyewitness"}})
+		if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {
+			continue
 		}
+		if upperOnly(w.text) || lex.notNameF.may(w.lower) && lex.notNames[w.lower] || lex.affiliations[w.lower] {
+			continue
+		}
+		out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
+			ref: SourceRef{ID: "person:" + slug(w.text), Name: w.text, Type: "eyewitness"}})
 	}
 	return out
 }

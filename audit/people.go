@@ -46,6 +46,9 @@ type PeopleLexicon struct {
 	// unnamed phrases, the last words of role phrases, titles and
 	// not-names.
 	determinerF, unnamedF, roleEndF, titleF, notNameF wordFilter
+	// headF holds the heads of definite descriptions (FindDefinites): the
+	// role phrases, org_nouns, female and male; orgWordF holds org_words.
+	headF, orgWordF wordFilter
 }
 
 // personTypes are the source types a role may give a person.
@@ -115,6 +118,12 @@ func (l *PeopleLexicon) compile() error {
 	l.roleEndF = wordFilter{}
 	for key := range l.roles {
 		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
+	}
+	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
+	for _, set := range []map[string]bool{l.orgNouns, l.female, l.male} {
+		for w := range set {
+			l.headF.add(w)
+		}
 	}
 	l.orgTypes = map[string]string{}
 	for typ, list := range l.OrgTypes {
@@ -362,12 +371,13 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 // an expert at …"), a descriptor apposition before it ("a woman, Umm
 // Mohamad,"), or a reporting verb beside it (isVerb).
 func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
-	return findPeople(text, tokenize(text), lex, orgs, isVerb)
+	return findPeople(nil, text, tokenize(text), lex, orgs, isVerb)
 }
 
 // findPeople is FindPeople on the words of text, as tokenize gives them.
-func findPeople(text string, words []word, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
-	var out []PersonMention
+// It returns the people in dst's array, from its start: dst is scratch.
+func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
+	out := dst[:0]
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found
 	for i := 0; i < len(words); i++ {
@@ -383,12 +393,15 @@ func findPeople(text string, words []word, lex *PeopleLexicon, orgs []Span, isVe
 			}
 		}
 		// Bare plurals: "analysts said", "union leaders said", "Western
-		// diplomats say".
-		if m, next, ok := lex.barePluralAt(text, words, i, lastEnd, isVerb); ok && !inOrg(m.Start, m.End) {
-			out = append(out, m)
-			lastEnd = m.End
-			i = next - 1
-			continue
+		// diplomats say". The head is shaped as a plural here or next:
+		// most words rule themselves out before the lexicon is asked.
+		if pluralShaped(words[i].lower) || i+1 < len(words) && pluralShaped(words[i+1].lower) {
+			if m, next, ok := lex.barePluralAt(text, words, i, lastEnd, isVerb); ok && !inOrg(m.Start, m.End) {
+				out = append(out, m)
+				lastEnd = m.End
+				i = next - 1
+				continue
+			}
 		}
 		if !lex.nameToken(words[i]) {
 			continue
@@ -734,13 +747,14 @@ type Definite struct {
 // or by "of", "for" or "at" ("the head of the SOHR") names someone else
 // and is left out.
 func FindDefinites(text string, lex *PeopleLexicon) []Definite {
-	return findDefinites(text, tokenize(text), lex)
+	return findDefinites(nil, text, tokenize(text), lex)
 }
 
 // findDefinites is FindDefinites on the words of text, as tokenize gives
-// them.
-func findDefinites(text string, words []word, lex *PeopleLexicon) []Definite {
-	var out []Definite
+// them. It returns the descriptions in dst's array, from its start: dst
+// is scratch.
+func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon) []Definite {
+	out := dst[:0]
 	for i := 0; i < len(words); i++ {
 		switch words[i].lower {
 		case "the", "his", "her", "its", "their":
@@ -748,17 +762,20 @@ func findDefinites(text string, words []word, lex *PeopleLexicon) []Definite {
 			continue
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {
-			if gap(text, words[k-1], words[k]) != " " || lex.notNames[words[k].lower] && !lex.orgNouns[words[k].lower] {
+			w := words[k].lower
+			if gap(text, words[k-1], words[k]) != " " || lex.notNameF.may(w) && lex.notNames[w] && !lex.orgNouns[w] {
 				break
 			}
-			w := words[k].lower
+			if !lex.headF.may(w) {
+				continue // neither a role, an organisation noun nor gendered
+			}
 			_, isRole := lex.roles[w]
 			org := lex.orgNouns[w]
 			if !isRole && !org && !lex.female[w] && !lex.male[w] {
 				continue
 			}
 			if k+1 < len(words) && gap(text, words[k], words[k+1]) == " " {
-				if n := words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.orgNouns[n.lower] || lex.roles[n.lower] != "" {
+				if n := words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.headF.may(n.lower) && (lex.orgNouns[n.lower] || lex.roles[n.lower] != "") {
 					break
 				}
 			}
@@ -833,7 +850,7 @@ func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
 func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []OrgMention {
 	var out []OrgMention
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
-	isOrgWord := func(w word) bool { return w.capital && lex.orgWords[w.lower] }
+	isOrgWord := func(w word) bool { return w.capital && lex.orgWordF.may(w.lower) && lex.orgWords[w.lower] }
 	for i := 0; i < len(words); i++ {
 		if !lex.nameToken(words[i]) || words[i].number {
 			continue
@@ -994,6 +1011,12 @@ func (l *PeopleLexicon) pluralHead(w string) (role, typ string, ok bool) {
 	return "", "", false
 }
 
+// pluralShaped reports whether w may be the head pluralHead takes: four
+// bytes or more, ending in "s" but not in "ss".
+func pluralShaped(w string) bool {
+	return len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
 // barePluralAt matches an unnamed plural source with no determiner whose
 // head noun is words[i] or words[i+1] ("analysts said", "union leaders
 // said", "Western diplomats say", "prosecutors said"), with the place
@@ -1003,11 +1026,7 @@ func (l *PeopleLexicon) pluralHead(w string) (role, typ string, ok bool) {
 func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, isVerb func(string) bool) (PersonMention, int, bool) {
 	// The head is a plural (pluralHead) here or next: most words rule
 	// themselves out before the lexicon is asked.
-	plural := func(h int) bool {
-		w := words[h].lower
-		return len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
-	}
-	if !plural(i) && (i+1 == len(words) || !plural(i+1)) {
+	if !pluralShaped(words[i].lower) && (i+1 == len(words) || !pluralShaped(words[i+1].lower)) {
 		return PersonMention{}, 0, false
 	}
 	if words[i].start < lastEnd || !phraseInitial(text, words, i) {
