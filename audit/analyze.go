@@ -176,6 +176,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena := *pooled
+	// The view lower-cased once serves the words of every sentence.
+	viewLower := ""
+	if n > 0 {
+		viewLower = asciiLower(doc.view.Text)
+	}
 	// Per-sentence scratch, reused from one sentence to the next: nothing
 	// keeps them past their sentence.
 	var known, orgSpans []Span
@@ -194,7 +199,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// FindDefinites read it as it is, the rest split at quotation
 		// boundaries.
 		lo := len(arena)
-		arena = appendWords(arena, text)
+		if len(text) == len(s.Text) && s.view.End <= len(viewLower) && s.Text == doc.view.Text[s.view.Start:s.view.End] {
+			// softWrap replaced line breaks byte for byte, if any:
+			// the view's offsets still hold.
+			arena = appendWordsLower(arena, text, viewLower[s.view.Start:s.view.End])
+		} else {
+			arena = appendWords(arena, text)
+		}
 		tokens := arena[lo:len(arena):len(arena)]
 		info.words = splitAtQuotes(tokens, bounds, base)
 		info.cues = a.findCues(text, info.words)

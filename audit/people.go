@@ -187,11 +187,16 @@ func tokenize(text string) []word {
 
 // appendWords appends the words of text to dst, as tokenize splits them.
 // Their offsets are relative to text.
-func appendWords(dst []word, text string) []word {
-	// lower is text with its ASCII capitals lower-cased, made on the first
-	// capital: an ASCII word's lower-case form is a slice of it, so that
-	// a sentence costs one allocation however many capitals it has.
-	lower := ""
+func appendWords(dst []word, text string) []word { return appendWordsLower(dst, text, "") }
+
+// appendWordsLower is appendWords given lower, asciiLower(text) or ""
+// to have it made on text's first capital. The words' lower-case forms
+// are slices of it: a caller that lower-cases a whole document once
+// tokenizes each sentence of it without allocating.
+func appendWordsLower(dst []word, text, lower string) []word {
+	// lower is text with its ASCII capitals lower-cased: an ASCII word's
+	// lower-case form is a slice of it, so that a sentence costs at most
+	// one allocation however many capitals it has.
 	i := 0
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {

@@ -59,6 +59,10 @@ func checkTokenize(t *testing.T, text string) bool {
 		t.Errorf("appendWords(%.200q):\n got %+v\nwant %+v", text, got, want)
 		return false
 	}
+	if got := appendWordsLower(nil, text, asciiLower(text)); !slices.Equal(got, want) {
+		t.Errorf("appendWordsLower(%.200q):\n got %+v\nwant %+v", text, got, want)
+		return false
+	}
 	return true
 }
 
