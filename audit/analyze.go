@@ -565,7 +565,7 @@ func (a *Analyzer) weakPeople(dst []mention, text string, base, si int, words []
 		if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {
 			continue
 		}
-		if upperOnly(w.text) || lex.notNameF.may(w.lower) && lex.notNames[w.lower] || lex.affiliations[w.lower] {
+		if upperOnly(w.text) || lex.notNameF.hasWord(w) && lex.notNames[w.lower] || lex.affiliations[w.lower] {
 			continue
 		}
 		out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
@@ -660,6 +660,8 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 		l.end, r.start = rel, rel
 		l.text, r.text = w.text[:rel-w.start], w.text[rel-w.start:]
 		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
+		l.setBits()
+		r.setBits()
 		out = append(out, l)
 		words[wi+n] = r // the right part may be split again
 		wi += n

@@ -175,6 +175,9 @@ type word struct {
 	lower      string
 	capital    bool // starts with an upper-case letter
 	number     bool
+	// fa and fb are wordFilterBits(lower), worked out once for the many
+	// filters that ask of the word (wordFilter.hasWord).
+	fa, fb uint16
 }
 
 // tokenize splits text into words: runs of letters, digits, apostrophes,
@@ -254,9 +257,16 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			first, _ := utf8.DecodeRuneInString(t)
 			w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
 		}
+		w.setBits()
 		dst = append(dst, w)
 	}
 	return dst
+}
+
+// setBits works out w.fa and w.fb from w.lower.
+func (w *word) setBits() {
+	a, b := wordFilterBits(w.lower)
+	w.fa, w.fb = uint16(a), uint16(b)
 }
 
 // asciiLower returns s with its ASCII capitals lower-cased, byte for byte.
@@ -320,9 +330,12 @@ func wordsIn(words []word, start, end int) []word {
 
 // nameToken reports whether w can be part of a person's name: capitalised
 // and not a function word, or a particle-prefixed surname ("al-Assad").
-func (l *PeopleLexicon) nameToken(w word) bool {
+func (l *PeopleLexicon) nameToken(w *word) bool {
 	if w.capital {
 		key := strings.TrimSuffix(strings.TrimSuffix(w.lower, "’s"), "'s")
+		if len(key) == len(w.lower) {
+			return !l.notNameF.hasWord(w) || !l.notNames[key]
+		}
 		return !l.notNameF.may(key) || !l.notNames[key]
 	}
 	if i := strings.IndexByte(w.text, '-'); i > 0 && i+1 < len(w.text) {
@@ -353,7 +366,7 @@ func gap(text string, a, b word) string { return text[a.end:b.start] }
 func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 	// Try phrases ending at i: up to three words.
 	var buf [64]byte
-	for k := 3; k >= 1 && l.roleEndF.may(words[i].lower); k-- {
+	for k := 3; k >= 1 && l.roleEndF.hasWord(&words[i]); k-- {
 		if i-k+1 < 0 {
 			continue
 		}
@@ -362,7 +375,12 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 			return k, string(key), t
 		}
 	}
-	if t := strings.TrimSuffix(words[i].lower, "."); l.titleF.may(t) && l.titles[t] {
+	t := strings.TrimSuffix(words[i].lower, ".")
+	title := l.titleF.hasWord(&words[i])
+	if len(t) < len(words[i].lower) {
+		title = l.titleF.may(t)
+	}
+	if title && l.titles[t] {
 		return 1, t, "official"
 	}
 	return 0, "", ""
@@ -390,7 +408,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 			lastEnd = out[len(out)-1].End
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
-		if lex.determinerF.may(words[i].lower) && lex.determiners[words[i].lower] {
+		if lex.determinerF.hasWord(&words[i]) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				i = next - 1
@@ -400,7 +418,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		// Bare plurals: "analysts said", "union leaders said", "Western
 		// diplomats say". The head is shaped as a plural here or next:
 		// most words rule themselves out before the lexicon is asked.
-		if pluralShaped(words[i].lower) || i+1 < len(words) && pluralShaped(words[i+1].lower) {
+		if lex.mayPluralHead(&words[i]) || i+1 < len(words) && lex.mayPluralHead(&words[i+1]) {
 			if m, next, ok := lex.barePluralAt(text, words, i, lastEnd, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -408,7 +426,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 				continue
 			}
 		}
-		if !lex.nameToken(words[i]) {
+		if !lex.nameToken(&words[i]) {
 			continue
 		}
 		// A run of name tokens joined by single spaces or particles.
@@ -418,7 +436,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 			if g != " " {
 				break
 			}
-			if lex.nameToken(words[j]) || (lex.particles[words[j].lower] && j+1 < len(words) && lex.nameToken(words[j+1]) && gap(text, words[j], words[j+1]) == " ") {
+			if lex.nameToken(&words[j]) || (lex.particles[words[j].lower] && j+1 < len(words) && lex.nameToken(&words[j+1]) && gap(text, words[j], words[j+1]) == " ") {
 				j++
 				continue
 			}
@@ -638,7 +656,7 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(
 		}
 		// Longest unnamed phrase starting at k.
 		n := 0
-		if l.unnamedF.may(words[k].lower) {
+		if l.unnamedF.hasWord(&words[k]) {
 			n = l.unnamedLen[words[k].lower]
 		}
 		for ; n >= 1; n-- {
@@ -684,7 +702,7 @@ func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *Perso
 				end += 2
 				// The rest of a capitalised name: "at Aleppo
 				// Police Command".
-				for end < len(words) && gap(text, words[end-1], words[end]) == " " && l.nameToken(words[end]) {
+				for end < len(words) && gap(text, words[end-1], words[end]) == " " && l.nameToken(&words[end]) {
 					end++
 				}
 			}
@@ -768,10 +786,10 @@ func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {
 			w := words[k].lower
-			if gap(text, words[k-1], words[k]) != " " || lex.notNameF.may(w) && lex.notNames[w] && !lex.orgNouns[w] {
+			if gap(text, words[k-1], words[k]) != " " || lex.notNameF.hasWord(&words[k]) && lex.notNames[w] && !lex.orgNouns[w] {
 				break
 			}
-			if !lex.headF.may(w) {
+			if !lex.headF.hasWord(&words[k]) {
 				continue // neither a role, an organisation noun nor gendered
 			}
 			_, isRole := lex.roles[w]
@@ -780,7 +798,7 @@ func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon
 				continue
 			}
 			if k+1 < len(words) && gap(text, words[k], words[k+1]) == " " {
-				if n := words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.headF.may(n.lower) && (lex.orgNouns[n.lower] || lex.roles[n.lower] != "") {
+				if n := &words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.headF.hasWord(n) && (lex.orgNouns[n.lower] || lex.roles[n.lower] != "") {
 					break
 				}
 			}
@@ -855,28 +873,28 @@ func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
 func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []OrgMention {
 	var out []OrgMention
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
-	isOrgWord := func(w word) bool { return w.capital && lex.orgWordF.may(w.lower) && lex.orgWords[w.lower] }
+	isOrgWord := func(w *word) bool { return w.capital && lex.orgWordF.hasWord(w) && lex.orgWords[w.lower] }
 	for i := 0; i < len(words); i++ {
-		if !lex.nameToken(words[i]) || words[i].number {
+		if !lex.nameToken(&words[i]) || words[i].number {
 			continue
 		}
 		j := i + 1
 		orgAt := -1 // the last organisation word of the run
-		if isOrgWord(words[i]) {
+		if isOrgWord(&words[i]) {
 			orgAt = i
 		}
 		for j < len(words) {
 			g := gap(text, words[j-1], words[j])
 			switch {
-			case g == " " && lex.nameToken(words[j]) && !words[j].number:
-			case (g == " & " || g == " and ") && lex.nameToken(words[j]) && orgWordAhead(words, j, lex):
+			case g == " " && lex.nameToken(&words[j]) && !words[j].number:
+			case (g == " & " || g == " and ") && lex.nameToken(&words[j]) && orgWordAhead(words, j, lex):
 			case g == " " && (words[j].lower == "of" || words[j].lower == "for") && j+1 < len(words) &&
-				gap(text, words[j], words[j+1]) == " " && lex.nameToken(words[j+1]):
+				gap(text, words[j], words[j+1]) == " " && lex.nameToken(&words[j+1]):
 				j++
 			default:
 				goto done
 			}
-			if isOrgWord(words[j]) {
+			if isOrgWord(&words[j]) {
 				orgAt = j
 			}
 			j++
@@ -966,7 +984,7 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 	}
 	start := end
 	for end < len(words) && gap(text, words[end-1], words[end]) == " " {
-		w := words[end]
+		w := &words[end]
 		if l.nameToken(w) || w.number {
 			end++
 			continue
@@ -1020,6 +1038,14 @@ func (l *PeopleLexicon) pluralHead(w string) (role, typ string, ok bool) {
 // bytes or more, ending in "s" but not in "ss".
 func pluralShaped(w string) bool {
 	return len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
+// mayPluralHead is false when pluralHead is false for w.lower, as it is
+// for most words: a singular word ruled out by its shape, and a plural
+// ruled out by the filters of single unnamed words (first words of the
+// unnamed phrases) and role words (last words of the role phrases).
+func (l *PeopleLexicon) mayPluralHead(w *word) bool {
+	return pluralShaped(w.lower) && (l.unnamedF.hasWord(w) || l.roleEndF.may(w.lower[:len(w.lower)-1]))
 }
 
 // barePluralAt matches an unnamed plural source with no determiner whose

@@ -45,6 +45,8 @@ func refAppendWords(dst []word, text string) []word {
 		}
 		first, _ := utf8.DecodeRuneInString(t)
 		w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
+		a, b := wordFilterBits(w.lower)
+		w.fa, w.fb = uint16(a), uint16(b)
 		dst = append(dst, w)
 	}
 	return dst

@@ -39,6 +39,11 @@ func (f *wordFilter) may(w string) bool {
 	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
+// hasWord is may(w.lower), from the bits worked out when w was made.
+func (f *wordFilter) hasWord(w *word) bool {
+	return f[w.fa/64]&(1<<(w.fa%64)) != 0 && f[w.fb/64]&(1<<(w.fb%64)) != 0
+}
+
 // filterOf returns a filter of the keys of set.
 func filterOf[V any](set map[string]V) (f wordFilter) {
 	for w := range set {
