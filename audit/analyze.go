@@ -176,10 +176,12 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena := *pooled
-	// The view lower-cased once serves the words of every sentence.
-	viewLower := ""
+	// The view lower-cased once serves the words of every sentence, and
+	// the view with its line breaks as spaces (made on the first wrapped
+	// sentence) the text of every wrapped sentence.
+	viewLower, viewWrapped := "", ""
 	if n > 0 {
-		viewLower = asciiLower(doc.view.Text)
+		viewLower = lowerASCII(doc.view.Text)
 	}
 	// Per-sentence scratch, reused from one sentence to the next: nothing
 	// keeps them past their sentence.
@@ -193,13 +195,28 @@ func (a *Analyzer) Analyze(doc *Document) {
 		if !info.editorial {
 			continue
 		}
-		text := softWrap(s.Text)
+		// inView is true when s.Text is its span of the view, as
+		// Structure makes it.
+		inView := s.view.End <= len(viewLower) && s.Text == doc.view.Text[s.view.Start:s.view.End]
+		text := s.Text
+		if strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') >= 0 {
+			if inView && utf8.ValidString(text) {
+				// softWrap(text), byte for byte.
+				if viewWrapped == "" {
+					v := doc.view.Text
+					viewWrapped = lineBreaksToSpaces(v, strings.IndexByte(v, '\n'), strings.IndexByte(v, '\r') >= 0)
+				}
+				text = viewWrapped[s.view.Start:s.view.End]
+			} else {
+				text = softWrap(text)
+			}
+		}
 		base := s.view.Start
 		// One tokenisation serves the sentence: FindPeople and
 		// FindDefinites read it as it is, the rest split at quotation
 		// boundaries.
 		lo := len(arena)
-		if len(text) == len(s.Text) && s.view.End <= len(viewLower) && s.Text == doc.view.Text[s.view.Start:s.view.End] {
+		if inView && len(text) == len(s.Text) {
 			// softWrap replaced line breaks byte for byte, if any:
 			// the view's offsets still hold.
 			arena = appendWordsLower(arena, text, viewLower[s.view.Start:s.view.End])
@@ -594,8 +611,15 @@ func softWrap(text string) string {
 			return r
 		}, text)
 	}
-	// Line breaks are single bytes that no multi-byte character holds:
-	// replace them byte for byte, copying the runs between.
+	return lineBreaksToSpaces(text, i, cr)
+}
+
+// lineBreaksToSpaces returns text with each line break byte ('\n', '\r')
+// replaced by a space: softWrap on valid UTF-8, where line breaks are
+// single bytes that no multi-byte character holds. i is the index of the
+// first '\n' or -1, and cr whether text holds a '\r'.
+func lineBreaksToSpaces(text string, i int, cr bool) string {
+	// Copy the runs between line breaks whole.
 	next := func(s string) int { return strings.IndexByte(s, '\n') }
 	if cr {
 		next = func(s string) int { return strings.IndexAny(s, "\r\n") }

@@ -192,7 +192,7 @@ func tokenize(text string) []word {
 // Their offsets are relative to text.
 func appendWords(dst []word, text string) []word { return appendWordsLower(dst, text, "") }
 
-// appendWordsLower is appendWords given lower, asciiLower(text) or ""
+// appendWordsLower is appendWords given lower, lowerASCII(text) or ""
 // to have it made on text's first capital. The words' lower-case forms
 // are slices of it: a caller that lower-cases a whole document once
 // tokenizes each sentence of it without allocating.
@@ -247,7 +247,7 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			w.lower = strings.ToLower(t)
 		case upper:
 			if lower == "" {
-				lower = asciiLower(text)
+				lower = lowerASCII(text)
 			}
 			w.lower = lower[start:i]
 		}
@@ -267,23 +267,6 @@ func appendWordsLower(dst []word, text, lower string) []word {
 func (w *word) setBits() {
 	a, b := wordFilterBits(w.lower)
 	w.fa, w.fb = uint16(a), uint16(b)
-}
-
-// asciiLower returns s with its ASCII capitals lower-cased, byte for byte.
-func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	// Capitals are few: copy the runs between them whole.
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
 }
 
 // isASCII reports whether s is all ASCII.

@@ -41,7 +41,12 @@ func refAppendWords(dst []word, text string) []word {
 		t := text[start:i]
 		w := word{start: start, end: i, text: t, lower: strings.ToLower(t)}
 		if isASCII(t) {
-			w.lower = asciiLower(t)
+			w.lower = strings.Map(func(r rune) rune {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				return r
+			}, t)
 		}
 		first, _ := utf8.DecodeRuneInString(t)
 		w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
@@ -61,7 +66,7 @@ func checkTokenize(t *testing.T, text string) bool {
 		t.Errorf("appendWords(%.200q):\n got %+v\nwant %+v", text, got, want)
 		return false
 	}
-	if got := appendWordsLower(nil, text, asciiLower(text)); !slices.Equal(got, want) {
+	if got := appendWordsLower(nil, text, lowerASCII(text)); !slices.Equal(got, want) {
 		t.Errorf("appendWordsLower(%.200q):\n got %+v\nwant %+v", text, got, want)
 		return false
 	}
@@ -107,6 +112,32 @@ func BenchmarkAppendWords(b *testing.B) {
 	for b.Loop() {
 		for _, t := range texts {
 			buf = appendWords(buf[:0], t)
+		}
+	}
+}
+
+// TestLineBreaksToSpaces holds the view-wide line-break replacement that
+// Analyze slices its sentences from to softWrap, on valid UTF-8.
+func TestLineBreaksToSpaces(t *testing.T) {
+	texts := []string{"", "a\nb", "a\r\nb", "\r", "no break", "James Fry, vice-president\nof GM", "é\nü\r"}
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			texts = append(texts, a.Body)
+		}
+	}
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		want := softWrap(s)
+		if got := lineBreaksToSpaces(s, strings.IndexByte(s, '\n'), strings.IndexByte(s, '\r') >= 0); got != want {
+			t.Errorf("lineBreaksToSpaces(%.100q) = %.100q, want %.100q", s, got, want)
+		}
+		// Sliced as Analyze slices the view.
+		for i := 0; i+40 < len(s); i += 997 {
+			if sub := s[i : i+40]; utf8.ValidString(sub) && softWrap(sub) != want[i:i+40] {
+				t.Errorf("softWrap(%q) = %q, want %q", sub, softWrap(sub), want[i:i+40])
+			}
 		}
 	}
 }
