@@ -269,8 +269,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 			all = append(all, m)
 		}
-		for wi, w := range info.words {
-			if (!w.capital || wi == 0) && a.lex.Reporting.Pronoun(w.lower) {
+		for wi := range info.words {
+			w := &info.words[wi]
+			// Pronoun's key of a lower-case ASCII word is the word: the
+			// filter bits of the word answer for most.
+			if (!w.capital || wi == 0) && (!w.ascii || a.lex.Reporting.pronounSet.hasWord(w)) && a.lex.Reporting.Pronoun(w.lower) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}
@@ -684,6 +687,7 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 		l.end, r.start = rel, rel
 		l.text, r.text = w.text[:rel-w.start], w.text[rel-w.start:]
 		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
+		l.ascii, r.ascii = isASCII(l.text), isASCII(r.text)
 		l.setBits()
 		r.setBits()
 		out = append(out, l)

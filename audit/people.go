@@ -175,6 +175,7 @@ type word struct {
 	lower      string
 	capital    bool // starts with an upper-case letter
 	number     bool
+	ascii      bool // all ASCII: lower is then a lower-case ASCII word
 	// fa and fb are wordFilterBits(lower), worked out once for the many
 	// filters that ask of the word (wordFilter.hasWord).
 	fa, fb uint16
@@ -241,7 +242,7 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			break
 		}
 		t := text[start:i]
-		w := word{start: start, end: i, text: t, lower: t}
+		w := word{start: start, end: i, text: t, lower: t, ascii: ascii}
 		switch {
 		case !ascii:
 			w.lower = strings.ToLower(t)
