@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,8 +48,9 @@ type PeopleLexicon struct {
 	// not-names.
 	determinerF, unnamedF, roleEndF, titleF, notNameF wordFilter
 	// headF holds the heads of definite descriptions (FindDefinites): the
-	// role phrases, org_nouns, female and male; orgWordF holds org_words.
-	headF, orgWordF wordFilter
+	// role phrases, org_nouns, female and male; openerF their openers
+	// (definiteOpeners); orgWordF holds org_words.
+	headF, openerF, orgWordF wordFilter
 }
 
 // personTypes are the source types a role may give a person.
@@ -120,6 +122,10 @@ func (l *PeopleLexicon) compile() error {
 		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
+	l.openerF = wordFilter{}
+	for _, w := range definiteOpeners {
+		l.openerF.add(w)
+	}
 	for _, set := range []map[string]bool{l.orgNouns, l.female, l.male} {
 		for w := range set {
 			l.headF.add(w)
@@ -747,8 +753,11 @@ type Definite struct {
 	Gender string
 }
 
+// definiteOpeners are the words that open a definite description.
+var definiteOpeners = []string{"the", "his", "her", "its", "their"}
+
 // FindDefinites returns the definite descriptions of a sentence: "the",
-// "his", "her", "its" or "their", up to three modifiers, and a role noun
+// "his", "her", "its" or "their" (definiteOpeners), up to three modifiers, and a role noun
 // (roles, or a gendered noun such as "son") or an organisation noun
 // (org_nouns). A phrase followed by a name ("the director Ridley Scott")
 // or by "of", "for" or "at" ("the head of the SOHR") names someone else
@@ -763,9 +772,7 @@ func FindDefinites(text string, lex *PeopleLexicon) []Definite {
 func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon) []Definite {
 	out := dst[:0]
 	for i := 0; i < len(words); i++ {
-		switch words[i].lower {
-		case "the", "his", "her", "its", "their":
-		default:
+		if !lex.openerF.hasWord(&words[i]) || !slices.Contains(definiteOpeners, words[i].lower) {
 			continue
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {
