@@ -176,6 +176,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena := *pooled
+	// About one mention in a hundred bytes of prose (one in thirty at
+	// most, on the corpora): room for most documents' at once.
+	all = make([]mention, 0, n/64+8)
 	// The view lower-cased once serves the words of every sentence, and
 	// the view with its line breaks as spaces (made on the first wrapped
 	// sentence) the text of every wrapped sentence.
