@@ -51,6 +51,9 @@ type PeopleLexicon struct {
 	// role phrases, org_nouns, female and male; openerF their openers
 	// (definiteOpeners); orgWordF holds org_words.
 	headF, openerF, orgWordF wordFilter
+	// pluralF holds the words pluralHead may take: the one-word unnamed
+	// phrases and the one-word roles with a plural -s.
+	pluralF wordFilter
 }
 
 // personTypes are the source types a role may give a person.
@@ -122,6 +125,17 @@ func (l *PeopleLexicon) compile() error {
 		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
+	l.pluralF = wordFilter{}
+	for key := range l.unnamed {
+		if !strings.Contains(key, " ") {
+			l.pluralF.add(key)
+		}
+	}
+	for key := range l.roles {
+		if !strings.Contains(key, " ") {
+			l.pluralF.add(key + "s")
+		}
+	}
 	l.openerF = wordFilter{}
 	for _, w := range definiteOpeners {
 		l.openerF.add(w)
@@ -1033,10 +1047,9 @@ func pluralShaped(w string) bool {
 
 // mayPluralHead is false when pluralHead is false for w.lower, as it is
 // for most words: a singular word ruled out by its shape, and a plural
-// ruled out by the filters of single unnamed words (first words of the
-// unnamed phrases) and role words (last words of the role phrases).
+// ruled out by the filter of the words pluralHead takes.
 func (l *PeopleLexicon) mayPluralHead(w *word) bool {
-	return pluralShaped(w.lower) && (l.unnamedF.hasWord(w) || l.roleEndF.may(w.lower[:len(w.lower)-1]))
+	return pluralShaped(w.lower) && l.pluralF.hasWord(w)
 }
 
 // barePluralAt matches an unnamed plural source with no determiner whose
