@@ -125,6 +125,11 @@ type metricsAcc struct {
 	// docs counts the documents added: a sourceStat whose partyDoc is
 	// docs is a party in the document being added.
 	docs int
+	// keep is set for an accumulator that outlives the documents added
+	// (a run's): it copies the strings it keeps, which may be slices of
+	// a document's text and would otherwise hold the whole text in
+	// memory for the rest of the run.
+	keep bool
 }
 
 // smallStats is how many sources a metricsAcc finds by scanning before it
@@ -169,6 +174,9 @@ func (acc *metricsAcc) stat(id string) *sourceStat {
 	i := acc.index(id)
 	if i < 0 {
 		i = len(acc.stats)
+		if acc.keep {
+			id = strings.Clone(id)
+		}
 		acc.stats = append(acc.stats, sourceStat{id: id})
 		acc.named++
 		switch {
@@ -268,8 +276,11 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		}
 		st := acc.stat(ref.ID)
 		if st.cited == 0 {
-			acc.order = append(acc.order, ref.ID)
+			acc.order = append(acc.order, st.id)
 			st.ref = ref
+			if acc.keep {
+				st.ref = audit.SourceRef{ID: st.id, Name: strings.Clone(ref.Name), Type: strings.Clone(ref.Type)}
+			}
 		}
 		st.cited++
 		if st.partyDoc == acc.docs || metricPartyTypes[ref.Type] {
@@ -382,7 +393,9 @@ type RunMetricsAccumulator struct {
 
 // NewRunMetricsAccumulator returns an accumulator of an empty run.
 func NewRunMetricsAccumulator() *RunMetricsAccumulator {
-	return &RunMetricsAccumulator{acc: newMetricsAcc(), index: map[string]int{}}
+	acc := newMetricsAcc()
+	acc.keep = true
+	return &RunMetricsAccumulator{acc: acc, index: map[string]int{}}
 }
 
 // Add counts one analysed document into the run.
@@ -400,6 +413,8 @@ func (r *RunMetricsAccumulator) addSources(doc *audit.Document, sources []Source
 		j, ok := r.index[s.ID]
 		if !ok {
 			r.index[s.ID] = len(r.sources)
+			// The run outlives the document: keep copies of its strings.
+			s.ID, s.Name, s.Type = strings.Clone(s.ID), strings.Clone(s.Name), strings.Clone(s.Type)
 			r.sources = append(r.sources, s)
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/sourcecheck/sourcecheck/audit"
 	"github.com/sourcecheck/sourcecheck/reports"
@@ -168,5 +169,45 @@ func TestRunMetrics(t *testing.T) {
 		if s.ID == "sohr" && s.Claims != run.TopSource.Claims {
 			t.Errorf("run source list gives sohr %d claims, top source %d", s.Claims, run.TopSource.Claims)
 		}
+	}
+}
+
+// TestRunMetricsKeepNoText checks that a run's metrics keep copies of
+// their sources' strings rather than slices of the articles' texts: a
+// streamed run keeps its metrics to the end and drops every article once
+// written, and a name sliced from an article would hold the whole article
+// in memory for the rest of the run.
+func TestRunMetricsKeepNoText(t *testing.T) {
+	docs := analysed(t, "a.txt", audit.FormatText, "Rebels took the city on Friday.\n\n"+
+		"\"We heard an explosion and ran,\" said Ahmed Khalil, a resident of the old town.\n\n"+
+		"More than 370 people were killed, Ahmed Khalil told\nreporters, according to the Syrian Observatory for Human Rights.\n")
+	d := docs[0]
+	within := func(s string) bool {
+		if len(s) == 0 {
+			return false
+		}
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(d.Text)))
+		return p >= lo && p < lo+uintptr(len(d.Text))
+	}
+	sliced := false
+	for _, s := range d.Sources {
+		sliced = sliced || within(s.Name)
+	}
+	if !sliced {
+		t.Fatal("no source name of the analysis is a slice of the text: the test no longer tests anything")
+	}
+	r := reports.NewRunMetricsAccumulator()
+	r.Add(d)
+	m := r.Metrics()
+	if len(m.Sources) == 0 {
+		t.Fatal("no sources in the run's metrics")
+	}
+	for _, s := range m.Sources {
+		if within(s.ID) || within(s.Name) || within(s.Type) {
+			t.Errorf("the run's source %q (%s) keeps a slice of the article's text", s.Name, s.ID)
+		}
+	}
+	if m.TopSource != nil && (within(m.TopSource.ID) || within(m.TopSource.Name)) {
+		t.Errorf("the run's top source %q keeps a slice of the article's text", m.TopSource.Name)
 	}
 }
