@@ -123,7 +123,61 @@ func checkKindNames() string {
 type compiled struct {
 	rule   *rules.Rule
 	check  Check
-	blocks map[BlockKind]bool
+	blocks blockSet
+}
+
+// blockSet is a set of block kinds: a bit for each of BlockKinds, so that
+// asking about a block costs no map look-up, and a map for any other kind
+// a rule names.
+type blockSet struct {
+	bits  uint16
+	other map[BlockKind]bool
+}
+
+// blockBit returns the bit of kind k in a blockSet, or 0 when k is not one
+// of BlockKinds.
+func blockBit(k BlockKind) uint16 {
+	switch k {
+	case BlockHeadline:
+		return 1 << 0
+	case BlockSubheading:
+		return 1 << 1
+	case BlockBody:
+		return 1 << 2
+	case BlockMeta:
+		return 1 << 3
+	case BlockByline:
+		return 1 << 4
+	case BlockCaption:
+		return 1 << 5
+	case BlockAd:
+		return 1 << 6
+	case BlockRelated:
+		return 1 << 7
+	case BlockNav:
+		return 1 << 8
+	}
+	return 0
+}
+
+// add puts kind k in the set.
+func (s *blockSet) add(k BlockKind) {
+	if b := blockBit(k); b != 0 {
+		s.bits |= b
+		return
+	}
+	if s.other == nil {
+		s.other = map[BlockKind]bool{}
+	}
+	s.other[k] = true
+}
+
+// has reports whether kind k is in the set.
+func (s *blockSet) has(k BlockKind) bool {
+	if b := blockBit(k); b != 0 {
+		return s.bits&b != 0
+	}
+	return s.other[k]
 }
 
 // Engine runs a set of rules over analysed documents. It is safe for
@@ -178,12 +232,14 @@ func compile(r *rules.Rule) (compiled, error) {
 	if err != nil {
 		return compiled{}, err
 	}
-	c := compiled{rule: r, check: chk, blocks: map[BlockKind]bool{}}
+	c := compiled{rule: r, check: chk}
 	if len(r.Scope.Blocks) == 0 {
-		c.blocks[BlockHeadline], c.blocks[BlockSubheading], c.blocks[BlockBody] = true, true, true
+		c.blocks.add(BlockHeadline)
+		c.blocks.add(BlockSubheading)
+		c.blocks.add(BlockBody)
 	}
 	for _, b := range r.Scope.Blocks {
-		c.blocks[BlockKind(b)] = true
+		c.blocks.add(BlockKind(b))
 	}
 	return c, nil
 }
@@ -222,8 +278,9 @@ func (e *Engine) Audit(doc *Document) []Finding {
 func (e *Engine) Run(doc *Document) []Finding {
 	var out []Finding
 	shared := &docState{sets: e.lexSets}
-	for _, c := range e.rules {
-		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), blocks: c.blocks, shared: shared}
+	for i := range e.rules {
+		c := &e.rules[i]
+		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), blocks: &c.blocks, shared: shared}
 		c.check.Run(ctx)
 		out = append(out, ctx.found...)
 	}
@@ -267,7 +324,7 @@ type Context struct {
 	Rule     *rules.Rule
 	Lexicon  *Lexicon
 	Registry *rules.Registry
-	blocks   map[BlockKind]bool
+	blocks   *blockSet
 	found    []Finding
 	// shared is what the checks of one run work out about the document,
 	// for all of them to use.
@@ -393,7 +450,7 @@ func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 
 // InBlock reports whether block i is of a kind the rule's scope covers.
 func (c *Context) InBlock(i int) bool {
-	return i >= 0 && i < len(c.Doc.Blocks) && c.blocks[c.Doc.Blocks[i].Kind]
+	return i >= 0 && i < len(c.Doc.Blocks) && c.blocks != nil && c.blocks.has(c.Doc.Blocks[i].Kind)
 }
 
 // BlockAt returns the index of the block holding byte offset off, or -1.
