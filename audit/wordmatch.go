@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -146,6 +147,40 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// wordRunEnd returns the end of the run of ASCII word characters that
+// starts at text[i] (i itself when there is none). It tests eight bytes
+// at a time for ASCII letters and digits, the bulk of a word, then goes
+// on a byte at a time from the first byte that is neither.
+func wordRunEnd(text string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for i+8 <= len(text) {
+		s := text[i : i+8]
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// The high bit of each byte of alnum is set where the byte is an
+		// ASCII letter or digit: setting bit 5 lowers an ASCII letter and
+		// moves no other byte into 'a'…'z'.
+		lower := (x | 0x20*ones) & (0x7f * ones)
+		digit := x & (0x7f * ones)
+		alnum := ((127+'z'+1)*ones-lower)&(lower+(127-('a'-1))*ones) |
+			((127+'9'+1)*ones-digit)&(digit+(127-('0'-1))*ones)
+		alnum &^= x // not ASCII
+		alnum &= highs
+		if alnum != highs {
+			i += bits.TrailingZeros64(^alnum&highs) / 8
+			break
+		}
+		i += 8
+	}
+	for i < len(text) && isASCIIWord(text[i]) {
+		i++
+	}
+	return i
+}
+
 // wordBoundary reports whether \b holds at byte offset i of text.
 func wordBoundary(text string, i int) bool {
 	before := i > 0 && isASCIIWord(text[i-1])
@@ -219,8 +254,7 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 			}
 			// No phrase starts inside a run of ASCII word characters,
 			// where \b does not hold: skip to its end.
-			for i++; i < len(text) && isASCIIWord(text[i]); i++ {
-			}
+			i = wordRunEnd(text, i+1)
 			continue
 		}
 		var n int32

@@ -65,3 +65,37 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestWordRunEnd holds wordRunEnd to the byte-at-a-time loop it stands
+// for, at every offset of texts with every kind of byte at every position
+// of an eight-byte block.
+func TestWordRunEnd(t *testing.T) {
+	slow := func(text string, i int) int {
+		for i < len(text) && isASCIIWord(text[i]) {
+			i++
+		}
+		return i
+	}
+	texts := []string{"", "a", "word", "longerword and more", "under_score_words", "digits123456789x", "tab\tend", "ÀÉ é ß", "@[`{/:"}
+	for b := range 256 {
+		for pos := range 10 {
+			texts = append(texts, strings.Repeat("a", pos)+string(rune(b))+"abcdefghz09AZ", strings.Repeat("Z9", pos)+string([]byte{byte(b)})+"0123456789")
+		}
+	}
+	rng := rand.New(rand.NewSource(1))
+	for range 2000 {
+		buf := make([]byte, rng.Intn(40))
+		for i := range buf {
+			const alphabet = "aZ09_ -.\xc3\xa9\x7f@[`{\n"
+			buf[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		texts = append(texts, string(buf))
+	}
+	for _, text := range texts {
+		for i := 0; i <= len(text); i++ {
+			if got, want := wordRunEnd(text, i), slow(text, i); got != want {
+				t.Fatalf("wordRunEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
