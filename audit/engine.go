@@ -124,6 +124,9 @@ type compiled struct {
 	rule   *rules.Rule
 	check  Check
 	blocks blockSet
+	// msg is the rule's message template compiled, or nil when it must
+	// be executed by text/template.
+	msg messageTemplate
 }
 
 // blockSet is a set of block kinds: a bit for each of BlockKinds, so that
@@ -233,6 +236,9 @@ func compile(r *rules.Rule) (compiled, error) {
 		return compiled{}, err
 	}
 	c := compiled{rule: r, check: chk}
+	if m, ok := compileMessage(r.Template()); ok {
+		c.msg = m
+	}
 	if len(r.Scope.Blocks) == 0 {
 		c.blocks.add(BlockHeadline)
 		c.blocks.add(BlockSubheading)
@@ -280,7 +286,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 	shared := &docState{sets: e.lexSets}
 	for i := range e.rules {
 		c := &e.rules[i]
-		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), blocks: &c.blocks, shared: shared}
+		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), compiled: c, shared: shared}
 		c.check.Run(ctx)
 		out = append(out, ctx.found...)
 	}
@@ -324,7 +330,9 @@ type Context struct {
 	Rule     *rules.Rule
 	Lexicon  *Lexicon
 	Registry *rules.Registry
-	blocks   *blockSet
+	// compiled is the rule as the engine compiled it: its blocks and
+	// message; nil for a context made outside an engine run.
+	compiled *compiled
 	found    []Finding
 	// shared is what the checks of one run work out about the document,
 	// for all of them to use.
@@ -450,7 +458,7 @@ func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 
 // InBlock reports whether block i is of a kind the rule's scope covers.
 func (c *Context) InBlock(i int) bool {
-	return i >= 0 && i < len(c.Doc.Blocks) && c.blocks != nil && c.blocks.has(c.Doc.Blocks[i].Kind)
+	return i >= 0 && i < len(c.Doc.Blocks) && c.compiled != nil && c.compiled.blocks.has(c.Doc.Blocks[i].Kind)
 }
 
 // BlockAt returns the index of the block holding byte offset off, or -1.
@@ -515,7 +523,11 @@ func (c *Context) Report(span Span, d MessageData) {
 // report reports a finding on span, whose Excerpt is excerpt.
 func (c *Context) report(span Span, claim int, d MessageData, excerpt string) {
 	var msg strings.Builder
-	if err := c.Rule.Template().Execute(&msg, d); err != nil {
+	if c.compiled != nil && c.compiled.msg != nil {
+		m := c.compiled.msg
+		msg.Grow(m.size(&d))
+		m.write(&msg, &d)
+	} else if err := c.Rule.Template().Execute(&msg, d); err != nil {
 		msg.Reset()
 		msg.WriteString(c.Rule.Message)
 	}
