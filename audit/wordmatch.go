@@ -26,6 +26,11 @@ type phraseMatcher struct {
 	// which fold with the Kelvin sign and the long s).
 	wide   bool
 	hyphen bool // '-' separates words like white space
+	// wordStarts is true when no phrase starts with an ASCII character
+	// that is not a word character, nor with U+FFFD: then a match can
+	// start only where a run of ASCII word characters does or, when wide,
+	// at the first byte of a multi-byte UTF-8 sequence.
+	wordStarts bool
 	// follow is, for each ASCII first byte of a phrase, the set of bytes
 	// that may come right after it in a match: every byte but the ASCII
 	// word characters no phrase has second. A word starting with a pair
@@ -73,9 +78,13 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 			m.nodes[n].accept = int32(pi + 1)
 		}
 	}
+	m.wordStarts = m.next(0, foldRune(utf8.RuneError)) == 0
 	for b, n := range m.root {
 		if n == 0 {
 			continue
+		}
+		if !isASCIIWord(byte(b)) {
+			m.wordStarts = false
 		}
 		for c := range 256 {
 			f := foldRune(rune(c))
@@ -147,38 +156,111 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// eachWordStart is each for a matcher whose matches can start only at
+// the start of a run of ASCII word characters, or at the first byte of a
+// multi-byte sequence (wordStarts): it finds those places eight bytes at
+// a time. It stops short of the last eight bytes of text, returning
+// where each is to go on, or ok false when fn returned false.
+func (m *phraseMatcher) eachWordStart(text string, fn func(start, end int) bool) (i int, ok bool) {
+	var prev uint64 // wordHighs>>56 when text[i-1] is a word character
+scan:
+	for i+8 <= len(text) {
+		x := load64(text, i)
+		w := asciiWordMask(x)
+		starts := w &^ (w<<8 | prev)
+		if m.wide {
+			starts |= x & (x << 1) & wordHighs // bytes 0b11xxxxxx
+		}
+		for ; starts != 0; starts &= starts - 1 {
+			p := i + bits.TrailingZeros64(starts)/8
+			b := text[p]
+			var n int32
+			var end int
+			switch {
+			case b < utf8.RuneSelf:
+				// A word starts at p, where \b holds.
+				if n = m.root[b]; n == 0 || p+1 < len(text) && !m.mayFollow(b, text[p+1]) {
+					continue
+				}
+				end = m.matchAt(text, p+1, n)
+			default:
+				r, size := utf8.DecodeRuneInString(text[p:])
+				if n = m.next(0, foldRune(r)); n == 0 || !wordBoundary(text, p) {
+					continue
+				}
+				end = m.matchAt(text, p+size, n)
+			}
+			if end > p {
+				if !fn(p, end) {
+					return 0, false
+				}
+				i, prev = end, 0
+				if isASCIIWord(text[end-1]) {
+					prev = wordHighs >> 56
+				}
+				continue scan
+			}
+		}
+		i, prev = i+8, w>>56
+	}
+	if prev != 0 {
+		// No match starts in the rest of the word that runs into the
+		// last bytes; the byte-wise loop expects a word to start at i.
+		i = wordRunEnd(text, i)
+	}
+	return i, true
+}
+
 // wordRunEnd returns the end of the run of ASCII word characters that
 // starts at text[i] (i itself when there is none). It tests eight bytes
 // at a time for ASCII letters and digits, the bulk of a word, then goes
 // on a byte at a time from the first byte that is neither.
 func wordRunEnd(text string, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	for i+8 <= len(text) {
-		s := text[i : i+8]
-		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		// The high bit of each byte of alnum is set where the byte is an
-		// ASCII letter or digit: setting bit 5 lowers an ASCII letter and
-		// moves no other byte into 'a'…'z'.
-		lower := (x | 0x20*ones) & (0x7f * ones)
-		digit := x & (0x7f * ones)
-		alnum := ((127+'z'+1)*ones-lower)&(lower+(127-('a'-1))*ones) |
-			((127+'9'+1)*ones-digit)&(digit+(127-('0'-1))*ones)
-		alnum &^= x // not ASCII
-		alnum &= highs
-		if alnum != highs {
-			i += bits.TrailingZeros64(^alnum&highs) / 8
+	for ; i+8 <= len(text); i += 8 {
+		if w := alnumMask(load64(text, i)); w != wordHighs {
+			i += bits.TrailingZeros64(^w&wordHighs) / 8
 			break
 		}
-		i += 8
 	}
 	for i < len(text) && isASCIIWord(text[i]) {
 		i++
 	}
 	return i
+}
+
+const (
+	wordOnes  = 0x0101010101010101
+	wordHighs = 0x8080808080808080
+)
+
+// load64 reads the eight bytes of text from i as a little-endian number.
+func load64(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// alnumMask returns x, eight bytes of text, with the high bit of each
+// byte set where the byte is an ASCII letter or digit, and every other
+// bit clear.
+func alnumMask(x uint64) uint64 {
+	// Setting bit 5 lowers an ASCII letter and moves no other byte into
+	// 'a'…'z'; each byte of the sums below stays under 256, so no carry
+	// crosses into the next byte.
+	lower := (x | 0x20*wordOnes) & (0x7f * wordOnes)
+	low := x & (0x7f * wordOnes)
+	letter := ((127+'z'+1)*wordOnes - lower) & (lower + (127-('a'-1))*wordOnes)
+	digit := ((127+'9'+1)*wordOnes - low) & (low + (127-('0'-1))*wordOnes)
+	return (letter | digit) &^ x & wordHighs
+}
+
+// asciiWordMask returns x, eight bytes of text, with the high bit of each
+// byte set where the byte is an ASCII word character (isASCIIWord), and
+// every other bit clear.
+func asciiWordMask(x uint64) uint64 {
+	y := x ^ '_'*wordOnes // zero where the byte is '_'
+	under := ^((y&(0x7f*wordOnes) + 0x7f*wordOnes) | y)
+	return alnumMask(x) | under&wordHighs
 }
 
 // wordBoundary reports whether \b holds at byte offset i of text.
@@ -238,7 +320,14 @@ func (m *phraseMatcher) find(text string) []int {
 // not overlapping, as regexp.FindAllStringIndex would, until fn returns
 // false.
 func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
-	for i := 0; i < len(text); {
+	i := 0
+	if m.wordStarts {
+		var ok bool
+		if i, ok = m.eachWordStart(text, fn); !ok {
+			return
+		}
+	}
+	for i < len(text) {
 		b := text[i]
 		if isASCIIWord(b) {
 			// A word starts at i, where \b holds: the loop steps over

@@ -32,10 +32,18 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 	lists := [][]string{
 		{"sources say", "sources said", "it is believed", "it is widely believed", "according to reports", "according to some", "some say"},
 		{"state run", "state", "state media", "run", "U.S.", "K", "ſtate", "café", "Ünion"},
+		{"ſtate", "Ünion", "Kelvin", "über alles", "état", "a b"},
+		{"\ufffd x", "y"},
 		{"a", "a b", "a b c", "b c", "_x", "9", "x_"},
+		{"according to reports", "it is believed", "it is widely believed", "claimed", "admitted", "insisted", "many believe"},
+		{"(a", "b", "x(y"},
 	}
+	// Whether each list's matches can start only at an ASCII word or a
+	// multi-byte sequence: not with a phrase starting with U+FFFD or "(".
+	wordStarts := []bool{true, true, true, false, true, true, false}
 	pieces := []string{"sources", "say", "said", "it", "is", "believed", "widely", "according", "to", "reports", "some",
-		"state", "run", "media", "U.S.", "u.s", "k", "K", "\u212a", "ſ", "S", "café", "CAFÉ", "Ünion", "ünion", "a", "b", "c", "_x", "x_", "9", "x",
+		"state", "run", "media", "U.S.", "u.s", "k", "K", "\u212a", "ſ", "S", "café", "CAFÉ", "Ünion", "ünion", "a", "b", "c", "_x", "x_", "9", "x", "\ufffd", "\xff", "\xc3", "(", "x(y", "Über", "alles", "ÉTAT", "kelvin", "\u212aelvin",
+		"claimed", "Admitted", "insisted", "INSISTED", "many", "believe", "believed",
 		" ", "  ", "\n", "\t", "-", "--", ".", ",", "é", "“", "_", "\u00a0", "\v"}
 	rng := rand.New(rand.NewSource(1))
 	for li, list := range lists {
@@ -45,6 +53,9 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 		}
 		for _, hyphen := range []bool{false, true} {
 			m := newPhraseMatcher(phrases, hyphen)
+			if m.wordStarts != wordStarts[li] {
+				t.Fatalf("list %d: wordStarts %v", li, m.wordStarts)
+			}
 			re := phraseRegexp(phrases, hyphen)
 			for n := 0; n < 20000; n++ {
 				var b strings.Builder
@@ -95,6 +106,26 @@ func TestWordRunEnd(t *testing.T) {
 		for i := 0; i <= len(text); i++ {
 			if got, want := wordRunEnd(text, i), slow(text, i); got != want {
 				t.Fatalf("wordRunEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
+
+// TestASCIIWordMask checks asciiWordMask for every byte at every position
+// of an eight-byte block.
+func TestASCIIWordMask(t *testing.T) {
+	for b := range 256 {
+		for pos := range 8 {
+			buf := []byte("a_9 Z.\xff-")
+			buf[pos] = byte(b)
+			var want uint64
+			for k, c := range buf[:8] {
+				if isASCIIWord(c) {
+					want |= 0x80 << (8 * k)
+				}
+			}
+			if got := asciiWordMask(load64(string(buf), 0)); got != want {
+				t.Fatalf("asciiWordMask(%q) = %#x, want %#x", buf, got, want)
 			}
 		}
 	}
