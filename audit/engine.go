@@ -282,14 +282,15 @@ func (e *Engine) Audit(doc *Document) []Finding {
 // Run runs every rule over an analysed document and returns the findings
 // sorted by position, then rule id. It never modifies doc.
 func (e *Engine) Run(doc *Document) []Finding {
-	var out []Finding
-	shared := &docState{sets: e.lexSets}
+	// One context serves every rule in turn, each appending its findings
+	// to those of the rules before it.
+	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: &docState{sets: e.lexSets}}
 	for i := range e.rules {
 		c := &e.rules[i]
-		ctx := &Context{Doc: doc, Rule: c.rule, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), compiled: c, shared: shared}
+		ctx.Rule, ctx.compiled = c.rule, c
 		c.check.Run(ctx)
-		out = append(out, ctx.found...)
 	}
+	out := ctx.found
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
