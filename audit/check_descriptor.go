@@ -134,7 +134,7 @@ func personEvidence(c *Context, s *Source) bool {
 func (x descriptor) needs(c *Context, s *Source) bool {
 	switch {
 	case strings.HasPrefix(s.ID, "person:"):
-		return x.people && len(strings.Fields(s.Name)) > 1
+		return x.people && fieldCount(s.Name, 2) > 1
 	case x.wellKnown[s.ID] || !x.types[s.Type]:
 		return false
 	case c.Doc.Meta.Outlet != "" && rules.Fold(c.Doc.Meta.Outlet) == rules.Fold(s.Name):

@@ -221,9 +221,9 @@ func (x figureConflict) part(text string, start, end int) bool {
 	// Only the words next to the figure can begin or end a phrase: the
 	// longest phrase's worth of words on each side is normalised, not the
 	// whole sentence again for every figure in it.
-	before := " " + strings.Join(strings.Fields(lexKey(lastFields(text[:start], x.partBeforeWords, x.partBeforeRunes))), " ")
-	inside := " " + strings.Join(strings.Fields(lexKey(text[start:end])), " ") + " "
-	after := strings.Join(strings.Fields(lexKey(firstFields(text[end:], x.partAfterWords, x.partAfterRunes))), " ") + " "
+	before := " " + collapse(lexKey(lastFields(text[:start], x.partBeforeWords, x.partBeforeRunes)))
+	inside := " " + collapse(lexKey(text[start:end])) + " "
+	after := collapse(lexKey(firstFields(text[end:], x.partAfterWords, x.partAfterRunes))) + " "
 	for _, p := range x.partBefore {
 		if strings.HasSuffix(before, " "+p) || strings.Contains(inside, " "+p+" ") {
 			return true

@@ -109,11 +109,19 @@ func (x firstName) Run(c *Context) {
 // name ("Umm Mohamad"), returning the kunya word for the latter. Names the
 // source registry knows, pronouns and acronyms are not people's names.
 func (x firstName) partialName(c *Context, name string) (kunya string, partial bool) {
-	words := strings.Fields(name)
+	var first string
+	n := 0
+	for w := range strings.FieldsSeq(name) {
+		if n++; n == 1 {
+			first = w
+		} else if n > 2 {
+			break
+		}
+	}
 	switch {
-	case len(words) == 1:
-	case len(words) == 2 && x.kunyas[lexKey(words[0])]:
-		kunya = words[0]
+	case n == 1:
+	case n == 2 && x.kunyas[lexKey(first)]:
+		kunya = first
 	default:
 		return "", false
 	}
@@ -247,7 +255,7 @@ func (x firstName) place(doc *Document, m Span) bool {
 	if off < 0 || off > len(doc.Sentences[si].Text) {
 		return false
 	}
-	before := strings.Join(strings.Fields(lexKey(doc.Sentences[si].Text[:off])), " ")
+	before := collapse(lexKey(doc.Sentences[si].Text[:off]))
 	for _, a := range x.notAfter {
 		if before == a || strings.HasSuffix(before, " "+a) {
 			return true

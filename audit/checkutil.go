@@ -148,6 +148,18 @@ func sentenceGroups(c *Context, keep func(i int, cl *Claim) bool) [][]int {
 	return groups
 }
 
+// fieldCount returns len(strings.Fields(s)) when it is less than max, and
+// max otherwise, without building the fields.
+func fieldCount(s string, max int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n >= max {
+			break
+		}
+	}
+	return n
+}
+
 // moreClaims describes the claims of a group after the first, for a
 // finding's Detail: "and 2 more in the sentence: 183, 28 civilians".
 func moreClaims(doc *Document, idx []int) string {

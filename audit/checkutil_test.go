@@ -144,3 +144,14 @@ func TestCompilePhrases(t *testing.T) {
 		t.Error("the zero phraseSet matched")
 	}
 }
+
+// TestFieldCount holds fieldCount to strings.Fields.
+func TestFieldCount(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a ", "a b", "a  b\tc", "Umm Mohamad", "a\u00a0b", "a\u2003b c d", "\xff b"} {
+		for max := 1; max <= 4; max++ {
+			if got, want := fieldCount(s, max), min(len(strings.Fields(s)), max); got != want {
+				t.Errorf("fieldCount(%q, %d) = %d, want %d", s, max, got, want)
+			}
+		}
+	}
+}
