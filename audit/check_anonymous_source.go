@@ -184,10 +184,10 @@ func (a anonymousSource) explained(c *Context, mention Span) (reason, granted bo
 	for k := si; k <= si+a.sentences && k < len(doc.Sentences) && doc.Sentences[k].Block == doc.Sentences[si].Block; k++ {
 		s := doc.Sentences[k]
 		text := doc.view.Text[max(from, s.view.Start):s.view.End]
-		if a.reasons.find(text) != nil {
+		if a.reasons.has(text) {
 			return true, true
 		}
-		if a.anonymity.find(text) != nil {
+		if a.anonymity.has(text) {
 			granted = true
 		}
 	}

@@ -284,7 +284,7 @@ func newIndefiniteHead(head string) *indefiniteHead {
 }
 
 func (h *indefiniteHead) match(text string) bool {
-	return (h.word == nil || h.word.find(text) != nil) && h.re.MatchString(text)
+	return (h.word == nil || h.word.contains(text)) && h.re.MatchString(text)
 }
 
 // indefiniteHeads returns an indefiniteHead for the last word of each

@@ -297,7 +297,7 @@ func (x describer) describedBefore(before string) bool {
 		words = words[len(words)-4:]
 	}
 	phrase := strings.Join(words, " ")
-	if basedRE.MatchString(phrase) || x.nouns.find(phrase) != nil {
+	if basedRE.MatchString(phrase) || x.nouns.has(phrase) {
 		return true
 	}
 	for _, w := range words {

@@ -195,7 +195,7 @@ func (x figureConflict) conflict(doc *Document, a, b *figure) bool {
 // it holds a reconciling phrase.
 func (x figureConflict) reconciled(doc *Document, si int) bool {
 	for k := si; k < len(doc.Sentences) && k <= si+x.window; k++ {
-		if x.reconciling.find(doc.Sentences[k].Text) != nil {
+		if x.reconciling.has(doc.Sentences[k].Text) {
 			return true
 		}
 	}
@@ -247,7 +247,7 @@ type conflictSentence struct {
 }
 
 func (x figureConflict) sentenceFacts(c *Context, si int, text string, toks []qword, notNames map[string]bool) conflictSentence {
-	s := conflictSentence{index: si, total: x.totals.find(text) != nil, places: x.places(c, text, toks, notNames)}
+	s := conflictSentence{index: si, total: x.totals.has(text), places: x.places(c, text, toks, notNames)}
 	for i, t := range toks {
 		if x.classes[t.key] != "" {
 			s.classToks = append(s.classToks, i)

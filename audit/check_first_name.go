@@ -90,7 +90,7 @@ func (x firstName) Run(c *Context) {
 		}
 		if noted < 0 {
 			noted = 0
-			if x.notes.find(doc.View().Text) != nil {
+			if x.notes.has(doc.View().Text) {
 				noted = 1
 			}
 		}
@@ -268,7 +268,7 @@ func (x firstName) place(doc *Document, m Span) bool {
 // named: in a sentence that names them (by a mention or by the name as a
 // word) or in the sentence right after the first mention m.
 func (x firstName) explained(doc *Document, s *Source, m Span) bool {
-	if si := sentenceOf(doc, m.Start); si >= 0 && si+1 < len(doc.Sentences) && x.explanations.find(doc.Sentences[si+1].Text) != nil {
+	if si := sentenceOf(doc, m.Start); si >= 0 && si+1 < len(doc.Sentences) && x.explanations.has(doc.Sentences[si+1].Text) {
 		return true
 	}
 	naming := map[int]bool{}
@@ -276,7 +276,7 @@ func (x firstName) explained(doc *Document, s *Source, m Span) bool {
 		naming[sentenceOf(doc, sp.Start)] = true
 	}
 	for si, sent := range doc.Sentences {
-		if (naming[si] || wordIndex(sent.Text, s.Name) >= 0) && x.explanations.find(sent.Text) != nil {
+		if (naming[si] || wordIndex(sent.Text, s.Name) >= 0) && x.explanations.has(sent.Text) {
 			return true
 		}
 	}

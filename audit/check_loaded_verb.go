@@ -97,7 +97,7 @@ func mayHoldLoaded(c *Context, si int) bool {
 	// does not take İ or the Kelvin sign, which lower-case to ASCII
 	// letters, for i and k: text with one of them goes word by word.
 	if m := c.lexSets().loadedForms; m != nil && strings.IndexByte(text, '_') < 0 && !strings.Contains(text, "\u0130") && !strings.Contains(text, "\u212a") {
-		return m.find(text) != nil
+		return m.contains(text)
 	}
 	verbs := c.Lexicon.Reporting.verbs
 	for _, t := range c.sentenceWords(si) {

@@ -129,7 +129,7 @@ func (p partyOnly) caveated(doc *Document, si int) bool {
 	}
 	for k := si; k <= si+1 && k < len(doc.Sentences) && doc.Sentences[k].Block == doc.Sentences[si].Block; k++ {
 		s := doc.Sentences[k]
-		if p.caveats.find(doc.view.Text[s.view.Start:s.view.End]) != nil {
+		if p.caveats.has(doc.view.Text[s.view.Start:s.view.End]) {
 			return true
 		}
 	}
@@ -192,7 +192,7 @@ func (s stateMediaUnlabelled) labelled(doc *Document, m Span) bool {
 	sent := doc.Sentences[si].view
 	v0, v1 := doc.view.FromSource(m.Start), doc.view.FromSource(m.End)
 	text := doc.view.Text
-	if s.labels.find(text[v0:v1]) != nil {
+	if s.labels.has(text[v0:v1]) {
 		return true
 	}
 	// Up to window words before the mention.
@@ -200,7 +200,7 @@ func (s stateMediaUnlabelled) labelled(doc *Document, m Span) bool {
 	if len(before) > s.window {
 		before = before[len(before)-s.window:]
 	}
-	if s.labels.find(strings.Join(before, " ")) != nil {
+	if s.labels.has(strings.Join(before, " ")) {
 		return true
 	}
 	// An apposition after it: ", the state news agency," or "(state TV)".
@@ -213,5 +213,5 @@ func (s stateMediaUnlabelled) labelled(doc *Document, m Span) bool {
 	if len(after) > s.window {
 		after = after[:s.window]
 	}
-	return s.labels.find(strings.Join(after, " ")) != nil
+	return s.labels.has(strings.Join(after, " "))
 }

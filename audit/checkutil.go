@@ -58,6 +58,11 @@ func (p phraseSet) find(text string) []int {
 	return p.m.find(text)
 }
 
+// has reports whether text holds one of the phrases: find(text) != nil.
+func (p phraseSet) has(text string) bool {
+	return p.m != nil && p.m.contains(text)
+}
+
 // paramSet returns the words of a list parameter as a lower-cased set.
 func paramSet(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))

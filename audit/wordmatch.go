@@ -308,12 +308,27 @@ func (m *phraseMatcher) matchAt(text string, i int, n int32) int {
 // find returns the byte range of the first phrase in text, or nil, as
 // regexp.FindStringIndex would.
 func (m *phraseMatcher) find(text string) []int {
-	var loc []int
+	if s, e, ok := m.first(text); ok {
+		return []int{s, e}
+	}
+	return nil
+}
+
+// first returns the byte range of the first phrase in text, as find
+// does, with ok false when there is none, without allocating.
+func (m *phraseMatcher) first(text string) (start, end int, ok bool) {
 	m.each(text, func(s, e int) bool {
-		loc = []int{s, e}
+		start, end, ok = s, e, true
 		return false
 	})
-	return loc
+	return start, end, ok
+}
+
+// contains reports whether text holds one of the phrases: find(text) !=
+// nil.
+func (m *phraseMatcher) contains(text string) bool {
+	_, _, ok := m.first(text)
+	return ok
 }
 
 // each calls fn with the range of every phrase in text, leftmost first and

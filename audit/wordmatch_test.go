@@ -71,6 +71,8 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 				}
 				if f, w := m.find(text), re.FindStringIndex(text); !slices.Equal(f, w) {
 					t.Fatalf("list %d hyphen %v: find %q: got %v, want %v", li, hyphen, text, f, w)
+				} else if m.contains(text) != (w != nil) {
+					t.Fatalf("list %d hyphen %v: contains %q: got %v, want %v", li, hyphen, text, !(w != nil), w != nil)
 				}
 			}
 		}
