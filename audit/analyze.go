@@ -296,7 +296,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		if m.SourceID == "" {
 			continue // an unresolved back-reference names nobody
 		}
-		src, ok := a.registry.Lookup(m.SourceID)
+		src, ok := a.registry.Info(m.SourceID)
 		if !ok {
 			continue
 		}

@@ -159,7 +159,7 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolve
 		if o.BackRef || o.SourceID == "" {
 			continue
 		}
-		if src, ok := c.Registry.Lookup(o.SourceID); ok && types[string(src.Type)] {
+		if src, ok := c.Registry.Info(o.SourceID); ok && types[string(src.Type)] {
 			return true
 		}
 	}

@@ -143,7 +143,7 @@ func (x descriptor) needs(c *Context, s *Source) bool {
 	// Organisations the registry does not know are named by what they
 	// are ("the Syrian American Medical Society") as far as the analysis
 	// can tell; only registry sources are judged.
-	_, known := c.Registry.Lookup(s.ID)
+	_, known := c.Registry.Info(s.ID)
 	return known
 }
 

@@ -76,7 +76,7 @@ type partyOnly struct {
 // party reports whether a source is a party to the conflict: flagged so in
 // the registry, or of one of the party types.
 func (p partyOnly) party(c *Context, ref SourceRef) bool {
-	if s, ok := c.Registry.Lookup(ref.ID); ok && s.PartyToConflict {
+	if s, ok := c.Registry.Info(ref.ID); ok && s.PartyToConflict {
 		return true
 	}
 	return p.types[ref.Type]

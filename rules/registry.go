@@ -209,6 +209,27 @@ func (r *Registry) Lookup(id string) (Source, bool) {
 	return r.entries[i].clone(), true
 }
 
+// SourceInfo is what most callers need of a source: who it is and whether
+// it is a party to a conflict, without its lists.
+type SourceInfo struct {
+	ID              string
+	Name            string
+	Type            SourceType
+	PartyToConflict bool
+}
+
+// Info returns what SourceInfo holds of the source with the given id, and
+// whether there is one. Unlike Lookup it copies nothing: the analysis
+// asks it for every registry mention.
+func (r *Registry) Info(id string) (SourceInfo, bool) {
+	i, ok := r.byID[id]
+	if !ok {
+		return SourceInfo{}, false
+	}
+	e := &r.entries[i]
+	return SourceInfo{ID: e.ID, Name: e.Name, Type: e.Type, PartyToConflict: e.PartyToConflict}, true
+}
+
 // Sources returns a copy of every source, in file order (merged sources
 // after the ones they extend).
 func (r *Registry) Sources() []Source {

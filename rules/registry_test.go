@@ -252,3 +252,22 @@ func ids(ms []Mention) []string {
 	}
 	return out
 }
+
+// TestRegistryInfo holds Info to Lookup for every built-in source, and to
+// false for an id that is not there.
+func TestRegistryInfo(t *testing.T) {
+	reg := DefaultRegistry()
+	for _, s := range reg.Sources() {
+		got, ok := reg.Info(s.ID)
+		want := SourceInfo{ID: s.ID, Name: s.Name, Type: s.Type, PartyToConflict: s.PartyToConflict}
+		if !ok || got != want {
+			t.Errorf("Info(%q) = %+v, %v; want %+v, true", s.ID, got, ok, want)
+		}
+	}
+	if reg.Len() == 0 {
+		t.Fatal("the built-in registry is empty")
+	}
+	if got, ok := reg.Info("no-such-source"); ok || got != (SourceInfo{}) {
+		t.Errorf("Info of an unknown id = %+v, %v; want the zero SourceInfo, false", got, ok)
+	}
+}
