@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // claims builds doc.Claims: every direct or dash quotation, every figure in
@@ -12,8 +13,12 @@ import (
 // cue of its sentence.
 func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution) {
 	view := doc.view
-	var out []Claim
-	quoteSentence := make([]bool, len(doc.Sentences))
+	b := claimBuilders.Get().(*claimBuilder)
+	defer b.release()
+	out := b.claims[:0]
+	quoteSentence := slices.Grow(b.quoteSentence[:0], len(doc.Sentences))[:len(doc.Sentences)]
+	clear(quoteSentence)
+	b.quoteSentence = quoteSentence
 	for qi, q := range doc.Quotes {
 		if (q.Kind != QuoteDirect && q.Kind != QuoteDash) || !doc.Blocks[q.Block].Kind.Editorial() {
 			continue
@@ -28,8 +33,7 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		}
 		out = append(out, c)
 	}
-	figs := figFinders.Get().(*figFinder)
-	defer figFinders.Put(figs)
+	figs := &b.figs
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		if doc.Blocks[s.Block].Kind != BlockBody {
@@ -67,8 +71,34 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 			out = append(out, Claim{Span: s.Span, Text: s.Text, Kind: ClaimReported, Sentence: si, Quote: -1, Attribution: info.attr})
 		}
 	}
+	b.claims = out
 	slices.SortStableFunc(out, func(a, b Claim) int { return cmp.Compare(a.Start, b.Start) })
-	doc.Claims = out
+	doc.Claims = nil
+	if len(out) > 0 {
+		doc.Claims = slices.Clone(out)
+	}
+}
+
+// claimBuilder is the scratch space of Analyzer.claims, reused across
+// articles: the claims are gathered in one slice that keeps its capacity,
+// and the article's own slice is allocated once, at its final length.
+type claimBuilder struct {
+	figs          figFinder
+	claims        []Claim
+	quoteSentence []bool
+}
+
+// claimBuilders keeps claimBuilders for reuse, across articles and
+// goroutines.
+var claimBuilders = sync.Pool{New: func() any { return new(claimBuilder) }}
+
+// release clears what b holds of an article and returns it to
+// claimBuilders.
+func (b *claimBuilder) release() {
+	clear(b.claims)
+	b.claims = b.claims[:0]
+	b.figs.p.quants = nil
+	claimBuilders.Put(b)
 }
 
 // anonymousSource reports whether ref is an unnamed source that credits

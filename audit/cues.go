@@ -18,6 +18,9 @@ func (a *Analyzer) findCues(text string, words []word) []cue {
 	var tbuf [64]qword
 	var cbuf [8]ReportingCue
 	rc := a.lex.Reporting.appendCues(cbuf[:0], text, appendQWordsOf(tbuf[:0], text, words))
+	if len(rc) == 0 {
+		return nil // most sentences: nothing to allocate
+	}
 	out := make([]cue, 0, len(rc))
 	wi := 0
 	for _, c := range rc {

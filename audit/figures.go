@@ -1222,14 +1222,40 @@ func FindFigures(sentence string, lex *FigureLexicon) []FigureMatch {
 		panic("audit: FindFigures with a FigureLexicon that was not compiled")
 	}
 	f := figFinders.Get().(*figFinder)
-	defer figFinders.Put(f)
+	defer f.release()
 	return slices.Clone(f.find(sentence, lex))
 }
 
 // figFinder finds the figures of one sentence after another, reusing its
-// buffers: the slice find returns is good until the next call.
+// buffers: the slice find returns is good until the next call. The
+// Quantity of each figure outlives the call; a finder hands them out of
+// a slab it allocates as needed, so that one article's figures take one
+// allocation rather than one each. release puts a finder back in
+// figFinders, leaving its slab to the figures it handed out.
 type figFinder struct {
 	p figParser
+}
+
+// release returns f to figFinders. The rest of its Quantity slab stays
+// with the article it served: a Quantity of one article never shares
+// an array with another's.
+func (f *figFinder) release() {
+	f.p.quants = nil
+	figFinders.Put(f)
+}
+
+// figQuantSlab is how many Quantities a figFinder allocates at once.
+const figQuantSlab = 8
+
+// newQuantity returns a new Quantity holding q, from the parser's slab.
+func (p *figParser) newQuantity(q Quantity) *Quantity {
+	if len(p.quants) == 0 {
+		p.quants = make([]Quantity, figQuantSlab)
+	}
+	r := &p.quants[0]
+	*r = q
+	p.quants = p.quants[1:]
+	return r
 }
 
 // figFinders keeps figFinders for reuse, across articles and goroutines.
@@ -1247,7 +1273,7 @@ func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
 // tries a figure at every token that can begin one.
 func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	p := &f.p
-	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], lastEnd: -1, anchorEnd: -1}
+	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], quants: p.quants, lastEnd: -1, anchorEnd: -1}
 	if cap(p.toks) == 0 {
 		p.toks = make([]figToken, 0, len(sentence)/5+4)
 	}
@@ -1297,6 +1323,8 @@ type figParser struct {
 	toks []figToken
 	nums []figNum
 	out  []FigureMatch
+	// quants are the unused Quantities of the slab newQuantity hands out.
+	quants []Quantity
 
 	// The last figure found, and the last casualty or displacement figure
 	// that had its subkind of its own (its anchor): a figure of people
@@ -1918,7 +1946,7 @@ func (p *figParser) at(i int) figResult {
 		return figResult{} // "One man told AFP"
 	}
 
-	q := &Quantity{Min: v.lo, Max: v.hi, Approx: approx}
+	q := Quantity{Min: v.lo, Max: v.hi, Approx: approx}
 	if q.Approx == "" && v.vague >= 0 {
 		q.Approx = p.lex.Vague[v.vague].Phrases[0]
 	}
@@ -1945,8 +1973,9 @@ func (p *figParser) at(i int) figResult {
 		q.Unit = h.name
 	}
 	q.Exact = q.Approx == "" && q.Min == q.Max
-	if math.IsInf(q.Min, 0) || math.IsInf(q.Max, 0) || math.IsNaN(q.Min) || math.IsNaN(q.Max) {
-		q = nil
+	var qp *Quantity
+	if !math.IsInf(q.Min, 0) && !math.IsInf(q.Max, 0) && !math.IsNaN(q.Min) && !math.IsNaN(q.Max) {
+		qp = p.newQuantity(q)
 	}
 	start, end := p.toks[i].start, p.toks[k-1].end
 	p.lastSub, p.lastEnd, p.lastSentence = sub, k, p.toks[i].sent
@@ -1954,7 +1983,7 @@ func (p *figParser) at(i int) figResult {
 		p.anchorEnd = k
 	}
 	return figResult{status: figFound, end: k, m: FigureMatch{
-		Start: start, End: end, Text: p.s[start:end], Subkind: sub, Quantity: q,
+		Start: start, End: end, Text: p.s[start:end], Subkind: sub, Quantity: qp,
 	}}
 }
 
