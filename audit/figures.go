@@ -325,12 +325,13 @@ type figCompiled struct {
 	clock       figPhrases
 	months      figPhrases
 
-	// valueEnds[n][a] has bit b set when a figFValue word of n ASCII
-	// letters begins with letter a and ends with letter b: the cheap test
+	// valueEnds[n][a&31] has bit b&31 set when a figFValue word of n
+	// ASCII letters begins with letter a and ends with letter b (the low
+	// five bits of a letter number it, whatever its case): the cheap test
 	// mayHold puts each word of a sentence to before looking it up.
 	// prefilter is false when a figFValue word is not all ASCII letters,
 	// which the test cannot see; mayHold then passes every sentence.
-	valueEnds [figValueMaxLen + 1][26]uint32
+	valueEnds [figValueMaxLen + 1][32]uint32
 	prefilter bool
 }
 
@@ -395,7 +396,11 @@ func newFigVocab(vocab map[string]int32) figVocab {
 // does not name it. w is folded, or with fold an ASCII word that folding
 // would only lower-case.
 func (v *figVocab) lookup(w string, fold bool) int32 {
-	h := figHash(w)
+	return v.lookupHashed(w, figHash(w), fold)
+}
+
+// lookupHashed is lookup for a word whose figHash h is known.
+func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
 		e := v.slots[i]
 		if e == 0 {
@@ -409,17 +414,22 @@ func (v *figVocab) lookup(w string, fold bool) int32 {
 
 // figHash is the FNV-1a hash of w with its ASCII letters lower-cased.
 func figHash(w string) uint32 {
-	h := uint32(2166136261)
+	h := figHashInit
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		h ^= uint32(c)
-		h *= 16777619
+		h = figHashByte(h, c)
 	}
 	return h
 }
+
+// figHashInit is the FNV-1a offset basis, the hash of "".
+const figHashInit = uint32(2166136261)
+
+// figHashByte adds the byte c, already lower-cased, to the hash h.
+func figHashByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
 
 // figEqualLower reports whether the ASCII word w lower-cased is key.
 func figEqualLower(w, key string) bool {
@@ -755,7 +765,7 @@ func (l *FigureLexicon) compile() error {
 			c.prefilter = false
 			break
 		}
-		c.valueEnds[len(k)][k[0]-'a'] |= 1 << (k[len(k)-1] - 'a')
+		c.valueEnds[len(k)][k[0]&31] |= 1 << (k[len(k)-1] & 31)
 	}
 	c.table = newFigVocab(c.vocab)
 	l.c = c
@@ -847,20 +857,17 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 		if b >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
+		// For ASCII, the cases are told apart without the unicode tables:
+		// a letter, digit or space is none of the others.
 		switch {
-		case unicode.IsSpace(r):
+		case b == ' ':
 			space = true
-			i += size
+			i++
 			continue
-		case figIsDigit(b):
-			end, num := figScanNumber(s, i)
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
-			nums = append(nums, num)
-			i = end
-		case unicode.IsLetter(r):
-			end, ascii, hasUpper, hasLower := figScanWord(s, i)
+		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
+			end, ascii, hasUpper, hasLower, h := figScanWord(s, i)
 			w := s[i:end]
-			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: unicode.IsUpper(r)}
+			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: 'A' <= b && b <= 'Z' || b >= utf8.RuneSelf && unicode.IsUpper(r)}
 			switch {
 			case !ascii:
 				t.key = figLower(w)
@@ -870,7 +877,7 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 				}
 			case !hasUpper:
 				if c != nil {
-					t.id = c.table.lookup(w, false)
+					t.id = c.table.lookupHashed(w, h, false)
 				}
 			default:
 				t.caps = t.upper && end-i > 1 && !hasLower
@@ -878,7 +885,7 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 					t.key = figLower(w)
 					break
 				}
-				t.id = c.table.lookup(w, true)
+				t.id = c.table.lookupHashed(w, h, true)
 				if t.id != 0 {
 					t.key = c.keys[t.id]
 				} else if !t.upper {
@@ -890,6 +897,15 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			}
 			dst = append(dst, t)
 			i = end
+		case figIsDigit(b):
+			end, num := figScanNumber(s, i)
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
+			nums = append(nums, num)
+			i = end
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
 		default:
 			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space}
 			if c != nil {
@@ -924,7 +940,7 @@ func (c *figCompiled) mayHold(s string) bool {
 			for j < len(s) && figIsLetter(s[j]) {
 				j++
 			}
-			if n := j - i; n <= figValueMaxLen && c.valueEnds[n][b|0x20-'a']&(1<<(s[j-1]|0x20-'a')) != 0 &&
+			if n := j - i; n <= figValueMaxLen && c.valueEnds[n][b&31]&(1<<(s[j-1]&31)) != 0 &&
 				c.words[c.table.lookup(s[i:j], true)].flags&figFValue != 0 {
 				return true
 			}
@@ -958,16 +974,20 @@ func figIsCaps(w string) bool {
 // figScanWord returns the end of the word at s[i]: letters and digits,
 // apostrophes between letters ("o’clock"), and dotted abbreviations
 // ("a.m.", "U.S."). ascii reports whether the word is all ASCII; if so,
-// upper and lower whether it has upper-case and lower-case letters.
-func figScanWord(s string, i int) (end int, ascii, upper, lower bool) {
+// upper and lower whether it has upper-case and lower-case letters, and
+// h is its figHash.
+func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) {
 	seg, dotted := 0, false
 	ascii = true
+	h = figHashInit
 	for i < len(s) {
 		c := s[i]
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || figIsDigit(c) {
-			// The common case, ASCII letters and digits, read fast.
+			// The common case, ASCII letters and digits, read fast. Digits
+			// have the lower-case bit set already.
 			upper = upper || c <= 'Z' && c >= 'A'
 			lower = lower || c >= 'a'
+			h = figHashByte(h, c|0x20)
 			seg++
 			i++
 			continue
@@ -987,6 +1007,7 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool) {
 			if n, _ := utf8.DecodeRuneInString(s[i+size:]); i+size < len(s) && unicode.IsLetter(n) {
 				i += size
 				ascii = ascii && size == 1
+				h = figHashByte(h, c)
 				continue
 			}
 		case r == '.':
@@ -995,16 +1016,18 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool) {
 					dotted = true
 					seg = 0
 					i++
+					h = figHashByte(h, c)
 					continue
 				}
 				if dotted {
 					i++
+					h = figHashByte(h, c)
 				}
 			}
 		}
 		break
 	}
-	return i, ascii, upper, lower
+	return i, ascii, upper, lower, h
 }
 
 // figGroup is a run of digits in a numeral and the separator before it.

@@ -1,0 +1,154 @@
+package audit
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+)
+
+// figTokenizeRef is figTokenize as it was before it told ASCII apart
+// without the unicode tables and took the hash of a word as it read it:
+// the reference its fast paths are held to.
+func figTokenizeRef(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum) {
+	space := true
+	for i := 0; i < len(s); {
+		b := s[i]
+		var r rune = rune(b)
+		size := 1
+		if b >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		case figIsDigit(b):
+			end, num := figScanNumber(s, i)
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
+			nums = append(nums, num)
+			i = end
+		case unicode.IsLetter(r):
+			end, ascii, hasUpper, hasLower, _ := figScanWord(s, i)
+			w := s[i:end]
+			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: unicode.IsUpper(r)}
+			switch {
+			case !ascii:
+				t.key = figLower(w)
+				t.caps = t.upper && end-i > 1 && figIsCaps(w)
+				if c != nil {
+					t.id = c.table.lookup(t.key, false)
+				}
+			case !hasUpper:
+				if c != nil {
+					t.id = c.table.lookup(w, false)
+				}
+			default:
+				t.caps = t.upper && end-i > 1 && !hasLower
+				if c == nil {
+					t.key = figLower(w)
+					break
+				}
+				t.id = c.table.lookup(w, true)
+				if t.id != 0 {
+					t.key = c.keys[t.id]
+				} else if !t.upper {
+					t.key = figLower(w)
+				}
+			}
+			if c != nil {
+				t.flags = c.words[t.id].flags
+			}
+			dst = append(dst, t)
+			i = end
+		default:
+			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space}
+			if c != nil {
+				t.id = c.table.lookup(t.key, false)
+				t.flags = c.words[t.id].flags
+			}
+			dst = append(dst, t)
+			i += size
+		}
+		space = false
+	}
+	return dst, nums
+}
+
+// checkFigTokenizeRef checks that figTokenize gives the tokens and
+// numerals of figTokenizeRef for s, with and without the lexicon c.
+func checkFigTokenizeRef(t *testing.T, c *figCompiled, s string) {
+	t.Helper()
+	for _, lc := range []*figCompiled{nil, c} {
+		got, gotNums := figTokenize(s, nil, nil, lc)
+		want, wantNums := figTokenizeRef(s, nil, nil, lc)
+		if len(got) != len(want) || len(gotNums) != len(wantNums) {
+			t.Fatalf("%q: %d tokens %d numerals, want %d %d", s, len(got), len(gotNums), len(want), len(wantNums))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d %+v, want %+v", s, i, got[i], want[i])
+			}
+		}
+		for i := range gotNums {
+			if gotNums[i] != wantNums[i] {
+				t.Fatalf("%q: numeral %d %+v, want %+v", s, i, gotNums[i], wantNums[i])
+			}
+		}
+	}
+}
+
+// TestFigTokenizeRef holds figTokenize to figTokenizeRef over characters
+// of every class, the corpora's paragraphs and every character below
+// U+3000 between words.
+func TestFigTokenizeRef(t *testing.T) {
+	c := figLexicon(t).c
+	for _, s := range []string{
+		"Über 300 Menschen, the İstanbul office’s U.S. staff; iPhones and O’Brien's 12 mln dlrs.",
+		"\tA\u00a0dozen\u2028men\u3000and\u0085 ten\r\nWOMEN, Ǆemal’s 5km, K (Kelvin) 1,200-1,500 ½ 3/4",
+	} {
+		checkFigTokenizeRef(t, c, s)
+	}
+	var buf []byte
+	for r := rune(0); r < 0x3000; r++ {
+		buf = utf8.AppendRune(append(buf[:0], "Two "...), r)
+		buf = append(buf, "Dozen 7 x"...)
+		checkFigTokenizeRef(t, c, string(buf))
+	}
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			checkFigTokenizeRef(t, c, a.Body)
+		}
+	}
+}
+
+// TestFigScanWordHash holds the hash figScanWord computes as it reads an
+// ASCII word to figHash of the word, over the words of the corpora.
+func TestFigScanWordHash(t *testing.T) {
+	n := 0
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			s := a.Body
+			for i := 0; i < len(s); {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsLetter(r) {
+					i += size
+					continue
+				}
+				end, ascii, _, _, h := figScanWord(s, i)
+				if ascii {
+					n++
+					if want := figHash(s[i:end]); h != want {
+						t.Fatalf("figScanWord(%q): hash %#x, want %#x", s[i:end], h, want)
+					}
+				}
+				i = end
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no words read")
+	}
+}
