@@ -932,12 +932,13 @@ func (c *figCompiled) mayHold(s string) bool {
 	if !c.prefilter {
 		return true
 	}
+	const letter = figByteLower | figByteUpper
 	for i := 0; i < len(s); {
 		b := s[i]
-		switch {
-		case figIsLetter(b):
+		switch k := figWordByte[b]; {
+		case k&letter != 0:
 			j := i + 1
-			for j < len(s) && figIsLetter(s[j]) {
+			for j < len(s) && figWordByte[s[j]]&letter != 0 {
 				j++
 			}
 			if n := j - i; n <= figValueMaxLen && c.valueEnds[n][b&31]&(1<<(s[j-1]&31)) != 0 &&
@@ -945,7 +946,7 @@ func (c *figCompiled) mayHold(s string) bool {
 				return true
 			}
 			i = j
-		case figIsDigit(b):
+		case k != 0: // a digit
 			return true
 		case b < utf8.RuneSelf:
 			i++
@@ -980,13 +981,13 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 	seg, dotted := 0, false
 	ascii = true
 	h = figHashInit
+	var seen uint8 // the figWordByte classes of the ASCII letters read
 	for i < len(s) {
 		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || figIsDigit(c) {
+		if k := figWordByte[c]; k != 0 {
 			// The common case, ASCII letters and digits, read fast. Digits
 			// have the lower-case bit set already.
-			upper = upper || c <= 'Z' && c >= 'A'
-			lower = lower || c >= 'a'
+			seen |= k
 			h = figHashByte(h, c|0x20)
 			seg++
 			i++
@@ -1027,8 +1028,27 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 		}
 		break
 	}
-	return i, ascii, upper, lower, h
+	return i, ascii, seen&figByteUpper != 0, seen&figByteLower != 0, h
 }
+
+// figWordByte classes the bytes figScanWord reads fast: an ASCII
+// upper-case letter, lower-case letter or digit; 0 for any other byte.
+var figWordByte = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = figByteDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = figByteLower, figByteUpper
+	}
+	return t
+}()
+
+// Classes of figWordByte.
+const (
+	figByteDigit = 1 << iota
+	figByteLower
+	figByteUpper
+)
 
 // figGroup is a run of digits in a numeral and the separator before it.
 type figGroup struct {
