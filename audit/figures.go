@@ -1232,12 +1232,39 @@ func figParseDigits(s string, groups []figGroup) (v float64, ok bool, intDigits 
 		}
 		b = append(b, s[g.a:g.b]...)
 	}
+	if len(b) <= figExactDigits {
+		// Most numerals: the digits make an integer m that a float64
+		// holds exactly, and the value is m / 10^decimals, one correctly
+		// rounded division, which is what strconv.ParseFloat computes
+		// for them.
+		var m uint64
+		decimals, point := 0, false
+		for _, c := range b {
+			switch {
+			case c == '.':
+				point = true
+			case point:
+				decimals++
+				fallthrough
+			default:
+				m = m*10 + uint64(c-'0')
+			}
+		}
+		return float64(m) / figPow10[decimals], true, intDigits, frac2
+	}
 	f, err := strconv.ParseFloat(string(b), 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0, false, 0, false
 	}
 	return f, true, intDigits, frac2
 }
+
+// figExactDigits is how many digits figParseDigits reads as an exact
+// integer: 10^15 < 2^53.
+const figExactDigits = 15
+
+// figPow10 holds the powers of ten up to 10^figExactDigits, each exact.
+var figPow10 = [figExactDigits + 1]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // FindFigures returns the figure claims of sentence in order: counts of
 // people, places and things, amounts of money and percentages, written in
