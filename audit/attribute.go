@@ -335,7 +335,9 @@ func invertible(text string, off int) bool {
 // daughter-in-law, a mother of five, told AFP"), else the first that is
 // not an organisation noun ("the bank").
 func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (mention, bool) {
-	var found []mention
+	// The chain of mentions before a verb is short: it fits on the stack.
+	var fbuf [4]mention
+	found := fbuf[:0]
 	limit := base + c.Start
 	// "The Observatory - which has a network of … medical sources - also
 	// said": the aside between dashes is skipped.
@@ -344,7 +346,7 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 	}
 	last := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= limit })
 	for i := last - 1; i >= 0; i-- {
-		m := info.mentions[i]
+		m := &info.mentions[i]
 		if m.kind == mentionWeak || m.ext1 > limit || quoteInner(doc, m.start) {
 			continue
 		}
@@ -359,7 +361,7 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 		if n > 3 && !(n <= 20 && apposition(between)) {
 			break
 		}
-		found = append(found, m)
+		found = append(found, *m)
 		limit = m.ext0
 		if !strings.HasSuffix(strings.TrimSpace(doc.view.Text[max(0, m.ext0-2):m.ext0]), ",") {
 			break // the chain goes on only through commas
@@ -414,6 +416,9 @@ const asideBytes = 300
 // lastSpacedDash returns the offset of the last dash with spaces around
 // it (" - ", " – ", " — ") in text, or -1.
 func lastSpacedDash(text string) int {
+	if strings.IndexByte(text, '-') < 0 && strings.IndexByte(text, "–"[0]) < 0 {
+		return -1 // no dash: "–" and "—" begin with the same byte
+	}
 	for i := len(text) - 1; i > 0; i-- {
 		if text[i] != ' ' || text[i-1] == ' ' {
 			continue
