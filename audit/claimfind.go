@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // claims builds doc.Claims: every direct or dash quotation, every figure in
@@ -137,9 +139,8 @@ func fullNames(all []mention) map[string]SourceRef {
 		if m.kind != mentionPerson {
 			continue
 		}
-		parts := strings.Fields(m.ref.Name)
-		if len(parts) > 1 {
-			last := strings.ToLower(parts[len(parts)-1])
+		if last, more := lastField(m.ref.Name); more {
+			last = strings.ToLower(last)
 			if i := strings.IndexByte(last, '-'); i > 0 && i < 5 {
 				last = last[i+1:] // al-Assad → assad
 			}
@@ -149,6 +150,24 @@ func fullNames(all []mention) map[string]SourceRef {
 		}
 	}
 	return full
+}
+
+// lastField returns the last of the strings.Fields of s and whether
+// there are others before it, without making the list.
+func lastField(s string) (last string, more bool) {
+	notSpace := func(r rune) bool { return !unicode.IsSpace(r) }
+	end := strings.LastIndexFunc(s, notSpace)
+	if end < 0 {
+		return "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[end:])
+	end += size
+	start := strings.LastIndexFunc(s[:end], unicode.IsSpace)
+	if start < 0 {
+		return s[:end], false
+	}
+	_, size = utf8.DecodeRuneInString(s[start:])
+	return s[start+size : end], strings.IndexFunc(s[:start], notSpace) >= 0
 }
 
 // fullName returns the full name of a person named by surname alone
@@ -182,9 +201,9 @@ func generic(m mention) bool {
 // merging people named by surname alone ("Mr Assad") into the full name
 // given elsewhere ("Bashar al-Assad"); full is fullNames(all).
 func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Source {
-	idx := map[string]int{}
-	var out []Source
-	credited := map[string]bool{}
+	b := sourceBuilders.Get().(*sourceBuilder)
+	defer b.release()
+	idx, out, credited := b.idx, b.sources[:0], b.credited
 	for _, c := range doc.Claims {
 		if c.Attribution != nil {
 			credited[c.Attribution.Source.ID] = true
@@ -233,5 +252,35 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 			out[i].Mentions = []Span{}
 		}
 	}
-	return out
+	b.sources = out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// sourceBuilder is the scratch space of buildSources, reused across
+// articles: the sources are gathered in one slice that keeps its
+// capacity, and the article's own slice is allocated once, at its final
+// length.
+type sourceBuilder struct {
+	sources  []Source
+	idx      map[string]int
+	credited map[string]bool
+}
+
+// sourceBuilders keeps sourceBuilders for reuse, across articles and
+// goroutines.
+var sourceBuilders = sync.Pool{New: func() any {
+	return &sourceBuilder{idx: map[string]int{}, credited: map[string]bool{}}
+}}
+
+// release clears what b holds of an article and returns it to
+// sourceBuilders.
+func (b *sourceBuilder) release() {
+	clear(b.sources)
+	b.sources = b.sources[:0]
+	clear(b.idx)
+	clear(b.credited)
+	sourceBuilders.Put(b)
 }
