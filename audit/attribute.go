@@ -606,11 +606,15 @@ func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents
 			continue
 		}
 		role := m.kind == mentionPerson || m.kind == mentionOrg && m.person
+		singular := m.singular() // a map look-up for unnamed mentions: once
 		for g := range genders {
-			if m.singular() && m.compatible(g) {
+			if !m.compatible(g) {
+				continue
+			}
+			if singular {
 				last[2*g] = int32(i)
 			}
-			if role && m.compatible(g) {
+			if role {
 				last[2*g+1] = int32(i)
 			}
 		}
