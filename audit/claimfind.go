@@ -203,7 +203,7 @@ func generic(m mention) bool {
 func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Source {
 	b := sourceBuilders.Get().(*sourceBuilder)
 	defer b.release()
-	idx, out, credited := b.idx, b.sources[:0], b.credited
+	idx, out, credited, pending := b.idx, b.sources[:0], b.credited, b.pending[:0]
 	for _, c := range doc.Claims {
 		if c.Attribution != nil {
 			credited[c.Attribution.Source.ID] = true
@@ -234,7 +234,7 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 		if out[i].Descriptor == "" {
 			out[i].Descriptor = m.descriptor
 		}
-		out[i].Mentions = append(out[i].Mentions, doc.view.Span(m.start, m.end))
+		pending = append(pending, sourceMention{i, doc.view.Span(m.start, m.end)})
 	}
 	// Sources that speak only through a resolved pronoun or a weak name
 	// (Moataz, whose quotes say "he confides") are sources too.
@@ -247,12 +247,28 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 			out = append(out, Source{SourceRef: c.Attribution.Source})
 		}
 	}
+	// One array holds the mentions of every source, in order, each
+	// source's a full slice of it.
+	counts := slices.Grow(b.counts[:0], len(out))[:len(out)]
+	clear(counts)
+	for _, p := range pending {
+		counts[p.source]++
+	}
+	spans := make([]Span, len(pending))
+	lo := 0
+	for i, n := range counts {
+		out[i].Mentions = spans[lo : lo : lo+n]
+		lo += n
+	}
+	for _, p := range pending {
+		out[p.source].Mentions = append(out[p.source].Mentions, p.span)
+	}
 	for i := range out {
 		if out[i].Mentions == nil {
 			out[i].Mentions = []Span{}
 		}
 	}
-	b.sources = out
+	b.sources, b.pending, b.counts = out, pending, counts
 	if len(out) == 0 {
 		return nil
 	}
@@ -267,6 +283,14 @@ type sourceBuilder struct {
 	sources  []Source
 	idx      map[string]int
 	credited map[string]bool
+	pending  []sourceMention // the mentions of the sources, in order
+	counts   []int           // how many of pending each source has
+}
+
+// sourceMention is a mention of the source out[source] of buildSources.
+type sourceMention struct {
+	source int
+	span   Span
 }
 
 // sourceBuilders keeps sourceBuilders for reuse, across articles and
