@@ -101,6 +101,9 @@ type BlockCue struct {
 	// first holds the bytes a match of a cue anchored at the block's start
 	// can start with (nil: any, or not anchored).
 	first *byteSet
+	// last holds the bytes a match of a cue anchored at the block's end
+	// can end with (nil: any, or not anchored).
+	last *byteSet
 	// lead lists strings one of which every match of a cue anchored at
 	// the block's start begins with (nil: none known): a block starting
 	// with none of them is not searched.
@@ -233,6 +236,9 @@ func (l *BlockLexicon) compile() error {
 		if c.At == "whole" || c.At == "prefix" {
 			c.first = firstBytes(expr)
 			c.lead = leadingLiterals(expr)
+		}
+		if c.At == "whole" || c.At == "suffix" {
+			c.last = lastBytes(expr)
 		}
 		if c.At == "suffix" || c.At == "any" {
 			// Anchored patterns fail fast at the block's start; the
@@ -511,7 +517,7 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 		if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
 			continue
 		}
-		if !c.first.has(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) || c.need != nil && !containsAny(it.text, c.need) {
+		if !c.first.has(it.text) || !c.last.hasLast(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) || c.need != nil && !containsAny(it.text, c.need) {
 			continue
 		}
 		if c.re.MatchString(it.text) {
@@ -857,6 +863,12 @@ func (b *byteSet) has(s string) bool {
 	return b == nil || s != "" && b[s[0]]
 }
 
+// hasLast reports whether s ends with a byte of the set; a nil set holds
+// every byte.
+func (b *byteSet) hasLast(s string) bool {
+	return b == nil || s != "" && b[s[len(s)-1]]
+}
+
 // firstBytes returns the bytes that a non-empty match of the regular
 // expression expr, anchored where it starts, can begin with, or nil when
 // it cannot tell or the expression matches the empty string. An anchored
@@ -941,6 +953,104 @@ func addRuneRange(set *byteSet, lo, hi rune) {
 	}
 	for c := int(first(lo)); c <= int(first(hi)); c++ {
 		set[c] = true
+	}
+	if lo <= utf8.RuneError && utf8.RuneError <= hi {
+		for c := 0x80; c < 0x100; c++ {
+			set[c] = true
+		}
+	}
+}
+
+// lastBytes returns the bytes that a non-empty match of the regular
+// expression expr, anchored where it ends, can end with, or nil when it
+// cannot tell or the expression matches the empty string. A suffix cue
+// tried on a block its last byte rules out is not run: most paragraphs
+// end in a full stop, which few suffix cues can end with.
+func lastBytes(expr string) *byteSet {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var set byteSet
+	if nullable := addLastBytes(&set, re.Simplify()); nullable {
+		return nil
+	}
+	return &set
+}
+
+// addLastBytes adds to set the bytes a match of re can end with, and
+// reports whether re can match the empty string (then what precedes it
+// can end the match too). It mirrors addFirstBytes.
+func addLastBytes(set *byteSet, re *syntax.Regexp) (nullable bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		r := re.Rune[len(re.Rune)-1]
+		addLastRuneRange(set, r, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				addLastRuneRange(set, f, f)
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			addLastRuneRange(set, re.Rune[i], re.Rune[i+1])
+		}
+		return false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		addLastRuneRange(set, 0, unicode.MaxRune)
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return addLastBytes(set, re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		addLastBytes(set, re.Sub[0])
+		return true
+	case syntax.OpRepeat:
+		return addLastBytes(set, re.Sub[0]) || re.Min == 0
+	case syntax.OpConcat:
+		for i := len(re.Sub) - 1; i >= 0; i-- {
+			if !addLastBytes(set, re.Sub[i]) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if addLastBytes(set, sub) {
+				nullable = true
+			}
+		}
+		return nullable
+	}
+	// Empty matches and assertions (^, $, \b); anything unknown is
+	// treated the same way, which only makes the set larger.
+	return true
+}
+
+// addLastRuneRange adds to set the last bytes of the UTF-8 encodings of
+// the runes lo to hi: the ASCII bytes themselves, a single rune's last
+// byte, and every continuation byte for a wider range beyond ASCII. An
+// invalid byte decodes as U+FFFD, so a range holding it holds every byte
+// that is not ASCII.
+func addLastRuneRange(set *byteSet, lo, hi rune) {
+	if lo == hi && lo != utf8.RuneError && utf8.ValidRune(lo) {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], lo)
+		set[buf[n-1]] = true
+		return
+	}
+	for c := lo; c <= min(hi, utf8.RuneSelf-1); c++ {
+		set[c] = true
+	}
+	if hi >= utf8.RuneSelf {
+		for c := 0x80; c < 0xC0; c++ {
+			set[c] = true
+		}
 	}
 	if lo <= utf8.RuneError && utf8.RuneError <= hi {
 		for c := 0x80; c < 0x100; c++ {
