@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -307,7 +308,8 @@ func (it *blockItem) set(kind BlockKind, src blockSource, reason string) {
 // label glued to its front is split at the seam, so the result may hold
 // more blocks than raws; it keeps their order and never overlaps.
 func classifyBlocks(view string, raws []rawBlock, lex *BlockLexicon) []Block {
-	items := make([]blockItem, 0, len(raws))
+	scratch := blockItems.Get().(*[]blockItem)
+	items := slices.Grow((*scratch)[:0], len(raws))
 	for _, r := range raws {
 		items = lex.split(view, r, items)
 	}
@@ -330,8 +332,15 @@ func classifyBlocks(view string, raws []rawBlock, lex *BlockLexicon) []Block {
 		}
 		out[i] = Block{Kind: it.kind, Reason: it.reason, Hint: it.hint, view: it.view}
 	}
+	clear(items) // drop the texts they point to
+	*scratch = items[:0]
+	blockItems.Put(scratch)
 	return out
 }
+
+// blockItems keeps the items classifyBlocks works on between documents,
+// so they grow once, not per document.
+var blockItems = sync.Pool{New: func() any { return new([]blockItem) }}
 
 // trimSpan narrows s to exclude white space at either end of view[s].
 func trimSpan(view string, s Span) Span {

@@ -188,8 +188,10 @@ func (l plainLine) blank() bool { return l.ts == l.te }
 // starts with a list marker always starts a block, hinted "li"; only in
 // wrapped prose do the lines after it continue it.
 func textBlocks(text string) []rawBlock {
-	var blocks []rawBlock
-	var group []plainLine
+	// Each line makes at most one block: size the slice once.
+	lines := strings.Count(text, "\n") + 1
+	blocks := make([]rawBlock, 0, lines)
+	group := make([]plainLine, 0, min(lines, 32))
 	flush := func() {
 		if len(group) == 0 {
 			return

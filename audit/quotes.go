@@ -1186,6 +1186,17 @@ func (f *quoteFinder) add(fd foundQuote) {
 	}
 }
 
+// markText returns string(mark) for the mark at view offset i, as a slice
+// of the view when the mark is written there, so it costs no allocation.
+func (f *quoteFinder) markText(i int, mark rune) string {
+	if i >= 0 && i < len(f.view) {
+		if r, n := utf8.DecodeRuneInString(f.view[i:]); r == mark && r != utf8.RuneError {
+			return f.view[i : i+n]
+		}
+	}
+	return string(mark)
+}
+
 // finish builds the quote q ending with the closing mark at [cs, ce) (an
 // empty range when it was never closed).
 func (f *quoteFinder) finish(bi int, q openQuote, cs, ce int, mark string, closed bool) foundQuote {
@@ -1200,7 +1211,7 @@ func (f *quoteFinder) finish(bi int, q openQuote, cs, ce int, mark string, close
 	}
 	open := ""
 	if q.mark != 0 {
-		open = string(q.mark)
+		open = f.markText(q.start, q.mark)
 	}
 	fd := foundQuote{clause: clause}
 	fd.q = Quote{
@@ -1435,9 +1446,9 @@ func (f *quoteFinder) classify(blocks []Block, sentences []Sentence) {
 		q.Kind = kind
 		// joinReason(kind: why, q.Reason) in one concatenation.
 		if q.Reason == "" {
-			q.Reason = string(kind) + ": " + why
+			q.Reason = string(kind) + ": " + why[0] + why[1] + why[2] + why[3]
 		} else {
-			q.Reason = string(kind) + ": " + why + "; " + q.Reason
+			q.Reason = string(kind) + ": " + why[0] + why[1] + why[2] + why[3] + "; " + q.Reason
 		}
 	}
 }
@@ -1512,54 +1523,62 @@ func (f *quoteFinder) governsClause(toks []qword, i int) bool {
 	return false
 }
 
-func (f *quoteFinder) kindOf(fd *foundQuote, block Span, ctx *classifyCtx) (QuoteKind, string) {
+func (f *quoteFinder) kindOf(fd *foundQuote, block Span, ctx *classifyCtx) (QuoteKind, quoteWhy) {
 	q := &fd.q
 	if q.Continues {
-		return QuoteDirect, "continues a quotation"
+		return QuoteDirect, quoteWhy{"continues a quotation"}
 	}
 	if ctx.scareEnd >= 0 && ctx.scareEnd == ctx.next {
-		return QuoteScare, "marked by “" + f.view[ctx.toks[ctx.scareEnd-1].start:ctx.toks[ctx.scareEnd-1].end] + "”"
+		return QuoteScare, quoteWhy{"marked by “", f.view[ctx.toks[ctx.scareEnd-1].start:ctx.toks[ctx.scareEnd-1].end], "”"}
 	}
 	if q.Level == 0 && f.standalone(block, q.view) {
-		return QuoteDirect, "stands alone in its paragraph"
+		return QuoteDirect, quoteWhy{"stands alone in its paragraph"}
 	}
-	tag, tagWhy := "", ""
+	// tagWhy describes the speech tag, in parts joined only once the
+	// whole reason is known.
+	tag, tagWhy := "", [3]string{}
 	switch {
 	case fd.tag:
-		tag, tagWhy = "glued", "a glued speech tag"
+		tag, tagWhy = "glued", [3]string{"a glued speech tag"}
 	default:
 		if t := f.tagBefore(block.Start, q.view.Start); t != "" {
-			tag, tagWhy = t, "the speech tag “"+t+"” before it"
+			tag, tagWhy = t, [3]string{"the speech tag “", t, "” before it"}
 		} else if t := f.tagAfter(q.view.End, block.End); t != "" {
-			tag, tagWhy = t, "the speech tag “"+t+"” after it"
+			tag, tagWhy = t, [3]string{"the speech tag “", t, "” after it"}
 		}
 	}
+	withTag := func(lead string) quoteWhy { return quoteWhy{lead, tagWhy[0], tagWhy[1], tagWhy[2]} }
 	capital := startsCapital(q.Text)
 	switch {
 	case capital && fd.clause && tag != "":
-		return QuoteDirect, "a capitalised utterance ending a clause, with " + tagWhy
+		return QuoteDirect, withTag("a capitalised utterance ending a clause, with ")
 	case capital && fd.clause:
-		return QuoteDirect, "a capitalised utterance ending a clause"
+		return QuoteDirect, quoteWhy{"a capitalised utterance ending a clause"}
 	case capital && tag != "":
-		return QuoteDirect, "a capitalised utterance with " + tagWhy
+		return QuoteDirect, withTag("a capitalised utterance with ")
 	case !capital && fd.clause && tag != "" && atLeastWords(q.Text, 6):
-		return QuoteDirect, "a quoted clause of six words or more with " + tagWhy
+		return QuoteDirect, withTag("a quoted clause of six words or more with ")
 	case tag != "":
-		return QuotePartial, "a phrase with " + tagWhy
+		return QuotePartial, withTag("a phrase with ")
 	case ctx.governing != "":
-		return QuotePartial, "its sentence is attributed by “" + ctx.governing + "”"
+		return QuotePartial, quoteWhy{"its sentence is attributed by “", ctx.governing, "”"}
 	case ctx.verb >= 0 && ctx.next-ctx.verb <= cueWindowBefore:
-		return QuotePartial, "the reporting verb “" + ctx.verbText + "” precedes it"
+		return QuotePartial, quoteWhy{"the reporting verb “", ctx.verbText, "” precedes it"}
 	case capital && ctx.body && q.Level == 0 && trimSpaceLeft(f.view, ctx.span.Start, q.view.Start) == ctx.span.Start && atLeastWords(q.Text, 6):
 		// “Twenty-five members of … died in an explosion” Rami Abdel
 		// Rahman … was quoted by AFP as saying (commas stripped).
-		return QuoteDirect, "a capitalised utterance of six words or more opening its sentence"
+		return QuoteDirect, quoteWhy{"a capitalised utterance of six words or more opening its sentence"}
 	case ctx.next > 0 && firstPerson[ctx.toks[ctx.next-1].key] && ctx.toks[ctx.next-1].end+2 >= q.view.Start:
 		// We “would like to get into it”: the speaker's own words lead in.
-		return QuotePartial, "a first-person pronoun of the speaker leads into it"
+		return QuotePartial, quoteWhy{"a first-person pronoun of the speaker leads into it"}
 	}
-	return QuoteScare, "no reporting cue attributes it"
+	return QuoteScare, quoteWhy{"no reporting cue attributes it"}
 }
+
+// quoteWhy is the reason for a quote's kind, in parts to concatenate:
+// classify joins them with the kind and any earlier reason in one
+// allocation.
+type quoteWhy [4]string
 
 // firstPerson are pronouns a writer uses only in the words of someone
 // quoted: one right before a quotation leads into the speaker's words.

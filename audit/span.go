@@ -112,12 +112,14 @@ type viewSeg struct {
 // entities decoded. Each byte of the view maps back into Document.Text.
 type View struct {
 	Text string
-	segs []viewSeg // sorted by v, contiguous in v
+	// segs are sorted by v, contiguous in v; none when the view is the
+	// source itself (identityView), so offsets map to themselves.
+	segs []viewSeg
 }
 
 // identityView returns a view that is the source text itself.
 func identityView(text string) *View {
-	return &View{Text: text, segs: []viewSeg{{0, len(text), 0, len(text)}}}
+	return &View{Text: text}
 }
 
 // ViewBuilder assembles a View piece by piece while remembering where each
@@ -220,6 +222,9 @@ func (v *View) Span(start, end int) Span {
 
 // FromSource maps a source offset to the first view offset at or after it.
 func (v *View) FromSource(off int) int {
+	if len(v.segs) == 0 {
+		return min(max(off, 0), len(v.Text))
+	}
 	i := sort.Search(len(v.segs), func(i int) bool { return v.segs[i].s+v.segs[i].sn > off })
 	if i >= len(v.segs) {
 		return len(v.Text)
