@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -188,10 +189,8 @@ func (l plainLine) blank() bool { return l.ts == l.te }
 // starts with a list marker always starts a block, hinted "li"; only in
 // wrapped prose do the lines after it continue it.
 func textBlocks(text string) []rawBlock {
-	// Each line makes at most one block: size the slice once.
-	lines := strings.Count(text, "\n") + 1
-	blocks := make([]rawBlock, 0, lines)
-	group := make([]plainLine, 0, min(lines, 32))
+	scratch := plainScratches.Get().(*plainScratch)
+	blocks, group := scratch.blocks[:0], scratch.group[:0]
 	flush := func() {
 		if len(group) == 0 {
 			return
@@ -224,8 +223,23 @@ func textBlocks(text string) []rawBlock {
 		start = end + 1
 	}
 	flush()
-	return blocks
+	out := slices.Clone(blocks)
+	clear(blocks) // drop the hints they point to
+	scratch.blocks, scratch.group = blocks[:0], group
+	plainScratches.Put(scratch)
+	return out
 }
+
+// plainScratch is what textBlocks works in: the blocks found so far and
+// the lines of the current group. plainScratches keeps them between
+// documents, so they grow once, not per document; the blocks returned
+// are a copy of exactly the right size.
+type plainScratch struct {
+	blocks []rawBlock
+	group  []plainLine
+}
+
+var plainScratches = sync.Pool{New: func() any { return new(plainScratch) }}
 
 // lineBlock makes a block of a single line.
 func lineBlock(text string, l plainLine) rawBlock {
