@@ -84,6 +84,8 @@ type BlockSeam struct {
 	re *regexp.Regexp
 	// first holds the bytes a match can start with (nil: any).
 	first *byteSet
+	// reason is the Reason of a block split off at the seam.
+	reason string
 }
 
 // BlockCue is a regular expression that gives a block Kind when it
@@ -112,6 +114,8 @@ type BlockCue struct {
 	// need lists strings one of which every match contains (nil: none
 	// known): a block holding none of them is not searched.
 	need []string
+	// reason is the Reason of a block the cue classifies.
+	reason string
 }
 
 // TeaserRule says that a run of at least MinRun blocks ending in one of
@@ -144,6 +148,7 @@ type blockPhrase struct {
 	kind    BlockKind
 	phrase  string // as written in the lexicon
 	section int    // index into Sections, or -1
+	reason  string // the Reason of a block the phrase classifies
 }
 
 func validBlockKind(k BlockKind) bool { return slices.Contains(BlockKinds, k) }
@@ -165,6 +170,7 @@ func (l *BlockLexicon) compile() error {
 		if old, ok := l.phrases[key]; ok {
 			return fmt.Errorf("phrase %q listed twice (%s and %s)", p, old.kind, ph.kind)
 		}
+		ph.reason = fmt.Sprintf("cue %q (%s)", ph.phrase, ph.kind)
 		l.phrases[key] = ph
 		l.maxPhraseRunes = max(l.maxPhraseRunes, utf8.RuneCountInString(key))
 		return nil
@@ -207,6 +213,7 @@ func (l *BlockLexicon) compile() error {
 		}
 		s.re = re
 		s.first = firstBytes(expr)
+		s.reason = fmt.Sprintf("seam %q (%s)", s.Cue, s.Kind)
 	}
 	for i := range l.Cues {
 		c := &l.Cues[i]
@@ -234,6 +241,7 @@ func (l *BlockLexicon) compile() error {
 			return fmt.Errorf("cues[%d] (%s): %w", i, c.Cue, err)
 		}
 		c.re = re
+		c.reason = fmt.Sprintf("cue %q (%s)", c.Cue, c.Kind)
 		if c.At == "whole" || c.At == "prefix" {
 			c.first = firstBytes(expr)
 			c.lead = leadingLiterals(expr)
@@ -270,6 +278,43 @@ func normalizePhrase(s string) string {
 	return strings.ToLower(s)
 }
 
+// lookupPhrase returns the phrase text folds to (see normalizePhrase).
+// Text of ASCII is folded into a buffer on the stack, the lookup costing
+// no allocation; other text goes through normalizePhrase.
+func (l *BlockLexicon) lookupPhrase(text string) (blockPhrase, bool) {
+	var buf [128]byte
+	n := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf || n == len(buf) {
+			ph, ok := l.phrases[normalizePhrase(text)]
+			return ph, ok
+		}
+		if asciiSpace[c] != 0 {
+			// strings.Fields and Join: runs of white space as one space,
+			// none at the start.
+			if n > 0 && buf[n-1] != ' ' {
+				buf[n] = ' '
+				n++
+			}
+			continue
+		}
+		buf[n] = lowerByte[c]
+		n++
+	}
+	if n > 0 && buf[n-1] == ' ' {
+		n-- // none at the end
+	}
+	if n > 0 && buf[n-1] == ':' {
+		n-- // no trailing colon, nor the space before it
+		if n > 0 && buf[n-1] == ' ' {
+			n--
+		}
+	}
+	ph, ok := l.phrases[string(buf[:n])]
+	return ph, ok
+}
+
 // blockSource says how a block's kind was decided.
 type blockSource int
 
@@ -292,9 +337,10 @@ type blockItem struct {
 	src     blockSource
 	section int       // index into Sections when the block is a header, else -1
 	seam    BlockKind // kind of a whole-block seam match, used if nothing else fires
-	seamCue string
-	chars   int
-	words   int
+	// seamReason is the Reason seam gives.
+	seamReason string
+	chars      int
+	words      int
 	// solid counts the runes of text that are not white space.
 	solid int
 }
@@ -325,7 +371,7 @@ func classifyBlocks(view string, raws []rawBlock, lex *BlockLexicon) []Block {
 		it := &items[i]
 		if it.src == srcNone {
 			if it.seam != "" {
-				it.set(it.seam, srcSeam, fmt.Sprintf("seam %q (%s)", it.seamCue, it.seam))
+				it.set(it.seam, srcSeam, it.seamReason)
 			} else {
 				it.set(BlockBody, srcContext, "default (body)")
 			}
@@ -382,14 +428,14 @@ func (l *BlockLexicon) split(view string, r rawBlock, items []blockItem) []block
 			if rest.Start == rest.End {
 				// The whole block: let the other rules speak first.
 				items = append(items, l.newItem(view, s, r.hint))
-				items[len(items)-1].seam, items[len(items)-1].seamCue = seam.Kind, seam.Cue
+				items[len(items)-1].seam, items[len(items)-1].seamReason = seam.Kind, seam.reason
 				return items
 			}
 			if !l.atBoundary(view, seam.Boundary, head, rest) {
 				continue
 			}
 			it := l.newItem(view, head, r.hint)
-			it.set(seam.Kind, srcSeam, fmt.Sprintf("seam %q (%s)", seam.Cue, seam.Kind))
+			it.set(seam.Kind, srcSeam, seam.reason)
 			items = append(items, it)
 			s, cut = rest, true
 			break
@@ -509,8 +555,8 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 		}
 	}
 	if l.mayBePhrase(it) {
-		if ph, ok := l.phrases[normalizePhrase(it.text)]; ok {
-			it.set(ph.kind, srcPhrase, fmt.Sprintf("cue %q (%s)", ph.phrase, ph.kind))
+		if ph, ok := l.lookupPhrase(it.text); ok {
+			it.set(ph.kind, srcPhrase, ph.reason)
 			it.section = ph.section
 			return
 		}
@@ -530,7 +576,7 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 			continue
 		}
 		if c.re.MatchString(it.text) {
-			it.set(c.Kind, srcCue, fmt.Sprintf("cue %q (%s)", c.Cue, c.Kind))
+			it.set(c.Kind, srcCue, c.reason)
 			return
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -173,7 +174,9 @@ func appendSentences(dst []Span, text string, lex *SentenceLexicon) []Span {
 	if lex == nil {
 		lex = &DefaultLexicon().Sentences
 	}
-	sg := segmenter{text: text, lex: lex, out: dst}
+	// Room for a sentence every 128 bytes, about what prose has, so
+	// the spans grow at most once or twice per text.
+	sg := segmenter{text: text, lex: lex, out: slices.Grow(dst, len(text)/128+1)}
 	sg.run()
 	return sg.out
 }
