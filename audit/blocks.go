@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -472,6 +473,21 @@ func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	// ASCII path is branch-free, as in strings.Fields.
 	chars, words, spaces, wasSpace := 0, 0, 0, 1
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight bytes at a time while they are ASCII.
+			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			if x&swarHigh == 0 {
+				sp := swarSpaces(x)
+				starts := swarHigh &^ sp & (sp<<8 | uint64(wasSpace)<<7)
+				chars += 8
+				words += bits.OnesCount64(starts)
+				spaces += bits.OnesCount64(sp)
+				wasSpace = int(sp >> 63)
+				i += 8
+				continue
+			}
+		}
 		var space int
 		if c := text[i]; c < utf8.RuneSelf {
 			space = int(asciiSpace[c])
@@ -490,6 +506,22 @@ func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	}
 	it.chars, it.words, it.solid = chars, words, chars-spaces
 	return it
+}
+
+// swarOnes and swarHigh have each byte of a word 0x01 and 0x80.
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// swarSpaces returns, for eight ASCII bytes packed little-endian in x,
+// the high bit of each byte that asciiSpace holds: a tab, line feed,
+// vertical tab, form feed, carriage return or space. Adding 0x80-k to an
+// ASCII byte sets its high bit exactly when the byte is at least k, and
+// never carries into the next byte.
+func swarSpaces(x uint64) uint64 {
+	ge := func(k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
+	return ge('\t')&^ge('\r'+1) | ge(' ')&^ge(' '+1)
 }
 
 // asciiSpace is 1 for the ASCII bytes that unicode.IsSpace calls white

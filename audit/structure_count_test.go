@@ -1,0 +1,43 @@
+package audit
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestNewItemCountsRandom holds newItem's counts, eight ASCII bytes at a
+// time where it can, to utf8.RuneCountInString, strings.Fields and
+// unicode.IsSpace on random texts mixing every ASCII white-space byte,
+// other control bytes, letters, wide spaces and invalid bytes.
+func TestNewItemCountsRandom(t *testing.T) {
+	lex := testBlockLexicon(t)
+	pieces := []string{"a", "Z", "0", ".", " ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0e", "\x1f", "!", "\x7f",
+		"é", "\u00a0", "\u2003", "\u0085", "\xff", "\xe2\x80", "word", "  ", "\x21", "\x19"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(40); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		it := lex.newItem(text, Span{0, len(text)}, "")
+		solid := 0
+		for _, r := range text {
+			if !unicode.IsSpace(r) {
+				solid++
+			}
+		}
+		if it.chars != utf8.RuneCountInString(text) || it.words != len(strings.Fields(text)) || it.solid != solid {
+			t.Fatalf("%q: chars %d, words %d, solid %d; want %d, %d, %d", text, it.chars, it.words, it.solid,
+				utf8.RuneCountInString(text), len(strings.Fields(text)), solid)
+		}
+	}
+	for c := range 128 {
+		if got := swarSpaces(uint64(c)) != 0; got != (asciiSpace[c] != 0) {
+			t.Errorf("swarSpaces(%#x) = %v", c, got)
+		}
+	}
+}
