@@ -41,3 +41,35 @@ func TestNewItemCountsRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipPlainRandom holds skipPlain, eight ASCII bytes at a time where
+// it can, to the byte loop over plainStop it replaced, on random texts and
+// every start and limit in them.
+func TestSkipPlainRandom(t *testing.T) {
+	ref := func(text string, i, lim int) (int, int) {
+		j := i
+		for j < lim && !plainStop[text[j]] {
+			j++
+		}
+		return skipPlainBlanks(text, i, j)
+	}
+	pieces := []string{"a", "word ", " ", "\t", "\n", ")", "]", "\"", "'", "“", "”", "«", "é", "\u00a0", "\xff", "\u2019",
+		"!", "&", "(", "the quick brown fox ", "\x22\x27", "#", "%"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		for i := 0; i <= len(text); i++ {
+			for lim := i; lim <= len(text); lim += 1 + rng.IntN(5) {
+				gj, gl := skipPlain(text, i, lim)
+				wj, wl := ref(text, i, lim)
+				if gj != wj || gl != wl {
+					t.Fatalf("skipPlain(%q, %d, %d) = %d, %d; want %d, %d", text, i, lim, gj, gl, wj, wl)
+				}
+			}
+		}
+	}
+}
