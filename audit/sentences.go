@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -218,6 +219,45 @@ func (s *segmenter) run() {
 	lineStart := true
 	for i := 0; i < len(text); {
 		c := text[i]
+		if (asciiAlnum[c] || c == ' ') && i+8 <= len(text) {
+			// Fastest path: eight bytes at a time of ASCII letters, digits
+			// and plain spaces, with the effect the two paths below have
+			// on the state byte by byte.
+			j := i
+			for ; j+8 <= len(text); j += 8 {
+				x := uint64(text[j]) | uint64(text[j+1])<<8 | uint64(text[j+2])<<16 | uint64(text[j+3])<<24 |
+					uint64(text[j+4])<<32 | uint64(text[j+5])<<40 | uint64(text[j+6])<<48 | uint64(text[j+7])<<56
+				if x&swarHigh != 0 {
+					break
+				}
+				sp, an := swarEqual(x, ' '), swarAlnum(x)
+				if sp|an != swarHigh {
+					break
+				}
+				if an != 0 {
+					if s.start < 0 {
+						s.start = j + bits.TrailingZeros64(an)/8
+					}
+					s.end = j + 8 - bits.LeadingZeros64(an)/8
+					lineStart = false
+				}
+				switch {
+				case sp>>63 != 0: // ends in a space
+					s.wordStart, s.tokURL, prev = -1, false, 0
+				case sp != 0: // a word starts after the last space
+					s.wordStart, s.tokURL, prev = j+8-bits.LeadingZeros64(sp)/8, false, rune(text[j+7])
+				default: // one word throughout
+					if s.wordStart < 0 {
+						s.wordStart = j
+					}
+					prev = rune(text[j+7])
+				}
+			}
+			if j > i {
+				i = j
+				continue
+			}
+		}
 		if asciiAlnum[c] {
 			// Fast path for the bulk of the text: a run of ASCII letters
 			// and digits.
@@ -677,6 +717,16 @@ func isDottedLetters(w string) bool {
 }
 
 // asciiAlnum marks the ASCII letters and digits.
+// swarAlnum returns, for eight ASCII bytes packed little-endian in x,
+// the high bit of each byte that asciiAlnum holds (see swarSpaces): a
+// digit, or a letter once 0x20 folds it to lower case (no other ASCII
+// byte folds into a to z).
+func swarAlnum(x uint64) uint64 {
+	ge := func(x, k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
+	lower := x | 0x20*swarOnes
+	return ge(x, '0')&^ge(x, '9'+1) | ge(lower, 'a')&^ge(lower, 'z'+1)
+}
+
 var asciiAlnum = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
