@@ -722,9 +722,10 @@ func isDottedLetters(w string) bool {
 // digit, or a letter once 0x20 folds it to lower case (no other ASCII
 // byte folds into a to z).
 func swarAlnum(x uint64) uint64 {
-	ge := func(x, k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
 	lower := x | 0x20*swarOnes
-	return ge(x, '0')&^ge(x, '9'+1) | ge(lower, 'a')&^ge(lower, 'z'+1)
+	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
+	letter := (lower + (0x80-'a')*swarOnes) &^ (lower + (0x80-'z'-1)*swarOnes)
+	return (digit | letter) & swarHigh
 }
 
 var asciiAlnum = func() (t [256]bool) {
