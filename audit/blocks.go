@@ -250,10 +250,16 @@ func (l *BlockLexicon) compile() error {
 		if c.At == "whole" || c.At == "suffix" {
 			c.last = lastBytes(expr)
 		}
-		if c.At == "suffix" || c.At == "any" {
-			// Anchored patterns fail fast at the block's start; the
-			// others are tried at every position.
-			c.need = requiredLiterals(expr)
+		// The unanchored patterns are tried at every position; an anchored
+		// one may still run through much of a block before it fails (a
+		// capitalised name, then no dash), and a search for a few
+		// literals is cheaper than that. Leading literals already say
+		// more.
+		c.need = requiredLiterals(expr)
+		if c.At == "whole" || c.At == "prefix" {
+			if c.lead != nil || len(c.need) > maxAnchoredNeed {
+				c.need = nil
+			}
 		}
 	}
 	if !validBlockKind(l.Teasers.Kind) || len(l.Teasers.Endings) == 0 || l.Teasers.MinRun < 1 {
@@ -827,6 +833,19 @@ func mandatoryLiterals(re *syntax.Regexp) ([]string, bool) {
 			return nil, false
 		}
 		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		// A class of a few runes is as good as their alternation
+		// ([–—] is "–" or "—"); re.Rune holds its ranges as pairs.
+		var lits []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(lits) == maxClassLiterals || !utf8.ValidRune(r) {
+					return nil, false
+				}
+				lits = append(lits, string(r))
+			}
+		}
+		return lits, len(lits) > 0
 	case syntax.OpCapture:
 		return mandatoryLiterals(re.Sub[0])
 	case syntax.OpPlus:
@@ -859,6 +878,14 @@ func mandatoryLiterals(re *syntax.Regexp) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// maxAnchoredNeed is the most required literals an anchored cue's
+// blocks are searched for before its expression runs.
+const maxAnchoredNeed = 4
+
+// maxClassLiterals is the most runes a character class may hold for
+// mandatoryLiterals to read it as their alternation.
+const maxClassLiterals = 4
 
 // shortest returns the length of the shortest of lits.
 func shortest(lits []string) int {

@@ -84,3 +84,64 @@ func TestLastBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiredLiterals checks that a cue's required literals never rule
+// out a text its expression matches, on hand-picked texts, the lines of
+// the seeds and the shared corpora (when present), and what
+// requiredLiterals finds for a few expressions.
+func TestRequiredLiterals(t *testing.T) {
+	lex := testBlockLexicon(t)
+	texts := []string{
+		"Aleppo – Muhammad al-Ali", "Paris — Jean Dupont", "10:30", "10.30 pm", "• 9:05 GMT", "Sponsored: x",
+		"Advertisement - y", "PROMOTED | z", "sponsored – w", "ſponsored: x", "By Jane Smith", "Photo: AFP",
+		"A man. Photo: Jane Smith", "(BBC/John Smith)", "(Photo: AFP)", "via Getty Images", "at franceinfo",
+		"© 2024 BBC", "(c) 2020", "unsaveSave", "icon-x", "expand-left",
+	}
+	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range seeds {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	if _, ok := corpus.Root(); ok && !testing.Short() {
+		for _, set := range corpustest.Sets(t) {
+			for _, a := range set.Articles {
+				for _, line := range strings.Split(a.Body, "\n") {
+					texts = append(texts, strings.TrimSpace(line))
+				}
+			}
+		}
+	}
+	n := 0
+	for _, c := range lex.Cues {
+		if c.need == nil {
+			continue
+		}
+		n++
+		for _, text := range texts {
+			if c.re.MatchString(text) && !containsAny(text, c.need) {
+				t.Errorf("%s: %q matches but holds none of %q", c.Cue, text, c.need)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no cue got required literals")
+	}
+	for expr, want := range map[string]string{
+		`^(?:\p{Lu}\s+[–—]\s+\p{Lu})$`: "–|—",
+		`(?:Photo|Image)\s*:`:          "Photo|Image",
+		`(?:[a-f]x)$`:                  "x",
+		`(?:[ab]c?)$`:                  "a|b",
+		`(?:(?i)photo)`:                "",
+		`(?:a*)`:                       "",
+	} {
+		if got := strings.Join(requiredLiterals(expr), "|"); got != want {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}
