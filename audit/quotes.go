@@ -392,6 +392,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// isASCIILetter reports whether b is an ASCII letter.
+func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+
 // isASCIIAlnum reports whether b is an ASCII letter or digit.
 func isASCIIAlnum(b byte) bool {
 	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9'
@@ -783,6 +786,29 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 				}
 				r, n = utf8.DecodeRuneInString(text[i:])
 			}
+		}
+		if r < utf8.RuneSelf && isASCIILetter(byte(r)) && i != resumeAt {
+			// A run of ASCII letters, inside a quote: it only starts or
+			// extends a word, and ends with prev and prevNS its last
+			// letter. A resumption point ends it.
+			lim := v.End
+			if resumeAt > i {
+				lim = resumeAt
+			}
+			j := i + 1
+			for j < lim && isASCIILetter(text[j]) {
+				j++
+			}
+			if wordStart < 0 {
+				wordStart = i
+			}
+			prev = rune(text[j-1])
+			prevNS = prev
+			i = j
+			if i < v.End {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+			continue
 		}
 		var next rune
 		nn := 0
