@@ -220,19 +220,25 @@ func (s *segmenter) run() {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if (asciiAlnum[c] || c == ' ') && i+8 <= len(text) {
-			// Fastest path: eight bytes at a time of ASCII letters, digits
-			// and plain spaces, with the effect the two paths below have
-			// on the state byte by byte.
+			// Fastest path: up to eight bytes at a time of ASCII letters,
+			// digits and plain spaces, with the effect the two paths below
+			// have on the state byte by byte.
 			j := i
-			for ; j+8 <= len(text); j += 8 {
+			for j+8 <= len(text) {
 				x := uint64(text[j]) | uint64(text[j+1])<<8 | uint64(text[j+2])<<16 | uint64(text[j+3])<<24 |
 					uint64(text[j+4])<<32 | uint64(text[j+5])<<40 | uint64(text[j+6])<<48 | uint64(text[j+7])<<56
-				if x&swarHigh != 0 {
-					break
-				}
+				// The masks are exact for the ASCII bytes before the first
+				// other byte; a carry out of a byte of 0x80 or more only
+				// spoils the bytes after it.
 				sp, an := swarEqual(x, ' '), swarAlnum(x)
-				if sp|an != swarHigh {
-					break
+				k := 8 // the bytes taken: those before the first of another kind
+				if other := (^(sp | an) | x) & swarHigh; other != 0 {
+					k = bits.TrailingZeros64(other) / 8
+					if k == 0 {
+						break
+					}
+					keep := uint64(1)<<(8*k) - 1
+					sp, an = sp&keep, an&keep
 				}
 				if an != 0 {
 					if s.start < 0 {
@@ -242,15 +248,19 @@ func (s *segmenter) run() {
 					lineStart = false
 				}
 				switch {
-				case sp>>63 != 0: // ends in a space
+				case sp>>(8*k-1) != 0: // ends in a space
 					s.wordStart, s.tokURL, prev = -1, false, 0
 				case sp != 0: // a word starts after the last space
-					s.wordStart, s.tokURL, prev = j+8-bits.LeadingZeros64(sp)/8, false, rune(text[j+7])
+					s.wordStart, s.tokURL, prev = j+8-bits.LeadingZeros64(sp)/8, false, rune(text[j+k-1])
 				default: // one word throughout
 					if s.wordStart < 0 {
 						s.wordStart = j
 					}
-					prev = rune(text[j+7])
+					prev = rune(text[j+k-1])
+				}
+				j += k
+				if k < 8 {
+					break
 				}
 			}
 			if j > i {
