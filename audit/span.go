@@ -2,6 +2,7 @@ package audit
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -39,13 +40,30 @@ type lineIndex struct {
 const runeStride = 512
 
 func newLineIndex(text string) *lineIndex {
-	idx := &lineIndex{starts: []int{0}}
+	// Size the slices once: a line start per newline, a checkpoint per
+	// stride at most.
+	idx := &lineIndex{
+		starts:  append(make([]int, 0, strings.Count(text, "\n")+1), 0),
+		cpOff:   make([]int, 0, len(text)/runeStride),
+		cpRunes: make([]int, 0, len(text)/runeStride),
+	}
 	runes, next := 0, runeStride
 	for i := 0; i < len(text); {
 		if i >= next {
 			idx.cpOff = append(idx.cpOff, i)
 			idx.cpRunes = append(idx.cpRunes, runes)
 			next = i + runeStride
+		}
+		if i+8 <= len(text) {
+			// Eight ASCII bytes without a newline at a time: a checkpoint
+			// may fall up to seven bytes after the stride, still on a
+			// rune boundary.
+			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			if x&swarHigh == 0 && swarEqual(x, '\n') == 0 {
+				i, runes = i+8, runes+8
+				continue
+			}
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {
