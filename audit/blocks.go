@@ -481,8 +481,7 @@ func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	for i := 0; i < len(text); {
 		if i+8 <= len(text) {
 			// Eight bytes at a time while they are ASCII.
-			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			x := swarLoad(text, i)
 			if x&swarHigh == 0 {
 				sp := swarSpaces(x)
 				starts := swarHigh &^ sp & (sp<<8 | uint64(wasSpace)<<7)
@@ -512,22 +511,6 @@ func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	}
 	it.chars, it.words, it.solid = chars, words, chars-spaces
 	return it
-}
-
-// swarOnes and swarHigh have each byte of a word 0x01 and 0x80.
-const (
-	swarOnes = 0x0101010101010101
-	swarHigh = 0x8080808080808080
-)
-
-// swarSpaces returns, for eight ASCII bytes packed little-endian in x,
-// the high bit of each byte that asciiSpace holds: a tab, line feed,
-// vertical tab, form feed, carriage return or space. Adding 0x80-k to an
-// ASCII byte sets its high bit exactly when the byte is at least k, and
-// never carries into the next byte.
-func swarSpaces(x uint64) uint64 {
-	ge := func(k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
-	return ge('\t')&^ge('\r'+1) | ge(' ')&^ge(' '+1)
 }
 
 // asciiSpace is 1 for the ASCII bytes that unicode.IsSpace calls white

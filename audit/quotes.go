@@ -890,13 +890,6 @@ var plainStop = func() (t [256]bool) {
 	return t
 }()
 
-// swarEqual returns, for eight ASCII bytes packed little-endian in x, the
-// high bit of each byte equal to the ASCII byte k (see swarSpaces).
-func swarEqual(x uint64, k byte) uint64 {
-	ge := func(k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
-	return ge(uint64(k)) &^ ge(uint64(k)+1)
-}
-
 // skipPlain returns the first byte at or after i, before lim, that may
 // start a quotation mark (or lim), and the end of the last rune before it
 // that is neither a space nor a trailing closer (i if none). A byte it
@@ -908,8 +901,7 @@ func skipPlain(text string, i, lim int) (j, lastNS int) {
 	// Eight bytes at a time: when they are ASCII, only the straight
 	// quotation marks among them stop the scan.
 	for ; j+8 <= lim; j += 8 {
-		x := uint64(text[j]) | uint64(text[j+1])<<8 | uint64(text[j+2])<<16 | uint64(text[j+3])<<24 |
-			uint64(text[j+4])<<32 | uint64(text[j+5])<<40 | uint64(text[j+6])<<48 | uint64(text[j+7])<<56
+		x := swarLoad(text, j)
 		if x&swarHigh != 0 {
 			break // the byte loop takes over
 		}

@@ -225,8 +225,7 @@ func (s *segmenter) run() {
 			// have on the state byte by byte.
 			j := i
 			for j+8 <= len(text) {
-				x := uint64(text[j]) | uint64(text[j+1])<<8 | uint64(text[j+2])<<16 | uint64(text[j+3])<<24 |
-					uint64(text[j+4])<<32 | uint64(text[j+5])<<40 | uint64(text[j+6])<<48 | uint64(text[j+7])<<56
+				x := swarLoad(text, j)
 				// The masks are exact for the ASCII bytes before the first
 				// other byte; a carry out of a byte of 0x80 or more only
 				// spoils the bytes after it.
@@ -727,17 +726,6 @@ func isDottedLetters(w string) bool {
 }
 
 // asciiAlnum marks the ASCII letters and digits.
-// swarAlnum returns, for eight ASCII bytes packed little-endian in x,
-// the high bit of each byte that asciiAlnum holds (see swarSpaces): a
-// digit, or a letter once 0x20 folds it to lower case (no other ASCII
-// byte folds into a to z).
-func swarAlnum(x uint64) uint64 {
-	lower := x | 0x20*swarOnes
-	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
-	letter := (lower + (0x80-'a')*swarOnes) &^ (lower + (0x80-'z'-1)*swarOnes)
-	return (digit | letter) & swarHigh
-}
-
 var asciiAlnum = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'

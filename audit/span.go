@@ -58,8 +58,7 @@ func newLineIndex(text string) *lineIndex {
 			// Eight ASCII bytes without a newline at a time: a checkpoint
 			// may fall up to seven bytes after the stride, still on a
 			// rune boundary.
-			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			x := swarLoad(text, i)
 			if x&swarHigh == 0 && swarEqual(x, '\n') == 0 {
 				i, runes = i+8, runes+8
 				continue

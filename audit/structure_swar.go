@@ -1,0 +1,49 @@
+package audit
+
+// Eight bytes at a time (SWAR, SIMD within a register): the structure
+// scans load eight bytes of text into a uint64, little-endian, and test
+// them all at once while they are ASCII. For bytes below 0x80, adding
+// 0x80-k to a byte sets its high bit exactly when the byte is at least k,
+// and never carries into the next byte; the masks below build on that.
+
+// swarLoad returns the eight bytes of s from i, packed little-endian (the
+// compiler makes it one load).
+func swarLoad(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// swarOnes and swarHigh have each byte of a word 0x01 and 0x80.
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// swarSpaces returns, for eight ASCII bytes packed little-endian in x,
+// the high bit of each byte that asciiSpace holds: a tab, line feed,
+// vertical tab, form feed, carriage return or space. Adding 0x80-k to an
+// ASCII byte sets its high bit exactly when the byte is at least k, and
+// never carries into the next byte.
+func swarSpaces(x uint64) uint64 {
+	ge := func(k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
+	return ge('\t')&^ge('\r'+1) | ge(' ')&^ge(' '+1)
+}
+
+// swarEqual returns, for eight ASCII bytes packed little-endian in x, the
+// high bit of each byte equal to the ASCII byte k (see swarSpaces).
+func swarEqual(x uint64, k byte) uint64 {
+	ge := func(k uint64) uint64 { return (x + (0x80-k)*swarOnes) & swarHigh }
+	return ge(uint64(k)) &^ ge(uint64(k)+1)
+}
+
+// swarAlnum returns, for eight ASCII bytes packed little-endian in x,
+// the high bit of each byte that asciiAlnum holds (see swarSpaces): a
+// digit, or a letter once 0x20 folds it to lower case (no other ASCII
+// byte folds into a to z).
+func swarAlnum(x uint64) uint64 {
+	lower := x | 0x20*swarOnes
+	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
+	letter := (lower + (0x80-'a')*swarOnes) &^ (lower + (0x80-'z'-1)*swarOnes)
+	return (digit | letter) & swarHigh
+}
