@@ -3,6 +3,7 @@ package audit
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -565,7 +566,8 @@ type antecedents struct {
 	doc   *Document
 	all   []mention
 	infos []sentInfo
-	block []int // the block of each mention
+	block []int32 // the block of each mention
+	arena []int32 // the array of block and the prev slices
 	// The prev slices have len(all)+1 entries: prev[i] is the index of
 	// the nearest mention before all[i] (of all[:i]) of a kind, or -1.
 	prevPerson [genders][]int32 // "he" and "she": one person (singular) of the gender
@@ -576,7 +578,8 @@ type antecedents struct {
 	// described lists, for each word of a descriptor, the role
 	// candidates (prevRole) it describes, by gender class, in order; built
 	// on first use.
-	described map[string]*[genders][]int32
+	described    map[string]*[genders][]int32
+	hasDescribed bool // described is built
 	// speakers and pronounSpeakers list, in order and by gender class,
 	// the mentions that are the subject of their sentence's attribution:
 	// people, pronouns and definite descriptions a "he" or "she" may
@@ -584,12 +587,28 @@ type antecedents struct {
 	speakers, pronounSpeakers [genders][]int32
 }
 
-// newAntecedents indexes all, the mentions of doc sorted by start.
+// antecedentsPool keeps antecedents indexes, released by the analyses
+// done with them, for reuse by other documents and goroutines.
+var antecedentsPool = sync.Pool{New: func() any { return new(antecedents) }}
+
+// maxPooledMentions bounds the index kept for reuse, so that one huge
+// document does not pin its arrays for good.
+const maxPooledMentions = 1 << 14
+
+// newAntecedents indexes all, the mentions of doc sorted by start. The
+// analysis calls release when it is done with the index.
 func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents {
-	x := &antecedents{doc: doc, all: all, infos: infos, block: make([]int, len(all))}
+	x := antecedentsPool.Get().(*antecedents)
+	x.doc, x.all, x.infos = doc, all, infos
 	n := len(all) + 1
-	arena := make([]int32, 0, 9*n)
+	// One array holds the block of each mention and the nine prev slices.
+	arena := x.arena[:0]
+	if cap(arena) < 10*n {
+		arena = make([]int32, 0, 10*n)
+	}
+	x.arena = arena
 	next := func() []int32 { s := arena[len(arena) : len(arena)+n]; arena = arena[:len(arena)+n]; return s }
+	x.block = next()
 	for g := range genders {
 		x.prevPerson[g], x.prevRole[g] = next(), next()
 	}
@@ -597,7 +616,7 @@ func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents
 	last := [9]int32{-1, -1, -1, -1, -1, -1, -1, -1, -1}
 	for i := range all {
 		m := &all[i]
-		x.block[i] = doc.Sentences[m.sentence].Block
+		x.block[i] = int32(doc.Sentences[m.sentence].Block)
 		for g := range genders {
 			x.prevPerson[g][i], x.prevRole[g][i] = last[2*g], last[2*g+1]
 		}
@@ -633,6 +652,23 @@ func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents
 	}
 	x.prevWeak[len(all)], x.prevOrg[len(all)], x.prevParty[len(all)] = last[6], last[7], last[8]
 	return x
+}
+
+// release empties x and puts it back in antecedentsPool, keeping its
+// arrays (which hold no pointers) for the next document; x must not be
+// used after. The analysis calls it once it has attributed every
+// sentence.
+func (x *antecedents) release() {
+	if cap(x.arena) > 10*maxPooledMentions {
+		return
+	}
+	x.doc, x.all, x.infos = nil, nil, nil
+	for g := range genders {
+		x.speakers[g], x.pronounSpeakers[g] = x.speakers[g][:0], x.pronounSpeakers[g][:0]
+	}
+	clear(x.described)
+	x.hasDescribed = false
+	antecedentsPool.Put(x)
 }
 
 // addSpeaker records the subject of sentence si's attribution, if any,
@@ -672,7 +708,7 @@ func (x *antecedents) before(off int) int {
 // within returns j when it is a mention (not -1) at most blocks blocks
 // before block, else -1.
 func (x *antecedents) within(j int32, block, blocks int) int {
-	if j < 0 || block-x.block[j] > blocks {
+	if j < 0 || block-int(x.block[j]) > blocks {
 		return -1
 	}
 	return int(j)
@@ -790,8 +826,11 @@ func (x *antecedents) resolveDefinite(d mention) (SourceRef, bool) {
 // describedBy returns the role candidates whose descriptor has word
 // among its (lower-cased, space-separated) words, by gender class, or nil.
 func (x *antecedents) describedBy(word string) *[genders][]int32 {
-	if x.described == nil {
-		x.described = map[string]*[genders][]int32{}
+	if !x.hasDescribed {
+		x.hasDescribed = true
+		if x.described == nil {
+			x.described = map[string]*[genders][]int32{}
+		}
 		for i := range x.all {
 			m := &x.all[i]
 			if m.descriptor == "" || !(m.kind == mentionPerson || m.kind == mentionOrg && m.person) || quoteInner(x.doc, m.start) {
