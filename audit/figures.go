@@ -823,8 +823,9 @@ type figToken struct {
 
 	// The vocabulary number of key and its lexicon flags (0 for
 	// numerals), set by figTokenize with a lexicon; the number of the
-	// sentence the token is in and whether it begins one, set by
-	// figParser.index.
+	// sentence the token is in and whether it begins one (only openers
+	// stand between it and the start of the text or a sentence end), as
+	// the flags tell them.
 	id    int32
 	flags uint32
 	sent  int32
@@ -841,15 +842,35 @@ type figNum struct {
 	suffix    string // letters glued on ("bn", "th", "km"), folded
 }
 
+// figSentences numbers the sentences of tokens as figTokenize makes
+// them: sent is the sentence of the next token, and first whether it
+// begins one (after a sentence end, or after openers that follow one).
+type figSentences struct {
+	sent  int32
+	first bool
+}
+
+// number sets t's sentence and whether it begins one, given its flags.
+func (n *figSentences) number(t *figToken) {
+	t.sent, t.first = n.sent, n.first
+	end := t.flags&figFSentenceEnd != 0
+	if end {
+		n.sent++
+	}
+	n.first = end || n.first && t.flags&figFOpener != 0
+}
+
 func figIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // figTokenize splits s into tokens, appending them to dst and their
 // numerals to nums. With a compiled lexicon c it also looks every token
-// up in c (figToken.id and flags); without one (while compiling) it
-// folds every word's key. It runs in time linear in len(s).
+// up in c (figToken.id and flags), and numbers the sentences by those
+// flags (figToken.sent and first); without one (while compiling) it folds
+// every word's key. It runs in time linear in len(s).
 func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum) {
 	space := true
+	sents := figSentences{first: true}
 	for i := 0; i < len(s); {
 		b := s[i]
 		var r rune = rune(b)
@@ -895,11 +916,14 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			if c != nil {
 				t.flags = c.words[t.id].flags
 			}
+			sents.number(&t)
 			dst = append(dst, t)
 			i = end
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
+			// A numeral has no flags: it neither ends a sentence nor opens one.
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums)), sent: sents.sent, first: sents.first})
+			sents.first = false
 			nums = append(nums, num)
 			i = end
 		case unicode.IsSpace(r):
@@ -912,6 +936,7 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 				t.id = c.table.lookup(t.key, false)
 				t.flags = c.words[t.id].flags
 			}
+			sents.number(&t)
 			dst = append(dst, t)
 			i += size
 		}
@@ -1348,7 +1373,6 @@ func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 		p.toks = make([]figToken, 0, len(sentence)/5+4)
 	}
 	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums, p.c)
-	p.index()
 	for i := 0; i < len(p.toks); {
 		if t := &p.toks[i]; t.kind != figTokNum && t.flags&figFStart == 0 {
 			// Only a numeral or a word that can begin a figure starts one
@@ -1403,23 +1427,6 @@ type figParser struct {
 	lastEnd      int // end token of the last figure, -1 before the first
 	lastSentence int32
 	anchorEnd    int // end token of the anchor, -1 when none
-}
-
-// index numbers the sentences of the tokens.
-func (p *figParser) index() {
-	var sent int32
-	first := true
-	for i := range p.toks {
-		t := &p.toks[i]
-		t.sent, t.first = sent, first
-		end := t.flags&figFSentenceEnd != 0
-		if end {
-			sent++
-		}
-		// The next token begins a sentence after a sentence end, or after
-		// openers that follow one.
-		first = end || first && t.flags&figFOpener != 0
-	}
 }
 
 func (p *figParser) flag(i int, f uint32) bool {

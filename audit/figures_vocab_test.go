@@ -3,6 +3,7 @@ package audit
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,7 +48,8 @@ func FuzzFigTokenizeLookup(f *testing.F) {
 }
 
 // checkFigTokenizeLookup checks that s tokenizes with the lexicon c as
-// without it, each token looked up by its folded word.
+// without it, each token looked up by its folded word, and that the
+// sentences are numbered by the flags looked up as refFigIndex does.
 func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 	t.Helper()
 	plain, _ := figTokenize(s, nil, nil, nil)
@@ -55,8 +57,14 @@ func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 	if len(plain) != len(looked) {
 		t.Fatalf("%d tokens with the lexicon, %d without", len(looked), len(plain))
 	}
+	indexed := refFigIndex(slices.Clone(looked))
 	for i, want := range plain {
 		got := looked[i]
+		if got.sent != indexed[i].sent || got.first != indexed[i].first {
+			t.Errorf("%q: sentence %d first %v, want %d %v", s[got.start:got.end], got.sent, got.first, indexed[i].sent, indexed[i].first)
+		}
+		// Without the lexicon, no token has the flags that end sentences.
+		got.sent, got.first = want.sent, want.first
 		id := c.vocab[want.key]
 		if got.id != id || got.flags != c.words[id].flags {
 			t.Errorf("%q: id %d flags %b, want %d %b", s[got.start:got.end], got.id, got.flags, id, c.words[id].flags)
@@ -137,4 +145,23 @@ func checkFigMayHold(t *testing.T, f *figFinder, lex *FigureLexicon, s string) {
 			t.Errorf("%q: mayHold is false but it has figures %s", s, figDump(got))
 		}
 	}
+}
+
+// refFigIndex numbers the sentences of toks from their flags, as the
+// parser did in a pass of its own before figTokenize did it on the way.
+func refFigIndex(toks []figToken) []figToken {
+	var sent int32
+	first := true
+	for i := range toks {
+		t := &toks[i]
+		t.sent, t.first = sent, first
+		end := t.flags&figFSentenceEnd != 0
+		if end {
+			sent++
+		}
+		// The next token begins a sentence after a sentence end, or after
+		// openers that follow one.
+		first = end || first && t.flags&figFOpener != 0
+	}
+	return toks
 }
