@@ -271,88 +271,121 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 			continue
 		}
 
-		t := token{start: i, key0: len(arena), gap: gap}
-		// Most words are ASCII letters and digits ending at ASCII
-		// punctuation or a space. Such a word is hashed straight from the
-		// text and copied, folded, into the arena only if it is kept.
-		j := asciiWordEnd(text, i)
-		plain := j == len(text) || text[j] < utf8.RuneSelf && !isApostrophe(rune(text[j]))
-		runes := 0
-		if plain {
-			i, runes = j, j-i
+		// Most words are plain: ASCII letters and digits, then ASCII
+		// punctuation, a space or the end of the text. A plain word is
+		// hashed straight from the text, most often in one eight-byte step
+		// (it is short), and copied, folded, into the arena only if it is
+		// kept.
+		var x uint64 // the next eight bytes, zero past the end of text
+		if i+8 <= len(text) {
+			x = le64(text, i)
 		} else {
-		word:
-			for i < len(text) {
-				c := text[i]
-				if f := asciiWord[c]; f != 0 {
-					arena = append(arena, f)
+			x = le64Tail(text, i)
+		}
+		n := asciiWordLen(x)
+		j := i + n
+		if n == 8 {
+			j = asciiWordEnd(text, j)
+		}
+		if n > 0 && (j == len(text) || text[j] < utf8.RuneSelf && text[j] != '\'') {
+			const lower = 0x2020202020202020
+			stem := j-i >= 3 && text[j-1] == 's' && 'A' <= text[i] && text[i] <= 'Z'
+			var h, sh uint64
+			if n < 8 {
+				key := (x | lower) & (1<<(8*n) - 1)
+				h = hashTail(uint64(n), key)
+				if stem {
+					sh = hashTail(uint64(n-1), key&(1<<(8*(n-1))-1))
+				}
+			} else {
+				h = textWordHash(text, i, j)
+				if stem {
+					sh = textWordHash(text, i, j-1)
+				}
+			}
+			next := j // past the word and the one space that most often follows it
+			if j < len(text) && text[j] == ' ' {
+				next++
+			}
+			if words != nil && !words.keep(h, sh, stem, gap) {
+				gap, newlines, periods, prevSingle = gapBreak, 0, 0, j-i == 1
+				i = next
+				continue
+			}
+			t := token{start: i, end: j, key0: len(arena), gap: gap, hash: h, single: j-i == 1}
+			if n < 8 {
+				arena = binary.LittleEndian.AppendUint64(arena, (x|lower)&(1<<(8*n)-1))[:t.key0+n]
+			} else {
+				for k := i; k < j; k++ {
+					arena = append(arena, asciiWord[text[k]])
+				}
+			}
+			t.key1 = len(arena)
+			if stem {
+				t.stem, t.stemEnd, t.stemKey1, t.stemHash = stemPlainS, j-1, t.key1-1, sh
+			}
+			toks = append(toks, t)
+			gap, newlines, periods, prevSingle = gapSoft, 0, 0, t.single
+			i = next
+			continue
+		}
+
+		// Any other word is folded rune by rune.
+		t := token{start: i, key0: len(arena), gap: gap}
+		runes := 0
+	word:
+		for i < len(text) {
+			c := text[i]
+			if f := asciiWord[c]; f != 0 {
+				arena = append(arena, f)
+				runes++
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf && !isApostrophe(rune(c)) {
+				break
+			}
+			r, size := decodeAt(text, i)
+			switch {
+			case isWordRune(r):
+				n := len(arena)
+				arena = appendFolded(arena, r)
+				if len(arena) > n {
 					runes++
-					i++
-					continue
 				}
-				if c < utf8.RuneSelf && !isApostrophe(rune(c)) {
-					break
-				}
-				r, size := decodeAt(text, i)
-				switch {
-				case isWordRune(r):
-					n := len(arena)
-					arena = appendFolded(arena, r)
-					if len(arena) > n {
-						runes++
-					}
-					i += size
-				case isApostrophe(r):
-					next, nsize := decodeAt(text, i+size)
-					if i+size >= len(text) || !unicode.IsLetter(next) || isElision(arena[t.key0:], runes) {
-						break word
-					}
-					after, _ := decodeAt(text, i+size+nsize)
-					if (next == 's' || next == 'S') && (i+size+nsize >= len(text) || !isWordRune(after)) {
-						t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(arena)
-						arena = append(arena, 's')
-						i += size + nsize
-						break word
-					}
-					i += size // an apostrophe inside a word: dropped
-				default:
+				i += size
+			case isApostrophe(r):
+				next, nsize := decodeAt(text, i+size)
+				if i+size >= len(text) || !unicode.IsLetter(next) || isElision(arena[t.key0:], runes) {
 					break word
 				}
+				after, _ := decodeAt(text, i+size+nsize)
+				if (next == 's' || next == 'S') && (i+size+nsize >= len(text) || !isWordRune(after)) {
+					t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(arena)
+					arena = append(arena, 's')
+					i += size + nsize
+					break word
+				}
+				i += size // an apostrophe inside a word: dropped
+			default:
+				break word
 			}
-			if len(arena) == t.key0 {
-				continue // only marks that fold to nothing
-			}
+		}
+		if len(arena) == t.key0 {
+			continue // only marks that fold to nothing
 		}
 		t.end, t.single = i, runes == 1
 		if t.stem == stemNone && runes >= 3 && text[t.end-1] == 's' && isUpperAt(text, t.start) {
-			t.stem, t.stemEnd = stemPlainS, t.end-1
+			t.stem, t.stemEnd, t.stemKey1 = stemPlainS, t.end-1, len(arena)-1
 		}
-		if plain {
-			t.hash = textWordHash(text, t.start, t.end)
-			if t.stem != stemNone {
-				t.stemHash = textWordHash(text, t.start, t.stemEnd)
-			}
-		} else {
-			if t.stem == stemPlainS {
-				t.stemKey1 = len(arena) - 1
-			}
-			t.hash = wordHash(arena[t.key0:])
-			if t.stem != stemNone {
-				t.stemHash = wordHash(arena[t.key0:t.stemKey1])
-			}
+		t.hash = wordHash(arena[t.key0:])
+		if t.stem != stemNone {
+			t.stemHash = wordHash(arena[t.key0:t.stemKey1])
 		}
-		if words != nil && !words.keep(&t) {
+		if words != nil && !words.keep(t.hash, t.stemHash, t.stem != stemNone, t.gap) {
 			arena = arena[:t.key0]
 			gap, newlines, periods, prevSingle = gapBreak, 0, 0, t.single
 			continue
-		}
-		if plain {
-			for k := t.start; k < t.end; k++ {
-				arena = append(arena, asciiWord[text[k]])
-			}
-			if t.stem == stemPlainS {
-				t.stemKey1 = len(arena) - 1
-			}
 		}
 		t.key1 = len(arena)
 		toks = append(toks, t)
@@ -380,6 +413,13 @@ func textWordHash(text string, i, j int) uint64 {
 			x |= uint64(text[k]|0x20) << (8 * (k - i))
 		}
 	}
+	return hashTail(h, x)
+}
+
+// hashTail is the last step of wordHash: it mixes x, the last (fewer
+// than eight) bytes of the word, into h. For a word of fewer than eight
+// bytes, hashTail(len, word) is its wordHash.
+func hashTail(h, x uint64) uint64 {
 	h = (h ^ x) * hashMul
 	return h ^ h>>29
 }
@@ -387,18 +427,23 @@ func textWordHash(text string, i, j int) uint64 {
 // asciiWordEnd returns the end of the run of ASCII letters and digits
 // that starts at text[i], reading eight bytes at a time.
 func asciiWordEnd(text string, i int) int {
-	const highs = 0x8080808080808080
 	for ; i+8 <= len(text); i += 8 {
-		x := le64(text, i)
-		word := bytesBetween(x|0x2020202020202020, 'a'-1, 'z'+1) | bytesBetween(x, '0'-1, '9'+1)
-		if word != highs {
-			return i + bits.TrailingZeros64(^word&highs)/8
+		if n := asciiWordLen(le64(text, i)); n < 8 {
+			return i + n
 		}
 	}
 	for i < len(text) && asciiWord[text[i]] != 0 {
 		i++
 	}
 	return i
+}
+
+// asciiWordLen returns how many of the eight bytes of x (little-endian)
+// are ASCII letters and digits before the first that is not; 8 if all are.
+func asciiWordLen(x uint64) int {
+	const highs = 0x8080808080808080
+	word := bytesBetween(x|0x2020202020202020, 'a'-1, 'z'+1) | bytesBetween(x, '0'-1, '9'+1)
+	return bits.TrailingZeros64(^word&highs) / 8
 }
 
 // bytesBetween returns x with the high bit of each byte set where the
@@ -411,6 +456,16 @@ func bytesBetween(x uint64, m, n uint64) uint64 {
 	return ((127+n)*ones - y) &^ x & (y + (127-m)*ones) & (0x80 * ones)
 }
 
+// le64Tail reads the fewer than eight bytes of s from i as a
+// little-endian number, as le64 would with zeros past the end of s.
+func le64Tail(s string, i int) uint64 {
+	var x uint64
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
+}
+
 // le64 reads the eight bytes of s from i as a little-endian number.
 func le64(s string, i int) uint64 {
 	s = s[i : i+8]
@@ -419,35 +474,44 @@ func le64(s string, i int) uint64 {
 }
 
 // wordFilter is what tokenize needs to know of a matcher's words to
-// leave out those that can be part of no mention.
-type wordFilter struct {
-	first wordSet // the words aliases start with
-	any   wordSet // the words of aliases
-}
+// leave out those that can be part of no mention: in the manner of a
+// Bloom filter, two bits for each of 2¹⁵ classes of word hashes, one set
+// if a word of the class starts an alias (filterFirst), the other if a
+// word of the class is in one (filterAny). A word added has its bits set;
+// few others share them.
+type wordFilter [1 << 10]uint64
 
-// keep reports whether t can be part of a mention: whether it, or its
-// stem, can start one, or can continue one and follows a word closely
-// enough to do so.
-func (f *wordFilter) keep(t *token) bool {
-	stem := t.stem != stemNone
-	if f.first.has(t.hash) || stem && f.first.has(t.stemHash) {
-		return true
-	}
-	return t.gap != gapBreak && (f.any.has(t.hash) || stem && f.any.has(t.stemHash))
-}
+// The bits of a word hash's class in a wordFilter.
+const (
+	filterFirst = 1 << iota // the class has a word aliases start with
+	filterAny               // the class has a word of an alias
+)
 
-// wordSet is a set of word hashes in the manner of a Bloom filter: has
-// is true for every hash added, and for few others.
-type wordSet [1 << 9]uint64
-
-func (s *wordSet) add(h uint64) {
+// add sets bits in the class of hash h.
+func (f *wordFilter) add(h uint64, bits uint64) {
 	b := h >> 49 // 15 bits
-	s[b>>6] |= 1 << (b & 63)
+	f[b>>5] |= bits << (2 * (b & 31))
 }
 
-func (s *wordSet) has(h uint64) bool {
+// get returns the bits of the class of hash h.
+func (f *wordFilter) get(h uint64) uint64 {
 	b := h >> 49
-	return s[b>>6]&(1<<(b&63)) != 0
+	return f[b>>5] >> (2 * (b & 31)) & 3
+}
+
+// keep reports whether a word can be part of a mention: whether it, or
+// its stem, can start one, or can continue one and follows a word closely
+// enough to do so. h is the word's hash, sh its stem's if stem, and gap
+// its separation from the previous word.
+func (f *wordFilter) keep(h, sh uint64, stem bool, gap gapKind) bool {
+	v := f.get(h)
+	if stem {
+		v |= f.get(sh)
+	}
+	if gap == gapBreak {
+		return v&filterFirst != 0
+	}
+	return v != 0
 }
 
 // hashMul is the multiplier of wordHash's mixing steps (2⁶⁴/φ).
@@ -466,8 +530,7 @@ func wordHash(w []byte) uint64 {
 	for i, b := range w {
 		x |= uint64(b) << (8 * i)
 	}
-	h = (h ^ x) * hashMul
-	return h ^ h>>29
+	return hashTail(h, x)
 }
 
 func decodeAt(s string, i int) (rune, int) {
@@ -693,10 +756,11 @@ func (b *trieBuilder) finish() *matcher {
 			i = (i + 1) & (len(m.edges) - 1)
 		}
 		m.edges[i] = edge{parent: k.parent, child: child, hash: h, word: k.word}
-		m.words.any.add(h)
+		flags := uint64(filterAny)
 		if k.parent == 0 {
-			m.words.first.add(h)
+			flags |= filterFirst
 		}
+		m.words.add(h, flags)
 	}
 	return m
 }

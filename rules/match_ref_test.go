@@ -563,3 +563,44 @@ func TestASCIIWordEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeFiltered checks that tokenize with the registry's word
+// filter leaves out exactly the words the filter turns away, each making
+// the next word follow a gapBreak, and gives the others as without it.
+func TestTokenizeFiltered(t *testing.T) {
+	r := DefaultRegistry()
+	words := &r.m.words
+	for _, text := range matchCases(t, r, true) {
+		all, arena := tokenize(text, nil, nil, nil)
+		got, gotArena := tokenize(text, nil, nil, words)
+		var want []token
+		dropped := false
+		for _, tk := range all {
+			if dropped {
+				tk.gap = gapBreak
+			}
+			dropped = !words.keep(tk.hash, tk.stemHash, tk.stem != stemNone, tk.gap)
+			if !dropped {
+				want = append(want, tk)
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("tokenize(%q) with the filter: %d tokens, want %d", text, len(got), len(want))
+		}
+		for i, g := range got {
+			w := want[i]
+			key, wantKey := string(gotArena[g.key0:g.key1]), string(arena[w.key0:w.key1])
+			var stem, wantStem string
+			if g.stem != stemNone && w.stem != stemNone {
+				stem, wantStem = string(gotArena[g.key0:g.stemKey1]), string(arena[w.key0:w.stemKey1])
+			}
+			if key != wantKey || stem != wantStem {
+				t.Fatalf("tokenize(%q) with the filter, token %d: key %q stem %q, want %q %q", text, i, key, stem, wantKey, wantStem)
+			}
+			g.key0, g.key1, g.stemKey1 = w.key0, w.key1, w.stemKey1
+			if g != w {
+				t.Fatalf("tokenize(%q) with the filter, token %d = %+v, want %+v", text, i, g, w)
+			}
+		}
+	}
+}
