@@ -235,11 +235,6 @@ func init() {
 func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]token, []byte) {
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
-	raise := func(g gapKind) {
-		if g > gap {
-			gap = g
-		}
-	}
 	for i := 0; i < len(text); {
 		var cl charClass
 		size := 1
@@ -255,17 +250,17 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 			case classNewline:
 				newlines++
 				if newlines > 1 {
-					raise(gapBreak)
+					gap = gapBreak
 				}
 			case classPeriod:
 				periods++
 				if !prevSingle || periods > 1 {
-					raise(gapBreak)
+					gap = gapBreak
 				}
 			case classComma:
-				raise(gapComma)
+				gap = max(gap, gapComma)
 			case classBreak:
-				raise(gapBreak)
+				gap = gapBreak
 			}
 			i += size
 			continue
