@@ -184,7 +184,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// sentence) the text of every wrapped sentence.
 	viewLower, viewWrapped := "", ""
 	if n > 0 {
-		viewLower = lowerASCII(doc.view.Text)
+		viewLower = doc.lowerView()
 	}
 	// Per-sentence scratch, reused from one sentence to the next: nothing
 	// keeps them past their sentence.

@@ -54,8 +54,12 @@ type Document struct {
 	Sources   []Source
 	VagueCues []Cue
 
-	view  *View
-	lines *lineIndex
+	view *View
+	// viewLower is view.Text with its ASCII letters lower-cased, or ""
+	// until a stage needs it (see lowerView): the quotation finder and
+	// the analyzer share one copy.
+	viewLower string
+	lines     *lineIndex
 	// registry is what Analyze found of the source registry: the checks
 	// read it rather than match every sentence again.
 	registry *registryMatches
@@ -72,6 +76,15 @@ func (d *Document) Position(off int) Position {
 		d.lines = newLineIndex(d.Text)
 	}
 	return d.lines.position(d.Text, off)
+}
+
+// lowerView returns the prose view with its ASCII letters lower-cased,
+// byte for byte, made once per structure.
+func (d *Document) lowerView() string {
+	if d.viewLower == "" && d.view != nil {
+		d.viewLower = lowerASCII(d.view.Text)
+	}
+	return d.viewLower
 }
 
 // View returns the prose view the detectors read. It is nil until

@@ -621,9 +621,17 @@ const (
 // comma ("We are very pleased," → We are very pleased). The kind is
 // decided afterwards from the quote and its sentence (see classify).
 func findQuotes(view string, blocks []Block, sentences []Sentence, lex *Lexicon) []Quote {
+	var lower string
+	return findQuotesLower(view, &lower, blocks, sentences, lex)
+}
+
+// findQuotesLower is findQuotes sharing *lower, view with its ASCII
+// letters lower-cased or "" to have it made when first needed, with its
+// caller: Structure keeps it on the document for Analyze.
+func findQuotesLower(view string, lower *string, blocks []Block, sentences []Sentence, lex *Lexicon) []Quote {
 	f := quoteFinders.Get().(*quoteFinder)
 	defer f.release()
-	f.view, f.lex = view, &lex.Reporting
+	f.view, f.lower, f.lex = view, lower, &lex.Reporting
 	for bi := range blocks {
 		nextOpens := false
 		if bi+1 < len(blocks) {
@@ -662,15 +670,18 @@ func (f *quoteFinder) release() {
 // words appends the words of f.view[start:end] to toks, their keys
 // slices of one lower-cased copy of the view made when first needed.
 func (f *quoteFinder) words(toks []qword, start, end int) []qword {
-	if f.lower == "" {
-		f.lower = lowerASCII(f.view)
+	if f.lower == nil {
+		f.lower = new(string) // a finder made without findQuotesLower
 	}
-	return appendQWordsLower(toks, f.view, f.lower, start, end)
+	if *f.lower == "" {
+		*f.lower = lowerASCII(f.view)
+	}
+	return appendQWordsLower(toks, f.view, *f.lower, start, end)
 }
 
 type quoteFinder struct {
 	view  string
-	lower string // view with ASCII letters lower-cased, once needed (see words)
+	lower *string // view with ASCII letters lower-cased, once needed (see words)
 	lex   *ReportingLexicon
 	out   []foundQuote
 	stack []openQuote
