@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -510,20 +511,34 @@ func isPlainQWord(w string) bool {
 
 // lowerASCII returns s with its ASCII letters lower-cased, byte for byte.
 func lowerASCII(s string) string {
-	// Lower a chunk at a time into a stack buffer and append it whole: one
-	// table load per byte, no per-capital calls into the builder.
+	// Lower a chunk at a time into a stack buffer and append it whole,
+	// eight bytes a step (see structure_swar.go): a capital's high bit
+	// shifted right twice is the 0x20 that lower-cases it.
 	var b strings.Builder
 	b.Grow(len(s))
 	var buf [512]byte
 	for len(s) > 0 {
 		n := min(len(s), len(buf))
-		for i := range n {
+		i := 0
+		for ; i+8 <= n; i += 8 {
+			x := swarLoad(s, i)
+			binary.LittleEndian.PutUint64(buf[i:], x|swarUpper(x)>>2)
+		}
+		for ; i < n; i++ {
 			buf[i] = lowerByte[s[i]]
 		}
 		b.Write(buf[:n])
 		s = s[n:]
 	}
 	return b.String()
+}
+
+// swarUpper returns, for eight bytes packed little-endian in x, the high
+// bit of each that is an ASCII capital. Bytes of 0x80 and above have
+// theirs cleared before the test and are never capitals.
+func swarUpper(x uint64) uint64 {
+	h := x &^ swarHigh
+	return (h + (0x80-'A')*swarOnes) &^ (h + (0x80-'Z'-1)*swarOnes) &^ x & swarHigh
 }
 
 // lowerByte maps each byte to itself with ASCII capitals lower-cased.
