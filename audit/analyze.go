@@ -691,6 +691,7 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 		l.text, r.text = w.text[:rel-w.start], w.text[rel-w.start:]
 		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
 		l.ascii, r.ascii = isASCII(l.text), isASCII(r.text)
+		l.plain, r.plain = isPlainQWord(l.text), isPlainQWord(r.text)
 		l.setBits()
 		r.setBits()
 		out = append(out, l)

@@ -196,6 +196,9 @@ type word struct {
 	capital    bool // starts with an upper-case letter
 	number     bool
 	ascii      bool // all ASCII: lower is then a lower-case ASCII word
+	// plain is isPlainQWord(text): ASCII letters, digits, hyphens and
+	// straight apostrophes only, a word the cue finder takes as it is.
+	plain bool
 	// fa and fb are wordFilterBits(lower), worked out once for the many
 	// filters that ask of the word (wordFilter.hasWord).
 	fa, fb uint16
@@ -233,7 +236,7 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			continue
 		}
 		start := i
-		ascii, upper := true, false
+		ascii, upper, dot := true, false, false
 		for i < len(text) {
 			c := text[i]
 			if isASCIIAlnum(c) {
@@ -255,6 +258,7 @@ func appendWordsLower(dst []word, text, lower string) []word {
 				r2, _ := utf8.DecodeRuneInString(text[i+n:])
 				if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
 					ascii = ascii && n == 1
+					dot = dot || r == '.'
 					i += n
 					continue
 				}
@@ -262,7 +266,7 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			break
 		}
 		t := text[start:i]
-		w := word{start: start, end: i, text: t, lower: t, ascii: ascii}
+		w := word{start: start, end: i, text: t, lower: t, ascii: ascii, plain: ascii && !dot}
 		switch {
 		case !ascii:
 			w.lower = strings.ToLower(t)

@@ -39,7 +39,7 @@ func refAppendWords(dst []word, text string) []word {
 			break
 		}
 		t := text[start:i]
-		w := word{start: start, end: i, text: t, lower: strings.ToLower(t), ascii: isASCII(t)}
+		w := word{start: start, end: i, text: t, lower: strings.ToLower(t), ascii: isASCII(t), plain: isPlainQWord(t)}
 		if w.ascii {
 			w.lower = strings.Map(func(r rune) rune {
 				if 'A' <= r && r <= 'Z' {

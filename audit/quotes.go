@@ -478,8 +478,9 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 // appendQWordsOf appends the words of text to toks as appendQWords finds
 // them, from the words tokenize found in text (split at quotation
 // boundaries or not): a word of ASCII letters, digits, inner hyphens and
-// apostrophes is one word for both, and its lower-case form is its key;
-// the others, and the parts of a split word, are tokenised again.
+// apostrophes (word.plain, known from tokenising) is one word for both,
+// and its lower-case form is its key; the others, and the parts of a
+// split word, are tokenised again.
 func appendQWordsOf(toks []qword, text string, words []word) []qword {
 	for j := 0; j < len(words); {
 		// Words that touch are the parts of one split at a quotation
@@ -488,7 +489,7 @@ func appendQWordsOf(toks []qword, text string, words []word) []qword {
 		for k < len(words) && words[k].start == words[k-1].end {
 			k++
 		}
-		if w := &words[j]; k == j+1 && isPlainQWord(w.text) {
+		if w := &words[j]; k == j+1 && w.plain {
 			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
 		} else {
 			toks = appendQWords(toks, text, w.start, words[k-1].end)
