@@ -16,35 +16,43 @@ import (
 type Analyzer struct {
 	lex      *Lexicon
 	registry *rules.Registry
-	// arenas holds *[]word: the word arrays of finished analyses, empty
-	// and cleared, for the next document to fill.
+	// arenas holds *analysisArena: the arrays of finished analyses, empty and
+	// cleared, for the next document to fill.
 	arenas sync.Pool
+}
+
+// analysisArena holds the arrays an analysis shares among a document's
+// sentences: their words and their reporting cues.
+type analysisArena struct {
+	words []word
+	cues  []cue
 }
 
 // maxPooledWords bounds the arenas kept for reuse, so that one huge
 // document does not pin its words' array for good.
 const maxPooledWords = 1 << 16
 
-// getArena returns an empty word array of capacity at least n.
-func (a *Analyzer) getArena(n int) *[]word {
-	if p, ok := a.arenas.Get().(*[]word); ok {
-		if cap(*p) >= n {
+// getArena returns an arena with no words or cues, its words' array of
+// capacity at least n.
+func (a *Analyzer) getArena(n int) *analysisArena {
+	if p, ok := a.arenas.Get().(*analysisArena); ok {
+		if cap(p.words) >= n {
 			return p
 		}
 		// Too small: let it go, and make one that fits.
 	}
-	arena := make([]word, 0, n)
-	return &arena
+	return &analysisArena{words: make([]word, 0, n)}
 }
 
-// putArena clears the words of arena, so that it keeps no document's text
-// alive, and keeps it for reuse.
-func (a *Analyzer) putArena(p *[]word, arena []word) {
-	if cap(arena) > maxPooledWords {
+// putArena clears the words and cues of p, so that it keeps no
+// document's text alive, and keeps it for reuse.
+func (a *Analyzer) putArena(p *analysisArena) {
+	if cap(p.words) > maxPooledWords {
 		return
 	}
-	clear(arena)
-	*p = arena[:0]
+	clear(p.words)
+	clear(p.cues)
+	p.words, p.cues = p.words[:0], p.cues[:0]
 	a.arenas.Put(p)
 }
 
@@ -175,7 +183,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 	}
 	pooled := a.getArena(n/5 + 16)
-	arena := *pooled
+	arena, cues := pooled.words, pooled.cues
 	// About one mention in a hundred bytes of prose (one in thirty at
 	// most, on the corpora): room for most documents' at once.
 	all = make([]mention, 0, n/64+8)
@@ -228,7 +236,12 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		tokens := arena[lo:len(arena):len(arena)]
 		info.words = splitAtQuotes(tokens, bounds, base)
-		info.cues = a.findCues(text, info.words)
+		// The cues of every sentence share one array, as the words do.
+		c0 := len(cues)
+		cues = a.appendCuesOf(cues, text, info.words)
+		if len(cues) > c0 {
+			info.cues = cues[c0:len(cues):len(cues)]
+		}
 		// Registry mentions, resolved later across the whole document.
 		known = known[:0]
 		for _, m := range a.registry.Match(text) {
@@ -345,7 +358,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	a.claims(doc, infos, qattrs)
 	doc.Sources = buildSources(doc, all, full)
 	// Nothing of the analysis holds a word now: infos dies here.
-	a.putArena(pooled, arena)
+	pooled.words, pooled.cues = arena, cues
+	a.putArena(pooled)
 }
 
 // registryMatches is what Analyze found of a registry in a document:

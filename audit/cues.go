@@ -14,14 +14,23 @@ type cue struct {
 // of text as tokenize finds them, possibly split at quotation boundaries;
 // the cue finder's own words are made from them.
 func (a *Analyzer) findCues(text string, words []word) []cue {
+	out := a.appendCuesOf(nil, text, words)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendCuesOf appends the cues findCues finds to out: the analyzer keeps
+// those of all a document's sentences in one array.
+func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 	// The words and cues of most sentences fit in these, on the stack.
 	var tbuf [64]qword
 	var cbuf [8]ReportingCue
 	rc := a.lex.Reporting.appendCues(cbuf[:0], text, appendQWordsOf(tbuf[:0], text, words))
 	if len(rc) == 0 {
-		return nil // most sentences: nothing to allocate
+		return out // most sentences
 	}
-	out := make([]cue, 0, len(rc))
 	wi := 0
 	for _, c := range rc {
 		for wi < len(words) && words[wi].end <= c.Start {
