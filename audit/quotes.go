@@ -312,6 +312,11 @@ func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
 // out (see FindCues).
 func (l *ReportingLexicon) appendCues(out []ReportingCue, text string, toks []qword) []ReportingCue {
 	for i := 0; i < len(toks); {
+		// Most words start no cue: the filter says so without a call.
+		if !l.startSet.may(toks[i].key) {
+			i++
+			continue
+		}
 		c, n := l.cueAt(text, toks, i)
 		if n == 0 {
 			i++
@@ -1548,6 +1553,10 @@ func (c *classifyCtx) reset(f *quoteFinder, span Span) {
 func (c *classifyCtx) advance(f *quoteFinder, pos int) {
 	for c.next < len(c.toks) && c.toks[c.next].end <= pos {
 		i := c.next
+		if !f.lex.startSet.may(c.toks[i].key) {
+			c.next++ // most words: no cue starts here
+			continue
+		}
 		cue, n := f.lex.cueAt(f.view, c.toks, i)
 		if n == 0 {
 			c.next++
