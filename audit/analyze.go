@@ -170,7 +170,15 @@ func (a *Analyzer) Analyze(doc *Document) {
 	var regMentions []rules.Mention
 	var regSentence []int
 	// A word that is only a gerund ("publishing group") tells no name.
-	isVerb := func(w string) bool { _, f, ok := a.lex.Reporting.VerbForms(w); return ok && f != VerbGerund }
+	// Every verb form is a cue start, and a lower-case ASCII word is its
+	// own key: the start filter's bits of the word turn most words away.
+	isVerb := func(w *word) bool {
+		if w.ascii && !a.lex.Reporting.startSet.hasWord(w) {
+			return false
+		}
+		_, f, ok := a.lex.Reporting.VerbForms(w.lower)
+		return ok && f != VerbGerund
+	}
 
 	bounds := quoteBounds(doc.Quotes)
 	acronyms := map[string]SourceRef{}

@@ -188,6 +188,10 @@ type PersonMention struct {
 	Location string
 }
 
+// verbTest reports whether a word is a reporting verb (see FindPeople):
+// the analyzer's screens most words by their filter bits.
+type verbTest func(w *word) bool
+
 // word is a token of a sentence.
 type word struct {
 	start, end int
@@ -402,12 +406,16 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 // an expert at …"), a descriptor apposition before it ("a woman, Umm
 // Mohamad,"), or a reporting verb beside it (isVerb).
 func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
-	return findPeople(nil, text, tokenize(text), lex, orgs, isVerb)
+	var test verbTest
+	if isVerb != nil {
+		test = func(w *word) bool { return isVerb(w.lower) }
+	}
+	return findPeople(nil, text, tokenize(text), lex, orgs, test)
 }
 
 // findPeople is FindPeople on the words of text, as tokenize gives them.
 // It returns the people in dst's array, from its start: dst is scratch.
-func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexicon, orgs []Span, isVerb func(string) bool) []PersonMention {
+func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
 	out := dst[:0]
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found
@@ -477,7 +485,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 				k := i - n
 				// Extend over modifiers ("Kremlin spokesman", "defense
 				// analyst"), stopping at function words and determiners.
-				for k > 0 && k > i-n-3 && gap(text, words[k-1], words[k]) == " " && !lex.notNames[words[k-1].lower] && !lex.determiners[words[k-1].lower] && (isVerb == nil || !isVerb(words[k-1].lower)) {
+				for k > 0 && k > i-n-3 && gap(text, words[k-1], words[k]) == " " && !lex.notNames[words[k-1].lower] && !lex.determiners[words[k-1].lower] && (isVerb == nil || !isVerb(&words[k-1])) {
 					k--
 				}
 				descStart, descEnd = words[k].start, words[i-1].end
@@ -505,7 +513,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 					// "James Fry, vice-president of GM Overseas Distribution
 					// Corporation told a news briefing": the verb ends the
 					// apposition, whose closing comma was left out.
-					if end > after+1 && foundRole != "" && !words[end].capital && isVerb != nil && isVerb(words[end].lower) {
+					if end > after+1 && foundRole != "" && !words[end].capital && isVerb != nil && isVerb(&words[end]) {
 						break
 					}
 					if n, r, t := lex.roleAt(words, end); n > 0 && foundRole == "" {
@@ -516,7 +524,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 					}
 					end++
 				}
-				if foundRole != "" || (end < len(words) && isVerb != nil && isVerb(words[end].lower)) {
+				if foundRole != "" || (end < len(words) && isVerb != nil && isVerb(&words[end])) {
 					evidence = true
 					if role == "" {
 						role = foundRole
@@ -567,14 +575,14 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		if !evidence && isVerb != nil {
 			// "Industry reports estimated": a verb form followed by a verb
 			// is a noun, and the capitalised word before it no name.
-			nounForm := next+1 < len(words) && gap(text, words[next], words[next+1]) == " " && isVerb(words[next+1].lower)
-			if next < len(words) && !nounForm && isVerb(words[next].lower) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
+			nounForm := next+1 < len(words) && gap(text, words[next], words[next+1]) == " " && isVerb(&words[next+1])
+			if next < len(words) && !nounForm && isVerb(&words[next]) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
 				evidence = true
 			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, words[next-1], words[next]) == " " &&
-				gap(text, words[next], words[v]) == " " && !words[v].capital && isVerb(words[v].lower) {
+				gap(text, words[next], words[v]) == " " && !words[v].capital && isVerb(&words[v]) {
 				// "Rock star Ozzy Osbourne has said", "John Smith also told".
 				evidence = true
-			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(words[i-1].lower) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
+			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(&words[i-1]) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
 				// "…,” said Ed Davies"; a single name only in a speech
 				// tag right after a quotation ("…,” said Davies.").
 				evidence = true
@@ -635,19 +643,19 @@ func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
 // describedAfterVerb returns the index of the determiner of a short
 // description between a reporting verb and the name at words[i] ("said
 // the 28-year-old Morientes", "added the veteran Smith"), or -1.
-func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, isVerb func(string) bool) int {
+func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, isVerb verbTest) int {
 	for k := i - 1; k >= 1 && k >= i-3; k-- {
 		w := words[k]
 		if gap(text, w, words[k+1]) != " " || w.capital {
 			return -1
 		}
 		if w.lower == "the" {
-			if k < i-1 && gap(text, words[k-1], w) == " " && isVerb(words[k-1].lower) {
+			if k < i-1 && gap(text, words[k-1], w) == " " && isVerb(&words[k-1]) {
 				return k
 			}
 			return -1
 		}
-		if lex.notNames[w.lower] || isVerb(w.lower) {
+		if lex.notNames[w.lower] || isVerb(&words[k]) {
 			return -1
 		}
 	}
@@ -657,7 +665,7 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 // unnamedAt matches an unnamed source starting at the determiner words[i]:
 // "a woman", "an AFP correspondent", "a resident of Aleppo", "a source
 // close to the army". It returns the mention and the index after it.
-func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(string) bool) (PersonMention, int, bool) {
+func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb verbTest) (PersonMention, int, bool) {
 	for k := i + 1; k < len(words) && k <= i+4; k++ {
 		if strings.TrimSpace(gap(text, words[k-1], words[k])) != "" {
 			break
@@ -686,7 +694,7 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb func(
 // unnamedMention builds the mention of an unnamed source whose head ends
 // at word end (exclusive), from word i, taking in its tail ("a source
 // close to the talks"): the whole phrase is its name and descriptor.
-func (l *PeopleLexicon) unnamedMention(text string, words []word, i, end int, typ, role string, isVerb func(string) bool) (PersonMention, int, bool) {
+func (l *PeopleLexicon) unnamedMention(text string, words []word, i, end int, typ, role string, isVerb verbTest) (PersonMention, int, bool) {
 	m := PersonMention{Start: words[i].start, Type: typ, Role: role}
 	end = l.unnamedTail(text, words, end, &m, isVerb)
 	m.End = words[end-1].end
@@ -701,7 +709,7 @@ func (l *PeopleLexicon) unnamedMention(text string, words []word, i, end int, ty
 // Command", "in Idlib", "close to the presidency" (up to four words, not
 // over a verb: "sources close to Mr Hockney said"). It returns the new
 // end and records a place in m.Location.
-func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *PersonMention, isVerb func(string) bool) int {
+func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *PersonMention, isVerb verbTest) int {
 	if end+1 < len(words) && gap(text, words[end-1], words[end]) == " " {
 		switch words[end].lower {
 		case "of", "in", "from", "at":
@@ -718,7 +726,7 @@ func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *Perso
 			if words[end+1].lower == "to" {
 				e := end + 2
 				for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, words[e-1], words[e])) == "" &&
-					!(isVerb != nil && !words[e].capital && isVerb(words[e].lower)) {
+					!(isVerb != nil && !words[e].capital && isVerb(&words[e])) {
 					e++
 				}
 				end = e
@@ -1062,7 +1070,7 @@ func (l *PeopleLexicon) mayPluralHead(w *word) bool {
 // after it ("sources close to Mr Hockney"). A modifier is a lower-case
 // word or a demonym, never a word of an earlier mention (lastEnd). It
 // returns the mention and the index after it.
-func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, isVerb func(string) bool) (PersonMention, int, bool) {
+func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, isVerb verbTest) (PersonMention, int, bool) {
 	// The head is a plural (pluralHead) here or next: most words rule
 	// themselves out before the lexicon is asked.
 	if !pluralShaped(words[i].lower) && (i+1 == len(words) || !pluralShaped(words[i+1].lower)) {
@@ -1071,8 +1079,8 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 	if words[i].start < lastEnd || !phraseInitial(text, words, i) {
 		return PersonMention{}, 0, false
 	}
-	modifier := func(w word) bool {
-		if w.number || l.determiners[w.lower] || isVerb != nil && isVerb(w.lower) {
+	modifier := func(w *word) bool {
+		if w.number || l.determiners[w.lower] || isVerb != nil && isVerb(w) {
 			return false
 		}
 		if l.affiliations[w.lower] {
@@ -1083,7 +1091,7 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 		return (!w.capital || w.start == words[0].start) && !l.notNames[w.lower]
 	}
 	for h := i; h <= i+1 && h < len(words); h++ {
-		if h > i && (gap(text, words[h-1], words[h]) != " " || !modifier(words[h-1])) {
+		if h > i && (gap(text, words[h-1], words[h]) != " " || !modifier(&words[h-1])) {
 			break
 		}
 		if words[h].capital && h > 0 {
