@@ -22,10 +22,12 @@ type Analyzer struct {
 }
 
 // analysisArena holds the arrays an analysis shares among a document's
-// sentences: their words and their reporting cues.
+// sentences: their words, their reporting cues and the mentions of
+// sources found in them.
 type analysisArena struct {
-	words []word
-	cues  []cue
+	words    []word
+	cues     []cue
+	mentions []mention
 }
 
 // maxPooledWords bounds the arenas kept for reuse, so that one huge
@@ -52,7 +54,9 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	}
 	clear(p.words)
 	clear(p.cues)
-	p.words, p.cues = p.words[:0], p.cues[:0]
+	// Mentions dropped as nested lie past the end: clear them too.
+	clear(p.mentions[:cap(p.mentions)])
+	p.words, p.cues, p.mentions = p.words[:0], p.cues[:0], p.mentions[:0]
 	a.arenas.Put(p)
 }
 
@@ -194,7 +198,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	arena, cues := pooled.words, pooled.cues
 	// About one mention in a hundred bytes of prose (one in thirty at
 	// most, on the corpora): room for most documents' at once.
-	all = make([]mention, 0, n/64+8)
+	all = slices.Grow(pooled.mentions, n/64+8)
 	// The view lower-cased once serves the words of every sentence, and
 	// the view with its line breaks as spaces (made on the first wrapped
 	// sentence) the text of every wrapped sentence.
@@ -366,7 +370,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	a.claims(doc, infos, qattrs)
 	doc.Sources = buildSources(doc, all, full)
 	// Nothing of the analysis holds a word now: infos dies here.
-	pooled.words, pooled.cues = arena, cues
+	pooled.words, pooled.cues, pooled.mentions = arena, cues, all
 	a.putArena(pooled)
 }
 
