@@ -21,10 +21,11 @@ type Analyzer struct {
 	arenas sync.Pool
 }
 
-// analysisArena holds the arrays an analysis shares among a document's
-// sentences: their words, their reporting cues and the mentions of
-// sources found in them.
+// analysisArena holds the arrays of an analysis: what it finds of each
+// sentence, and the words, reporting cues and mentions of sources of all
+// sentences, which the sentences' own are slices of.
 type analysisArena struct {
+	infos    []sentInfo
 	words    []word
 	cues     []cue
 	mentions []mention
@@ -52,11 +53,12 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	if cap(p.words) > maxPooledWords {
 		return
 	}
+	clear(p.infos)
 	clear(p.words)
 	clear(p.cues)
 	// Mentions dropped as nested lie past the end: clear them too.
 	clear(p.mentions[:cap(p.mentions)])
-	p.words, p.cues, p.mentions = p.words[:0], p.cues[:0], p.mentions[:0]
+	p.infos, p.words, p.cues, p.mentions = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0]
 	a.arenas.Put(p)
 }
 
@@ -169,7 +171,6 @@ func (a *Analyzer) Analyze(doc *Document) {
 	if doc.view == nil {
 		Structure(doc, a.lex)
 	}
-	infos := make([]sentInfo, len(doc.Sentences))
 	var all []mention
 	var regMentions []rules.Mention
 	var regSentence []int
@@ -196,6 +197,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena, cues := pooled.words, pooled.cues
+	// The arena's infos are zero, as putArena leaves them.
+	infos := pooled.infos[:0]
+	if cap(infos) >= len(doc.Sentences) {
+		infos = infos[:len(doc.Sentences)]
+	} else {
+		infos = make([]sentInfo, len(doc.Sentences))
+	}
 	// About one mention in a hundred bytes of prose (one in thirty at
 	// most, on the corpora): room for most documents' at once.
 	all = slices.Grow(pooled.mentions, n/64+8)
@@ -369,8 +377,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 	qattrs := a.quoteSpeakers(doc, infos)
 	a.claims(doc, infos, qattrs)
 	doc.Sources = buildSources(doc, all, full)
-	// Nothing of the analysis holds a word now: infos dies here.
-	pooled.words, pooled.cues, pooled.mentions = arena, cues, all
+	// Nothing of the analysis holds a word, cue, mention or sentInfo now:
+	// the arena goes back, cleared, for the next document.
+	pooled.infos, pooled.words, pooled.cues, pooled.mentions = infos, arena, cues, all
 	a.putArena(pooled)
 }
 
