@@ -242,6 +242,15 @@ func appendWordsLower(dst []word, text, lower string) []word {
 		start := i
 		ascii, upper, dot := true, false, false
 		for i < len(text) {
+			if i+8 <= len(text) {
+				n, up := alnumRun8(text, i)
+				upper = upper || up
+				i += n
+				if n == 8 {
+					continue
+				}
+				// text[i] is not an ASCII letter or digit.
+			}
 			c := text[i]
 			if isASCIIAlnum(c) {
 				upper = upper || 'A' <= c && c <= 'Z'

@@ -444,6 +444,15 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 		ws := i
 		var upper, other bool // an ASCII upper-case letter, a non-ASCII rune
 		for i < end {
+			if i+8 <= end {
+				n, up := alnumRun8(text, i)
+				upper = upper || up
+				i += n
+				if n == 8 {
+					continue
+				}
+				// text[i] is not an ASCII letter or digit.
+			}
 			if c := text[i]; isASCIIAlnum(c) {
 				upper = upper || c <= 'Z' && c >= 'A'
 				i++

@@ -50,3 +50,27 @@ func BenchmarkLowerASCII(b *testing.B) {
 		lowerASCII(s)
 	}
 }
+
+// TestAlnumRun8 holds alnumRun8 to a byte-by-byte count over every byte
+// value at every position.
+func TestAlnumRun8(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for c := range 256 {
+		for pos := range 8 {
+			b := []byte("aZ09mQxy")
+			if r.IntN(2) == 0 {
+				b = []byte("abcdefgh")
+			}
+			b[pos] = byte(c)
+			s := string(b)
+			n, upper := 0, false
+			for n < 8 && isASCIIAlnum(s[n]) {
+				upper = upper || 'A' <= s[n] && s[n] <= 'Z'
+				n++
+			}
+			if gn, gu := alnumRun8(s, 0); gn != n || gu != upper {
+				t.Fatalf("alnumRun8(%q) = %d, %v, want %d, %v", s, gn, gu, n, upper)
+			}
+		}
+	}
+}

@@ -1,0 +1,19 @@
+package audit
+
+import "math/bits"
+
+// alnumRun8 returns how many of the eight bytes of text from i are ASCII
+// letters and digits before the first that is not (8 when all are), and
+// whether those include a capital. text must have eight bytes from i.
+// The tokenisers pass most of a word in one step (see structure_swar.go).
+func alnumRun8(text string, i int) (n int, upper bool) {
+	x := swarLoad(text, i)
+	// The high bit of each byte that is not an ASCII letter or digit:
+	// bytes of 0x80 and above are tested without it, then ruled out.
+	stop := (^swarAlnum(x&^swarHigh) | x) & swarHigh
+	if stop == 0 {
+		return 8, swarUpper(x) != 0
+	}
+	n = bits.TrailingZeros64(stop) / 8
+	return n, swarUpper(x)&(1<<(8*n)-1) != 0
+}
