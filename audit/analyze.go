@@ -357,6 +357,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		a.attribute(doc, si, infos, ante)
 		ante.addSpeaker(si)
 	}
+	ante.release() // nothing keeps the index past attribution
 	// Speakers named by surname alone take the full name given elsewhere.
 	full := fullNames(all)
 	for si := range infos {
