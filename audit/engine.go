@@ -127,6 +127,11 @@ type compiled struct {
 	// msg is the rule's message template compiled, or nil when it must
 	// be executed by text/template.
 	msg messageTemplate
+	// claimKinds holds the bits (see Engine.claimKeys) of the claim kinds
+	// the rule's scope.claims lists; claimKindsExact is true when every
+	// kind it lists has a bit, so that claimKinds alone answers for it.
+	claimKinds      uint64
+	claimKindsExact bool
 }
 
 // blockSet is a set of block kinds: a bit for each of BlockKinds, so that
@@ -183,6 +188,10 @@ func (s *blockSet) has(k BlockKind) bool {
 	return s.other[k]
 }
 
+// blockOther is the bit docState.blockBits records for a block whose kind
+// is not one of BlockKinds: a blockSet answers for it by its map.
+const blockOther uint16 = 1 << 15
+
 // Engine runs a set of rules over analysed documents. It is safe for
 // concurrent use.
 type Engine struct {
@@ -191,6 +200,11 @@ type Engine struct {
 	// lexSets is what the checks derive from the analyzer's lexicon and
 	// registry, worked out once, the first time a check needs it.
 	lexSets func() *lexSets
+	// claimKeys gives a bit to each claim kind ("figure",
+	// "figure/casualty") a rule's scope.claims lists, up to 64 of them,
+	// so that a claim's kinds are looked up once per document rather
+	// than compared once per rule.
+	claimKeys map[string]uint64
 }
 
 // NewEngine compiles rules for the given analyzer (nil means the default
@@ -215,7 +229,30 @@ func NewEngine(a *Analyzer, rs []*rules.Rule) (*Engine, error) {
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
+	e.claimKeys = assignClaimKeys(e.rules)
 	return e, nil
+}
+
+// assignClaimKeys gives a bit to each claim kind the rules' scope.claims
+// list, up to 64, and fills each rule's claimKinds and claimKindsExact.
+func assignClaimKeys(rs []compiled) map[string]uint64 {
+	keys := map[string]uint64{}
+	for i := range rs {
+		c := &rs[i]
+		c.claimKindsExact = true
+		for _, k := range c.rule.Scope.Claims {
+			bit, ok := keys[k]
+			if !ok && len(keys) < 64 {
+				bit = 1 << len(keys)
+				keys[k], ok = bit, true
+			}
+			if !ok {
+				c.claimKindsExact = false
+			}
+			c.claimKinds |= bit
+		}
+	}
+	return keys
 }
 
 func compile(r *rules.Rule) (compiled, error) {
@@ -284,7 +321,8 @@ func (e *Engine) Audit(doc *Document) []Finding {
 func (e *Engine) Run(doc *Document) []Finding {
 	// One context serves every rule in turn, each appending its findings
 	// to those of the rules before it.
-	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: &docState{sets: e.lexSets}}
+	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(),
+		shared: &docState{sets: e.lexSets, claimKeys: e.claimKeys}}
 	for i := range e.rules {
 		c := &e.rules[i]
 		ctx.Rule, ctx.compiled = c.rule, c
@@ -349,6 +387,22 @@ type docState struct {
 	sets     func() *lexSets
 	sents    []sentenceState // one per sentence, once a check asks
 	credited map[string]bool
+	// blockBits holds the blockBit of each block's kind (blockOther for
+	// a kind outside BlockKinds), once a check asks.
+	blockBits []uint16
+	// claimKeys is the engine's (nil outside an engine run), and
+	// claimScopes what a rule's scope asks of each claim, once a check
+	// asks.
+	claimKeys   map[string]uint64
+	claimScopes []claimScope
+}
+
+// claimScope is what a rule's scope asks of a claim: the blockBits entry
+// of its sentence's block (0 when it has none) and the claimKeys bits of
+// its kind and kind/subkind.
+type claimScope struct {
+	block uint16
+	kinds uint64
 }
 
 // sentenceState is what the checks of a run share about one sentence.
@@ -457,9 +511,31 @@ func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 	return s
 }
 
+// blockKinds returns the document's blockBits, working them out the
+// first time.
+func (st *docState) blockKinds(doc *Document) []uint16 {
+	if st.blockBits == nil {
+		st.blockBits = make([]uint16, len(doc.Blocks))
+		for i := range doc.Blocks {
+			b := blockBit(doc.Blocks[i].Kind)
+			if b == 0 {
+				b = blockOther
+			}
+			st.blockBits[i] = b
+		}
+	}
+	return st.blockBits
+}
+
 // InBlock reports whether block i is of a kind the rule's scope covers.
 func (c *Context) InBlock(i int) bool {
-	return i >= 0 && i < len(c.Doc.Blocks) && c.compiled != nil && c.compiled.blocks.has(c.Doc.Blocks[i].Kind)
+	if i < 0 || i >= len(c.Doc.Blocks) || c.compiled == nil {
+		return false
+	}
+	if b := c.state().blockKinds(c.Doc)[i]; b != blockOther {
+		return c.compiled.blocks.bits&b != 0
+	}
+	return c.compiled.blocks.other[c.Doc.Blocks[i].Kind]
 }
 
 // BlockAt returns the index of the block holding byte offset off, or -1.
@@ -487,11 +563,60 @@ func (c *Context) ClaimInScope(cl *Claim) bool {
 
 // Claims calls fn for every claim in the rule's scope.
 func (c *Context) Claims(fn func(i int, cl *Claim)) {
-	for i := range c.Doc.Claims {
-		if c.ClaimInScope(&c.Doc.Claims[i]) {
-			fn(i, &c.Doc.Claims[i])
+	claims := c.Doc.Claims
+	if c.compiled == nil || c.shared == nil || c.shared.claimKeys == nil {
+		for i := range claims {
+			if c.ClaimInScope(&claims[i]) {
+				fn(i, &claims[i])
+			}
+		}
+		return
+	}
+	// In an engine run, the claims' blocks and kinds are looked up once
+	// per document and each rule's scope is a pair of bit sets.
+	scopes := c.shared.scopes(c.Doc)
+	blocks := c.compiled.blocks.bits
+	kinds, exact := c.compiled.claimKinds, c.compiled.claimKindsExact
+	all := len(c.Rule.Scope.Claims) == 0
+	for i := range claims {
+		sc := scopes[i]
+		switch {
+		case sc.block == 0, sc.block != blockOther && blocks&sc.block == 0:
+			continue // in no block, or in one outside the scope
+		case sc.block == blockOther && !c.InBlock(c.Doc.Sentences[claims[i].Sentence].Block):
+			continue
+		}
+		if all || sc.kinds&kinds != 0 || !exact && c.ClaimInScope(&claims[i]) {
+			fn(i, &claims[i])
 		}
 	}
+}
+
+// scopes returns the document's claimScopes, working them out the first
+// time.
+func (st *docState) scopes(doc *Document) []claimScope {
+	if st.claimScopes != nil || len(doc.Claims) == 0 {
+		return st.claimScopes
+	}
+	bits := st.blockKinds(doc)
+	st.claimScopes = make([]claimScope, len(doc.Claims))
+	for i := range doc.Claims {
+		cl := &doc.Claims[i]
+		sc := &st.claimScopes[i]
+		if cl.Sentence < 0 || cl.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		if b := doc.Sentences[cl.Sentence].Block; b >= 0 && b < len(bits) {
+			sc.block = bits[b]
+		}
+		if len(st.claimKeys) > 0 {
+			sc.kinds = st.claimKeys[string(cl.Kind)]
+			if cl.Subkind != "" {
+				sc.kinds |= st.claimKeys[string(cl.Kind)+"/"+cl.Subkind]
+			}
+		}
+	}
+	return st.claimScopes
 }
 
 // ReportClaim reports a finding on claim i; d's Claim, Kind and Subkind
@@ -607,7 +732,7 @@ func (r ExampleResult) OK() bool { return r.Hit == (len(r.Findings) > 0) }
 func (e *Engine) RunExamples() []ExampleResult {
 	var out []ExampleResult
 	for _, c := range e.rules {
-		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}, lexSets: e.lexSets}
+		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}, lexSets: e.lexSets, claimKeys: e.claimKeys}
 		for _, ex := range []struct {
 			hit   bool
 			texts []string
