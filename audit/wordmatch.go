@@ -37,6 +37,14 @@ type phraseMatcher struct {
 	// outside it holds no phrase, which rules out most words the first
 	// byte alone lets through without walking the trie.
 	follow [128][4]uint64
+	// runs is, for each ASCII first byte of a phrase, the set of lengths
+	// (bit n for n bytes, bit 63 for 63 or more) the run of ASCII word
+	// characters a match starts with may have: a phrase's first word
+	// fixes it up to its first character that is not an ASCII word
+	// character, and leaves it open from a "k" or "s" on (text may spell
+	// them as the Kelvin sign and the long s, which end the run). It
+	// rules out most of the words the first two bytes let through.
+	runs [128]uint64
 }
 
 type pmNode struct {
@@ -77,6 +85,9 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		if n != 0 && m.nodes[n].accept == 0 {
 			m.nodes[n].accept = int32(pi + 1)
 		}
+		if len(words) > 0 {
+			m.addRun(words[0])
+		}
 	}
 	m.wordStarts = m.next(0, foldRune(utf8.RuneError)) == 0
 	for b, n := range m.root {
@@ -94,6 +105,42 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		}
 	}
 	return m
+}
+
+// addRun adds to runs the lengths of the run of ASCII word characters a
+// match of a phrase whose first word is w starts with.
+func (m *phraseMatcher) addRun(w string) {
+	first, _ := utf8.DecodeRuneInString(w)
+	if f := foldRune(first); f >= utf8.RuneSelf || !isASCIIWord(byte(f)) {
+		return // not found through an ASCII word start
+	}
+	n, open := 1, false
+	for _, r := range w[utf8.RuneLen(first):] {
+		f := foldRune(r)
+		if f == 'K' || f == 'S' {
+			open = true
+			break
+		}
+		if f >= utf8.RuneSelf || !isASCIIWord(byte(f)) {
+			break
+		}
+		n++
+	}
+	bit := uint64(1) << min(n, 63)
+	if open {
+		bit = ^(bit - 1) // n or more
+	}
+	f := byte(foldRune(first))
+	m.runs[f] |= bit
+	if 'A' <= f && f <= 'Z' {
+		m.runs[f+('a'-'A')] |= bit
+	}
+}
+
+// mayRun reports whether a match may start with a run of n ASCII word
+// characters whose first is b.
+func (m *phraseMatcher) mayRun(b byte, n int) bool {
+	return m.runs[b&127]&(1<<min(n, 63)) != 0
 }
 
 // mayFollow reports whether byte c may follow the ASCII first byte b of a
@@ -172,7 +219,8 @@ scan:
 			starts |= x & (x << 1) & wordHighs // bytes 0b11xxxxxx
 		}
 		for ; starts != 0; starts &= starts - 1 {
-			p := i + bits.TrailingZeros64(starts)/8
+			tz := bits.TrailingZeros64(starts) // the high bit of byte p-i
+			p := i + tz/8
 			b := text[p]
 			var n int32
 			var end int
@@ -180,6 +228,17 @@ scan:
 			case b < utf8.RuneSelf:
 				// A word starts at p, where \b holds.
 				if n = m.root[b]; n == 0 || p+1 < len(text) && !m.mayFollow(b, text[p+1]) {
+					continue
+				}
+				// The word's run ends at the first byte after p that w
+				// does not mark, or runs on past these eight bytes.
+				run := 0
+				if rest := (^w & wordHighs) >> tz; rest != 0 {
+					run = bits.TrailingZeros64(rest) / 8
+				} else {
+					run = wordRunEnd(text, i+8) - p
+				}
+				if !m.mayRun(b, run) {
 					continue
 				}
 				end = m.matchAt(text, p+1, n)
@@ -347,7 +406,8 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 		if isASCIIWord(b) {
 			// A word starts at i, where \b holds: the loop steps over
 			// whole words, and a match ends on a word boundary.
-			if n := m.root[b]; n != 0 && (i+1 == len(text) || m.mayFollow(b, text[i+1])) {
+			run := wordRunEnd(text, i+1)
+			if n := m.root[b]; n != 0 && (i+1 == len(text) || m.mayFollow(b, text[i+1])) && m.mayRun(b, run-i) {
 				if end := m.matchAt(text, i+1, n); end > i {
 					if !fn(i, end) {
 						return
@@ -358,7 +418,7 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 			}
 			// No phrase starts inside a run of ASCII word characters,
 			// where \b does not hold: skip to its end.
-			i = wordRunEnd(text, i+1)
+			i = run
 			continue
 		}
 		var n int32
