@@ -348,18 +348,49 @@ func fingerprint(doc *Document, fs []Finding) {
 	if doc.Record > 0 {
 		key += "#" + doc.Meta.ID
 	}
-	seen := map[string]int{}
-	var buf []byte // what is hashed: base, NUL, n in decimal
+	seen := make(map[string]int, len(fs))
+	// What is hashed: the base (rule, NUL, key, NUL, the covered text
+	// collapsed and lower-cased), NUL, how many findings had the base
+	// before, in decimal.
+	var buf []byte
 	for i := range fs {
 		f := &fs[i]
-		text := strings.ToLower(collapse(doc.Slice(f.Span)))
-		base := f.Rule + "\x00" + key + "\x00" + text
-		n := seen[base]
-		seen[base]++
-		buf = strconv.AppendInt(append(append(buf[:0], base...), 0), int64(n), 10)
+		buf = append(append(append(append(buf[:0], f.Rule...), 0), key...), 0)
+		buf = appendLowerCollapsed(buf, doc.Slice(f.Span))
+		n := seen[string(buf)]
+		seen[string(buf)] = n + 1
+		buf = strconv.AppendInt(append(buf, 0), int64(n), 10)
 		sum := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(sum[:8])
 	}
+}
+
+// appendLowerCollapsed appends strings.ToLower(collapse(s)) to buf,
+// without the two strings: the words of s (as strings.Fields splits it)
+// joined by single spaces, each rune lower-cased by unicode.ToLower, and
+// each byte of invalid UTF-8 written as U+FFFD, as strings.ToLower does.
+func appendLowerCollapsed(buf []byte, s string) []byte {
+	word, space := false, false // a word is written; white space since
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && asciiSpace[r] != 0 || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			space = word
+			continue
+		case space:
+			buf = append(buf, ' ')
+			space = false
+		}
+		word = true
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 // Context is what a check sees while it runs: the document, its rule and
