@@ -42,6 +42,9 @@ type figureConflict struct {
 	maxRatio            float64
 	partBefore          []string
 	partAfter           []string
+	// The phrases as part looks for them: partBefore after a space,
+	// partAfter before one, and both between spaces.
+	partBeforeEnds, partAfterStarts, partInside []string
 	// The most words of any partBefore and partAfter phrase, and the most
 	// characters of any of their words.
 	partBeforeWords, partBeforeRunes int
@@ -68,6 +71,14 @@ func newFigureConflict(r *rules.Rule) (Check, error) {
 		partBefore: normPhrases(p.PartBefore), partAfter: normPhrases(p.PartAfter), placePreps: wordSet(p.PlacePreps)}
 	x.partBeforeWords, x.partBeforeRunes = phraseShape(x.partBefore)
 	x.partAfterWords, x.partAfterRunes = phraseShape(x.partAfter)
+	for _, p := range x.partBefore {
+		x.partBeforeEnds = append(x.partBeforeEnds, " "+p)
+		x.partInside = append(x.partInside, " "+p+" ")
+	}
+	for _, p := range x.partAfter {
+		x.partAfterStarts = append(x.partAfterStarts, p+" ")
+		x.partInside = append(x.partInside, " "+p+" ")
+	}
 	var err error
 	if x.reconciling, err = compilePhrases(r, "reconciling", p.Reconciling); err != nil {
 		return nil, err
@@ -224,13 +235,18 @@ func (x figureConflict) part(text string, start, end int) bool {
 	before := " " + collapse(lexKey(lastFields(text[:start], x.partBeforeWords, x.partBeforeRunes)))
 	inside := " " + collapse(lexKey(text[start:end])) + " "
 	after := collapse(lexKey(firstFields(text[end:], x.partAfterWords, x.partAfterRunes))) + " "
-	for _, p := range x.partBefore {
-		if strings.HasSuffix(before, " "+p) || strings.Contains(inside, " "+p+" ") {
+	for _, p := range x.partBeforeEnds {
+		if strings.HasSuffix(before, p) {
 			return true
 		}
 	}
-	for _, p := range x.partAfter {
-		if strings.HasPrefix(after, p+" ") || strings.Contains(inside, " "+p+" ") {
+	for _, p := range x.partAfterStarts {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	for _, p := range x.partInside {
+		if strings.Contains(inside, p) {
 			return true
 		}
 	}
