@@ -32,8 +32,40 @@ vague: skip (default) leaves quotations credited only vaguely ("sources said") t
 type quoteSpeaker struct {
 	missing, ambiguous bool
 	paragraphs         int
-	kinds              map[QuoteKind]bool
+	kinds              quoteKinds
 	reportVague        bool
+}
+
+// quoteKinds is a set of the quotation kinds quote-speaker judges.
+type quoteKinds struct{ direct, dash, partial bool }
+
+// add puts kind k in the set, reporting false when it is not one the
+// check judges.
+func (s *quoteKinds) add(k QuoteKind) bool {
+	switch k {
+	case QuoteDirect:
+		s.direct = true
+	case QuoteDash:
+		s.dash = true
+	case QuotePartial:
+		s.partial = true
+	default:
+		return false
+	}
+	return true
+}
+
+// has reports whether kind k is in the set.
+func (s quoteKinds) has(k QuoteKind) bool {
+	switch k {
+	case QuoteDirect:
+		return s.direct
+	case QuoteDash:
+		return s.dash
+	case QuotePartial:
+		return s.partial
+	}
+	return false
 }
 
 func newQuoteSpeaker(r *rules.Rule) (Check, error) {
@@ -56,16 +88,13 @@ func newQuoteSpeaker(r *rules.Rule) (Check, error) {
 	if err := checkOneOf(r, "vague", p.Vague, "skip", "report"); err != nil {
 		return nil, err
 	}
-	q := quoteSpeaker{missing: p.Missing, ambiguous: p.Ambiguous, paragraphs: p.Paragraphs, kinds: map[QuoteKind]bool{}, reportVague: p.Vague == "report"}
+	q := quoteSpeaker{missing: p.Missing, ambiguous: p.Ambiguous, paragraphs: p.Paragraphs, reportVague: p.Vague == "report"}
 	for i, k := range p.Kinds {
-		switch QuoteKind(k) {
-		case QuoteDirect, QuoteDash, QuotePartial:
-			q.kinds[QuoteKind(k)] = true
-		default:
+		if !q.kinds.add(QuoteKind(k)) {
 			return nil, r.Errorf(r.Params.ItemPos("kinds", i), "kinds: unknown quotation kind %q (want direct, dash or partial)", k)
 		}
 	}
-	if len(q.kinds) == 0 {
+	if q.kinds == (quoteKinds{}) {
 		return nil, r.Errorf(r.Params.Pos("kinds"), "kinds must name at least one quotation kind")
 	}
 	return q, nil
@@ -78,8 +107,8 @@ func (q quoteSpeaker) Run(c *Context) {
 		if cl.Kind != ClaimQuote || cl.Quote < 0 || cl.Quote >= len(doc.Quotes) {
 			return
 		}
-		qt := doc.Quotes[cl.Quote]
-		if !q.kinds[qt.Kind] || qt.Level > 0 || quotedName(qt.Text) {
+		qt := &doc.Quotes[cl.Quote]
+		if !q.kinds.has(qt.Kind) || qt.Level > 0 || quotedName(qt.Text) {
 			return
 		}
 		switch {
@@ -93,7 +122,7 @@ func (q quoteSpeaker) Run(c *Context) {
 			}
 		}
 	})
-	if !q.missing || !q.kinds[QuotePartial] {
+	if !q.missing || !q.kinds.partial {
 		return
 	}
 	for _, qt := range doc.Quotes {
