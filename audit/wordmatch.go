@@ -226,10 +226,17 @@ scan:
 			var end int
 			switch {
 			case b < utf8.RuneSelf:
-				// A word starts at p, where \b holds.
-				if n = m.root[b]; n == 0 || p+1 < len(text) && !m.mayFollow(b, text[p+1]) {
+				// A word starts at p, where \b holds. follow is empty for
+				// a byte no phrase starts with, and holds every byte that
+				// is not a word character, as the end of text stands for.
+				c := byte(' ')
+				if p+1 < len(text) {
+					c = text[p+1]
+				}
+				if !m.mayFollow(b, c) {
 					continue
 				}
+				n = m.root[b]
 				// The word's run ends at the first byte after p that w
 				// does not mark, or runs on past these eight bytes.
 				run := 0
