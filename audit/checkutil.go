@@ -215,14 +215,19 @@ func sentenceOffset(doc *Document, si, off int) int {
 // of doc is credited to.
 func creditedSources(doc *Document) map[string]bool {
 	out := map[string]bool{}
-	for _, c := range doc.Claims {
-		if c.Attribution != nil {
-			out[c.Attribution.Source.ID] = true
+	// Claims in a row are often credited to the same source: only a new
+	// ID costs a map assignment.
+	last := ""
+	for i := range doc.Claims {
+		if a := doc.Claims[i].Attribution; a != nil && (a.Source.ID != last || len(out) == 0) {
+			last = a.Source.ID
+			out[last] = true
 		}
 	}
-	for _, q := range doc.Quotes {
-		if q.Speaker != nil {
-			out[q.Speaker.ID] = true
+	for i := range doc.Quotes {
+		if sp := doc.Quotes[i].Speaker; sp != nil && (sp.ID != last || len(out) == 0) {
+			last = sp.ID
+			out[last] = true
 		}
 	}
 	return out
