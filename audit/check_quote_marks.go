@@ -89,12 +89,7 @@ func (x quoteMarks) Run(c *Context) {
 		bv := b.ViewSpan()
 		text := view.Text[bv.Start:bv.End]
 		var strays []int
-		for i := 0; i < len(text); i++ {
-			// Every double mark starts with one of the bytes doubleMarkLead
-			// holds, none of which continues a UTF-8 sequence.
-			if !doubleMarkLead[text[i]] {
-				continue
-			}
+		for i := nextDoubleMarkLead(text, 0); i < len(text); i = nextDoubleMarkLead(text, i+1) {
 			r, _ := utf8.DecodeRuneInString(text[i:])
 			if !isDoubleMark(r) || used[bv.Start+i] {
 				continue
@@ -177,6 +172,21 @@ func isDoubleMark(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// nextDoubleMarkLead returns the offset of the first byte of text from i
+// on that doubleMarkLead holds, or len(text). Every double mark starts
+// with one, and none continues a UTF-8 sequence. Eight ASCII bytes
+// without a straight double mark hold none: they are passed in one step.
+func nextDoubleMarkLead(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if x := swarLoad(text, i); x&swarHigh != 0 || swarEqual(x, '"') != 0 {
+			break
+		}
+	}
+	for ; i < len(text) && !doubleMarkLead[text[i]]; i++ {
+	}
+	return i
 }
 
 // doubleMarkLead holds the first bytes of the double marks' UTF-8

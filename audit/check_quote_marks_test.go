@@ -66,3 +66,26 @@ func TestQuoteMarksParams(t *testing.T) {
 	assertEngineError(t, "quote-marks", "  unclosed: false\n  stray: false\n  mismatched: false\n", "quote-marks needs at least one of")
 	assertEngineError(t, "quote-marks", "  unclosed: maybe\n", `r.yaml:7:13: parameter "unclosed"`)
 }
+
+// TestNextDoubleMarkLead holds nextDoubleMarkLead to the byte-at-a-time
+// search it stands for, with each kind of byte at every offset of texts
+// longer than eight bytes.
+func TestNextDoubleMarkLead(t *testing.T) {
+	ref := func(text string, i int) int {
+		for ; i < len(text) && !doubleMarkLead[text[i]]; i++ {
+		}
+		return i
+	}
+	for _, mark := range []string{`"`, "“", "”", "„", "«", "»", "‹", "›", "é", "'", "\x80", "\xc2", "\xe2"} {
+		for n := 0; n < 20; n++ {
+			for at := 0; at <= n; at++ {
+				text := strings.Repeat("a", at) + mark + strings.Repeat("b", n-at)
+				for i := 0; i <= len(text); i++ {
+					if got, want := nextDoubleMarkLead(text, i), ref(text, i); got != want {
+						t.Fatalf("nextDoubleMarkLead(%q, %d) = %d, want %d", text, i, got, want)
+					}
+				}
+			}
+		}
+	}
+}
