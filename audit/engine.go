@@ -205,6 +205,8 @@ type Engine struct {
 	// so that a claim's kinds are looked up once per document rather
 	// than compared once per rule.
 	claimKeys map[string]uint64
+	// scratch holds *docScratch values for runs to reuse.
+	scratch sync.Pool
 }
 
 // NewEngine compiles rules for the given analyzer (nil means the default
@@ -321,13 +323,19 @@ func (e *Engine) Audit(doc *Document) []Finding {
 func (e *Engine) Run(doc *Document) []Finding {
 	// One context serves every rule in turn, each appending its findings
 	// to those of the rules before it.
-	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(),
-		shared: &docState{sets: e.lexSets, claimKeys: e.claimKeys}}
+	scratch, _ := e.scratch.Get().(*docScratch)
+	if scratch == nil {
+		scratch = &docScratch{}
+	}
+	st := &docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0]}
+	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st}
 	for i := range e.rules {
 		c := &e.rules[i]
 		ctx.Rule, ctx.compiled = c.rule, c
 		c.check.Run(ctx)
 	}
+	scratch.blockBits, scratch.claimScopes = st.blockBits, st.claimScopes
+	e.scratch.Put(scratch)
 	out := ctx.found
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
@@ -419,12 +427,21 @@ type docState struct {
 	sents    []sentenceState // one per sentence, once a check asks
 	credited map[string]bool
 	// blockBits holds the blockBit of each block's kind (blockOther for
-	// a kind outside BlockKinds), once a check asks.
-	blockBits []uint16
+	// a kind outside BlockKinds), once a check asks (blocksDone).
+	blockBits  []uint16
+	blocksDone bool
 	// claimKeys is the engine's (nil outside an engine run), and
 	// claimScopes what a rule's scope asks of each claim, once a check
-	// asks.
+	// asks (scopesDone).
 	claimKeys   map[string]uint64
+	claimScopes []claimScope
+	scopesDone  bool
+}
+
+// docScratch holds the memory of a docState's per-block and per-claim
+// slices between engine runs, in Engine.scratch.
+type docScratch struct {
+	blockBits   []uint16
 	claimScopes []claimScope
 }
 
@@ -545,15 +562,16 @@ func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 // blockKinds returns the document's blockBits, working them out the
 // first time.
 func (st *docState) blockKinds(doc *Document) []uint16 {
-	if st.blockBits == nil {
-		st.blockBits = make([]uint16, len(doc.Blocks))
+	if !st.blocksDone {
+		bits := st.blockBits[:0]
 		for i := range doc.Blocks {
 			b := blockBit(doc.Blocks[i].Kind)
 			if b == 0 {
 				b = blockOther
 			}
-			st.blockBits[i] = b
+			bits = append(bits, b)
 		}
+		st.blockBits, st.blocksDone = bits, true
 	}
 	return st.blockBits
 }
@@ -626,14 +644,16 @@ func (c *Context) Claims(fn func(i int, cl *Claim)) {
 // scopes returns the document's claimScopes, working them out the first
 // time.
 func (st *docState) scopes(doc *Document) []claimScope {
-	if st.claimScopes != nil || len(doc.Claims) == 0 {
+	if st.scopesDone {
 		return st.claimScopes
 	}
 	bits := st.blockKinds(doc)
-	st.claimScopes = make([]claimScope, len(doc.Claims))
+	st.claimScopes = slices.Grow(st.claimScopes[:0], len(doc.Claims))[:len(doc.Claims)]
+	st.scopesDone = true
 	for i := range doc.Claims {
 		cl := &doc.Claims[i]
 		sc := &st.claimScopes[i]
+		*sc = claimScope{}
 		if cl.Sentence < 0 || cl.Sentence >= len(doc.Sentences) {
 			continue
 		}
