@@ -65,16 +65,18 @@ func (s singleSource) Run(c *Context) {
 	first := map[string]*Attribution{}
 	var order []string
 	total := 0
+	var last key // a key already seen, once started: the claim before's
+	started := false
 	c.Claims(func(_ int, cl *Claim) {
 		at := cl.Attribution
 		if at == nil || (s.types != nil && !s.types[at.Source.Type]) {
 			return
 		}
 		k := key{cl.Sentence, at.Source.ID}
-		if seen[k] {
+		if started && k == last || seen[k] {
 			return
 		}
-		seen[k] = true
+		seen[k], last, started = true, k, true
 		total++
 		if count[at.Source.ID] == 0 {
 			order = append(order, at.Source.ID)
