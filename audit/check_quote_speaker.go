@@ -232,7 +232,13 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 		return ""
 	}
 	pronoun := strings.ToLower(strings.TrimSpace(viewText(doc, at.Mention)))
-	want := map[string]string{"he": "m", "she": "f"}[pronoun]
+	want := "" // the gender the pronoun refers to
+	switch pronoun {
+	case "he":
+		want = "m"
+	case "she":
+		want = "f"
+	}
 	pb := c.BlockAt(at.Mention.Start)
 	if want == "" || pb < 0 {
 		return ""
