@@ -74,7 +74,7 @@ func (x backref) Run(c *Context) {
 		if !c.InBlock(doc.Sentences[si].Block) || x.ignore[key] || quoteInner(doc, m.Start) || !credits(c, si, regMention{m, si}) {
 			continue
 		}
-		if x.antecedent(c, memo, regMention{m, si}, resolved, owners[key]) || x.generic[key] && orgBefore(c, m.Start) {
+		if x.antecedent(c, memo, key, regMention{m, si}, resolved, owners[key]) || x.generic[key] && memo.orgBefore(c, m.Start) {
 			continue
 		}
 		span := doc.View().Span(m.Start, m.End)
@@ -151,17 +151,10 @@ func credits(c *Context, si int, m regMention) bool {
 // lists it: a registry source of one of the types (types), an
 // organisation the registry does not know of those types or whose name
 // ends in the back-reference's noun, or an indefinite mention of the noun.
-func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolved []rules.Mention, types map[string]bool) bool {
-	for _, o := range resolved {
-		if o.Start >= m.Start {
-			break
-		}
-		if o.BackRef || o.SourceID == "" {
-			continue
-		}
-		if src, ok := c.Registry.Info(o.SourceID); ok && types[string(src.Type)] {
-			return true
-		}
+// key is the back-reference's folded alias, which types depend on.
+func (x backref) antecedent(c *Context, memo *backrefMemo, key string, m regMention, resolved []rules.Mention, types map[string]bool) bool {
+	if end := memo.typedBefore(c, key, resolved, types); end >= 0 && end < m.Start {
+		return true
 	}
 	words := strings.Fields(m.Alias)
 	head := words[len(words)-1]
@@ -172,12 +165,8 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolve
 	if first := memo.firstHeadSentence(c, head); first >= 0 && first < m.sentence {
 		return true
 	}
-	for si := 0; si < m.sentence; si++ {
-		for _, o := range memo.orgsOf(c, si) {
-			if types[o.Type] || strings.EqualFold(lastWord(o.Name), head) {
-				return true
-			}
-		}
+	if first := memo.firstOrgSentence(c, key, head, types, m.sentence); first >= 0 && first < m.sentence {
+		return true
 	}
 	s := doc.Sentences[m.sentence]
 	if !doc.Blocks[s.Block].Kind.Editorial() {
@@ -196,13 +185,81 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, m regMention, resolve
 }
 
 // backrefMemo keeps, for one run of the backref check, what earlier
-// sentences name: the organisations of each sentence, and for each noun
-// the first sentence that names something of that kind.
+// sentences name: the organisations of each sentence, for each noun the
+// first sentence that names something of that kind, and what each of
+// antecedent's and orgBefore's scans has learnt so far. Without it a
+// document of many back-references was judged in time quadratic in its
+// length (10,000 nested HTML elements: 60% of the audit in antecedent).
 type backrefMemo struct {
 	orgs  [][]OrgMention
 	done  []bool
 	heads map[string]int
 	pats  map[string]*indefiniteHead // heads the registry's back-references do not end in
+	// typed holds typedBefore's answers by back-reference key; orgScans
+	// firstOrgSentence's scans by key and noun; generic orgBefore's.
+	typed    map[string]int
+	orgScans map[string]*sentenceScan
+	generic  genericScan
+}
+
+// sentenceScan is a scan of a document's sentences in order: those before
+// next have been judged, and first is the first that passed (-1: none).
+type sentenceScan struct{ next, first int }
+
+// typedBefore returns the largest start among resolved up to and
+// including the first mention of a registry source of one of types, or
+// -1 when there is none: a back-reference starting after it follows such
+// a source with no earlier mention ending the search (resolved is in
+// document order). types are those of the back-reference key.
+func (b *backrefMemo) typedBefore(c *Context, key string, resolved []rules.Mention, types map[string]bool) int {
+	if end, ok := b.typed[key]; ok {
+		return end
+	}
+	if b.typed == nil {
+		b.typed = map[string]int{}
+	}
+	end, found := -1, false
+	for _, o := range resolved {
+		end = max(end, o.Start)
+		if o.BackRef || o.SourceID == "" {
+			continue
+		}
+		if src, ok := c.Registry.Info(o.SourceID); ok && types[string(src.Type)] {
+			found = true
+			break
+		}
+	}
+	if !found {
+		end = -1
+	}
+	b.typed[key] = end
+	return end
+}
+
+// firstOrgSentence returns the first sentence before sentence upTo (or
+// later, if an earlier call scanned further) naming an organisation the
+// registry does not know whose type is one of types or whose name ends
+// in head, or -1 when none before upTo does. key and head identify the
+// back-reference; each scan goes over the document once in all.
+func (b *backrefMemo) firstOrgSentence(c *Context, key, head string, types map[string]bool, upTo int) int {
+	if b.orgScans == nil {
+		b.orgScans = map[string]*sentenceScan{}
+	}
+	id := key + "\x00" + head
+	sc := b.orgScans[id]
+	if sc == nil {
+		sc = &sentenceScan{first: -1}
+		b.orgScans[id] = sc
+	}
+	for ; sc.first < 0 && sc.next < upTo; sc.next++ {
+		for _, o := range b.orgsOf(c, sc.next) {
+			if types[o.Type] || strings.EqualFold(lastWord(o.Name), head) {
+				sc.first = sc.next
+				break
+			}
+		}
+	}
+	return sc.first
 }
 
 // orgsOf returns the organisations sentence si names (none outside
@@ -305,35 +362,62 @@ func indefiniteHeads(reg *rules.Registry) map[string]*indefiniteHead {
 // a person with a full name, is named before view offset off: a registry
 // source or an organisation the registry does not know, or a source of
 // the analysis such as a company it took for a single-named person.
-func orgBefore(c *Context, off int) bool {
+func (b *backrefMemo) orgBefore(c *Context, off int) bool {
 	doc := c.Doc
-	end := doc.View().Span(off, off).Start
-	for _, s := range doc.Sources {
-		if strings.HasPrefix(s.ID, "unnamed:") || strings.HasPrefix(s.ID, "person:") && len(strings.Fields(s.Name)) > 1 || c.Lexicon.Reporting.Pronoun(s.Name) {
-			continue
-		}
-		for _, m := range s.Mentions {
-			if m.Start < end {
-				return true
+	g := &b.generic
+	if !g.ready {
+		g.ready = true
+		g.whole = sentenceScan{first: -1}
+		g.mention = -1
+		for _, s := range doc.Sources {
+			if strings.HasPrefix(s.ID, "unnamed:") || strings.HasPrefix(s.ID, "person:") && len(strings.Fields(s.Name)) > 1 || c.Lexicon.Reporting.Pronoun(s.Name) {
+				continue
+			}
+			for _, m := range s.Mentions {
+				if g.mention < 0 || m.Start < g.mention {
+					g.mention = m.Start
+				}
 			}
 		}
 	}
-	for si, s := range doc.Sentences {
-		if s.ViewSpan().Start >= off {
+	if g.mention >= 0 && g.mention < doc.View().Span(off, off).Start {
+		return true
+	}
+	// The sentences that end before off are judged whole, once for all
+	// calls; only the one off falls in is judged up to off.
+	ends := func(si int) int { return doc.Sentences[si].ViewSpan().Start + len(c.wrappedText(si)) }
+	w := &g.whole
+	for ; w.first < 0 && w.next < len(doc.Sentences) && ends(w.next) <= off; w.next++ {
+		if doc.Blocks[doc.Sentences[w.next].Block].Kind.Editorial() && namesOrg(c, c.wrappedText(w.next)) {
+			w.first = w.next
 			break
 		}
-		if !doc.Blocks[s.Block].Kind.Editorial() {
-			continue
-		}
-		text := c.wrappedText(si)
-		if e := off - s.ViewSpan().Start; e < len(text) {
-			text = text[:e]
-		}
-		if len(FindOrgs(text, &c.Lexicon.People, nil)) > 0 || hasNamed(c.Registry.Match(text)) || theNameRE.MatchString(text) {
-			return true
-		}
 	}
-	return false
+	if w.first >= 0 && ends(w.first) <= off {
+		return true
+	}
+	// No sentence ending before off names one: judge the one off falls
+	// in, the last to start before it, up to off.
+	si := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].ViewSpan().Start >= off }) - 1
+	if si < 0 || ends(si) <= off || !doc.Blocks[doc.Sentences[si].Block].Kind.Editorial() {
+		return false
+	}
+	return namesOrg(c, c.wrappedText(si)[:off-doc.Sentences[si].ViewSpan().Start])
+}
+
+// genericScan is what orgBefore has learnt of a document: the first
+// start of a mention of a source that is not a person or unnamed
+// (mention, -1: none), and its scan of whole sentences.
+type genericScan struct {
+	ready   bool
+	mention int
+	whole   sentenceScan
+}
+
+// namesOrg reports whether text names an organisation: one the registry
+// does not know, a registry source, or "the" and a capitalised name.
+func namesOrg(c *Context, text string) bool {
+	return len(FindOrgs(text, &c.Lexicon.People, nil)) > 0 || hasNamed(c.Registry.Match(text)) || theNameRE.MatchString(text)
 }
 
 // particleNameRE finds a name that opens with a lower-case particle:
