@@ -61,11 +61,18 @@ type Mention struct {
 //
 // Match takes time linear in the length of text.
 func (r *Registry) Match(text string) []Mention {
+	return r.AppendMatch(nil, text)
+}
+
+// AppendMatch appends the mentions Match would return for text to dst and
+// returns the extended slice, so that a caller matching many texts can
+// reuse one buffer. The mentions in dst are left as they are.
+func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.toks, sc.arena = tokenize(text, sc.toks[:0], sc.arena[:0], &r.m.words)
 
-	var out []Mention
+	out := dst
 	toks, m := sc.toks, r.m
 	for i := 0; i < len(toks); {
 		t, end, last := m.longestAt(text, toks, sc.arena, i)

@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestAppendMatch holds AppendMatch to Match: it appends exactly the
+// mentions Match returns and leaves what dst already holds untouched,
+// whether or not dst has room to spare.
+func TestAppendMatch(t *testing.T) {
+	r := DefaultRegistry()
+	texts := []string{
+		"",
+		"Nothing to see here.",
+		"said the Syrian Observatory for Human Rights (OSDH). This NGO, based in Great Britain",
+		"According to the Syrian Observatory for Human Rights, the offensive is led by the Al-Qaeda-linked jihadist group Hayat Tahrir al-Sham, writes France 24.",
+		"– Our forces have begun to enter the city of Aleppo, says the newly formed rebel coalition in a statement, according to CNN.",
+	}
+	texts = append(texts, seedSentences(t)...)
+	prefix := []Mention{{Start: 1, End: 2, SourceID: "x", Alias: "X"}}
+	var buf []Mention
+	for _, text := range texts {
+		want := r.Match(text)
+		if got := r.AppendMatch(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("AppendMatch(nil, %q) =\n%+v\nwant\n%+v", text, got, want)
+		}
+		// A buffer reused from the previous text, with room to spare.
+		buf = r.AppendMatch(append(buf[:0], prefix...), text)
+		if !slices.Equal(buf[:1], prefix) || !slices.Equal(buf[1:], want) {
+			t.Fatalf("AppendMatch(prefix, %q) =\n%+v\nwant %+v then\n%+v", text, buf, prefix, want)
+		}
+	}
+}
