@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -109,9 +110,24 @@ func scanPlainString(s string, i int) (value string, next int, ok bool) {
 	if i >= len(s) || s[i] != '"' {
 		return "", i, false
 	}
-	ascii, escaped := true, false
+	// nonASCII is the offset of the first byte of the string outside
+	// ASCII, -1 while there is none.
+	nonASCII, escaped := -1, false
 	j := i + 1
 	for ; ; j++ {
+		// Eight bytes at a time while none is a quote, a backslash, a
+		// control character or outside ASCII. A word with such a byte
+		// stops at the first: no carry reaches the ASCII bytes below it
+		// (see swarSpaces), so their bits are exact.
+		for j+8 <= len(s) {
+			x := swarLoad(s, j)
+			stop := swarEqual(x, '"') | swarEqual(x, '\\') | ^(x+(0x80-0x20)*swarOnes)&swarHigh | x&swarHigh
+			if stop != 0 {
+				j += bits.TrailingZeros64(stop) / 8
+				break
+			}
+			j += 8
+		}
 		if j >= len(s) {
 			return "", i, false
 		}
@@ -125,12 +141,13 @@ func scanPlainString(s string, i int) (value string, next int, ok bool) {
 			j++ // the escaped byte cannot end the string
 		case c < 0x20:
 			return "", i, false
-		case c >= utf8.RuneSelf:
-			ascii = false
+		case c >= utf8.RuneSelf && nonASCII < 0:
+			nonASCII = j
 		}
 	}
 	value = s[i+1 : j]
-	if !ascii && !utf8.ValidString(value) {
+	// The bytes before the first outside ASCII are valid UTF-8.
+	if nonASCII >= 0 && !utf8.ValidString(s[nonASCII:j]) {
 		return "", i, false
 	}
 	if escaped {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // recordCases are JSON Lines records scanRecord reads, and some it must
@@ -108,4 +109,74 @@ func FuzzLooksLikeHTML(f *testing.F) {
 			t.Errorf("looksLikeHTML(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// scanPlainStringBytewise is scanPlainString as it was written first, a
+// byte at a time.
+func scanPlainStringBytewise(s string, i int) (value string, next int, ok bool) {
+	if i >= len(s) || s[i] != '"' {
+		return "", i, false
+	}
+	ascii, escaped := true, false
+	j := i + 1
+	for ; ; j++ {
+		if j >= len(s) {
+			return "", i, false
+		}
+		c := s[j]
+		if c == '"' {
+			break
+		}
+		switch {
+		case c == '\\':
+			escaped = true
+			j++
+		case c < 0x20:
+			return "", i, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	value = s[i+1 : j]
+	if !ascii && !utf8.ValidString(value) {
+		return "", i, false
+	}
+	if escaped {
+		if value, ok = unescape(value); !ok {
+			return "", i, false
+		}
+	}
+	return value, j + 1, true
+}
+
+// TestScanPlainStringWords holds scanPlainString, which skips eight plain
+// bytes at a time, to the byte-at-a-time scan: every byte that stops it
+// (and pairs of them) at every offset of the words around it, then the
+// same strings in a whole record against encoding/json.
+func TestScanPlainStringWords(t *testing.T) {
+	stops := []string{`"`, `\"`, `\\`, `\n`, `\u00e9`, `\x`, `\`, "\t", "\x00", "\x1f", " ", "~", "\x7f",
+		"é", "’", "\xff", "\xc3", "\x80", "\x9f", "\xe2\x80", `\é`, "é\t", "\xff\"", `é"`, `\` + "\xc3\xa9"}
+	read := 0
+	for _, a := range stops {
+		for _, b := range append(stops[:len(stops):len(stops)], "") {
+			for pre := 0; pre < 18; pre++ {
+				for gap := 0; gap < 10; gap += 3 {
+					s := `"` + strings.Repeat("a", pre) + a + strings.Repeat("b", gap) + b + strings.Repeat("c", 9) + `"tail`
+					for _, i := range []int{0, 1} {
+						v, next, ok := scanPlainString(s, i)
+						wv, wnext, wok := scanPlainStringBytewise(s, i)
+						if v != wv || next != wnext || ok != wok {
+							t.Fatalf("scanPlainString(%q, %d) = %q, %d, %v; want %q, %d, %v", s, i, v, next, ok, wv, wnext, wok)
+						}
+					}
+					if checkScanRecord(t, `{"id":"1","body":`+s[:len(s)-len("tail")]+`}`) {
+						read++
+					}
+				}
+			}
+		}
+	}
+	if read == 0 {
+		t.Error("scanRecord read none of the records")
+	}
 }
