@@ -230,21 +230,16 @@ func readJSONL(text, enc string, warnings []string, path string) ([]*Document, e
 // with encoding/json otherwise.
 func parseRecord(raw string) (*Document, error) {
 	fast, ok := scanRecord(raw)
-	var rec jsonlRecord
+	var raws [len(recordKeys)]json.RawMessage
 	if !ok {
-		if err := json.Unmarshal([]byte(raw), &rec); err != nil {
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				// Not an object: say so without naming Go types.
-				return nil, fmt.Errorf("invalid JSON: want an object with \"id\" and \"body\", got %s", jsonKind(raw))
-			}
-			return nil, fmt.Errorf("invalid JSON: %w", err)
+		var err error
+		if raws, err = unmarshalRecord(raw); err != nil {
+			return nil, err
 		}
 	}
 	var meta Meta
 	var body, format string
 	// In the order of recordKeys; the first two are required.
-	raws := [len(recordKeys)]json.RawMessage{rec.ID, rec.Body, rec.Title, rec.URL, rec.Outlet, rec.Published, rec.Format}
 	dsts := [len(recordKeys)]*string{&meta.ID, &body, &meta.Title, &meta.URL, &meta.Outlet, &meta.Published, &format}
 	for k, name := range recordKeys {
 		v, present := fast[k].value, fast[k].present
@@ -279,6 +274,23 @@ func parseRecord(raw string) (*Document, error) {
 		return nil, fmt.Errorf("field \"format\": unknown format %q (want text, html or markdown)", format)
 	}
 	return &Document{Format: docFormat, Encoding: "utf-8", Text: body, Meta: meta}, nil
+}
+
+// unmarshalRecord decodes raw with encoding/json into the raw values of
+// its fields, in the order of recordKeys. It is apart from parseRecord so
+// that only a record scanRecord leaves to it puts a jsonlRecord on the
+// heap.
+func unmarshalRecord(raw string) ([len(recordKeys)]json.RawMessage, error) {
+	var rec jsonlRecord
+	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// Not an object: say so without naming Go types.
+			return [len(recordKeys)]json.RawMessage{}, fmt.Errorf("invalid JSON: want an object with \"id\" and \"body\", got %s", jsonKind(raw))
+		}
+		return [len(recordKeys)]json.RawMessage{}, fmt.Errorf("invalid JSON: %w", err)
+	}
+	return [len(recordKeys)]json.RawMessage{rec.ID, rec.Body, rec.Title, rec.URL, rec.Outlet, rec.Published, rec.Format}, nil
 }
 
 // jsonKind names the kind of JSON value raw holds, for messages.
