@@ -216,6 +216,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	// Per-sentence scratch, reused from one sentence to the next: nothing
 	// keeps them past their sentence.
+	doc.loaded.reset(&a.lex.Reporting, doc.view, len(doc.Sentences))
 	var known, orgSpans []Span
 	var people []PersonMention
 	var defs []Definite
@@ -230,8 +231,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Structure makes it.
 		inView := s.view.End <= len(viewLower) && s.Text == doc.view.Text[s.view.Start:s.view.End]
 		text := s.Text
+		// screened is true when text has the words of s.Text, as
+		// appendQWords splits them: line breaks, which split no word,
+		// read as spaces.
+		screened := true
 		if strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') >= 0 {
-			if inView && utf8.ValidString(text) {
+			screened = utf8.ValidString(text)
+			if inView && screened {
 				// softWrap(text), byte for byte.
 				if viewWrapped == "" {
 					v := doc.view.Text
@@ -258,7 +264,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 		info.words = splitAtQuotes(tokens, bounds, base)
 		// The cues of every sentence share one array, as the words do.
 		c0 := len(cues)
-		cues = a.appendCuesOf(cues, text, info.words)
+		var loaded bool
+		cues, loaded = a.appendCuesLoaded(cues, text, info.words)
+		if screened && !loaded {
+			doc.loaded.setFree(si)
+		}
 		if len(cues) > c0 {
 			info.cues = cues[c0:len(cues):len(cues)]
 		}

@@ -92,6 +92,9 @@ func (x loadedVerb) Run(c *Context) {
 // loaded verb, the only word FindCues finds a loaded verb cue at: a word
 // whose lexKey is such an inflection.
 func mayHoldLoaded(c *Context, si int) bool {
+	if c.Doc.loaded.isFree(&c.Lexicon.Reporting, c.Doc.view, si) {
+		return false // the analysis found no such word
+	}
 	text := c.Doc.Sentences[si].Text
 	// The matcher reads words as \b does, with "_" a word character, and
 	// does not take İ or the Kelvin sign, which lower-case to ASCII

@@ -21,15 +21,25 @@ func (a *Analyzer) findCues(text string, words []word) []cue {
 	return out
 }
 
-// appendCuesOf appends the cues findCues finds to out: the analyzer keeps
-// those of all a document's sentences in one array.
+// appendCuesOf appends the cues findCues finds to out.
 func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
+	out, _ = a.appendCuesLoaded(out, text, words)
+	return out
+}
+
+// appendCuesLoaded is appendCuesOf that also reports whether a word of
+// text, as appendQWords splits it, has an inflection of a loaded verb as
+// its key (see loadedScreen). The analyzer keeps the cues of all a
+// document's sentences in one array.
+func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word) (_ []cue, loaded bool) {
 	// The words and cues of most sentences fit in these, on the stack.
 	var tbuf [64]qword
 	var cbuf [8]ReportingCue
-	rc := a.lex.Reporting.appendCues(cbuf[:0], text, appendQWordsOf(tbuf[:0], text, words))
+	toks := appendQWordsOf(tbuf[:0], text, words)
+	loaded = a.lex.Reporting.holdsLoaded(toks)
+	rc := a.lex.Reporting.appendCues(cbuf[:0], text, toks)
 	if len(rc) == 0 {
-		return out // most sentences
+		return out, loaded // most sentences
 	}
 	wi := 0
 	for _, c := range rc {
@@ -48,7 +58,7 @@ func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 		}
 		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
 	}
-	return out
+	return out, loaded
 }
 
 // lastWordIs reports whether a cue's text ends with the word w.

@@ -63,6 +63,9 @@ type Document struct {
 	// registry is what Analyze found of the source registry: the checks
 	// read it rather than match every sentence again.
 	registry *registryMatches
+	// loaded is what Analyze found of the loaded reporting verbs: the
+	// sentences the loaded-verb check need not scan.
+	loaded loadedScreen
 }
 
 // NewDocument returns a document for text that is already UTF-8.

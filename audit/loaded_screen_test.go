@@ -1,0 +1,113 @@
+package audit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// refMayHoldLoaded is mayHoldLoaded before the analysis screened the
+// sentences: the matcher of loaded inflections, or the words one by one.
+func refMayHoldLoaded(c *Context, si int) bool {
+	saved := c.Doc.loaded
+	c.Doc.loaded = loadedScreen{}
+	defer func() { c.Doc.loaded = saved }()
+	return mayHoldLoaded(c, si)
+}
+
+// TestLoadedScreenMatchesReference holds the analysis's screen of loaded
+// verbs to the words of every sentence of the corpora: a sentence it
+// lets the check skip has no word whose lexKey is a loaded inflection,
+// hence no loaded verb cue, and it skips every sentence the old screen
+// skipped.
+func TestLoadedScreenMatchesReference(t *testing.T) {
+	eng, err := NewEngine(nil, rules.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := eng.analyzer.Lexicon()
+	for _, set := range corpustest.Sets(t) {
+		screened := 0
+		for _, a := range set.Articles {
+			doc := NewDocument(a.Ref, FormatText, a.Body)
+			Structure(doc, lex)
+			eng.analyzer.Analyze(doc)
+			c := &Context{Doc: doc, Lexicon: lex, Registry: eng.analyzer.Registry(), shared: &docState{sets: eng.lexSets}}
+			for si, s := range doc.Sentences {
+				words := false
+				for _, w := range appendQWords(nil, s.Text, 0, len(s.Text)) {
+					words = words || lex.Reporting.verbs[w.key].loaded
+				}
+				cue := false
+				for _, rc := range lex.Reporting.FindCues(s.Text) {
+					cue = cue || rc.Loaded
+				}
+				got, old := mayHoldLoaded(c, si), refMayHoldLoaded(c, si)
+				if (words || cue) && !got {
+					t.Fatalf("%s: sentence %d %q holds a loaded verb, but mayHoldLoaded says no", a.Ref, si, s.Text)
+				}
+				if got && !old {
+					t.Fatalf("%s: sentence %d %q: mayHoldLoaded says yes where the old screen said no", a.Ref, si, s.Text)
+				}
+				if doc.loaded.isFree(&lex.Reporting, doc.view, si) {
+					screened++
+				}
+			}
+		}
+		if screened == 0 {
+			t.Errorf("%s: the analysis screened no sentence", set.Name)
+		}
+	}
+}
+
+// TestLoadedScreenGuards checks that the screen answers only for the
+// lexicon and view it was worked out with.
+func TestLoadedScreenGuards(t *testing.T) {
+	doc := NewDocument("t", FormatText, "The rebels said they had taken the town.\n\nThe minister claimed that he knew.")
+	a := NewAnalyzer(nil, nil)
+	Structure(doc, a.Lexicon())
+	a.Analyze(doc)
+	rep := &a.Lexicon().Reporting
+	if !doc.loaded.isFree(rep, doc.view, 0) {
+		t.Errorf("sentence 0 has no loaded verb, but the screen does not say so")
+	}
+	if len(doc.Sentences) > 1 && doc.loaded.isFree(rep, doc.view, 1) {
+		t.Errorf("sentence 1 holds \"claimed\", but the screen calls it free")
+	}
+	if doc.loaded.isFree(&ReportingLexicon{}, doc.view, 0) {
+		t.Errorf("the screen answers for another lexicon")
+	}
+	if doc.loaded.isFree(rep, &View{}, 0) {
+		t.Errorf("the screen answers for another view")
+	}
+	if doc.loaded.isFree(rep, doc.view, 1000) {
+		t.Errorf("the screen answers for a sentence past the end")
+	}
+}
+
+// TestLoadedScreenLong checks the screen past its first 64 sentences.
+func TestLoadedScreenLong(t *testing.T) {
+	var b strings.Builder
+	for i := range 200 {
+		if i%3 == 0 {
+			b.WriteString("The minister claimed that he knew. ")
+		} else {
+			b.WriteString("The rebels said they had taken the town. ")
+		}
+	}
+	doc := NewDocument("t", FormatText, b.String())
+	a := NewAnalyzer(nil, nil)
+	Structure(doc, a.Lexicon())
+	a.Analyze(doc)
+	if len(doc.Sentences) != 200 {
+		t.Fatalf("%d sentences, want 200", len(doc.Sentences))
+	}
+	for si, s := range doc.Sentences {
+		want := !strings.Contains(s.Text, "claimed")
+		if got := doc.loaded.isFree(&a.Lexicon().Reporting, doc.view, si); got != want {
+			t.Errorf("sentence %d %q: free = %v, want %v", si, s.Text, got, want)
+		}
+	}
+}
