@@ -16,6 +16,9 @@ import (
 type Analyzer struct {
 	lex      *Lexicon
 	registry *rules.Registry
+	// loadedSet holds the inflections of the lexicon's loaded reporting
+	// verbs (see loadedScreen).
+	loadedSet wordFilter
 	// arenas holds *analysisArena: the arrays of finished analyses, empty and
 	// cleared, for the next document to fill.
 	arenas sync.Pool
@@ -71,7 +74,7 @@ func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
 	if registry == nil {
 		registry = rules.DefaultRegistry()
 	}
-	return &Analyzer{lex: lex, registry: registry}
+	return &Analyzer{lex: lex, registry: registry, loadedSet: loadedFilter(&lex.Reporting)}
 }
 
 // Lexicon returns the analyzer's lexicon.

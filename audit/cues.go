@@ -36,7 +36,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word) (_ []c
 	var tbuf [64]qword
 	var cbuf [8]ReportingCue
 	toks := appendQWordsOf(tbuf[:0], text, words)
-	loaded = a.lex.Reporting.holdsLoaded(toks)
+	loaded = a.holdsLoaded(toks, words)
 	rc := a.lex.Reporting.appendCues(cbuf[:0], text, toks)
 	if len(rc) == 0 {
 		return out, loaded // most sentences

@@ -1,8 +1,11 @@
 package audit
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 	"github.com/sourcecheck/sourcecheck/rules"
@@ -53,6 +56,8 @@ func TestLoadedScreenMatchesReference(t *testing.T) {
 				}
 				if doc.loaded.isFree(&lex.Reporting, doc.view, si) {
 					screened++
+				} else if !words && doc.Blocks[s.Block].Kind.Editorial() && utf8.ValidString(s.Text) {
+					t.Errorf("%s: editorial sentence %d %q has no loaded verb, but the analysis did not screen it", a.Ref, si, s.Text)
 				}
 			}
 		}
@@ -108,6 +113,37 @@ func TestLoadedScreenLong(t *testing.T) {
 		want := !strings.Contains(s.Text, "claimed")
 		if got := doc.loaded.isFree(&a.Lexicon().Reporting, doc.view, si); got != want {
 			t.Errorf("sentence %d %q: free = %v, want %v", si, s.Text, got, want)
+		}
+	}
+}
+
+// TestHoldsLoaded holds Analyzer.holdsLoaded to the keys of every word of
+// random texts, as appendQWords splits them, with the analysis's words
+// split at random quotation boundaries.
+func TestHoldsLoaded(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	verbs := a.lex.Reporting.verbs
+	pieces := []string{"claimed", "CLAIMED", "Claims", "cla\u0130med", "adm\u0130tted", "\u212aclaimed", "insisted", "maintains",
+		"boasts", "x", "said", "-", "'", "’", " ", "\n", "“", "é", "ß", "claim", "ed", "admit", "ted", "_", "9", ".", "con", "ceded", "U.S.", "\u0301"}
+	rng := rand.New(rand.NewSource(2))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		want := false
+		for _, w := range appendQWords(nil, text, 0, len(text)) {
+			want = want || verbs[w.key].loaded
+		}
+		var bounds []int
+		for k := rng.Intn(3); k > 0; k-- {
+			bounds = append(bounds, rng.Intn(len(text)+1))
+		}
+		slices.Sort(bounds)
+		words := splitAtQuotes(appendWords(nil, text), bounds, 0)
+		if got := a.holdsLoaded(appendQWordsOf(nil, text, words), words); got != want {
+			t.Fatalf("holdsLoaded(%q, split at %v) = %v, want %v", text, bounds, got, want)
 		}
 	}
 }
