@@ -56,7 +56,19 @@ var reportingSubjects = map[string]bool{"i": true, "we": true, "you": true, "he"
 
 func (x loadedVerb) Run(c *Context) {
 	doc := c.Doc
-	var cues map[int]bool // document offsets of the cues claims are credited by
+	// credited reports whether a claim is credited by the cue at a
+	// document offset: most documents have few claims, and a scan of
+	// them costs less than a set of their cues.
+	var cues map[int]bool
+	credited := func(start int) bool {
+		if len(doc.Claims) <= maxScannedClaims {
+			return claimCue(doc, start)
+		}
+		if cues == nil {
+			cues = claimCues(doc)
+		}
+		return cues[start]
+	}
 	for si, s := range doc.Sentences {
 		if !c.InBlock(s.Block) {
 			continue
@@ -77,10 +89,7 @@ func (x loadedVerb) Run(c *Context) {
 				continue
 			}
 			span := sentenceSpan(doc, si, cue.Start, cue.End)
-			if cues == nil {
-				cues = claimCues(doc)
-			}
-			if x.otherSense(toks, k, cue.Form) || !cues[span.Start] && !x.reports(s.Text, toks, k, cue.Form) {
+			if x.otherSense(toks, k, cue.Form) || !credited(span.Start) && !x.reports(s.Text, toks, k, cue.Form) {
 				continue
 			}
 			c.Report(span, MessageData{Match: s.Text[cue.Start:cue.End], Cue: s.Text[cue.Start:cue.End]})
@@ -135,6 +144,10 @@ func loadedFormsMatcher(rep *ReportingLexicon) *phraseMatcher {
 	return newPhraseMatcher(phrases, false)
 }
 
+// maxScannedClaims is the number of claims up to which the loaded-verb
+// check scans them for a cue rather than make a set of their cues.
+const maxScannedClaims = 64
+
 // claimCues returns the document offsets of the cues claims are credited
 // by.
 func claimCues(doc *Document) map[int]bool {
@@ -145,6 +158,17 @@ func claimCues(doc *Document) map[int]bool {
 		}
 	}
 	return cues
+}
+
+// claimCue reports whether a claim of doc is credited by the cue at
+// document offset start: claimCues(doc)[start], without the set.
+func claimCue(doc *Document, start int) bool {
+	for i := range doc.Claims {
+		if a := doc.Claims[i].Attribution; a != nil && a.Cue.Start == start {
+			return true
+		}
+	}
+	return false
 }
 
 // otherSense reports whether the verb toks[k] (of the given inflection)

@@ -147,3 +147,29 @@ func TestHoldsLoaded(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimCueMatchesSet holds claimCue, the loaded-verb check's scan of
+// the claims, to the set of their cues on a tenth of the corpora's
+// documents: at every cue a claim is credited by, and at every word start.
+func TestClaimCueMatchesSet(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	for _, set := range corpustest.Sets(t) {
+		for ai, art := range set.Articles {
+			if ai%10 != 0 {
+				continue
+			}
+			doc := NewDocument(art.Ref, FormatText, art.Body)
+			Structure(doc, a.Lexicon())
+			a.Analyze(doc)
+			cues := claimCues(doc)
+			for off := range len(doc.Text) + 1 {
+				if off > 0 && off < len(doc.Text) && !cues[off] && doc.Text[off-1] != ' ' {
+					continue
+				}
+				if got, want := claimCue(doc, off), cues[off]; got != want {
+					t.Fatalf("%s: claimCue(%d) = %v, want %v", art.Ref, off, got, want)
+				}
+			}
+		}
+	}
+}
