@@ -32,6 +32,8 @@ type analysisArena struct {
 	words    []word
 	cues     []cue
 	mentions []mention
+	// toks holds the cue finder's words of one sentence after another.
+	toks []qword
 }
 
 // maxPooledWords bounds the arenas kept for reuse, so that one huge
@@ -50,7 +52,7 @@ func (a *Analyzer) getArena(n int) *analysisArena {
 	return &analysisArena{words: make([]word, 0, n)}
 }
 
-// putArena clears the words and cues of p, so that it keeps no
+// putArena clears the words, cues and mentions of p, so that it keeps no
 // document's text alive, and keeps it for reuse.
 func (a *Analyzer) putArena(p *analysisArena) {
 	if cap(p.words) > maxPooledWords {
@@ -59,9 +61,11 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	clear(p.infos)
 	clear(p.words)
 	clear(p.cues)
-	// Mentions dropped as nested lie past the end: clear them too.
+	// Mentions dropped as nested, and the words of sentences before the
+	// last, lie past the end: clear them too.
 	clear(p.mentions[:cap(p.mentions)])
-	p.infos, p.words, p.cues, p.mentions = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0]
+	clear(p.toks[:cap(p.toks)])
+	p.infos, p.words, p.cues, p.mentions, p.toks = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0]
 	a.arenas.Put(p)
 }
 
@@ -199,7 +203,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 	}
 	pooled := a.getArena(n/5 + 16)
-	arena, cues := pooled.words, pooled.cues
+	arena, cues, qtoks := pooled.words, pooled.cues, pooled.toks
 	// The arena's infos are zero, as putArena leaves them.
 	infos := pooled.infos[:0]
 	if cap(infos) >= len(doc.Sentences) {
@@ -268,7 +272,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// The cues of every sentence share one array, as the words do.
 		c0 := len(cues)
 		var loaded bool
-		cues, loaded = a.appendCuesLoaded(cues, text, info.words)
+		cues, qtoks, loaded = a.appendCuesLoaded(cues, text, info.words, qtoks)
 		if screened && !loaded {
 			doc.loaded.setFree(si)
 		}
@@ -393,7 +397,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.Sources = buildSources(doc, all, full)
 	// Nothing of the analysis holds a word, cue, mention or sentInfo now:
 	// the arena goes back, cleared, for the next document.
-	pooled.infos, pooled.words, pooled.cues, pooled.mentions = infos, arena, cues, all
+	pooled.infos, pooled.words, pooled.cues, pooled.mentions, pooled.toks = infos, arena, cues, all, qtoks
 	a.putArena(pooled)
 }
 

@@ -23,23 +23,25 @@ func (a *Analyzer) findCues(text string, words []word) []cue {
 
 // appendCuesOf appends the cues findCues finds to out.
 func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
-	out, _ = a.appendCuesLoaded(out, text, words)
+	// The words of most sentences fit in tbuf, on the stack.
+	var tbuf [64]qword
+	out, _, _ = a.appendCuesLoaded(out, text, words, tbuf[:0])
 	return out
 }
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
 // text, as appendQWords splits it, has an inflection of a loaded verb as
 // its key (see loadedScreen). The analyzer keeps the cues of all a
-// document's sentences in one array.
-func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word) (_ []cue, loaded bool) {
-	// The words and cues of most sentences fit in these, on the stack.
-	var tbuf [64]qword
+// document's sentences in one array, and the cue finder's words of one
+// sentence after another in toks, which it returns for the next.
+func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks []qword) (_ []cue, _ []qword, loaded bool) {
+	// The cues of most sentences fit in cbuf, on the stack.
 	var cbuf [8]ReportingCue
-	toks := appendQWordsOf(tbuf[:0], text, words)
+	toks = appendQWordsOf(toks[:0], text, words)
 	loaded = a.holdsLoaded(toks, words)
 	rc := a.lex.Reporting.appendCues(cbuf[:0], text, toks)
 	if len(rc) == 0 {
-		return out, loaded // most sentences
+		return out, toks, loaded // most sentences
 	}
 	wi := 0
 	for _, c := range rc {
@@ -58,7 +60,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word) (_ []c
 		}
 		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
 	}
-	return out, loaded
+	return out, toks, loaded
 }
 
 // lastWordIs reports whether a cue's text ends with the word w.
