@@ -327,7 +327,8 @@ func (e *Engine) Run(doc *Document) []Finding {
 	if scratch == nil {
 		scratch = &docScratch{}
 	}
-	st := &docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0]}
+	st := &docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
+		sentsMem: scratch.sents, words: scratch.words}
 	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st}
 	for i := range e.rules {
 		c := &e.rules[i]
@@ -335,6 +336,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 		c.check.Run(ctx)
 	}
 	scratch.blockBits, scratch.claimScopes = st.blockBits, st.claimScopes
+	scratch.keepSentences(st)
 	e.scratch.Put(scratch)
 	out := ctx.found
 	sort.SliceStable(out, func(i, j int) bool {
@@ -423,8 +425,13 @@ type Context struct {
 // words, wrapped text and reporting cues of each sentence, which sources
 // are credited.
 type docState struct {
-	sets     func() *lexSets
-	sents    []sentenceState // one per sentence, once a check asks
+	sets  func() *lexSets
+	sents []sentenceState // one per sentence, once a check asks
+	// sentsMem is memory for sents, cleared, from an earlier run.
+	sentsMem []sentenceState
+	// words holds the words of the sentences worked out so far (see
+	// wordsOf), each a full slice of it, with room for more.
+	words    []qword
 	credited map[string]bool
 	// blockBits holds the blockBit of each block's kind (blockOther for
 	// a kind outside BlockKinds), once a check asks (blocksDone).
@@ -443,6 +450,30 @@ type docState struct {
 type docScratch struct {
 	blockBits   []uint16
 	claimScopes []claimScope
+	// sents and words are the memory of a docState's sentence states and
+	// their words, cleared: they hold slices of a document's text.
+	sents []sentenceState
+	words []qword
+}
+
+// maxScratchWords and maxScratchSentences bound the arrays kept between
+// runs, so that one huge document does not pin them for good.
+const (
+	maxScratchWords     = 1 << 16
+	maxScratchSentences = 1 << 12
+)
+
+// keepSentences keeps the memory of st's sentence states and words for
+// the next run, cleared.
+func (s *docScratch) keepSentences(st *docState) {
+	if st.sents != nil && cap(st.sents) <= maxScratchSentences {
+		clear(st.sents)
+		s.sents = st.sents[:0]
+	}
+	if cap(st.words) <= maxScratchWords {
+		clear(st.words) // wordsOf leaves nothing past the end
+		s.words = st.words[:0]
+	}
 }
 
 // claimScope is what a rule's scope asks of a claim: the blockBits entry
@@ -487,13 +518,17 @@ func (c *Context) lexSets() *lexSets { return c.state().sets() }
 func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 	st := c.state()
 	if st.sents == nil {
-		st.sents = make([]sentenceState, len(c.Doc.Sentences))
+		if n := len(c.Doc.Sentences); cap(st.sentsMem) >= n {
+			st.sents = st.sentsMem[:n] // cleared by keepSentences
+		} else {
+			st.sents = make([]sentenceState, n)
+		}
 	}
 	ss := &st.sents[si]
 	if missing := want &^ ss.has; missing != 0 {
 		text := c.Doc.Sentences[si].Text
 		if missing&hasWords != 0 {
-			ss.words = appendQWords(make([]qword, 0, len(text)/6+1), text, 0, len(text))
+			ss.words = st.wordsOf(text)
 		}
 		if missing&(hasWrapped|hasCues) != 0 && ss.has&hasWrapped == 0 {
 			ss.wrapped = softWrap(text)
@@ -505,6 +540,28 @@ func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 		ss.has |= want
 	}
 	return ss
+}
+
+// wordsOf returns the words of text, as appendQWords splits it, in the
+// spare room of st.words: the sentences of a run share a few arrays
+// rather than have one each.
+func (st *docState) wordsOf(text string) []qword {
+	n, want := len(st.words), len(text)/6+1 // about one word in six bytes
+	if cap(st.words)-n < want {
+		// A new array for this sentence and the next: the words of
+		// those before keep the old one.
+		st.words = make([]qword, 0, max(2*cap(st.words), want, 256))
+		n = 0
+	}
+	toks := appendQWords(st.words[n:n], text, 0, len(text))
+	if len(toks) <= cap(st.words)-n {
+		st.words = st.words[:n+len(toks)] // they fit in place
+	} else {
+		// They outgrew the room left and moved: clear what they wrote
+		// there, so that the array holds words up to its length only.
+		clear(st.words[n:cap(st.words)])
+	}
+	return toks[:len(toks):len(toks)]
 }
 
 // sentenceWords returns the words of sentence si's text, as appendQWords

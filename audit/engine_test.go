@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,5 +107,40 @@ func TestFingerprintIgnoresLines(t *testing.T) {
 	}
 	if a[0].Fingerprint == a[1].Fingerprint {
 		t.Errorf("two findings on the same text share a fingerprint %s", a[0].Fingerprint)
+	}
+}
+
+// TestWordsOfSharesArrays checks that the sentences of a run, whose words
+// share a few arrays, each have the words appendQWords finds, whatever
+// the order they are asked in, and that appending to one sentence's
+// words leaves the others alone.
+func TestWordsOfSharesArrays(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	pieces := []string{"The", "minister", "claimed", " ", " ", "“", "U.S.", "’s", "9", "é", "-", ".", strings.Repeat("word ", 70)}
+	for run := 0; run < 200; run++ {
+		texts := make([]string, rng.Intn(40)+1)
+		for i := range texts {
+			var b strings.Builder
+			for k := rng.Intn(20); k >= 0; k-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			texts[i] = b.String()
+		}
+		st := &docState{}
+		if run%2 == 1 {
+			st.words = make([]qword, 3, 300) // memory of an earlier run
+		}
+		got := make([][]qword, len(texts))
+		for _, i := range rng.Perm(len(texts)) {
+			got[i] = st.wordsOf(texts[i])
+			if len(got[i]) > 0 {
+				_ = append(got[i], qword{key: "x"}) // must not reach another's words
+			}
+		}
+		for i, text := range texts {
+			if want := appendQWords(nil, text, 0, len(text)); !slices.Equal(got[i], want) {
+				t.Fatalf("run %d: words of %q = %v, want %v", run, text, got[i], want)
+			}
+		}
 	}
 }
