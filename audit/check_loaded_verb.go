@@ -78,7 +78,8 @@ func (x loadedVerb) Run(c *Context) {
 		}
 		toks := c.sentenceWords(si)
 		k := 0
-		for _, cue := range c.Lexicon.Reporting.FindCues(s.Text) {
+		// FindCues(s.Text), from the words it would split s.Text into.
+		for _, cue := range c.Lexicon.Reporting.appendCues(nil, s.Text, toks) {
 			if cue.Kind != CueVerb || !cue.Loaded || x.except[cue.Lemma] || quoteInner(doc, s.ViewSpan().Start+cue.Start) {
 				continue
 			}
