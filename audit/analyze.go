@@ -281,14 +281,16 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		// Registry mentions, resolved later across the whole document.
 		known = known[:0]
-		for _, m := range a.registry.Match(text) {
+		r0 := len(regMentions)
+		regMentions = a.registry.AppendMatch(regMentions, text)
+		for k := r0; k < len(regMentions); k++ {
+			m := &regMentions[k]
 			if !m.BackRef {
 				// "the bank" does not hide "the Bank of America".
 				known = append(known, Span{Start: m.Start, End: m.End})
 			}
 			m.Start += base
 			m.End += base
-			regMentions = append(regMentions, m)
 			regSentence = append(regSentence, si)
 		}
 		// Organisations the registry does not know, and the acronyms
