@@ -972,22 +972,30 @@ func (b *byteSet) hasLast(s string) bool {
 // expression run on a block its first byte rules out is not run: Go's
 // backtracker clears memory in proportion to the block's length before
 // it fails at the first byte.
-func firstBytes(expr string) *byteSet {
+func firstBytes(expr string) *byteSet { return edgeBytes(expr, false) }
+
+// edgeBytes is firstBytes, or lastBytes when last is true.
+func edgeBytes(expr string, last bool) *byteSet {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
 	var set byteSet
-	if nullable := addFirstBytes(&set, re.Simplify()); nullable {
+	if nullable := addEdgeBytes(&set, re.Simplify(), last); nullable {
 		return nil
 	}
 	return &set
 }
 
-// addFirstBytes adds to set the bytes a match of re can start with, and
-// reports whether re can match the empty string (then what follows it
-// can start the match too). Zero-width assertions count as empty.
-func addFirstBytes(set *byteSet, re *syntax.Regexp) (nullable bool) {
+// addEdgeBytes adds to set the bytes a match of re can start with (end
+// with, when last is true), and reports whether re can match the empty
+// string (then what follows it can start the match too, or what precedes
+// it end it). Zero-width assertions count as empty.
+func addEdgeBytes(set *byteSet, re *syntax.Regexp, last bool) (nullable bool) {
+	addRange := addRuneRange
+	if last {
+		addRange = addLastRuneRange
+	}
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return false
@@ -996,38 +1004,46 @@ func addFirstBytes(set *byteSet, re *syntax.Regexp) (nullable bool) {
 			return true
 		}
 		r := re.Rune[0]
-		addRuneRange(set, r, r)
+		if last {
+			r = re.Rune[len(re.Rune)-1]
+		}
+		addRange(set, r, r)
 		if re.Flags&syntax.FoldCase != 0 {
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-				addRuneRange(set, f, f)
+				addRange(set, f, f)
 			}
 		}
 		return false
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(re.Rune); i += 2 {
-			addRuneRange(set, re.Rune[i], re.Rune[i+1])
+			addRange(set, re.Rune[i], re.Rune[i+1])
 		}
 		return false
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		addRuneRange(set, 0, unicode.MaxRune)
+		addRange(set, 0, unicode.MaxRune)
 		return false
 	case syntax.OpCapture, syntax.OpPlus:
-		return addFirstBytes(set, re.Sub[0])
+		return addEdgeBytes(set, re.Sub[0], last)
 	case syntax.OpStar, syntax.OpQuest:
-		addFirstBytes(set, re.Sub[0])
+		addEdgeBytes(set, re.Sub[0], last)
 		return true
 	case syntax.OpRepeat:
-		return addFirstBytes(set, re.Sub[0]) || re.Min == 0
+		return addEdgeBytes(set, re.Sub[0], last) || re.Min == 0
 	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !addFirstBytes(set, sub) {
+		// From the edge inwards, while what is passed can be empty.
+		for i := range re.Sub {
+			sub := re.Sub[i]
+			if last {
+				sub = re.Sub[len(re.Sub)-1-i]
+			}
+			if !addEdgeBytes(set, sub, last) {
 				return false
 			}
 		}
 		return true
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if addFirstBytes(set, sub) {
+			if addEdgeBytes(set, sub, last) {
 				nullable = true
 			}
 		}
@@ -1063,71 +1079,7 @@ func addRuneRange(set *byteSet, lo, hi rune) {
 // cannot tell or the expression matches the empty string. A suffix cue
 // tried on a block its last byte rules out is not run: most paragraphs
 // end in a full stop, which few suffix cues can end with.
-func lastBytes(expr string) *byteSet {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	var set byteSet
-	if nullable := addLastBytes(&set, re.Simplify()); nullable {
-		return nil
-	}
-	return &set
-}
-
-// addLastBytes adds to set the bytes a match of re can end with, and
-// reports whether re can match the empty string (then what precedes it
-// can end the match too). It mirrors addFirstBytes.
-func addLastBytes(set *byteSet, re *syntax.Regexp) (nullable bool) {
-	switch re.Op {
-	case syntax.OpNoMatch:
-		return false
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return true
-		}
-		r := re.Rune[len(re.Rune)-1]
-		addLastRuneRange(set, r, r)
-		if re.Flags&syntax.FoldCase != 0 {
-			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-				addLastRuneRange(set, f, f)
-			}
-		}
-		return false
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			addLastRuneRange(set, re.Rune[i], re.Rune[i+1])
-		}
-		return false
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		addLastRuneRange(set, 0, unicode.MaxRune)
-		return false
-	case syntax.OpCapture, syntax.OpPlus:
-		return addLastBytes(set, re.Sub[0])
-	case syntax.OpStar, syntax.OpQuest:
-		addLastBytes(set, re.Sub[0])
-		return true
-	case syntax.OpRepeat:
-		return addLastBytes(set, re.Sub[0]) || re.Min == 0
-	case syntax.OpConcat:
-		for i := len(re.Sub) - 1; i >= 0; i-- {
-			if !addLastBytes(set, re.Sub[i]) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if addLastBytes(set, sub) {
-				nullable = true
-			}
-		}
-		return nullable
-	}
-	// Empty matches and assertions (^, $, \b); anything unknown is
-	// treated the same way, which only makes the set larger.
-	return true
-}
+func lastBytes(expr string) *byteSet { return edgeBytes(expr, true) }
 
 // addLastRuneRange adds to set the last bytes of the UTF-8 encodings of
 // the runes lo to hi: the ASCII bytes themselves, a single rune's last
