@@ -97,15 +97,8 @@ func TestFirstBytes(t *testing.T) {
 		`^(?:x*(?:y|z))`:        "xyz",
 	} {
 		set := firstBytes(expr)
-		var got []byte
-		if set != nil {
-			for c := range 256 {
-				if set[c] {
-					got = append(got, byte(c))
-				}
-			}
-		}
-		if string(got) != want {
+		got := setMembers(set)
+		if got != want {
 			t.Errorf("firstBytes(%q) = %q, want %q", expr, got, want)
 		}
 	}

@@ -71,15 +71,8 @@ func TestLastBytes(t *testing.T) {
 		`^(?:[a-c]|[é-ê])`: "abc\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf",
 	} {
 		set := lastBytes(expr)
-		var got []byte
-		if set != nil {
-			for c := range 256 {
-				if set[c] {
-					got = append(got, byte(c))
-				}
-			}
-		}
-		if string(got) != want {
+		got := setMembers(set)
+		if got != want {
 			t.Errorf("lastBytes(%q) = %q, want %q", expr, got, want)
 		}
 	}
@@ -144,4 +137,18 @@ func TestRequiredLiterals(t *testing.T) {
 			t.Errorf("requiredLiterals(%q) = %q, want %q", expr, got, want)
 		}
 	}
+}
+
+// setMembers returns the bytes of a byteSet in order; "" for a nil set
+// (which holds every byte, but says the expression could not be judged).
+func setMembers(set *byteSet) string {
+	var got []byte
+	if set != nil {
+		for c := range 256 {
+			if set[c] {
+				got = append(got, byte(c))
+			}
+		}
+	}
+	return string(got)
 }
