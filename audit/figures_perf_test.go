@@ -1,13 +1,10 @@
-//go:build unix
-
 package audit
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // BenchmarkFigureSentences measures figure finding as the analyzer does
@@ -72,18 +69,9 @@ func BenchmarkFigureSentences(b *testing.B) {
 func figMeasure(b *testing.B, n int, op func()) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
-	cpu := func() time.Duration {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-			return 0
-		}
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
-	t0 := cpu()
+	t0 := corpustest.CPUTime()
 	for b.Loop() {
 		op()
 	}
-	if d := cpu() - t0; d > 0 {
-		b.ReportMetric(float64(n)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
-	}
+	corpustest.ReportCPU(b, n, corpustest.CPUTime()-t0)
 }

@@ -36,13 +36,11 @@ func measure(b *testing.B, n int, setup func(), op func()) {
 			setup()
 			b.StartTimer()
 		}
-		t0 := cpuTime()
+		t0 := corpustest.CPUTime()
 		op()
-		cpu += cpuTime() - t0
+		cpu += corpustest.CPUTime() - t0
 	}
-	if cpu > 0 {
-		b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
-	}
+	corpustest.ReportCPU(b, n, cpu)
 }
 
 // seedDocs are the seed articles in each input format: the text files as

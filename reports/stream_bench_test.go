@@ -7,6 +7,7 @@ import (
 
 	"github.com/sourcecheck/sourcecheck/audit"
 	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 	"github.com/sourcecheck/sourcecheck/reports"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -58,7 +59,7 @@ func BenchmarkStreamReport(b *testing.B) {
 			b.ReportAllocs()
 			var cpu time.Duration
 			for b.Loop() {
-				t0 := cpuTime()
+				t0 := corpustest.CPUTime()
 				s := reports.NewAuditStream(eng.Rules(), rules.LevelError, f.w())
 				if err := s.Begin(); err != nil {
 					b.Fatal(err)
@@ -71,11 +72,9 @@ func BenchmarkStreamReport(b *testing.B) {
 				if _, err := s.End(0); err != nil {
 					b.Fatal(err)
 				}
-				cpu += cpuTime() - t0
+				cpu += corpustest.CPUTime() - t0
 			}
-			if cpu > 0 {
-				b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
-			}
+			corpustest.ReportCPU(b, n, cpu)
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // splitSentences cuts text into lines and then at ". ", roughly as the
@@ -69,17 +70,14 @@ func benchMatch(b *testing.B, sents []string) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
-	t0 := cpuTime()
+	t0 := corpustest.CPUTime()
 	var buf []Mention
 	for i := 0; i < b.N; i++ {
 		for _, s := range sents {
 			buf = r.AppendMatch(buf[:0], s)
 		}
 	}
-	// CPU time is far steadier than wall time on a busy machine.
-	if cpu := cpuTime() - t0; cpu > 0 {
-		b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
-	}
+	corpustest.ReportCPU(b, n, corpustest.CPUTime()-t0)
 }
 
 // BenchmarkMatchSentences measures matching alone, once per sentence as the

@@ -1,15 +1,15 @@
 //go:build unix
 
-package rules
+package corpustest
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time the process has used, in user and system
+// CPUTime returns the CPU time the process has used, in user and system
 // mode, on all its threads (the garbage collector's included).
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
