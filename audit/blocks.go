@@ -829,9 +829,7 @@ func mandatoryLiterals(re *syntax.Regexp) ([]string, bool) {
 			}
 		}
 		return lits, len(lits) > 0
-	case syntax.OpCapture:
-		return mandatoryLiterals(re.Sub[0])
-	case syntax.OpPlus:
+	case syntax.OpCapture, syntax.OpPlus:
 		return mandatoryLiterals(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min < 1 {
