@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,17 +50,7 @@ func TestFirstBytes(t *testing.T) {
 		"FULL SCREEN x", "expand-right Then", "\xff", "\xe2\x28", "\u00a0x", "", "x", "1", "ſave",
 		"K min read", "\u212a",
 	}
-	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range seeds {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
+	texts = blockCueTexts(t, texts, false)
 	check := func(name string, first *byteSet, match func(string) bool) {
 		for _, text := range texts {
 			if match(text) && !first.has(text) {
@@ -114,17 +102,7 @@ func TestLeadingLiterals(t *testing.T) {
 		"Images: x", "Picture: p", "Illustration: i", "Credit: c", "Video: v", "By Jane Smith", "Par Jean",
 		"Von Hans", "Av Ola", "© 2024 BBC", "(c) 2020", "Copyright 2021", "©AFP", "", "x",
 	}
-	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range seeds {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
+	texts = blockCueTexts(t, texts, false)
 	n := 0
 	for _, c := range lex.Cues {
 		if c.lead == nil {

@@ -24,28 +24,7 @@ func TestLastBytes(t *testing.T) {
 		"By Jane Smith", "Aleppo – Muhammad al-Ali", "Updated: 10:30 am", "", "x", ".", "\xff", "é",
 		"Published 5 Mar", "published on 5 SEPT.", "5 min read", "Reading time: 4 mn.", "K min read",
 	}
-	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range seeds {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
-	if !testing.Short() {
-		if _, ok := corpus.Root(); ok {
-			for _, set := range corpustest.Sets(t) {
-				for _, a := range set.Articles {
-					for _, line := range strings.Split(a.Body, "\n") {
-						texts = append(texts, strings.TrimSpace(line))
-					}
-				}
-			}
-		}
-	}
+	texts = blockCueTexts(t, texts, true)
 	n := 0
 	for _, c := range lex.Cues {
 		if c.last == nil {
@@ -90,26 +69,7 @@ func TestRequiredLiterals(t *testing.T) {
 		"A man. Photo: Jane Smith", "(BBC/John Smith)", "(Photo: AFP)", "via Getty Images", "at franceinfo",
 		"© 2024 BBC", "(c) 2020", "unsaveSave", "icon-x", "expand-left",
 	}
-	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range seeds {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
-	if _, ok := corpus.Root(); ok && !testing.Short() {
-		for _, set := range corpustest.Sets(t) {
-			for _, a := range set.Articles {
-				for _, line := range strings.Split(a.Body, "\n") {
-					texts = append(texts, strings.TrimSpace(line))
-				}
-			}
-		}
-	}
+	texts = blockCueTexts(t, texts, true)
 	n := 0
 	for _, c := range lex.Cues {
 		if c.need == nil {
@@ -151,4 +111,33 @@ func setMembers(set *byteSet) string {
 		}
 	}
 	return string(got)
+}
+
+// blockCueTexts returns the texts the block cue tests try: handPicked, the
+// lines of the seeds and, with corpora (and unless -short), the trimmed
+// lines of the shared corpora when they are present.
+func blockCueTexts(t *testing.T, handPicked []string, corpora bool) []string {
+	t.Helper()
+	texts := handPicked
+	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range seeds {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	if _, ok := corpus.Root(); ok && corpora && !testing.Short() {
+		for _, set := range corpustest.Sets(t) {
+			for _, a := range set.Articles {
+				for _, line := range strings.Split(a.Body, "\n") {
+					texts = append(texts, strings.TrimSpace(line))
+				}
+			}
+		}
+	}
+	return texts
 }
