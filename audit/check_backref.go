@@ -388,7 +388,9 @@ func (b *backrefMemo) orgBefore(c *Context, off int) bool {
 	ends := func(si int) int { return doc.Sentences[si].ViewSpan().Start + len(c.wrappedText(si)) }
 	w := &g.whole
 	for ; w.first < 0 && w.next < len(doc.Sentences) && ends(w.next) <= off; w.next++ {
-		if doc.Blocks[doc.Sentences[w.next].Block].Kind.Editorial() && namesOrg(c, c.wrappedText(w.next)) {
+		// orgsOf finds a whole sentence's organisations once for
+		// antecedent and orgBefore alike.
+		if doc.Blocks[doc.Sentences[w.next].Block].Kind.Editorial() && namesOrg(c, c.wrappedText(w.next), b.orgsOf(c, w.next)) {
 			w.first = w.next
 			break
 		}
@@ -402,7 +404,8 @@ func (b *backrefMemo) orgBefore(c *Context, off int) bool {
 	if si < 0 || ends(si) <= off || !doc.Blocks[doc.Sentences[si].Block].Kind.Editorial() {
 		return false
 	}
-	return namesOrg(c, c.wrappedText(si)[:off-doc.Sentences[si].ViewSpan().Start])
+	text := c.wrappedText(si)[:off-doc.Sentences[si].ViewSpan().Start]
+	return namesOrg(c, text, FindOrgs(text, &c.Lexicon.People, nil))
 }
 
 // genericScan is what orgBefore has learnt of a document: the first
@@ -415,9 +418,10 @@ type genericScan struct {
 }
 
 // namesOrg reports whether text names an organisation: one the registry
-// does not know, a registry source, or "the" and a capitalised name.
-func namesOrg(c *Context, text string) bool {
-	return len(FindOrgs(text, &c.Lexicon.People, nil)) > 0 || hasNamed(c.Registry.Match(text)) || theNameRE.MatchString(text)
+// does not know (orgs, what FindOrgs finds in text), a registry source,
+// or "the" and a capitalised name.
+func namesOrg(c *Context, text string, orgs []OrgMention) bool {
+	return len(orgs) > 0 || hasNamed(c.Registry.Match(text)) || theNameRE.MatchString(text)
 }
 
 // particleNameRE finds a name that opens with a lower-case particle:
