@@ -54,9 +54,10 @@ func (e *env) read(in input, opts audit.ReadOptions) ([]*audit.Document, error) 
 // ordered runs work on each item produce yields, at most jobs at a time,
 // and calls emit with the results in the order produce yielded the
 // items, from the calling goroutine, whatever jobs is. produce runs in a
-// goroutine of its own (in the caller's with jobs 1) and yields items one
-// at a time, blocking while the window is full: at most 2×jobs results
-// wait to be emitted and jobs are being worked on, so memory is bounded
+// goroutine of its own and a pool of jobs workers takes the items in turn
+// (all in the caller's goroutine with jobs 1). produce yields items one at
+// a time, blocking while the window is full: at most 2×jobs items, those
+// being worked on among them, wait to be emitted, so memory is bounded
 // by jobs, not by the number of items. Once emit fails, yield returns
 // false, produce should return, and ordered returns emit's error after
 // the items in flight are done.
@@ -77,32 +78,39 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), work func(I) 
 		})
 		return err
 	}
+	// A fixed pool of jobs workers, rather than a goroutine per item:
+	// each new goroutine grew its stack to the audit's depth again, and
+	// items hopped between the cores with their goroutines.
 	type slot struct {
 		item I
 		res  chan T
 	}
-	slots := make(chan slot, 2*jobs)
-	sem := make(chan struct{}, jobs)
+	order := make(chan slot, 2*jobs) // the items in the order they are emitted
+	todo := make(chan slot, jobs)    // the items no worker has taken yet
 	var stop atomic.Bool
+	for range jobs {
+		go func() {
+			for s := range todo {
+				s.res <- work(s.item)
+			}
+		}()
+	}
 	go func() {
-		defer close(slots)
+		defer close(order)
+		defer close(todo)
 		produce(func(it I) bool {
 			if stop.Load() {
 				return false
 			}
 			started()
 			s := slot{item: it, res: make(chan T, 1)}
-			slots <- s
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem }()
-				s.res <- work(it)
-			}()
+			order <- s
+			todo <- s
 			return !stop.Load()
 		})
 	}()
 	var err error
-	for s := range slots {
+	for s := range order {
 		res := <-s.res
 		if err == nil {
 			if err = emit(s.item, res); err != nil {
