@@ -351,6 +351,9 @@ func (j *JSONLReader) Close() error {
 	return err
 }
 
+// Size is the length of the record's line in bytes, as decoded to UTF-8.
+func (r *JSONLRecord) Size() int { return len(r.text) }
+
 // Document parses the record into its article, as ReadFile would read it:
 // an error is a *ReadError naming the record's line. It may be called
 // from any goroutine.

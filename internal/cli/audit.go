@@ -269,6 +269,18 @@ type auditItem struct {
 	err error
 }
 
+// size is the item's size for ordered: a record's length, or -1 for a
+// whole file, whose size is not known until it is read.
+func (it auditItem) size() int {
+	switch {
+	case it.rec != nil:
+		return it.rec.Size()
+	case it.err != nil:
+		return 0
+	}
+	return -1
+}
+
 // auditInput is an input being audited.
 type auditInput struct {
 	input
@@ -294,8 +306,8 @@ type auditOutput[T any] struct {
 // jsonl) is read record by record and its records are audited in
 // parallel, so that one large export uses every job and is never held
 // whole: --max-bytes applies to each record. Other files are read and
-// audited whole, one per job. At most about 3×run.jobs articles are in
-// flight at a time (see ordered).
+// audited whole, one per job. At most 2×run.jobs articles are in flight
+// at a time, or up to 16×run.jobs small records (see ordered).
 //
 // Read errors (a file that cannot be read, a broken JSON Lines line) are
 // logged at their place in the run and mark the run failed (exit 2);
@@ -345,7 +357,7 @@ func auditEach[T any](ctx context.Context, e *env, run *auditRun, paths []string
 		}
 		return o
 	}
-	return ordered(run.jobs, produce, work, func(it auditItem, o auditOutput[T]) error {
+	return ordered(run.jobs, produce, auditItem.size, work, func(it auditItem, o auditOutput[T]) error {
 		if e.logReadErrors(o.err, it.in.explicit) && !it.in.counted {
 			it.in.counted = true
 			e.failed = true

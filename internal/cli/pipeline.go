@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"iter"
 	"os"
+	"sync"
 	"sync/atomic"
 
 	"github.com/sourcecheck/sourcecheck/audit"
@@ -52,16 +54,23 @@ func (e *env) read(in input, opts audit.ReadOptions) ([]*audit.Document, error) 
 }
 
 // ordered runs work on each item produce yields, at most jobs at a time,
-// and calls emit with the results in the order produce yielded the
-// items, from the calling goroutine, whatever jobs is. produce runs in a
-// goroutine of its own and a pool of jobs workers takes the items in turn
-// (all in the caller's goroutine with jobs 1). produce yields items one at
-// a time, blocking while the window is full: at most 2×jobs items, those
-// being worked on among them, wait to be emitted, so memory is bounded
-// by jobs, not by the number of items. Once emit fails, yield returns
-// false, produce should return, and ordered returns emit's error after
-// the items in flight are done.
-func ordered[I, T any](jobs int, produce func(yield func(I) bool), work func(I) T, emit func(I, T) error) error {
+// and calls emit with the results in the order produce yielded the items,
+// one at a time, whatever jobs is. With jobs 1 everything runs in the
+// caller's goroutine. Otherwise jobs workers each take the next item
+// (produce runs a step at a time in whichever worker asks, never in two
+// at once), work on it, and emit the results that are next in order:
+// no item is handed from one goroutine to another.
+//
+// Memory is bounded by jobs, not by the number of items: a worker does
+// not take an item while the items taken and not yet emitted (those being
+// worked on among them) number 2×jobs, unless they are small (see
+// orderedWindow). size gives an item's size in bytes, or -1 when it is
+// not known (a whole file), which counts as large.
+//
+// Once emit fails, no item is taken, yield returns false, produce should
+// return, and ordered returns emit's error after the items in flight are
+// done.
+func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) int, work func(I) T, emit func(I, T) error) error {
 	var inFlight atomic.Int64
 	started := func() {
 		if n := inFlight.Add(1); testHookInFlight != nil {
@@ -78,48 +87,136 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), work func(I) 
 		})
 		return err
 	}
-	// A fixed pool of jobs workers, rather than a goroutine per item:
-	// each new goroutine grew its stack to the audit's depth again, and
-	// items hopped between the cores with their goroutines.
+	// Handing each item from a producer goroutine to a worker and its
+	// result on to an emitting goroutine woke a parked thread two or three
+	// times per article: with small articles (Reuters' average 800 bytes)
+	// that cost more CPU time than the two cores gained.
+	next, stopProduce := iter.Pull(iter.Seq[I](produce))
+	defer stopProduce()
 	type slot struct {
-		item I
-		res  chan T
+		item   I
+		weight int
+		res    T
+		ready  bool
 	}
-	order := make(chan slot, 2*jobs) // the items in the order they are emitted
-	todo := make(chan slot, jobs)    // the items no worker has taken yet
-	var stop atomic.Bool
-	for range jobs {
-		go func() {
-			for s := range todo {
-				s.res <- work(s.item)
-			}
-		}()
-	}
-	go func() {
-		defer close(order)
-		defer close(todo)
-		produce(func(it I) bool {
-			if stop.Load() {
-				return false
-			}
-			started()
-			s := slot{item: it, res: make(chan T, 1)}
-			order <- s
-			todo <- s
-			return !stop.Load()
-		})
-	}()
-	var err error
-	for s := range order {
-		res := <-s.res
-		if err == nil {
-			if err = emit(s.item, res); err != nil {
-				stop.Store(true)
+	win := orderedWindow{jobs: jobs}
+	var (
+		takeMu sync.Mutex // held while taking an item: next is not safe for concurrent use
+		taken  int        // items taken; guarded by takeMu
+
+		mu       sync.Mutex
+		moved    = sync.NewCond(&mu) // emitted grew or done was set
+		emitted  int                 // items emitted (or dropped after an error)
+		held     int                 // bytes taken and not yet emitted
+		done     bool                // no more items are taken
+		emitting bool                // a worker is emitting
+		waiting  = make([]slot, win.most())
+		err      error // emit's first error; guarded by emitting
+	)
+	take := func() (it I, seq, weight int, ok bool) {
+		takeMu.Lock()
+		defer takeMu.Unlock()
+		mu.Lock()
+		for !done && !win.admits(taken-emitted, held) {
+			moved.Wait()
+		}
+		stopped := done
+		mu.Unlock()
+		if !stopped {
+			if it, ok = next(); ok {
+				started()
+				seq, weight = taken, win.weight(size(it))
+				taken++
+				mu.Lock()
+				held += weight
+				mu.Unlock()
+				return it, seq, weight, true
 			}
 		}
-		inFlight.Add(-1)
+		mu.Lock()
+		done = true
+		moved.Broadcast()
+		mu.Unlock()
+		return it, 0, 0, false
 	}
+	// finish keeps the result of item seq, then emits every result that is
+	// next in order, unless another worker is already doing so.
+	finish := func(seq, weight int, it I, res T) {
+		mu.Lock()
+		defer mu.Unlock()
+		waiting[seq%len(waiting)] = slot{item: it, weight: weight, res: res, ready: true}
+		if emitting {
+			return
+		}
+		emitting = true
+		for s := &waiting[emitted%len(waiting)]; s.ready; s = &waiting[emitted%len(waiting)] {
+			it, res, n := s.item, s.res, s.weight
+			*s = slot{}
+			mu.Unlock()
+			if err == nil {
+				if err = emit(it, res); err != nil {
+					mu.Lock()
+					done = true
+					mu.Unlock()
+				}
+			}
+			inFlight.Add(-1)
+			mu.Lock()
+			emitted++
+			held -= n
+			moved.Broadcast()
+		}
+		emitting = false
+	}
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Go(func() {
+			for {
+				it, seq, weight, ok := take()
+				if !ok {
+					return
+				}
+				finish(seq, weight, it, work(it))
+			}
+		})
+	}
+	wg.Wait()
 	return err
+}
+
+// orderedWindow is how many items ordered holds, taken and not yet
+// emitted. Two per job keep the workers busy when the items take about as
+// long as each other; small items (JSON Lines records of a few kilobytes)
+// may number up to 16 per job, as long as they add up to less than
+// windowSmallBytes, so that one long article does not stall the other
+// workers while it is worked on.
+type orderedWindow struct{ jobs int }
+
+const (
+	windowPerJob      = 2
+	windowSmallPerJob = 16
+	windowSmallBytes  = 1 << 20
+)
+
+// most is the largest number of items the window holds.
+func (w orderedWindow) most() int { return windowSmallPerJob * w.jobs }
+
+// weight is the size an item counts for: its size, or windowSmallBytes
+// when it is not known.
+func (w orderedWindow) weight(size int) int {
+	if size < 0 || size > windowSmallBytes {
+		return windowSmallBytes
+	}
+	return size
+}
+
+// admits reports whether one more item may be taken while n items of
+// held bytes (weights) are taken and not emitted.
+func (w orderedWindow) admits(n, held int) bool {
+	if n < windowPerJob*w.jobs {
+		return true
+	}
+	return n < w.most() && held < windowSmallBytes
 }
 
 // testHookInFlight, when set, is called by ordered with the number of

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // streamInputs writes a JSON Lines file of several records, a blank line
@@ -129,8 +130,8 @@ func TestAuditStreamBoundedWindow(t *testing.T) {
 	if code == ExitError {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	if calls != records || most > 3*jobs+2 {
-		t.Errorf("%d items, at most %d in flight; want %d items and at most %d", calls, most, records, 3*jobs+2)
+	if calls != records || most > 16*jobs {
+		t.Errorf("%d items, at most %d in flight; want %d items and at most %d", calls, most, records, 16*jobs)
 	}
 	data, err := os.ReadFile(out)
 	if err != nil {
@@ -202,8 +203,9 @@ func TestAuditStreamWriteError(t *testing.T) {
 }
 
 // TestOrderedWindow checks the ordered pool directly: results come in
-// order whatever the work's timing, at most 3×jobs+2 items are in flight,
-// and an emit error stops the producer.
+// order whatever the work's timing, at most 2×jobs items of unknown or
+// large size are in flight (16×jobs small ones), and an emit error stops
+// the producer.
 func TestOrderedWindow(t *testing.T) {
 	var mu sync.Mutex
 	most := 0
@@ -213,16 +215,33 @@ func TestOrderedWindow(t *testing.T) {
 		mu.Unlock()
 	}
 	t.Cleanup(func() { testHookInFlight = nil })
-	for _, jobs := range []int{1, 2, 5} {
+	for _, tc := range []struct {
+		name       string
+		jobs, size int
+		want       int // most items in flight
+	}{
+		{"one job", 1, -1, 1},
+		{"unknown size", 2, -1, 4},
+		{"large", 5, 2 << 20, 10},
+		{"small", 2, 100, 32},
+		{"small, many jobs", 5, 100, 80},
+		// 64 KiB items: 1 MiB holds 16 of them, more than 2×jobs.
+		{"middling", 2, 64 << 10, 17},
+	} {
 		most = 0
 		next := 0
-		err := ordered(jobs, func(yield func(int) bool) {
+		err := ordered(tc.jobs, func(yield func(int) bool) {
 			for i := range 5000 {
 				if !yield(i) {
 					return
 				}
 			}
-		}, func(i int) int { return i * i }, func(i, sq int) error {
+		}, func(int) int { return tc.size }, func(i int) int {
+			if i%50 == 0 {
+				time.Sleep(time.Millisecond) // a long article: the others run ahead
+			}
+			return i * i
+		}, func(i, sq int) error {
 			if i != next || sq != i*i {
 				return fmt.Errorf("got %d (%d), want %d", i, sq, next)
 			}
@@ -230,28 +249,28 @@ func TestOrderedWindow(t *testing.T) {
 			return nil
 		})
 		if err != nil || next != 5000 {
-			t.Errorf("-j %d: %v after %d items", jobs, err, next)
+			t.Errorf("%s: %v after %d items", tc.name, err, next)
 		}
-		if most > 3*jobs+2 {
-			t.Errorf("-j %d: %d items in flight", jobs, most)
+		if most > tc.want || tc.jobs > 1 && most < min(tc.want, 2*tc.jobs) {
+			t.Errorf("%s: %d items in flight, want at most %d", tc.name, most, tc.want)
 		}
 		produced := 0
 		stop := errors.New("stop")
-		err = ordered(jobs, func(yield func(int) bool) {
+		err = ordered(tc.jobs, func(yield func(int) bool) {
 			for i := range 5000 {
 				produced++
 				if !yield(i) {
 					return
 				}
 			}
-		}, func(i int) int { return i }, func(i, _ int) error {
+		}, func(int) int { return tc.size }, func(i int) int { return i }, func(i, _ int) error {
 			if i == 10 {
 				return stop
 			}
 			return nil
 		})
-		if err != stop || produced > 10+3*jobs+2 {
-			t.Errorf("-j %d: error %v, %d items produced after the error", jobs, err, produced)
+		if err != stop || produced > 10+tc.want+1 {
+			t.Errorf("%s: error %v, %d items produced after the error", tc.name, err, produced)
 		}
 	}
 }
