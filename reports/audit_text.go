@@ -171,6 +171,9 @@ func severityRank(l string) int {
 // and shows other control characters as U+FFFD, so that article text
 // cannot move the cursor or change colours at a terminal.
 func flatText(s string) string {
+	if isFlat(s) {
+		return s // most messages and excerpts: no copy
+	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) && !unicode.IsSpace(r) {
 			return utf8.RuneError
@@ -178,4 +181,26 @@ func flatText(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isFlat reports whether flatText would return s as it is: valid UTF-8
+// without control characters, with single ASCII spaces between words and
+// no other white space.
+func isFlat(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
