@@ -34,6 +34,9 @@ type analysisArena struct {
 	mentions []mention
 	// toks holds the cue finder's words of one sentence after another.
 	toks []qword
+	// mentionsUsed and toksUsed are the most elements of mentions and
+	// toks a document has filled: past them the arrays are zero still.
+	mentionsUsed, toksUsed int
 }
 
 // maxPooledWords bounds the arenas kept for reuse, so that one huge
@@ -62,10 +65,12 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	clear(p.words)
 	clear(p.cues)
 	// Mentions dropped as nested, and the words of sentences before the
-	// last, lie past the end: clear them too.
-	clear(p.mentions[:cap(p.mentions)])
-	clear(p.toks[:cap(p.toks)])
+	// last, lie past the end: clear them too, up to the most filled (the
+	// rest of each array is zero, as it was made or last cleared).
+	clear(p.mentions[:p.mentionsUsed])
+	clear(p.toks[:p.toksUsed])
 	p.infos, p.words, p.cues, p.mentions, p.toks = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0]
+	p.mentionsUsed, p.toksUsed = 0, 0
 	a.arenas.Put(p)
 }
 
@@ -226,6 +231,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.loaded.reset(&a.lex.Reporting, doc.view, len(doc.Sentences))
 	var known, orgSpans []Span
 	var people []PersonMention
+	toksUsed := 0 // the most words qtoks has held
 	var defs []Definite
 	for si, s := range doc.Sentences {
 		info := &infos[si]
@@ -273,6 +279,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		c0 := len(cues)
 		var loaded bool
 		cues, qtoks, loaded = a.appendCuesLoaded(cues, text, info.words, qtoks)
+		toksUsed = max(toksUsed, len(qtoks))
 		if screened && !loaded {
 			doc.loaded.setFree(si)
 		}
@@ -359,6 +366,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		all = append(all, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: doc.registry.sentenceOf(i),
 			ref: SourceRef{ID: src.ID, Name: src.Name, Type: string(src.Type)}, party: src.PartyToConflict})
 	}
+	mentionsUsed := len(all) // dropNested leaves the dropped past the end
 	slices.SortStableFunc(all, func(a, b mention) int { return a.start - b.start })
 	all = dropNested(all)
 	// Sorted by start, the mentions of each sentence are a run of all.
@@ -400,6 +408,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// Nothing of the analysis holds a word, cue, mention or sentInfo now:
 	// the arena goes back, cleared, for the next document.
 	pooled.infos, pooled.words, pooled.cues, pooled.mentions, pooled.toks = infos, arena, cues, all, qtoks
+	pooled.mentionsUsed, pooled.toksUsed = mentionsUsed, toksUsed
 	a.putArena(pooled)
 }
 
@@ -486,7 +495,13 @@ func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words 
 		return out
 	}
 	k, o := 0, 0
-	for _, w := range words {
+	for wi := range words {
+		w := &words[wi]
+		// An acronym has no lower-case letter (allCaps): most words rule
+		// themselves out by their first byte.
+		if c := w.text[0]; 'a' <= c && c <= 'z' {
+			continue
+		}
 		ref, ok := acronyms[w.text]
 		if !ok {
 			continue
@@ -634,10 +649,10 @@ func (a *Analyzer) weakPeople(dst []mention, text string, base, si int, words []
 	for i := 0; i+1 < len(words); i++ {
 		w, next := &words[i], &words[i+1]
 		// The cheap tests first: the lexicon is asked last.
-		if !w.capital || w.number || len(w.text) < 3 || next.capital || gap(text, *w, *next) != " " {
+		if !w.capital || w.number || len(w.text) < 3 || next.capital || gap(text, w, next) != " " {
 			continue
 		}
-		if i > 0 && words[i-1].capital && gap(text, words[i-1], *w) == " " {
+		if i > 0 && words[i-1].capital && gap(text, &words[i-1], w) == " " {
 			continue
 		}
 		if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {

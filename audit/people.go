@@ -54,6 +54,8 @@ type PeopleLexicon struct {
 	// pluralF holds the words pluralHead may take: the one-word unnamed
 	// phrases and the one-word roles with a plural -s.
 	pluralF wordFilter
+	// maxParticle is the length in bytes of the longest particle.
+	maxParticle int
 }
 
 // personTypes are the source types a role may give a person.
@@ -88,6 +90,10 @@ func (l *PeopleLexicon) compile() error {
 		}
 	}
 	l.notNameKeys, l.titleKeys = wordSet(l.NotNames), wordSet(l.Titles)
+	l.maxParticle = 0
+	for p := range l.particles {
+		l.maxParticle = max(l.maxParticle, len(p))
+	}
 	phrases := func(name string, src map[string][]string) (map[string]string, map[string]int, error) {
 		m, n := map[string]string{}, map[string]int{}
 		for typ, list := range src {
@@ -230,12 +236,12 @@ func appendWordsLower(dst []word, text, lower string) []word {
 	// one allocation however many capitals it has.
 	i := 0
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
-			i++ // the common case of a space or a punctuation mark
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isASCIIAlnum(c) {
+				i++ // the common case of a space or a punctuation mark
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += n
 			continue
 		}
@@ -260,7 +266,7 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
 				break // an ASCII space or mark that joins nothing: most words end so
 			}
-			r, n = utf8.DecodeRuneInString(text[i:])
+			r, n := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				ascii = false
 				i += n
@@ -278,25 +284,27 @@ func appendWordsLower(dst []word, text, lower string) []word {
 			}
 			break
 		}
-		t := text[start:i]
-		w := word{start: start, end: i, text: t, lower: t, ascii: ascii, plain: ascii && !dot}
+		t, l := text[start:i], text[start:i]
 		switch {
 		case !ascii:
-			w.lower = strings.ToLower(t)
+			l = strings.ToLower(t)
 		case upper:
 			if lower == "" {
 				lower = lowerASCII(text)
 			}
-			w.lower = lower[start:i]
+			l = lower[start:i]
 		}
+		var capital, number bool
 		if c := t[0]; c < utf8.RuneSelf {
-			w.capital, w.number = 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
+			capital, number = 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
 		} else {
 			first, _ := utf8.DecodeRuneInString(t)
-			w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
+			capital, number = unicode.IsUpper(first), unicode.IsDigit(first)
 		}
-		w.setBits()
-		dst = append(dst, w)
+		fa, fb := wordFilterBits(l)
+		// Built in place: a word is large, and most sentences have many.
+		dst = append(dst, word{start: start, end: i, text: t, lower: l, capital: capital, number: number,
+			ascii: ascii, plain: ascii && !dot, fa: uint16(fa), fb: uint16(fb)})
 	}
 	return dst
 }
@@ -353,6 +361,10 @@ func wordsIn(words []word, start, end int) []word {
 // and not a function word, or a particle-prefixed surname ("al-Assad").
 func (l *PeopleLexicon) nameToken(w *word) bool {
 	if w.capital {
+		// Most words end in no possessive, and are their own key.
+		if n := len(w.lower); n == 0 || w.lower[n-1] != 's' {
+			return !l.notNameF.hasWord(w) || !l.notNames[w.lower]
+		}
 		key := strings.TrimSuffix(strings.TrimSuffix(w.lower, "’s"), "'s")
 		if len(key) == len(w.lower) {
 			return !l.notNameF.hasWord(w) || !l.notNames[key]
@@ -370,17 +382,17 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 // as the lexicon's phrases are keyed: looked up as string(key), it costs
 // no allocation.
 func phraseKey(buf []byte, words []word) []byte {
-	for j, w := range words {
+	for j := range words {
 		if j > 0 {
 			buf = append(buf, ' ')
 		}
-		buf = append(buf, w.lower...)
+		buf = append(buf, words[j].lower...)
 	}
 	return buf
 }
 
 // gap returns the text between two words.
-func gap(text string, a, b word) string { return text[a.end:b.start] }
+func gap(text string, a, b *word) string { return text[a.end:b.start] }
 
 // roleBefore returns how many words ending at index i (inclusive) form a
 // role phrase, and its type ("defense analyst" → analyst, expert).
@@ -457,11 +469,11 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		// A run of name tokens joined by single spaces or particles.
 		j := i + 1
 		for j < len(words) {
-			g := gap(text, words[j-1], words[j])
+			g := gap(text, &words[j-1], &words[j])
 			if g != " " {
 				break
 			}
-			if lex.nameToken(&words[j]) || (lex.particles[words[j].lower] && j+1 < len(words) && lex.nameToken(&words[j+1]) && gap(text, words[j], words[j+1]) == " ") {
+			if lex.nameToken(&words[j]) || (lex.particles[words[j].lower] && j+1 < len(words) && lex.nameToken(&words[j+1]) && gap(text, &words[j], &words[j+1]) == " ") {
 				j++
 				continue
 			}
@@ -488,13 +500,13 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 			continue
 		}
 		// Lower-case role words right before the run ("defense analyst").
-		if role == "" && i > 0 && gap(text, words[i-1], words[i]) == " " {
+		if role == "" && i > 0 && gap(text, &words[i-1], &words[i]) == " " {
 			if n, r, t := lex.roleAt(words, i-1); n > 0 {
 				role, typ = r, t
 				k := i - n
 				// Extend over modifiers ("Kremlin spokesman", "defense
 				// analyst"), stopping at function words and determiners.
-				for k > 0 && k > i-n-3 && gap(text, words[k-1], words[k]) == " " && !lex.notNames[words[k-1].lower] && !lex.determiners[words[k-1].lower] && (isVerb == nil || !isVerb(&words[k-1])) {
+				for k > 0 && k > i-n-3 && gap(text, &words[k-1], &words[k]) == " " && !lex.notNames[words[k-1].lower] && !lex.determiners[words[k-1].lower] && (isVerb == nil || !isVerb(&words[k-1])) {
 					k--
 				}
 				descStart, descEnd = words[k].start, words[i-1].end
@@ -505,7 +517,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		evidence := role != ""
 		// Apposition after the name: ", 24," or ", the director of the SOHR,".
 		after := next
-		if after < len(words) && strings.TrimSpace(gap(text, words[after-1], words[after])) == "," {
+		if after < len(words) && strings.TrimSpace(gap(text, &words[after-1], &words[after])) == "," {
 			if words[after].number {
 				if age, err := strconv.Atoi(words[after].text); err == nil && age > 0 && age < 120 {
 					m.Age = age
@@ -516,7 +528,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 				end := after
 				foundRole := ""
 				for end < len(words) && end < after+12 {
-					if end > after && strings.ContainsAny(gap(text, words[end-1], words[end]), ",.;:()“”\"") {
+					if end > after && strings.ContainsAny(gap(text, &words[end-1], &words[end]), ",.;:()“”\"") {
 						break
 					}
 					// "James Fry, vice-president of GM Overseas Distribution
@@ -553,7 +565,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		// Mohammad al-Golani a commander of al-Nusra threatened", "Rami
 		// Abdel Rahman head of the Syrian Observatory": a role noun, after
 		// at most an article, followed by "of", "at" or "for".
-		if !evidence && next < len(words) && gap(text, words[next-1], words[next]) == " " {
+		if !evidence && next < len(words) && gap(text, &words[next-1], &words[next]) == " " {
 			if k, r, t, ok := lex.barePosition(text, words, next); ok {
 				evidence, role = true, r
 				if typ == "" {
@@ -565,11 +577,11 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		}
 		// Descriptor apposition before: "a woman, Umm Mohamad," / "its head
 		// of diplomacy, Abbas Araghchi".
-		if !evidence && i >= 2 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "," {
+		if !evidence && i >= 2 && strings.TrimSpace(gap(text, &words[i-1], &words[i])) == "," {
 			if n, r, t := lex.roleAt(words, i-1); n > 0 {
 				evidence, role, typ = true, r, t
 				k := i - n
-				for k > 0 && gap(text, words[k-1], words[k]) == " " && k > i-n-5 {
+				for k > 0 && gap(text, &words[k-1], &words[k]) == " " && k > i-n-5 {
 					k--
 					if lex.determiners[words[k].lower] || words[k].lower == "its" || words[k].lower == "his" || words[k].lower == "her" {
 						break
@@ -584,14 +596,14 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		if !evidence && isVerb != nil {
 			// "Industry reports estimated": a verb form followed by a verb
 			// is a noun, and the capitalised word before it no name.
-			nounForm := next+1 < len(words) && gap(text, words[next], words[next+1]) == " " && isVerb(&words[next+1])
-			if next < len(words) && !nounForm && isVerb(&words[next]) && (strings.TrimSpace(gap(text, words[next-1], words[next])) == "" || strings.TrimSpace(gap(text, words[next-1], words[next])) == "," && len(name) >= 2) {
+			nounForm := next+1 < len(words) && gap(text, &words[next], &words[next+1]) == " " && isVerb(&words[next+1])
+			if next < len(words) && !nounForm && isVerb(&words[next]) && (strings.TrimSpace(gap(text, &words[next-1], &words[next])) == "" || strings.TrimSpace(gap(text, &words[next-1], &words[next])) == "," && len(name) >= 2) {
 				evidence = true
-			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, words[next-1], words[next]) == " " &&
-				gap(text, words[next], words[v]) == " " && !words[v].capital && isVerb(&words[v]) {
+			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, &words[next-1], &words[next]) == " " &&
+				gap(text, &words[next], &words[v]) == " " && !words[v].capital && isVerb(&words[v]) {
 				// "Rock star Ozzy Osbourne has said", "John Smith also told".
 				evidence = true
-			} else if i > 0 && strings.TrimSpace(gap(text, words[i-1], words[i])) == "" && isVerb(&words[i-1]) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
+			} else if i > 0 && strings.TrimSpace(gap(text, &words[i-1], &words[i])) == "" && isVerb(&words[i-1]) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
 				// "…,” said Ed Davies"; a single name only in a speech
 				// tag right after a quotation ("…,” said Davies.").
 				evidence = true
@@ -625,7 +637,7 @@ func invertedTag(text string, words []word, v int) bool {
 	if v == 0 {
 		return false
 	}
-	g := strings.TrimRight(gap(text, words[v-1], words[v]), " ")
+	g := strings.TrimRight(gap(text, &words[v-1], &words[v]), " ")
 	g = strings.TrimSuffix(g, ",")
 	return strings.HasSuffix(g, "”") || strings.HasSuffix(g, "\"") || strings.HasSuffix(g, "»")
 }
@@ -638,7 +650,7 @@ func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
 	if next >= len(words) {
 		return true
 	}
-	if g := gap(text, words[next-1], words[next]); g != " " {
+	if g := gap(text, &words[next-1], &words[next]); g != " " {
 		// "said Donaldson, Lufkin and Jenrette Inc analyst William
 		// Marcus": a firm's partners, not a name and its apposition.
 		return !(strings.TrimSpace(g) == "," && words[next].capital && next+1 < len(words) && (words[next+1].lower == "and" || words[next+1].text == "&"))
@@ -654,12 +666,12 @@ func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
 // the 28-year-old Morientes", "added the veteran Smith"), or -1.
 func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, isVerb verbTest) int {
 	for k := i - 1; k >= 1 && k >= i-3; k-- {
-		w := words[k]
-		if gap(text, w, words[k+1]) != " " || w.capital {
+		w := &words[k]
+		if gap(text, w, &words[k+1]) != " " || w.capital {
 			return -1
 		}
 		if w.lower == "the" {
-			if k < i-1 && gap(text, words[k-1], w) == " " && isVerb(&words[k-1]) {
+			if k < i-1 && gap(text, &words[k-1], w) == " " && isVerb(&words[k-1]) {
 				return k
 			}
 			return -1
@@ -676,7 +688,7 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 // close to the army". It returns the mention and the index after it.
 func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb verbTest) (PersonMention, int, bool) {
 	for k := i + 1; k < len(words) && k <= i+4; k++ {
-		if strings.TrimSpace(gap(text, words[k-1], words[k])) != "" {
+		if strings.TrimSpace(gap(text, &words[k-1], &words[k])) != "" {
 			break
 		}
 		// Longest unnamed phrase starting at k.
@@ -719,22 +731,22 @@ func (l *PeopleLexicon) unnamedMention(text string, words []word, i, end int, ty
 // over a verb: "sources close to Mr Hockney said"). It returns the new
 // end and records a place in m.Location.
 func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *PersonMention, isVerb verbTest) int {
-	if end+1 < len(words) && gap(text, words[end-1], words[end]) == " " {
+	if end+1 < len(words) && gap(text, &words[end-1], &words[end]) == " " {
 		switch words[end].lower {
 		case "of", "in", "from", "at":
-			if words[end+1].capital && gap(text, words[end], words[end+1]) == " " {
+			if words[end+1].capital && gap(text, &words[end], &words[end+1]) == " " {
 				m.Location = words[end+1].text
 				end += 2
 				// The rest of a capitalised name: "at Aleppo
 				// Police Command".
-				for end < len(words) && gap(text, words[end-1], words[end]) == " " && l.nameToken(&words[end]) {
+				for end < len(words) && gap(text, &words[end-1], &words[end]) == " " && l.nameToken(&words[end]) {
 					end++
 				}
 			}
 		case "close":
 			if words[end+1].lower == "to" {
 				e := end + 2
-				for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, words[e-1], words[e])) == "" &&
+				for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, &words[e-1], &words[e])) == "" &&
 					!(isVerb != nil && !words[e].capital && isVerb(&words[e])) {
 					e++
 				}
@@ -812,7 +824,7 @@ func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {
 			w := words[k].lower
-			if gap(text, words[k-1], words[k]) != " " || lex.notNameF.hasWord(&words[k]) && lex.notNames[w] && !lex.orgNouns[w] {
+			if gap(text, &words[k-1], &words[k]) != " " || lex.notNameF.hasWord(&words[k]) && lex.notNames[w] && !lex.orgNouns[w] {
 				break
 			}
 			if !lex.headF.hasWord(&words[k]) {
@@ -823,7 +835,7 @@ func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon
 			if !isRole && !org && !lex.female[w] && !lex.male[w] {
 				continue
 			}
-			if k+1 < len(words) && gap(text, words[k], words[k+1]) == " " {
+			if k+1 < len(words) && gap(text, &words[k], &words[k+1]) == " " {
 				if n := &words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.headF.hasWord(n) && (lex.orgNouns[n.lower] || lex.roles[n.lower] != "") {
 					break
 				}
@@ -848,7 +860,7 @@ func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon
 // (", the director of …", ", his lawyer"), a role noun (", vice-president
 // of GM") or a possessive name (", Nigeria's oil minister,").
 func (l *PeopleLexicon) appositionStart(words []word, i int) bool {
-	w := words[i]
+	w := &words[i]
 	switch {
 	case l.determiners[w.lower], w.lower == "his", w.lower == "her", w.lower == "its", w.lower == "their":
 		return true
@@ -910,12 +922,12 @@ func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []Org
 			orgAt = i
 		}
 		for j < len(words) {
-			g := gap(text, words[j-1], words[j])
+			g := gap(text, &words[j-1], &words[j])
 			switch {
 			case g == " " && lex.nameToken(&words[j]) && !words[j].number:
 			case (g == " & " || g == " and ") && lex.nameToken(&words[j]) && orgWordAhead(words, j, lex):
 			case g == " " && (words[j].lower == "of" || words[j].lower == "for") && j+1 < len(words) &&
-				gap(text, words[j], words[j+1]) == " " && lex.nameToken(&words[j+1]):
+				gap(text, &words[j], &words[j+1]) == " " && lex.nameToken(&words[j+1]):
 				j++
 			default:
 				goto done
@@ -942,7 +954,7 @@ func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []Org
 			m.Type = "official"
 		}
 		// "(SAMS)" right after the name defines its acronym.
-		if j+1 < len(words) && strings.TrimSpace(gap(text, words[j-1], words[j])) == "(" && allCaps(words[j:j+1]) &&
+		if j+1 < len(words) && strings.TrimSpace(gap(text, &words[j-1], &words[j])) == "(" && allCaps(words[j:j+1]) &&
 			strings.HasPrefix(text[words[j].end:], ")") {
 			m.Acronym = words[j].text
 			j++
@@ -988,7 +1000,7 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 	if k < len(words) && (words[k].lower == "a" || words[k].lower == "an" || words[k].lower == "the") {
 		k++
 	}
-	if k+2 >= len(words) || words[k].capital || gap(text, words[k-1], words[k]) != " " && k > i {
+	if k+2 >= len(words) || words[k].capital || gap(text, &words[k-1], &words[k]) != " " && k > i {
 		return 0, "", "", false
 	}
 	typ, isRole := l.roles[words[k].lower]
@@ -1009,7 +1021,7 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 		end++
 	}
 	start := end
-	for end < len(words) && gap(text, words[end-1], words[end]) == " " {
+	for end < len(words) && gap(text, &words[end-1], &words[end]) == " " {
 		w := &words[end]
 		if l.nameToken(w) || w.number {
 			end++
@@ -1037,7 +1049,7 @@ var phraseOpeners = map[string]bool{"and": true, "but": true, "while": true, "wi
 // start of the text, after punctuation, after a possessive ("Mr Glazer's
 // financial backers") or after one of phraseOpeners.
 func phraseInitial(text string, words []word, i int) bool {
-	if i == 0 || strings.TrimSpace(gap(text, words[i-1], words[i])) != "" {
+	if i == 0 || strings.TrimSpace(gap(text, &words[i-1], &words[i])) != "" {
 		return true
 	}
 	p := words[i-1].lower
@@ -1100,7 +1112,7 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 		return (!w.capital || w.start == words[0].start) && !l.notNames[w.lower]
 	}
 	for h := i; h <= i+1 && h < len(words); h++ {
-		if h > i && (gap(text, words[h-1], words[h]) != " " || !modifier(&words[h-1])) {
+		if h > i && (gap(text, &words[h-1], &words[h]) != " " || !modifier(&words[h-1])) {
 			break
 		}
 		if words[h].capital && h > 0 {
