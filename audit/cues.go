@@ -31,15 +31,61 @@ func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
 // text, as appendQWords splits it, has an inflection of a loaded verb as
-// its key (see loadedScreen). The analyzer keeps the cues of all a
-// document's sentences in one array, and the cue finder's words of one
-// sentence after another in toks, which it returns for the next.
+// its key (holdsLoaded). The analyzer keeps the cues of all a document's
+// sentences in one array, and the cue finder's words of one sentence
+// after another in toks, which it returns for the next.
+//
+// It makes the cue finder's words as appendQWordsOf does, and notes on
+// the way those that may start a cue (ReportingLexicon.appendCues): a
+// plain word on its own is a word of toks whose key is its lower-case
+// form, and the filter bits worked out when it was made answer for it.
+// Only the few words the start filter lets through are matched, and
+// only they can be loaded: every loaded inflection starts a cue.
 func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks []qword) (_ []cue, _ []qword, loaded bool) {
-	// The cues of most sentences fit in cbuf, on the stack.
+	rep := &a.lex.Reporting
+	// The starts and cues of most sentences fit in sbuf and cbuf, on the
+	// stack.
+	var sbuf [32]int
 	var cbuf [8]ReportingCue
-	toks = appendQWordsOf(toks[:0], text, words)
-	loaded = a.holdsLoaded(toks, words)
-	rc := a.lex.Reporting.appendCues(cbuf[:0], text, toks)
+	starts := sbuf[:0]
+	toks = toks[:0]
+	for j := 0; j < len(words); {
+		// Words that touch are the parts of one split at a quotation
+		// boundary: tokenize never ends a word right before another.
+		k := j + 1
+		for k < len(words) && words[k].start == words[k-1].end {
+			k++
+		}
+		if w := &words[j]; k == j+1 && w.plain {
+			if rep.startSet.hasWord(w) {
+				starts = append(starts, len(toks))
+				loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
+			}
+			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
+		} else {
+			t0 := len(toks)
+			toks = appendQWords(toks, text, w.start, words[k-1].end)
+			for ti := t0; ti < len(toks); ti++ {
+				if key := toks[ti].key; rep.startSet.may(key) {
+					starts = append(starts, ti)
+					loaded = loaded || a.loadedSet.may(key) && rep.verbs[key].loaded
+				}
+			}
+		}
+		j = k
+	}
+	// appendCues over the starts alone: a start inside a cue found
+	// before it starts none.
+	rc, next := cbuf[:0], 0
+	for _, ti := range starts {
+		if ti < next {
+			continue
+		}
+		if c, n := rep.cueAt(text, toks, ti); n > 0 {
+			rc = append(rc, c)
+			next = ti + n
+		}
+	}
 	if len(rc) == 0 {
 		return out, toks, loaded // most sentences
 	}

@@ -1,0 +1,80 @@
+package audit
+
+import (
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+)
+
+// checkCuesLoaded fails t where appendCuesLoaded, which makes the cue
+// finder's words and screens them in one walk, differs from the steps
+// it stands for: appendQWordsOf for the words, holdsLoaded for the
+// loaded screen and refAnalyzerCues for the cues.
+func checkCuesLoaded(t *testing.T, a *Analyzer, phrases map[string][]phraseCue, text string, words []word) bool {
+	t.Helper()
+	cues, toks, loaded := a.appendCuesLoaded(nil, text, words, nil)
+	wantToks := appendQWordsOf(nil, text, words)
+	if !slices.Equal(toks, wantToks) {
+		t.Errorf("appendCuesLoaded(%q) words:\ngot  %v\nwant %v", text, toks, wantToks)
+		return false
+	}
+	if want := a.holdsLoaded(wantToks, words); loaded != want {
+		t.Errorf("appendCuesLoaded(%q) loaded = %v, want %v", text, loaded, want)
+		return false
+	}
+	if want := refAnalyzerCues(a, phrases, text, words); !slices.Equal(cues, want) {
+		t.Errorf("appendCuesLoaded(%q) cues:\ngot  %v\nwant %v", text, cues, want)
+		return false
+	}
+	return true
+}
+
+// TestCuesLoadedRandom runs checkCuesLoaded over random texts of cue
+// words, loaded verbs and the marks that join or split words, their
+// words split at random quotation boundaries.
+func TestCuesLoadedRandom(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	phrases := refPhrases(&a.lex.Reporting)
+	pieces := []string{"claimed", "CLAIMED", "Claims", "cla\u0130med", "\u212aclaimed", "insisted", "said", "says", "told",
+		"according", "to", "reportedly", "it", "is", "understood", "sources", "say", "analysts", "he", "She", "x", "-", "'", "’",
+		" ", " ", " ", "\n", "“", "é", "ß", "claim", "ed", "_", "9", ".", ",", "U.S.", "\u0301", "reporters", "quoted", "as", "saying"}
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		var bounds []int
+		for k := rng.Intn(3); k > 0; k-- {
+			bounds = append(bounds, rng.Intn(len(text)+1))
+		}
+		slices.Sort(bounds)
+		if !checkCuesLoaded(t, a, phrases, text, splitAtQuotes(appendWords(nil, text), bounds, 0)) {
+			return
+		}
+	}
+}
+
+// TestCuesLoadedCorpora runs checkCuesLoaded over every sentence of the
+// corpora as the analysis splits it.
+func TestCuesLoadedCorpora(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	phrases := refPhrases(&a.lex.Reporting)
+	for _, set := range corpustest.Sets(t) {
+		for _, art := range set.Articles {
+			doc := NewDocument(art.Ref, FormatText, art.Body)
+			Structure(doc, a.lex)
+			bounds := quoteBounds(doc.Quotes)
+			for _, s := range doc.Sentences {
+				text := softWrap(s.Text)
+				if !checkCuesLoaded(t, a, phrases, text, splitAtQuotes(appendWords(nil, text), bounds, s.view.Start)) {
+					return
+				}
+			}
+		}
+	}
+}
