@@ -34,6 +34,8 @@ type analysisArena struct {
 	mentions []mention
 	// toks holds the cue finder's words of one sentence after another.
 	toks []qword
+	// regs holds the mentions of registry sources, merged into mentions.
+	regs []mention
 	// mentionsUsed and toksUsed are the most elements of mentions and
 	// toks a document has filled: past them the arrays are zero still.
 	mentionsUsed, toksUsed int
@@ -69,7 +71,8 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	// rest of each array is zero, as it was made or last cleared).
 	clear(p.mentions[:p.mentionsUsed])
 	clear(p.toks[:p.toksUsed])
-	p.infos, p.words, p.cues, p.mentions, p.toks = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0]
+	clear(p.regs)
+	p.infos, p.words, p.cues, p.mentions, p.toks, p.regs = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0], p.regs[:0]
 	p.mentionsUsed, p.toksUsed = 0, 0
 	a.arenas.Put(p)
 }
@@ -240,6 +243,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		if !info.editorial {
 			continue
 		}
+		m0 := len(all) // the sentence's mentions are all[m0:]
 		// inView is true when s.Text is its span of the view, as
 		// Structure makes it.
 		inView := s.view.End <= len(viewLower) && s.Text == doc.view.Text[s.view.Start:s.view.End]
@@ -333,9 +337,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		for wi := range info.words {
 			w := &info.words[wi]
+			if w.capital && wi > 0 {
+				continue
+			}
 			// Pronoun's key of a lower-case ASCII word is the word: the
-			// filter bits of the word answer for most.
-			if (!w.capital || wi == 0) && (!w.ascii || a.lex.Reporting.pronounSet.hasWord(w)) && a.lex.Reporting.Pronoun(w.lower) {
+			// filter bits of the word answer for most, the set for the
+			// rest.
+			if w.ascii && (a.lex.Reporting.pronounSet.hasWord(w) && a.lex.Reporting.pronouns[w.lower]) || !w.ascii && a.lex.Reporting.Pronoun(w.lower) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}
@@ -346,11 +354,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: "unnamed:" + slug(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
 			all = append(all, m)
 		}
+		sortByStart(all[m0:])
 	}
 	// Resolve back-references in document order and turn registry mentions
 	// into mentions.
 	resolved := a.registry.Resolve(regMentions)
 	doc.registry = newRegistryMatches(a.registry, doc.view, regMentions, regSentence, resolved)
+	regs := pooled.regs[:0]
 	for i, m := range resolved {
 		if m.SourceID == "" {
 			continue // an unresolved back-reference names nobody
@@ -363,11 +373,13 @@ func (a *Analyzer) Analyze(doc *Document) {
 		if m.BackRef {
 			k = mentionBackRef
 		}
-		all = append(all, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: doc.registry.sentenceOf(i),
+		regs = append(regs, mention{kind: k, start: m.Start, end: m.End, ext0: m.Start, ext1: m.End, sentence: doc.registry.sentenceOf(i),
 			ref: SourceRef{ID: src.ID, Name: src.Name, Type: string(src.Type)}, party: src.PartyToConflict})
 	}
+	// The mentions of all sentences, then the registry's, stably sorted
+	// by start.
+	all = mergeByStart(all, regs)
 	mentionsUsed := len(all) // dropNested leaves the dropped past the end
-	slices.SortStableFunc(all, func(a, b mention) int { return a.start - b.start })
 	all = dropNested(all)
 	// Sorted by start, the mentions of each sentence are a run of all.
 	for lo := 0; lo < len(all); {
@@ -407,7 +419,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.Sources = buildSources(doc, all, full)
 	// Nothing of the analysis holds a word, cue, mention or sentInfo now:
 	// the arena goes back, cleared, for the next document.
-	pooled.infos, pooled.words, pooled.cues, pooled.mentions, pooled.toks = infos, arena, cues, all, qtoks
+	pooled.infos, pooled.words, pooled.cues, pooled.mentions, pooled.toks, pooled.regs = infos, arena, cues, all, qtoks, regs
 	pooled.mentionsUsed, pooled.toksUsed = mentionsUsed, toksUsed
 	a.putArena(pooled)
 }
@@ -520,6 +532,51 @@ func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words 
 	}
 	slices.SortStableFunc(out[lo:], func(a, b mention) int { return a.start - b.start })
 	return out
+}
+
+// sortByStart sorts the mentions of a sentence stably by start: an
+// insertion sort, for a few mentions found in a few passes, each pass's
+// in order.
+func sortByStart(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].start >= ms[i-1].start {
+			continue
+		}
+		m := ms[i]
+		j := i
+		for ; j > 0 && ms[j-1].start > m.start; j-- {
+			ms[j] = ms[j-1]
+		}
+		ms[j] = m
+	}
+}
+
+// mergeByStart returns all followed by regs, stably sorted by start (as
+// slices.SortStableFunc would sort them), in all's array. regs is sorted
+// by start, as Registry.Resolve sorts it, and so is all when each
+// sentence's mentions are (sortByStart) and the sentences come in order,
+// as Structure makes them: one merge from the back then sorts them.
+func mergeByStart(all, regs []mention) []mention {
+	byStart := func(a, b mention) int { return a.start - b.start }
+	if !slices.IsSortedFunc(all, byStart) || !slices.IsSortedFunc(regs, byStart) {
+		all = append(all, regs...)
+		slices.SortStableFunc(all, byStart)
+		return all
+	}
+	i, j := len(all)-1, len(regs)-1
+	all = slices.Grow(all, len(regs))[:len(all)+len(regs)]
+	// From the back: on equal starts a registry mention, which came
+	// after, goes after.
+	for k := len(all) - 1; j >= 0; k-- {
+		if i >= 0 && all[i].start > regs[j].start {
+			all[k] = all[i]
+			i--
+		} else {
+			all[k] = regs[j]
+			j--
+		}
+	}
+	return all
 }
 
 // maxMention bounds the length in bytes of one name, for windowed

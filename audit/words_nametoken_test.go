@@ -66,3 +66,18 @@ func TestNameTokenCorpora(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIWordIsItsKey checks what the analysis's ASCII fast paths
+// rest on: the lower-case form of an ASCII word, as tokenize makes it,
+// is its own lexKey, so that the lexicon's sets take it as it is.
+func TestASCIIWordIsItsKey(t *testing.T) {
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			for _, w := range tokenize(a.Body) {
+				if w.ascii && lexKey(w.lower) != w.lower {
+					t.Fatalf("%s: lexKey(%q) = %q", a.Ref, w.lower, lexKey(w.lower))
+				}
+			}
+		}
+	}
+}
