@@ -234,6 +234,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.loaded.reset(&a.lex.Reporting, doc.view, len(doc.Sentences))
 	var known, orgSpans []Span
 	var people []PersonMention
+	var names []bool
 	toksUsed := 0 // the most words qtoks has held
 	var defs []Definite
 	for si, s := range doc.Sentences {
@@ -307,7 +308,15 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Organisations the registry does not know, and the acronyms
 		// defined for them earlier in the article.
 		first := len(all)
-		all = a.unlistedOrgs(all, text, base, si, info.words, known, acronyms)
+		// Which words may be part of a name: findOrgs and findPeople ask
+		// of most. The words split at quotation boundaries are the
+		// sentence's own unless one was split.
+		names = a.lex.People.appendNameTokens(names[:0], info.words)
+		tokenNames := names
+		if len(info.words) != len(tokens) {
+			tokenNames = a.lex.People.appendNameTokens(names[len(names):], tokens)
+		}
+		all = a.unlistedOrgs(all, text, base, si, info.words, names, known, acronyms)
 		orgSpans = orgSpans[:0]
 		for _, o := range all[first:] {
 			orgSpans = append(orgSpans, Span{Start: o.start - base, End: o.end - base})
@@ -315,7 +324,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
-		people = findPeople(people, text, tokens, &a.lex.People, orgSpans, isVerb)
+		people = findPeople(people, text, tokens, tokenNames, &a.lex.People, orgSpans, isVerb)
 		for _, p := range people {
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
 			m.ext0, m.ext1 = m.start, m.end
@@ -486,13 +495,14 @@ func (doc *Document) registryMatches(reg *rules.Registry) *registryMatches {
 // the registry does not know (FindOrgs), in view offsets, and of acronyms
 // defined for them earlier in the article ("the Syrian American Medical
 // Society (SAMS) said" … "a SAMS statement said"), which it records in
-// acronyms. known are the sentence spans of registry mentions.
-func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, known []Span, acronyms map[string]SourceRef) []mention {
+// acronyms. names[i] is nameToken of words[i], and known are the
+// sentence spans of registry mentions.
+func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, names []bool, known []Span, acronyms map[string]SourceRef) []mention {
 	out, lo := dst, len(dst)
 	mk := func(start, end int, ref SourceRef) mention {
 		return mention{kind: mentionOrg, start: base + start, end: base + end, ext0: base + start, ext1: base + end, sentence: si, ref: ref, unlisted: true}
 	}
-	orgs := findOrgs(text, words, &a.lex.People, known)
+	orgs := findOrgs(text, words, names, &a.lex.People, known)
 	if len(orgs) == 0 && len(acronyms) == 0 {
 		return out
 	}
@@ -715,7 +725,7 @@ func (a *Analyzer) weakPeople(dst []mention, text string, base, si int, words []
 		if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {
 			continue
 		}
-		if upperOnly(w.text) || lex.notNameF.hasWord(w) && lex.notNames[w.lower] || lex.affiliations[w.lower] {
+		if upperOnly(w.text) || lex.notNameF.hasWord(w) && lex.notNames[w.lower] || lex.isAffiliation(w) {
 			continue
 		}
 		out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,

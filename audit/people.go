@@ -54,6 +54,8 @@ type PeopleLexicon struct {
 	// pluralF holds the words pluralHead may take: the one-word unnamed
 	// phrases and the one-word roles with a plural -s.
 	pluralF wordFilter
+	// particleF and affiliationF hold particles and affiliations.
+	particleF, affiliationF wordFilter
 	// maxParticle is the length in bytes of the longest particle.
 	maxParticle int
 }
@@ -131,6 +133,7 @@ func (l *PeopleLexicon) compile() error {
 		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
+	l.particleF, l.affiliationF = filterOf(l.particles), filterOf(l.affiliations)
 	l.pluralF = wordFilter{}
 	for key := range l.unnamed {
 		if !strings.Contains(key, " ") {
@@ -378,6 +381,28 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 	return false
 }
 
+// appendNameTokens appends nameToken of each of words to dst: findOrgs
+// and findPeople both ask it of most words of a sentence.
+func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
+	for i := range words {
+		dst = append(dst, l.nameToken(&words[i]))
+	}
+	return dst
+}
+
+// isParticle, isOrgWord and isAffiliation report whether w.lower is a
+// particle, an organisation word or an affiliation: the filter bits of
+// the word answer for most words.
+func (l *PeopleLexicon) isParticle(w *word) bool {
+	return l.particleF.hasWord(w) && l.particles[w.lower]
+}
+
+func (l *PeopleLexicon) isOrgWord(w *word) bool { return l.orgWordF.hasWord(w) && l.orgWords[w.lower] }
+
+func (l *PeopleLexicon) isAffiliation(w *word) bool {
+	return l.affiliationF.hasWord(w) && l.affiliations[w.lower]
+}
+
 // phraseKey appends to buf the lower-case words joined by single spaces,
 // as the lexicon's phrases are keyed: looked up as string(key), it costs
 // no allocation.
@@ -431,12 +456,14 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 	if isVerb != nil {
 		test = func(w *word) bool { return isVerb(w.lower) }
 	}
-	return findPeople(nil, text, tokenize(text), lex, orgs, test)
+	words := tokenize(text)
+	return findPeople(nil, text, words, lex.appendNameTokens(nil, words), lex, orgs, test)
 }
 
-// findPeople is FindPeople on the words of text, as tokenize gives them.
-// It returns the people in dst's array, from its start: dst is scratch.
-func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
+// findPeople is FindPeople on the words of text, as tokenize gives them;
+// names[i] is nameToken(&words[i]) (appendNameTokens). It returns the
+// people in dst's array, from its start: dst is scratch.
+func findPeople(dst []PersonMention, text string, words []word, names []bool, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
 	out := dst[:0]
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found
@@ -463,7 +490,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 				continue
 			}
 		}
-		if !lex.nameToken(&words[i]) {
+		if !names[i] {
 			continue
 		}
 		// A run of name tokens joined by single spaces or particles.
@@ -473,7 +500,7 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 			if g != " " {
 				break
 			}
-			if lex.nameToken(&words[j]) || (lex.particles[words[j].lower] && j+1 < len(words) && lex.nameToken(&words[j+1]) && gap(text, &words[j], &words[j+1]) == " ") {
+			if names[j] || (lex.isParticle(&words[j]) && j+1 < len(words) && names[j+1] && gap(text, &words[j], &words[j+1]) == " ") {
 				j++
 				continue
 			}
@@ -494,8 +521,8 @@ func findPeople(dst []PersonMention, text string, words []word, lex *PeopleLexic
 		if nameFrom > 0 {
 			descStart, descEnd = run[0].start, run[nameFrom-1].end
 		}
-		if len(name) == 0 || len(name) > 5 || lex.orgWords[name[len(name)-1].lower] || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) ||
-			len(name) == 1 && lex.affiliations[name[0].lower] {
+		if len(name) == 0 || len(name) > 5 || lex.isOrgWord(&name[len(name)-1]) || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) ||
+			len(name) == 1 && lex.isAffiliation(&name[0]) {
 			i = next - 1
 			continue
 		}
@@ -904,16 +931,18 @@ type OrgMention struct {
 // name tokens joined by single spaces, "&", or "of"/"for" followed by a
 // name token; it must hold at least two words.
 func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
-	return findOrgs(text, tokenize(text), lex, known)
+	words := tokenize(text)
+	return findOrgs(text, words, lex.appendNameTokens(nil, words), lex, known)
 }
 
-// findOrgs is FindOrgs on the sentence's words.
-func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []OrgMention {
+// findOrgs is FindOrgs on the sentence's words; names[i] is
+// nameToken(&words[i]) (appendNameTokens).
+func findOrgs(text string, words []word, names []bool, lex *PeopleLexicon, known []Span) []OrgMention {
 	var out []OrgMention
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
-	isOrgWord := func(w *word) bool { return w.capital && lex.orgWordF.hasWord(w) && lex.orgWords[w.lower] }
+	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
 	for i := 0; i < len(words); i++ {
-		if !lex.nameToken(&words[i]) || words[i].number {
+		if !names[i] || words[i].number {
 			continue
 		}
 		j := i + 1
@@ -924,10 +953,10 @@ func findOrgs(text string, words []word, lex *PeopleLexicon, known []Span) []Org
 		for j < len(words) {
 			g := gap(text, &words[j-1], &words[j])
 			switch {
-			case g == " " && lex.nameToken(&words[j]) && !words[j].number:
-			case (g == " & " || g == " and ") && lex.nameToken(&words[j]) && orgWordAhead(words, j, lex):
+			case g == " " && names[j] && !words[j].number:
+			case (g == " & " || g == " and ") && names[j] && orgWordAhead(words, j, lex):
 			case g == " " && (words[j].lower == "of" || words[j].lower == "for") && j+1 < len(words) &&
-				gap(text, &words[j], &words[j+1]) == " " && lex.nameToken(&words[j+1]):
+				gap(text, &words[j], &words[j+1]) == " " && names[j+1]:
 				j++
 			default:
 				goto done
@@ -979,7 +1008,7 @@ func orgWordAhead(words []word, j int, lex *PeopleLexicon) bool {
 		if !words[k].capital {
 			return false
 		}
-		if lex.orgWords[words[k].lower] {
+		if lex.isOrgWord(&words[k]) {
 			return true
 		}
 	}
@@ -1104,7 +1133,7 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 		if w.number || l.determiners[w.lower] || isVerb != nil && isVerb(w) {
 			return false
 		}
-		if l.affiliations[w.lower] {
+		if l.isAffiliation(w) {
 			return true
 		}
 		// Lower case, or capitalised only as the first word ("Union
