@@ -19,6 +19,8 @@ type Analyzer struct {
 	// loadedSet holds the inflections of the lexicon's loaded reporting
 	// verbs (see loadedScreen).
 	loadedSet wordFilter
+	// cues screens the words that may start a reporting cue.
+	cues cueScreen
 	// arenas holds *analysisArena: the arrays of finished analyses, empty and
 	// cleared, for the next document to fill.
 	arenas sync.Pool
@@ -86,7 +88,7 @@ func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
 	if registry == nil {
 		registry = rules.DefaultRegistry()
 	}
-	return &Analyzer{lex: lex, registry: registry, loadedSet: loadedFilter(&lex.Reporting)}
+	return &Analyzer{lex: lex, registry: registry, loadedSet: loadedFilter(&lex.Reporting), cues: newCueScreen(&lex.Reporting)}
 }
 
 // Lexicon returns the analyzer's lexicon.
@@ -193,10 +195,16 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// Every verb form is a cue start, and a lower-case ASCII word is its
 	// own key: the start filter's bits of the word turn most words away.
 	isVerb := func(w *word) bool {
-		if w.ascii && !a.lex.Reporting.startSet.hasWord(w) {
-			return false
+		rep := &a.lex.Reporting
+		if w.ascii {
+			// Its own key (lexKey).
+			if !rep.startSet.hasWord(w) {
+				return false
+			}
+			e, ok := rep.verbs[w.lower]
+			return ok && e.form != VerbGerund
 		}
-		_, f, ok := a.lex.Reporting.VerbForms(w.lower)
+		_, f, ok := rep.VerbForms(w.lower)
 		return ok && f != VerbGerund
 	}
 

@@ -45,7 +45,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 	rep := &a.lex.Reporting
 	// The starts and cues of most sentences fit in sbuf and cbuf, on the
 	// stack.
-	var sbuf [32]int
+	var sbuf [32]startWord
 	var cbuf [8]ReportingCue
 	starts := sbuf[:0]
 	toks = toks[:0]
@@ -58,7 +58,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 		}
 		if w := &words[j]; k == j+1 && w.plain {
 			if rep.startSet.hasWord(w) {
-				starts = append(starts, len(toks))
+				starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: uint32(w.fb)})
 				loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
 			}
 			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
@@ -66,8 +66,9 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 			t0 := len(toks)
 			toks = appendQWords(toks, text, w.start, words[k-1].end)
 			for ti := t0; ti < len(toks); ti++ {
-				if key := toks[ti].key; rep.startSet.may(key) {
-					starts = append(starts, ti)
+				key := toks[ti].key
+				if fa, fb := wordFilterBits(key); rep.startSet.has(fa, fb) {
+					starts = append(starts, startWord{ti: ti, fa: fa, fb: fb})
 					loaded = loaded || a.loadedSet.may(key) && rep.verbs[key].loaded
 				}
 			}
@@ -75,10 +76,11 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 		j = k
 	}
 	// appendCues over the starts alone: a start inside a cue found
-	// before it starts none.
+	// before it starts none, and the screen rules out most.
 	rc, next := cbuf[:0], 0
-	for _, ti := range starts {
-		if ti < next {
+	for _, st := range starts {
+		ti := st.ti
+		if ti < next || !a.cues.mayStart(toks, st) {
 			continue
 		}
 		if c, n := rep.cueAt(text, toks, ti); n > 0 {
@@ -107,6 +109,59 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
 	}
 	return out, toks, loaded
+}
+
+// cueScreen rules out most of the words the start filter of a reporting
+// lexicon lets through before its cue finder is asked (cueAt): a word
+// starts a cue only if it is a reporting verb, a cue of one word, or the
+// first of a longer cue whose second word follows it. The common words
+// that start long cues ("a", "in", "it", "is") seldom have that second
+// word after them.
+type cueScreen struct {
+	// single holds the verbs' inflections and the one-word cues.
+	single wordFilter
+	// pairs holds the first two words of the longer cues
+	// (pairFilterBits).
+	pairs wordFilter
+}
+
+// newCueScreen returns the screen of rep's cues.
+func newCueScreen(rep *ReportingLexicon) (s cueScreen) {
+	for w, st := range rep.starts {
+		if st.isVerb {
+			s.single.add(w)
+		}
+		a1, b1 := wordFilterBits(w)
+		for _, p := range st.phrases {
+			if len(p.words) == 1 {
+				s.single.add(w)
+				continue
+			}
+			a2, b2 := wordFilterBits(p.words[1])
+			s.pairs.set(pairFilterBits(a1, b1, a2, b2))
+		}
+	}
+	return s
+}
+
+// startWord is a word of the cue finder's words (toks[ti]) that the
+// start filter lets through, with its key's filter bits.
+type startWord struct {
+	ti     int
+	fa, fb uint32
+}
+
+// mayStart reports whether toks[c.ti] may start a cue: false means
+// cueAt finds none there.
+func (s *cueScreen) mayStart(toks []qword, c startWord) bool {
+	if s.single.has(c.fa, c.fb) {
+		return true
+	}
+	if c.ti+1 >= len(toks) {
+		return false
+	}
+	a2, b2 := wordFilterBits(toks[c.ti+1].key)
+	return s.pairs.has(pairFilterBits(c.fa, c.fb, a2, b2))
 }
 
 // lastWordIs reports whether a cue's text ends with the word w.

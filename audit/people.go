@@ -419,6 +419,15 @@ func phraseKey(buf []byte, words []word) []byte {
 // gap returns the text between two words.
 func gap(text string, a, b *word) string { return text[a.end:b.start] }
 
+// trimGap is strings.TrimSpace of a gap between words, most often a
+// single space, which it answers without the call.
+func trimGap(g string) string {
+	if g == " " {
+		return ""
+	}
+	return strings.TrimSpace(g)
+}
+
 // roleBefore returns how many words ending at index i (inclusive) form a
 // role phrase, and its type ("defense analyst" → analyst, expert).
 func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
@@ -544,7 +553,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 		evidence := role != ""
 		// Apposition after the name: ", 24," or ", the director of the SOHR,".
 		after := next
-		if after < len(words) && strings.TrimSpace(gap(text, &words[after-1], &words[after])) == "," {
+		if after < len(words) && trimGap(gap(text, &words[after-1], &words[after])) == "," {
 			if words[after].number {
 				if age, err := strconv.Atoi(words[after].text); err == nil && age > 0 && age < 120 {
 					m.Age = age
@@ -604,7 +613,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 		}
 		// Descriptor apposition before: "a woman, Umm Mohamad," / "its head
 		// of diplomacy, Abbas Araghchi".
-		if !evidence && i >= 2 && strings.TrimSpace(gap(text, &words[i-1], &words[i])) == "," {
+		if !evidence && i >= 2 && trimGap(gap(text, &words[i-1], &words[i])) == "," {
 			if n, r, t := lex.roleAt(words, i-1); n > 0 {
 				evidence, role, typ = true, r, t
 				k := i - n
@@ -624,13 +633,13 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 			// "Industry reports estimated": a verb form followed by a verb
 			// is a noun, and the capitalised word before it no name.
 			nounForm := next+1 < len(words) && gap(text, &words[next], &words[next+1]) == " " && isVerb(&words[next+1])
-			if next < len(words) && !nounForm && isVerb(&words[next]) && (strings.TrimSpace(gap(text, &words[next-1], &words[next])) == "" || strings.TrimSpace(gap(text, &words[next-1], &words[next])) == "," && len(name) >= 2) {
+			if next < len(words) && !nounForm && isVerb(&words[next]) && (trimGap(gap(text, &words[next-1], &words[next])) == "" || trimGap(gap(text, &words[next-1], &words[next])) == "," && len(name) >= 2) {
 				evidence = true
 			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, &words[next-1], &words[next]) == " " &&
 				gap(text, &words[next], &words[v]) == " " && !words[v].capital && isVerb(&words[v]) {
 				// "Rock star Ozzy Osbourne has said", "John Smith also told".
 				evidence = true
-			} else if i > 0 && strings.TrimSpace(gap(text, &words[i-1], &words[i])) == "" && isVerb(&words[i-1]) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
+			} else if i > 0 && trimGap(gap(text, &words[i-1], &words[i])) == "" && isVerb(&words[i-1]) && (len(name) >= 2 || nameFrom == 0 && invertedTag(text, words, i-1) && nameEnds(text, words, next, lex)) {
 				// "…,” said Ed Davies"; a single name only in a speech
 				// tag right after a quotation ("…,” said Davies.").
 				evidence = true
@@ -680,7 +689,7 @@ func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
 	if g := gap(text, &words[next-1], &words[next]); g != " " {
 		// "said Donaldson, Lufkin and Jenrette Inc analyst William
 		// Marcus": a firm's partners, not a name and its apposition.
-		return !(strings.TrimSpace(g) == "," && words[next].capital && next+1 < len(words) && (words[next+1].lower == "and" || words[next+1].text == "&"))
+		return !(trimGap(g) == "," && words[next].capital && next+1 < len(words) && (words[next+1].lower == "and" || words[next+1].text == "&"))
 	}
 	// "said Ernst and Young's Sanjay Mehta": a conjunction joins the
 	// word to another.
@@ -715,7 +724,7 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 // close to the army". It returns the mention and the index after it.
 func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb verbTest) (PersonMention, int, bool) {
 	for k := i + 1; k < len(words) && k <= i+4; k++ {
-		if strings.TrimSpace(gap(text, &words[k-1], &words[k])) != "" {
+		if trimGap(gap(text, &words[k-1], &words[k])) != "" {
 			break
 		}
 		// Longest unnamed phrase starting at k.
@@ -773,7 +782,7 @@ func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *Perso
 		case "close":
 			if words[end+1].lower == "to" {
 				e := end + 2
-				for e < len(words) && e < end+6 && strings.TrimSpace(gap(text, &words[e-1], &words[e])) == "" &&
+				for e < len(words) && e < end+6 && trimGap(gap(text, &words[e-1], &words[e])) == "" &&
 					!(isVerb != nil && !words[e].capital && isVerb(&words[e])) {
 					e++
 				}
@@ -983,7 +992,7 @@ func findOrgs(text string, words []word, names []bool, lex *PeopleLexicon, known
 			m.Type = "official"
 		}
 		// "(SAMS)" right after the name defines its acronym.
-		if j+1 < len(words) && strings.TrimSpace(gap(text, &words[j-1], &words[j])) == "(" && allCaps(words[j:j+1]) &&
+		if j+1 < len(words) && trimGap(gap(text, &words[j-1], &words[j])) == "(" && allCaps(words[j:j+1]) &&
 			strings.HasPrefix(text[words[j].end:], ")") {
 			m.Acronym = words[j].text
 			j++
@@ -1078,7 +1087,7 @@ var phraseOpeners = map[string]bool{"and": true, "but": true, "while": true, "wi
 // start of the text, after punctuation, after a possessive ("Mr Glazer's
 // financial backers") or after one of phraseOpeners.
 func phraseInitial(text string, words []word, i int) bool {
-	if i == 0 || strings.TrimSpace(gap(text, &words[i-1], &words[i])) != "" {
+	if i == 0 || trimGap(gap(text, &words[i-1], &words[i])) != "" {
 		return true
 	}
 	p := words[i-1].lower

@@ -27,10 +27,19 @@ func wordFilterBits(w string) (a, b uint32) {
 }
 
 // add records w as a member.
-func (f *wordFilter) add(w string) {
-	a, b := wordFilterBits(w)
-	f[a/64] |= 1 << (a % 64)
-	f[b/64] |= 1 << (b % 64)
+func (f *wordFilter) add(w string) { f.set(wordFilterBits(w)) }
+
+// set sets bits a and b, as wordFilterBits or pairFilterBits give them.
+func (f *wordFilter) set(a, b uint32) {
+	f[a/64%128] |= 1 << (a % 64)
+	f[b/64%128] |= 1 << (b % 64)
+}
+
+// pairFilterBits are the two bit positions in a wordFilter of a pair of
+// words, from the wordFilterBits of each (a1, b1 and a2, b2).
+func pairFilterBits(a1, b1, a2, b2 uint32) (a, b uint32) {
+	h := (uint64(a1)<<39 | uint64(b1)<<26 | uint64(a2)<<13 | uint64(b2)) * 0x9E3779B97F4A7C15
+	return uint32(h>>51) & 8191, uint32(h>>38) & 8191
 }
 
 // may reports whether w may be a member: false means it is not.
