@@ -326,14 +326,15 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		all = a.unlistedOrgs(all, text, base, si, info.words, names, known, acronyms)
 		orgSpans = orgSpans[:0]
-		for _, o := range all[first:] {
-			orgSpans = append(orgSpans, Span{Start: o.start - base, End: o.end - base})
+		for k := first; k < len(all); k++ {
+			orgSpans = append(orgSpans, Span{Start: all[k].start - base, End: all[k].end - base})
 		}
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
 		people = findPeople(people, text, tokens, tokenNames, &a.lex.People, orgSpans, isVerb)
-		for _, p := range people {
+		for pi := range people {
+			p := &people[pi]
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
 			m.ext0, m.ext1 = m.start, m.end
 			if p.Descriptor != "" {
@@ -366,7 +367,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 		all = a.weakPeople(all, text, base, si, info.words)
 		defs = findDefinites(defs, text, tokens, &a.lex.People)
-		for _, d := range defs {
+		for di := range defs {
+			d := &defs[di]
 			m := mention{kind: mentionDefinite, start: base + d.Start, end: base + d.End, ext0: base + d.Start, ext1: base + d.End, sentence: si, gender: d.Gender,
 				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: "unnamed:" + slug(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
 			all = append(all, m)
@@ -613,7 +615,8 @@ const maxMention = 256
 //     of their own.
 func dropNested(all []mention) []mention {
 	drop := make([]bool, len(all))
-	overlaps := func(a, b mention) bool { return a.start < b.end && b.start < a.end }
+	// (The loops take mentions by pointer: a mention is large.)
+	overlaps := func(a, b *mention) bool { return a.start < b.end && b.start < a.end }
 	// window returns the index range of mentions starting in [from, to).
 	// Mentions are sorted by start, and none is longer than maxMention.
 	window := func(from, to int) (int, int) {
@@ -624,13 +627,15 @@ func dropNested(all []mention) []mention {
 		}
 		return i, j
 	}
-	for i, p := range all {
+	for i := range all {
+		p := &all[i]
 		if p.kind != mentionPerson {
 			continue
 		}
 		lo, hi := window(p.start-maxMention, p.end)
 		for j := lo; j < hi; j++ {
-			if o := &all[j]; o.kind == mentionOrg && overlaps(*o, p) {
+			// An organisation, never p itself.
+			if o := &all[j]; o.kind == mentionOrg && overlaps(o, p) {
 				o.ext0, o.ext1 = min(o.ext0, p.ext0), max(o.ext1, p.ext1)
 				o.descriptor = p.descriptor
 				o.person = true
@@ -648,7 +653,7 @@ func dropNested(all []mention) []mention {
 			// "sources close to Mr Hockney", "a source at the ministry":
 			// what places an anonymous source is not a source itself.
 			for j := lo; j < hi; j++ {
-				if o := all[j]; j != i && o.start >= u.start && o.end <= u.end && o.kind != mentionPronoun {
+				if o := &all[j]; j != i && o.start >= u.start && o.end <= u.end && o.kind != mentionPronoun {
 					drop[j] = true
 				}
 			}
@@ -657,20 +662,21 @@ func dropNested(all []mention) []mention {
 		for j := lo; j < hi; j++ {
 			// A registry back-reference on the same words ("according to
 			// the NGO" after "the SOHR, a UK-based NGO") wins too.
-			if o := all[j]; (o.kind == mentionOrg || o.kind == mentionBackRef) && !drop[j] && o.end <= u.end {
+			if o := &all[j]; (o.kind == mentionOrg || o.kind == mentionBackRef) && !drop[j] && o.end <= u.end {
 				u.kind, u.ref, u.party, u.unlisted = o.kind, o.ref, o.party, o.unlisted
 				drop[j] = true
 				break
 			}
 		}
 	}
-	for i, p := range all {
+	for i := range all {
+		p := &all[i]
 		if p.kind != mentionPerson || drop[i] {
 			continue
 		}
 		lo, hi := window(p.ext0, p.ext1)
 		for j := lo; j < hi; j++ {
-			o := all[j]
+			o := &all[j]
 			inDescriptor := o.end <= p.ext1 && !overlaps(o, p)
 			if j != i && inDescriptor && (o.kind == mentionOrg || o.kind == mentionBackRef || o.kind == mentionUnnamed || o.kind == mentionDefinite) {
 				drop[j] = true
@@ -679,37 +685,39 @@ func dropNested(all []mention) []mention {
 	}
 	// A back-reference inside a longer organisation name ("the bank" in
 	// "the Bank of America") is part of that name.
-	for i, b := range all {
+	for i := range all {
+		b := &all[i]
 		if b.kind != mentionBackRef {
 			continue
 		}
 		for j := i + 1; j < len(all) && all[j].start < b.end; j++ {
-			if o := all[j]; o.kind == mentionOrg && o.end > b.end {
+			if o := &all[j]; o.kind == mentionOrg && o.end > b.end {
 				drop[i] = true
 			}
 		}
 	}
 	// A definite description that overlaps another mention ("the England
 	// man", a registry back-reference "the group") is that mention.
-	for i, d := range all {
+	for i := range all {
+		d := &all[i]
 		if d.kind != mentionDefinite {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if o := all[j]; o.kind != mentionPronoun && o.kind != mentionDefinite && overlaps(o, d) {
+			if o := &all[j]; o.kind != mentionPronoun && o.kind != mentionDefinite && overlaps(o, d) {
 				drop[i] = true
 			}
 		}
 		for j := i + 1; j < len(all) && all[j].start < d.end; j++ {
-			if o := all[j]; o.kind != mentionPronoun && o.kind != mentionDefinite && overlaps(o, d) {
+			if o := &all[j]; o.kind != mentionPronoun && o.kind != mentionDefinite && overlaps(o, d) {
 				drop[i] = true
 			}
 		}
 	}
 	out := all[:0] // in place: out never overtakes the mention it copies
-	for i, m := range all {
+	for i := range all {
 		if !drop[i] {
-			out = append(out, m)
+			out = append(out, all[i])
 		}
 	}
 	return out

@@ -135,7 +135,8 @@ func (a *Analyzer) cueOf(doc *Document, si int, c *cue) *Cue {
 // for "Bashar al-Assad"), the first full name given for each.
 func fullNames(all []mention) map[string]SourceRef {
 	full := map[string]SourceRef{}
-	for _, m := range all {
+	for i := range all {
+		m := &all[i] // by pointer: a mention is large
 		if m.kind != mentionPerson {
 			continue
 		}
@@ -186,7 +187,7 @@ func fullName(full map[string]SourceRef, ref SourceRef) SourceRef {
 // something is credited to it: an unnamed phrase or definite description,
 // an organisation the registry does not know, or a registry source of
 // type eyewitness or anonymous.
-func generic(m mention) bool {
+func generic(m *mention) bool {
 	switch m.kind {
 	case mentionUnnamed, mentionDefinite:
 		return true
@@ -214,7 +215,8 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 			credited[q.Speaker.ID] = true
 		}
 	}
-	for _, m := range all {
+	for mi := range all {
+		m := &all[mi] // by pointer: a mention is large
 		if m.kind == mentionPronoun || m.kind == mentionWeak {
 			continue
 		}
