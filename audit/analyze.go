@@ -38,9 +38,33 @@ type analysisArena struct {
 	toks []qword
 	// regs holds the mentions of registry sources, merged into mentions.
 	regs []mention
+	// sc is the scratch of one sentence, for the next.
+	sc sentenceScratch
 	// mentionsUsed and toksUsed are the most elements of mentions and
 	// toks a document has filled: past them the arrays are zero still.
 	mentionsUsed, toksUsed int
+}
+
+// sentenceScratch holds what the analysis works out of one sentence at a
+// time: nothing keeps it past its sentence.
+type sentenceScratch struct {
+	// known are the sentence spans of registry mentions that name a
+	// source, orgSpans those of organisations the registry does not
+	// know.
+	known, orgSpans []Span
+	// names[i] is nameToken of the i-th word (appendNameTokens).
+	names  []bool
+	orgs   []OrgMention
+	people []PersonMention
+	defs   []Definite
+}
+
+// clear empties s, its arrays cleared so that they keep no text alive.
+func (s *sentenceScratch) clear() {
+	clear(s.orgs[:cap(s.orgs)])
+	clear(s.people[:cap(s.people)])
+	clear(s.defs[:cap(s.defs)])
+	s.known, s.orgSpans, s.names, s.orgs, s.people, s.defs = s.known[:0], s.orgSpans[:0], s.names[:0], s.orgs[:0], s.people[:0], s.defs[:0]
 }
 
 // maxPooledWords bounds the arenas kept for reuse, so that one huge
@@ -74,6 +98,7 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	clear(p.mentions[:p.mentionsUsed])
 	clear(p.toks[:p.toksUsed])
 	clear(p.regs)
+	p.sc.clear()
 	p.infos, p.words, p.cues, p.mentions, p.toks, p.regs = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0], p.regs[:0]
 	p.mentionsUsed, p.toksUsed = 0, 0
 	a.arenas.Put(p)
@@ -240,11 +265,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// Per-sentence scratch, reused from one sentence to the next: nothing
 	// keeps them past their sentence.
 	doc.loaded.reset(&a.lex.Reporting, doc.view, len(doc.Sentences))
-	var known, orgSpans []Span
-	var people []PersonMention
-	var names []bool
+	sc := &pooled.sc
 	toksUsed := 0 // the most words qtoks has held
-	var defs []Definite
 	for si, s := range doc.Sentences {
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
@@ -300,7 +322,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			info.cues = cues[c0:len(cues):len(cues)]
 		}
 		// Registry mentions, resolved later across the whole document.
-		known = known[:0]
+		known := sc.known[:0]
 		r0 := len(regMentions)
 		regMentions = a.registry.AppendMatch(regMentions, text)
 		for k := r0; k < len(regMentions); k++ {
@@ -313,28 +335,30 @@ func (a *Analyzer) Analyze(doc *Document) {
 			m.End += base
 			regSentence = append(regSentence, si)
 		}
+		sc.known = known
 		// Organisations the registry does not know, and the acronyms
 		// defined for them earlier in the article.
 		first := len(all)
 		// Which words may be part of a name: findOrgs and findPeople ask
 		// of most. The words split at quotation boundaries are the
 		// sentence's own unless one was split.
-		names = a.lex.People.appendNameTokens(names[:0], info.words)
-		tokenNames := names
+		sc.names = a.lex.People.appendNameTokens(sc.names[:0], info.words)
+		tokenNames := sc.names
 		if len(info.words) != len(tokens) {
-			tokenNames = a.lex.People.appendNameTokens(names[len(names):], tokens)
+			tokenNames = a.lex.People.appendNameTokens(sc.names[len(sc.names):], tokens)
 		}
-		all = a.unlistedOrgs(all, text, base, si, info.words, names, known, acronyms)
-		orgSpans = orgSpans[:0]
+		all = a.unlistedOrgs(all, text, base, si, info.words, sc, acronyms)
+		orgSpans := sc.orgSpans[:0]
 		for k := first; k < len(all); k++ {
 			orgSpans = append(orgSpans, Span{Start: all[k].start - base, End: all[k].end - base})
 		}
+		sc.orgSpans = orgSpans
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
-		people = findPeople(people, text, tokens, tokenNames, &a.lex.People, orgSpans, isVerb)
-		for pi := range people {
-			p := &people[pi]
+		sc.people = findPeople(sc.people, text, tokens, tokenNames, &a.lex.People, orgSpans, isVerb)
+		for pi := range sc.people {
+			p := &sc.people[pi]
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
 			m.ext0, m.ext1 = m.start, m.end
 			if p.Descriptor != "" {
@@ -345,10 +369,10 @@ func (a *Analyzer) Analyze(doc *Document) {
 				m.gender = a.lex.People.genderOf(wordsIn(tokens, p.DescStart, p.DescEnd))
 			}
 			if p.Named {
-				m.ref = SourceRef{ID: "person:" + slug(p.Name), Name: p.Name, Type: p.Type}
+				m.ref = SourceRef{ID: slugID("person:", p.Name), Name: p.Name, Type: p.Type}
 			} else {
 				m.kind = mentionUnnamed
-				m.ref = SourceRef{ID: "unnamed:" + slug(p.Role), Name: p.Name, Type: p.Type}
+				m.ref = SourceRef{ID: a.lex.People.unnamedID(p.Role), Name: p.Name, Type: p.Type}
 				m.anonymous = a.lex.People.Anonymous(p.Role)
 			}
 			all = append(all, m)
@@ -366,11 +390,11 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 		}
 		all = a.weakPeople(all, text, base, si, info.words)
-		defs = findDefinites(defs, text, tokens, &a.lex.People)
-		for di := range defs {
-			d := &defs[di]
+		sc.defs = findDefinites(sc.defs, text, tokens, &a.lex.People)
+		for di := range sc.defs {
+			d := &sc.defs[di]
 			m := mention{kind: mentionDefinite, start: base + d.Start, end: base + d.End, ext0: base + d.Start, ext1: base + d.End, sentence: si, gender: d.Gender,
-				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: "unnamed:" + slug(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
+				descriptor: d.Head, party: d.Org, ref: SourceRef{ID: a.lex.People.unnamedID(d.Head), Name: text[d.Start:d.End], Type: d.Type}}
 			all = append(all, m)
 		}
 		sortByStart(all[m0:])
@@ -505,19 +529,21 @@ func (doc *Document) registryMatches(reg *rules.Registry) *registryMatches {
 // the registry does not know (FindOrgs), in view offsets, and of acronyms
 // defined for them earlier in the article ("the Syrian American Medical
 // Society (SAMS) said" … "a SAMS statement said"), which it records in
-// acronyms. names[i] is nameToken of words[i], and known are the
-// sentence spans of registry mentions.
-func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, names []bool, known []Span, acronyms map[string]SourceRef) []mention {
+// acronyms. sc holds the sentence's known and names; its orgs are
+// scratch.
+func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, sc *sentenceScratch, acronyms map[string]SourceRef) []mention {
 	out, lo := dst, len(dst)
 	mk := func(start, end int, ref SourceRef) mention {
 		return mention{kind: mentionOrg, start: base + start, end: base + end, ext0: base + start, ext1: base + end, sentence: si, ref: ref, unlisted: true}
 	}
-	orgs := findOrgs(text, words, names, &a.lex.People, known)
+	known := sc.known
+	orgs := findOrgs(sc.orgs, text, words, sc.names, &a.lex.People, known)
+	sc.orgs = orgs
 	if len(orgs) == 0 && len(acronyms) == 0 {
 		return out
 	}
 	for _, o := range orgs {
-		ref := SourceRef{ID: "org:" + slug(o.Name), Name: o.Name, Type: o.Type}
+		ref := SourceRef{ID: slugID("org:", o.Name), Name: o.Name, Type: o.Type}
 		out = append(out, mk(o.Start, o.End, ref))
 		if o.Acronym != "" {
 			acronyms[o.Acronym] = ref
@@ -745,7 +771,7 @@ func (a *Analyzer) weakPeople(dst []mention, text string, base, si int, words []
 			continue
 		}
 		out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
-			ref: SourceRef{ID: "person:" + slug(w.text), Name: w.text, Type: "eyewitness"}})
+			ref: SourceRef{ID: slugID("person:", w.text), Name: w.text, Type: "eyewitness"}})
 	}
 	return out
 }
@@ -858,38 +884,43 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 }
 
 // slug makes an id from a name: lower case, words joined by hyphens.
-func slug(s string) string {
+func slug(s string) string { return slugID("", s) }
+
+// slugID returns prefix + slug(s), made in one allocation.
+func slugID(prefix, s string) string {
+	// wrote is true once a letter or digit of s is written: a hyphen
+	// joins two words, and no word opens the slug with one.
+	dash, wrote := false, false
+	var b strings.Builder
 	if isASCII(s) {
-		// Folding ASCII is lower-casing it: one allocation.
-		var b strings.Builder
-		b.Grow(len(s))
-		dash := false
+		// Folding ASCII is lower-casing it.
+		b.Grow(len(prefix) + len(s))
+		b.WriteString(prefix)
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			if isASCIIAlnum(c) {
-				if dash && b.Len() > 0 {
+				if dash && wrote {
 					b.WriteByte('-')
 				}
 				b.WriteByte(c)
-				dash = false
+				dash, wrote = false, true
 			} else {
 				dash = true
 			}
 		}
 		return b.String()
 	}
-	var b strings.Builder
-	dash := false
+	b.WriteString(prefix)
 	for _, r := range rules.Fold(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
+			if dash && wrote {
 				b.WriteByte('-')
 			}
 			b.WriteRune(r)
-			dash = false
+			dash, wrote = false, true
 		} else {
 			dash = true
 		}

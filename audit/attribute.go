@@ -271,7 +271,7 @@ func (a *Analyzer) describedSource(doc *Document, info *sentInfo, base int, c *c
 	start, stop := base+info.words[k].start, base+info.words[end-1].end
 	name := doc.view.Text[start:stop]
 	return &Attribution{
-		Source:  SourceRef{ID: "unnamed:" + slug(name), Name: name, Type: "official"},
+		Source:  SourceRef{ID: slugID("unnamed:", name), Name: name, Type: "official"},
 		Mention: doc.view.Span(start, stop),
 		Cue:     Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)},
 		Link:    LinkSameSentence,
@@ -439,11 +439,13 @@ func lastSpacedDash(text string) int {
 // afterPreposition reports whether text (what comes before a pronoun)
 // ends with a preposition: the pronoun is then its object.
 func afterPreposition(text string) bool {
-	f := strings.Fields(strings.ToLower(text))
-	if len(f) == 0 {
+	// The last of the fields of the lower-cased text, without making
+	// the list.
+	last, _ := lastField(text)
+	if last == "" {
 		return false
 	}
-	switch f[len(f)-1] {
+	switch strings.ToLower(last) {
 	case "of", "to", "for", "with", "by", "from", "about", "on", "in", "at":
 		return true
 	}

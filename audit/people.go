@@ -56,6 +56,9 @@ type PeopleLexicon struct {
 	pluralF wordFilter
 	// particleF and affiliationF hold particles and affiliations.
 	particleF, affiliationF wordFilter
+	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
+	// one-word roles with a plural -s, org_nouns, female and male.
+	unnamedIDs map[string]string
 	// maxParticle is the length in bytes of the longest particle.
 	maxParticle int
 }
@@ -152,6 +155,20 @@ func (l *PeopleLexicon) compile() error {
 	for _, set := range []map[string]bool{l.orgNouns, l.female, l.male} {
 		for w := range set {
 			l.headF.add(w)
+		}
+	}
+	l.unnamedIDs = map[string]string{}
+	for _, set := range []map[string]string{l.unnamed, l.roles} {
+		for key := range set {
+			l.unnamedIDs[key] = slugID("unnamed:", key)
+			if !strings.Contains(key, " ") {
+				l.unnamedIDs[key+"s"] = slugID("unnamed:", key+"s")
+			}
+		}
+	}
+	for _, set := range []map[string]bool{l.orgNouns, l.female, l.male} {
+		for key := range set {
+			l.unnamedIDs[key] = slugID("unnamed:", key)
 		}
 	}
 	l.orgTypes = map[string]string{}
@@ -817,8 +834,20 @@ func (l *PeopleLexicon) genderOf(words []word) string {
 // Anonymous reports whether an unnamed role ("source", "committee
 // source", "people familiar") credits nobody in particular.
 func (l *PeopleLexicon) Anonymous(role string) bool {
-	f := strings.Fields(strings.ToLower(role))
-	return len(f) > 0 && l.anonHeads[f[len(f)-1]]
+	// The last of the fields of the lower-cased role, without making
+	// the list.
+	last, _ := lastField(role)
+	return last != "" && l.anonHeads[strings.ToLower(last)]
+}
+
+// unnamedID returns the source id of an unnamed source or definite
+// description by its role or head: "unnamed:" + slug(role), made once
+// for the lexicon's own.
+func (l *PeopleLexicon) unnamedID(role string) string {
+	if id, ok := l.unnamedIDs[role]; ok {
+		return id
+	}
+	return slugID("unnamed:", role)
 }
 
 // Definite is a definite description that stands for a source named
@@ -941,13 +970,14 @@ type OrgMention struct {
 // name token; it must hold at least two words.
 func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
 	words := tokenize(text)
-	return findOrgs(text, words, lex.appendNameTokens(nil, words), lex, known)
+	return findOrgs(nil, text, words, lex.appendNameTokens(nil, words), lex, known)
 }
 
 // findOrgs is FindOrgs on the sentence's words; names[i] is
-// nameToken(&words[i]) (appendNameTokens).
-func findOrgs(text string, words []word, names []bool, lex *PeopleLexicon, known []Span) []OrgMention {
-	var out []OrgMention
+// nameToken(&words[i]) (appendNameTokens). It returns the organisations
+// in dst's array, from its start: dst is scratch.
+func findOrgs(dst []OrgMention, text string, words []word, names []bool, lex *PeopleLexicon, known []Span) []OrgMention {
+	out := dst[:0]
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
 	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
 	for i := 0; i < len(words); i++ {
