@@ -40,6 +40,8 @@ type analysisArena struct {
 	regs []mention
 	// sc is the scratch of one sentence, for the next.
 	sc sentenceScratch
+	// full is the document's fullNames, empty between documents.
+	full map[string]SourceRef
 	// mentionsUsed and toksUsed are the most elements of mentions and
 	// toks a document has filled: past them the arrays are zero still.
 	mentionsUsed, toksUsed int
@@ -99,6 +101,7 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	clear(p.toks[:p.toksUsed])
 	clear(p.regs)
 	p.sc.clear()
+	clear(p.full)
 	p.infos, p.words, p.cues, p.mentions, p.toks, p.regs = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0], p.regs[:0]
 	p.mentionsUsed, p.toksUsed = 0, 0
 	a.arenas.Put(p)
@@ -441,7 +444,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	ante.release() // nothing keeps the index past attribution
 	// Speakers named by surname alone take the full name given elsewhere.
-	full := fullNames(all)
+	full := fullNames(pooled.full, all)
+	pooled.full = full
 	for si := range infos {
 		if at := infos[si].attr; at != nil {
 			at.Source = fullName(full, at.Source)

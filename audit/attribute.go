@@ -40,7 +40,10 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 	}
 	s := doc.Sentences[si]
 	base, text := s.view.Start, s.Text
-	var best *Attribution
+	// best is the attribution found, when hasBest: made on the heap
+	// once, at the end, rather than for every candidate.
+	var best Attribution
+	hasBest := false
 	var bestCue *cue
 	subject := -1
 	// bestPassive is true when best comes from the agent of a passive
@@ -60,10 +63,10 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 			}
 			continue
 		case CuePhrase:
-			if best != nil && bestCue.Kind == CueVerb {
+			if hasBest && bestCue.Kind == CueVerb {
 				continue
 			}
-			if best != nil {
+			if hasBest {
 				continue
 			}
 			// "X told reporters", "the group said in a statement", "one
@@ -72,25 +75,26 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 			// "X was quoted by AFP as saying".
 			if subjectPhrase(c.Lemma) || quotedAsSaying(info.words, c) {
 				if m, ok := a.before(doc, info, base, c); ok {
-					if at := a.link(doc, m, c, base, ante); at != nil {
-						best, bestCue, subject = at, c, m.start
+					if at, ok := a.link(doc, m, c, base, ante); ok {
+						best, hasBest, bestCue, subject = at, true, c, m.start
 						continue
 					}
 				}
 			}
 			if m, ok := a.after(doc, info, base, c, 8); ok {
-				best, bestCue, subject = a.link(doc, m, c, base, ante), c, m.start
+				best, hasBest = a.link(doc, m, c, base, ante)
+				bestCue, subject = c, m.start
 				if c.first == 0 && a.lex.Reporting.Opening(c.Lemma) {
 					info.opening = true
 				}
 			} else if c.Lemma == "according to" {
 				// "according to studio estimates": no name, but a credit.
-				if at := a.describedSource(doc, info, base, c); at != nil {
-					best, bestCue, subject = at, c, -1
+				if at, ok := a.describedSource(doc, info, base, c); ok {
+					best, hasBest, bestCue, subject = at, true, c, -1
 				}
 			}
 		case CueVerb:
-			if best != nil && bestCue.Kind == CueVerb && !bestPassive {
+			if hasBest && bestCue.Kind == CueVerb && !bestPassive {
 				continue
 			}
 			passive := c.last+1 < len(info.words) && info.words[c.last+1].lower == "by"
@@ -134,8 +138,8 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 				}
 			}
 			if ok {
-				if at := a.link(doc, m, c, base, ante); at != nil {
-					best, bestCue, subject, bestPassive = at, c, m.start, passive
+				if at, ok := a.link(doc, m, c, base, ante); ok {
+					best, hasBest, bestCue, subject, bestPassive = at, true, c, m.start, passive
 					// "shares jumped 10.7%, with analysts saying sales of
 					// $600m were possible": the clause credits only what
 					// follows it.
@@ -146,21 +150,24 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 			}
 		}
 	}
-	if best == nil {
+	if !hasBest {
 		// "Osbourne himself was at a loss to explain its popularity: “I
 		// suppose …”": a quotation introduced by a colon is the words of
 		// the clause's subject.
 		if colon, ok := colonQuote(doc, s.view.Start, text); ok {
 			if m, found := clauseSubject(info, base, colon); found {
 				c := &cue{ReportingCue: ReportingCue{Start: colon - base, End: colon - base + 1, Kind: CuePhrase, Lemma: ":"}, text: ":"}
-				if at := a.link(doc, m, c, base, ante); at != nil {
-					best, bestCue, subject = at, c, m.start
+				if at, ok := a.link(doc, m, c, base, ante); ok {
+					best, hasBest, bestCue, subject = at, true, c, m.start
 				}
 			}
 		}
 	}
-	info.attr, info.attrCue, info.subject = best, bestCue, subject
-	if best == nil {
+	info.attr, info.attrCue, info.subject = nil, bestCue, subject
+	if hasBest {
+		info.attr = new(Attribution)
+		*info.attr = best
+	} else {
 		info.subject = -1
 		info.from = 0
 	}
@@ -256,7 +263,7 @@ func withClause(words []word, c *cue, base, subj int) bool {
 // to official figures"): the noun phrase up to the next punctuation, at
 // most six words. Vague phrases ("according to reports") are vague cues
 // of their own and never reach here.
-func (a *Analyzer) describedSource(doc *Document, info *sentInfo, base int, c *cue) *Attribution {
+func (a *Analyzer) describedSource(doc *Document, info *sentInfo, base int, c *cue) (Attribution, bool) {
 	k := c.last + 1
 	end := k
 	for end < len(info.words) && end < k+6 {
@@ -266,16 +273,16 @@ func (a *Analyzer) describedSource(doc *Document, info *sentInfo, base int, c *c
 		end++
 	}
 	if end == k || strings.TrimSpace(doc.view.Text[base+c.End:base+info.words[k].start]) != "" {
-		return nil
+		return Attribution{}, false
 	}
 	start, stop := base+info.words[k].start, base+info.words[end-1].end
 	name := doc.view.Text[start:stop]
-	return &Attribution{
+	return Attribution{
 		Source:  SourceRef{ID: slugID("unnamed:", name), Name: name, Type: "official"},
 		Mention: doc.view.Span(start, stop),
 		Cue:     Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)},
 		Link:    LinkSameSentence,
-	}
+	}, true
 }
 
 // notReporting reports whether a reporting verb is used in another sense:
@@ -484,9 +491,10 @@ func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max in
 }
 
 // link makes an attribution from a mention and its cue, resolving a
-// pronoun to the nearest compatible source named before it.
-func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, ante *antecedents) *Attribution {
-	at := &Attribution{
+// pronoun to the nearest compatible source named before it; false when
+// it cannot.
+func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, ante *antecedents) (Attribution, bool) {
+	at := Attribution{
 		Source:  m.ref,
 		Mention: doc.view.Span(m.start, m.end),
 		Cue:     Cue{Text: c.text, Span: doc.view.Span(base+c.Start, base+c.End)},
@@ -497,7 +505,7 @@ func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, ante *antece
 		ref, ok := ante.resolveDefinite(m)
 		if !ok {
 			if m.party { // an organisation noun with no organisation before it
-				return nil
+				return Attribution{}, false
 			}
 			ref = m.ref // "the agent": an unnamed person
 		}
@@ -508,14 +516,14 @@ func (a *Analyzer) link(doc *Document, m mention, c *cue, base int, ante *antece
 		ref, ok := ante.resolvePronoun(m)
 		if !ok {
 			if m.ref.Name != "they" {
-				return nil
+				return Attribution{}, false
 			}
 			// "as they told franceinfo": unnamed people.
 			ref = SourceRef{ID: "unnamed:they", Name: "they", Type: "eyewitness"}
 		}
 		at.Source = ref
 	}
-	return at
+	return at, true
 }
 
 // Pronoun windows, in blocks: "he" and "she" refer to a person named in
@@ -914,10 +922,18 @@ func (a *Analyzer) quoteSpeakers(doc *Document, infos []sentInfo) []*Attribution
 			attrs[qi] = at
 		}
 	}
+	// The speakers share one array.
+	n := 0
+	for _, at := range attrs {
+		if at != nil {
+			n++
+		}
+	}
+	speakers := make([]SourceRef, 0, n)
 	for qi := range doc.Quotes {
 		if attrs[qi] != nil {
-			ref := attrs[qi].Source
-			doc.Quotes[qi].Speaker = &ref
+			speakers = append(speakers, attrs[qi].Source)
+			doc.Quotes[qi].Speaker = &speakers[len(speakers)-1]
 		}
 	}
 	return attrs

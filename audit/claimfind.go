@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -132,25 +133,42 @@ func (a *Analyzer) cueOf(doc *Document, si int, c *cue) *Cue {
 }
 
 // fullNames indexes the named people of an article by surname ("assad"
-// for "Bashar al-Assad"), the first full name given for each.
-func fullNames(all []mention) map[string]SourceRef {
-	full := map[string]SourceRef{}
+// for "Bashar al-Assad"), the first full name given for each, in full
+// (empty, or nil to have it made).
+func fullNames(full map[string]SourceRef, all []mention) map[string]SourceRef {
+	if full == nil {
+		full = map[string]SourceRef{}
+	}
+	var buf [64]byte
 	for i := range all {
 		m := &all[i] // by pointer: a mention is large
 		if m.kind != mentionPerson {
 			continue
 		}
 		if last, more := lastField(m.ref.Name); more {
-			last = strings.ToLower(last)
-			if i := strings.IndexByte(last, '-'); i > 0 && i < 5 {
-				last = last[i+1:] // al-Assad → assad
+			// The lower-case surname in buf when it fits: a look-up of
+			// string(key) makes no copy, and only a new entry needs one.
+			key := lowerKey(buf[:0], last)
+			if i := bytes.IndexByte(key, '-'); i > 0 && i < 5 {
+				key = key[i+1:] // al-Assad → assad
 			}
-			if _, ok := full[last]; !ok {
-				full[last] = m.ref
+			if _, ok := full[string(key)]; !ok {
+				full[string(key)] = m.ref
 			}
 		}
 	}
 	return full
+}
+
+// lowerKey appends strings.ToLower(s) to buf: byte by byte for ASCII.
+func lowerKey(buf []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(buf, strings.ToLower(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		buf = append(buf, lowerByte[s[i]])
+	}
+	return buf
 }
 
 // lastField returns the last of the strings.Fields of s and whether
@@ -177,7 +195,8 @@ func fullName(full map[string]SourceRef, ref SourceRef) SourceRef {
 	if !strings.HasPrefix(ref.ID, "person:") || strings.Contains(ref.Name, " ") {
 		return ref
 	}
-	if f, ok := full[strings.ToLower(ref.Name)]; ok {
+	var buf [64]byte
+	if f, ok := full[string(lowerKey(buf[:0], ref.Name))]; ok {
 		return f
 	}
 	return ref

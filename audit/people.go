@@ -456,6 +456,9 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 		}
 		key := phraseKey(buf[:0], words[i-k+1:i+1])
 		if t, ok := l.roles[string(key)]; ok {
+			if k == 1 {
+				return k, words[i].lower, t // the key, without a copy
+			}
 			return k, string(key), t
 		}
 	}

@@ -48,7 +48,7 @@ func refAfterPreposition(text string) bool {
 	return false
 }
 
-// checkIDs fails t where slugID, unnamedID, Anonymous or
+// checkIDs fails t where slugID, unnamedID, Anonymous, lowerKey or
 // afterPreposition differ from the references on s.
 func checkIDs(t *testing.T, l *PeopleLexicon, s string) bool {
 	t.Helper()
@@ -64,6 +64,10 @@ func checkIDs(t *testing.T, l *PeopleLexicon, s string) bool {
 	}
 	if got, want := l.Anonymous(s), refAnonymous(l, s); got != want {
 		t.Errorf("Anonymous(%q) = %v, want %v", s, got, want)
+		return false
+	}
+	if got, want := string(lowerKey(nil, s)), strings.ToLower(s); got != want {
+		t.Errorf("lowerKey(%q) = %q, want %q", s, got, want)
 		return false
 	}
 	if got, want := afterPreposition(s), refAfterPreposition(s); got != want {
