@@ -762,7 +762,11 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb verbT
 			if !ok {
 				continue
 			}
-			return l.unnamedMention(text, words, i, k+n, typ, string(key), isVerb)
+			role := words[k].lower // the key of one word, without a copy
+			if n > 1 {
+				role = string(key)
+			}
+			return l.unnamedMention(text, words, i, k+n, typ, role, isVerb)
 		}
 	}
 	return PersonMention{}, 0, false
