@@ -22,7 +22,8 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 	quoteSentence := slices.Grow(b.quoteSentence[:0], len(doc.Sentences))[:len(doc.Sentences)]
 	clear(quoteSentence)
 	b.quoteSentence = quoteSentence
-	for qi, q := range doc.Quotes {
+	for qi := range doc.Quotes {
+		q := &doc.Quotes[qi]
 		if (q.Kind != QuoteDirect && q.Kind != QuoteDash) || !doc.Blocks[q.Block].Kind.Editorial() {
 			continue
 		}
@@ -37,8 +38,8 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		out = append(out, c)
 	}
 	figs := &b.figs
-	for si, s := range doc.Sentences {
-		info := &infos[si]
+	for si := range doc.Sentences {
+		s, info := &doc.Sentences[si], &infos[si]
 		if doc.Blocks[s.Block].Kind != BlockBody {
 			continue
 		}
@@ -224,13 +225,14 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 	b := sourceBuilders.Get().(*sourceBuilder)
 	defer b.release()
 	idx, out, credited, pending := b.idx, b.sources[:0], b.credited, b.pending[:0]
-	for _, c := range doc.Claims {
-		if c.Attribution != nil {
+	// (Claims and quotes by pointer: they are large.)
+	for ci := range doc.Claims {
+		if c := &doc.Claims[ci]; c.Attribution != nil {
 			credited[c.Attribution.Source.ID] = true
 		}
 	}
-	for _, q := range doc.Quotes {
-		if q.Speaker != nil {
+	for qi := range doc.Quotes {
+		if q := &doc.Quotes[qi]; q.Speaker != nil {
 			credited[q.Speaker.ID] = true
 		}
 	}
@@ -259,7 +261,8 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 	}
 	// Sources that speak only through a resolved pronoun or a weak name
 	// (Moataz, whose quotes say "he confides") are sources too.
-	for _, c := range doc.Claims {
+	for ci := range doc.Claims {
+		c := &doc.Claims[ci]
 		if c.Attribution == nil {
 			continue
 		}
