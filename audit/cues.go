@@ -52,11 +52,13 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 	for j := 0; j < len(words); {
 		// Words that touch are the parts of one split at a quotation
 		// boundary: tokenize never ends a word right before another.
-		k := j + 1
-		for k < len(words) && words[k].start == words[k-1].end {
+		w := &words[j]
+		k, end := j+1, w.end
+		for k < len(words) && words[k].start == end {
+			end = words[k].end
 			k++
 		}
-		if w := &words[j]; k == j+1 && w.plain {
+		if k == j+1 && w.plain {
 			if rep.startSet.hasWord(w) {
 				starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: uint32(w.fb)})
 				loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
@@ -64,7 +66,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
 		} else {
 			t0 := len(toks)
-			toks = appendQWords(toks, text, w.start, words[k-1].end)
+			toks = appendQWords(toks, text, w.start, end)
 			for ti := t0; ti < len(toks); ti++ {
 				key := toks[ti].key
 				if fa, fb := wordFilterBits(key); rep.startSet.has(fa, fb) {
