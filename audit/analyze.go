@@ -380,15 +380,18 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 			all = append(all, m)
 		}
-		for wi := range info.words {
-			w := &info.words[wi]
+		// (The words and the lexicon in locals: the appends to all could
+		// otherwise change them, for all the compiler knows.)
+		words, rep := info.words, &a.lex.Reporting
+		for wi := range words {
+			w := &words[wi]
 			if w.capital && wi > 0 {
 				continue
 			}
 			// Pronoun's key of a lower-case ASCII word is the word: the
 			// filter bits of the word answer for most, the set for the
 			// rest.
-			if w.ascii && (a.lex.Reporting.pronounSet.hasWord(w) && a.lex.Reporting.pronouns[w.lower]) || !w.ascii && a.lex.Reporting.Pronoun(w.lower) {
+			if w.ascii && (rep.pronounSet.hasWord(w) && rep.pronouns[w.lower]) || !w.ascii && rep.Pronoun(w.lower) {
 				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
 			}
 		}
