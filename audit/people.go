@@ -494,6 +494,7 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 // people in dst's array, from its start: dst is scratch.
 func findPeople(dst []PersonMention, text string, words []word, names []bool, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
 	out := dst[:0]
+	names = names[:len(words)] // one length: no bounds check on names[i]
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found
 	for i := 0; i < len(words); i++ {
@@ -985,6 +986,7 @@ func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
 // in dst's array, from its start: dst is scratch.
 func findOrgs(dst []OrgMention, text string, words []word, names []bool, lex *PeopleLexicon, known []Span) []OrgMention {
 	out := dst[:0]
+	names = names[:len(words)] // one length: no bounds check on names[i]
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
 	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
 	for i := 0; i < len(words); i++ {
