@@ -56,6 +56,8 @@ type PeopleLexicon struct {
 	pluralF wordFilter
 	// particleF and affiliationF hold particles and affiliations.
 	particleF, affiliationF wordFilter
+	// particleFirst holds the first bytes of the particles.
+	particleFirst [256]bool
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
@@ -137,6 +139,10 @@ func (l *PeopleLexicon) compile() error {
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
 	l.particleF, l.affiliationF = filterOf(l.particles), filterOf(l.affiliations)
+	l.particleFirst = [256]bool{}
+	for p := range l.particles {
+		l.particleFirst[p[0]] = true
+	}
 	l.pluralF = wordFilter{}
 	for key := range l.unnamed {
 		if !strings.Contains(key, " ") {
@@ -390,6 +396,11 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 			return !l.notNameF.hasWord(w) || !l.notNames[key]
 		}
 		return !l.notNameF.may(key) || !l.notNames[key]
+	}
+	// A particle-prefixed surname ("al-Assad"): at least three bytes, the
+	// first that of a particle, which most words rule themselves out by.
+	if len(w.text) < 3 || w.lower == "" || !l.particleFirst[w.lower[0]] {
+		return false
 	}
 	if i := strings.IndexByte(w.text, '-'); i > 0 && i+1 < len(w.text) {
 		r, _ := utf8.DecodeRuneInString(w.text[i+1:])
