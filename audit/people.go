@@ -507,15 +507,13 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 	out := dst[:0]
 	names = names[:len(words)] // one length: no bounds check on names[i]
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
-	lastEnd := 0 // the end of the last mention found
+	lastEnd := 0 // the end of the last mention found, set with each
 	for i := 0; i < len(words); i++ {
-		if len(out) > 0 {
-			lastEnd = out[len(out)-1].End
-		}
 		// Unnamed people: determiner + up to two modifiers + noun.
 		if lex.determinerF.hasWord(&words[i]) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
+				lastEnd = m.End
 				i = next - 1
 				continue
 			}
@@ -694,6 +692,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 			m.Descriptor = text[descStart:descEnd]
 		}
 		out = append(out, m)
+		lastEnd = m.End
 		i = next - 1
 	}
 	return out
