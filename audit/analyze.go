@@ -42,6 +42,8 @@ type analysisArena struct {
 	sc sentenceScratch
 	// full is the document's fullNames, empty between documents.
 	full map[string]SourceRef
+	// bounds is the document's quoteBounds.
+	bounds []int
 	// mentionsUsed and toksUsed are the most elements of mentions and
 	// toks a document has filled: past them the arrays are zero still.
 	mentionsUsed, toksUsed int
@@ -236,7 +238,6 @@ func (a *Analyzer) Analyze(doc *Document) {
 		return ok && f != VerbGerund
 	}
 
-	bounds := quoteBounds(doc.Quotes)
 	acronyms := map[string]SourceRef{}
 	// The words of every sentence share one array: about one word in six
 	// bytes of prose, and a sentence's words are a full slice of it.
@@ -248,6 +249,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena, cues, qtoks := pooled.words, pooled.cues, pooled.toks
+	bounds := appendQuoteBounds(pooled.bounds, doc.Quotes)
+	pooled.bounds = bounds
 	// The arena's infos are zero, as putArena leaves them.
 	infos := pooled.infos[:0]
 	if cap(infos) >= len(doc.Sentences) {
@@ -831,9 +834,13 @@ func lineBreaksToSpaces(text string, i int, cr bool) string {
 
 // quoteBounds returns the sorted view offsets at which quotations end
 // (their quoted text and their closing mark).
-func quoteBounds(quotes []Quote) []int {
-	b := make([]int, 0, 2*len(quotes))
-	for _, q := range quotes {
+func quoteBounds(quotes []Quote) []int { return appendQuoteBounds(nil, quotes) }
+
+// appendQuoteBounds is quoteBounds in dst's array, from its start.
+func appendQuoteBounds(dst []int, quotes []Quote) []int {
+	b := slices.Grow(dst[:0], 2*len(quotes))
+	for qi := range quotes {
+		q := &quotes[qi]
 		b = append(b, q.inner.End, q.view.End)
 	}
 	sort.Ints(b)
