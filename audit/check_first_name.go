@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,8 @@ type firstName struct {
 	explanations, notes phraseSet
 	kunyas, roles       map[string]bool
 	notAfter            []string
+	// notAfterWords is the most words a phrase of notAfter has.
+	notAfterWords int
 }
 
 func newFirstName(r *rules.Rule) (Check, error) {
@@ -49,6 +52,7 @@ func newFirstName(r *rules.Rule) (Check, error) {
 	for _, a := range p.NotAfter {
 		if a = strings.Join(strings.Fields(lexKey(a)), " "); a != "" {
 			x.notAfter = append(x.notAfter, a)
+			x.notAfterWords = max(x.notAfterWords, strings.Count(a, " ")+1)
 		}
 	}
 	var err error
@@ -109,15 +113,7 @@ func (x firstName) Run(c *Context) {
 // name ("Umm Mohamad"), returning the kunya word for the latter. Names the
 // source registry knows, pronouns and acronyms are not people's names.
 func (x firstName) partialName(c *Context, name string) (kunya string, partial bool) {
-	var first string
-	n := 0
-	for w := range strings.FieldsSeq(name) {
-		if n++; n == 1 {
-			first = w
-		} else if n > 2 {
-			break
-		}
-	}
+	first, n := leadingWord(name, 3)
 	switch {
 	case n == 1:
 	case n == 2 && x.kunyas[lexKey(first)]:
@@ -255,13 +251,59 @@ func (x firstName) place(doc *Document, m Span) bool {
 	if off < 0 || off > len(doc.Sentences[si].Text) {
 		return false
 	}
-	before := collapse(lexKey(doc.Sentences[si].Text[:off]))
+	return x.endsNotAfter(doc.Sentences[si].Text[:off])
+}
+
+// endsNotAfter reports whether text ends in a phrase of not_after, as a
+// whole word or words.
+func (x firstName) endsNotAfter(text string) bool {
+	// Only the last words can hold the phrase: one more than the longest
+	// phrase has tells a phrase that ends a longer run of words from one
+	// that is all of it.
+	before := collapse(lexKey(lastFields(text, x.notAfterWords+1, math.MaxInt)))
 	for _, a := range x.notAfter {
-		if before == a || strings.HasSuffix(before, " "+a) {
+		// before == a, or before ends in " "+a.
+		if strings.HasSuffix(before, a) && (len(before) == len(a) || before[len(before)-len(a)-1] == ' ') {
 			return true
 		}
 	}
 	return false
+}
+
+// leadingWord returns the first field of s, as strings.Fields splits it,
+// and how many fields s has, counting no further than limit.
+func leadingWord(s string, limit int) (first string, n int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// Unicode white space: as strings.FieldsSeq splits.
+			for w := range strings.FieldsSeq(s) {
+				if n++; n == 1 {
+					first = w
+				}
+				if n >= limit {
+					break
+				}
+			}
+			return first, n
+		}
+	}
+	for i := 0; n < limit; n++ {
+		for i < len(s) && asciiSpace[s[i]] != 0 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		j := i
+		for j < len(s) && asciiSpace[s[j]] == 0 {
+			j++
+		}
+		if n == 0 {
+			first = s[i:j]
+		}
+		i = j
+	}
+	return first, n
 }
 
 // explained reports whether the article says why the person is not fully

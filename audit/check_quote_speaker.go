@@ -142,22 +142,24 @@ func quotedName(text string) bool {
 	if text == "" || unicode.IsPunct(last) {
 		return false
 	}
+	// One pass over at most seven words: a name has two to six.
+	var words [6]string
 	n := 0
-	for range strings.FieldsSeq(text) {
-		if n++; n > 6 {
+	for w := range strings.FieldsSeq(text) {
+		if n == len(words) {
 			return false
 		}
+		words[n] = w
+		n++
 	}
 	if n < 2 {
 		return false
 	}
-	i := 0
-	for w := range strings.FieldsSeq(text) {
+	for i, w := range words[:n] {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || i == n-1 || utf8.RuneCountInString(w) > 4) {
 			return false
 		}
-		i++
 	}
 	return true
 }
@@ -180,33 +182,61 @@ func quotedName(text string) bool {
 // computed once per run so that the check stays linear: who speaks, and
 // the same-sentence speech tags of each block in text order.
 type speakerMemo struct {
+	done bool
+	// speakers holds the IDs of the people credited with a claim (only
+	// people's are asked for); tags, by block, the same-sentence speech
+	// tags, sorted by start.
 	speakers map[string]bool
-	tags     map[int][]*Attribution
+	tags     [][]*Attribution
 	// genders and sourceNames hold, by index in doc.Sources, the gender
 	// of each source's descriptor and where it is named, once asked for.
-	genders     []*string
+	genders     []speakerGender
 	sourceNames []*sourceNames
 }
 
+// speakerGender is a source's gender once worked out: "", "m" or "f"
+// after known.
+type speakerGender struct {
+	known bool
+	g     string
+}
+
 func (m *speakerMemo) init(c *Context) {
-	if m.speakers != nil {
+	if m.done {
 		return
 	}
-	m.speakers, m.tags = map[string]bool{}, map[int][]*Attribution{}
+	m.done = true
+	m.speakers = map[string]bool{}
+	last := "" // claims in a row are often credited to the same source
 	for k := range c.Doc.Claims {
 		a := c.Doc.Claims[k].Attribution
 		if a == nil {
 			continue
 		}
-		m.speakers[a.Source.ID] = true
+		if id := a.Source.ID; id != last && strings.HasPrefix(id, "person:") {
+			m.speakers[id] = true
+			last = id
+		}
 		if a.Link == LinkSameSentence {
-			b := c.BlockAt(a.Mention.Start)
-			m.tags[b] = append(m.tags[b], a)
+			if b := c.BlockAt(a.Mention.Start); b >= 0 {
+				if m.tags == nil {
+					m.tags = make([][]*Attribution, len(c.Doc.Blocks))
+				}
+				m.tags[b] = append(m.tags[b], a)
+			}
 		}
 	}
 	for _, tags := range m.tags {
 		slices.SortStableFunc(tags, func(a, b *Attribution) int { return a.Mention.Start - b.Mention.Start })
 	}
+}
+
+// blockTags returns the same-sentence speech tags of block b.
+func (m *speakerMemo) blockTags(b int) []*Attribution {
+	if b < len(m.tags) {
+		return m.tags[b]
+	}
+	return nil
 }
 
 // lastTag returns the speech tag of tags (sorted by start, stably) that
@@ -301,7 +331,7 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	inCands := func(id string) bool { return ids[id] && (id != at.Source.ID || resolvedIn) }
 	// A speaker tagged earlier in the paragraph, with nobody else who
 	// fits named in a later sentence.
-	if tag := lastTag(memo.tags[pb], at.Mention.Start, inCands); tag != nil {
+	if tag := lastTag(memo.blockTags(pb), at.Mention.Start, inCands); tag != nil {
 		ts := sentenceOf(doc, tag.Mention.Start)
 		if !slices.ContainsFunc(groups, func(n namedGroup) bool { return n.id != tag.Source.ID && n.last > ts }) {
 			return ""
@@ -336,13 +366,16 @@ type namedGroup struct {
 // gender returns the gender the descriptor of doc.Sources[i] gives.
 func (m *speakerMemo) gender(c *Context, i int) string {
 	if m.genders == nil {
-		m.genders = make([]*string, len(c.Doc.Sources))
+		m.genders = make([]speakerGender, len(c.Doc.Sources))
 	}
-	if m.genders[i] == nil {
-		g := c.Lexicon.People.Gender(c.Doc.Sources[i].Descriptor)
-		m.genders[i] = &g
+	g := &m.genders[i]
+	if !g.known {
+		g.known = true
+		if d := c.Doc.Sources[i].Descriptor; d != "" { // no words, no gender
+			g.g = c.Lexicon.People.Gender(d)
+		}
 	}
-	return *m.genders[i]
+	return g.g
 }
 
 // named returns the first and last sentence in which doc.Sources[i] is

@@ -56,50 +56,28 @@ func newSingleSource(r *rules.Rule) (Check, error) {
 
 func (s singleSource) Run(c *Context) {
 	doc := c.Doc
-	type key struct {
-		sentence int
-		id       string
+	if len(doc.Claims) < s.min {
+		return // fewer sourced sentences than claims
 	}
-	seen := map[key]bool{}
-	count := map[string]int{}
-	first := map[string]*Attribution{}
-	var order []string
-	total := 0
-	var last key // a key already seen, once started: the claim before's
-	started := false
-	c.Claims(func(_ int, cl *Claim) {
-		at := cl.Attribution
-		if at == nil || (s.types != nil && !s.types[at.Source.Type]) {
-			return
-		}
-		k := key{cl.Sentence, at.Source.ID}
-		if started && k == last || seen[k] {
-			return
-		}
-		seen[k], last, started = true, k, true
-		total++
-		if count[at.Source.ID] == 0 {
-			order = append(order, at.Source.ID)
-			first[at.Source.ID] = at
-		}
-		count[at.Source.ID]++
+	srcs, total := s.tally(doc.Claims, func(fn func(cl *Claim)) {
+		c.Claims(func(_ int, cl *Claim) { fn(cl) })
 	})
 	if total < s.min {
 		return
 	}
-	top := ""
-	for _, id := range order {
-		if top == "" || count[id] > count[top] {
-			top = id
+	top := 0
+	for j := range srcs {
+		if srcs[j].count > srcs[top].count {
+			top = j
 		}
 	}
-	n := count[top]
+	n := srcs[top].count
 	if float64(n) < s.threshold*float64(total) {
 		return
 	}
-	at := first[top]
+	at := srcs[top].first
 	span := at.Mention
-	if src := sourceByID(doc, top); src != nil {
+	if src := sourceByID(doc, at.Source.ID); src != nil {
 		for _, m := range src.Mentions {
 			if c.InBlock(c.BlockAt(m.Start)) {
 				span = earlier(span, m)
@@ -117,4 +95,83 @@ func earlier(a, b Span) Span {
 		return b
 	}
 	return a
+}
+
+// tally counts, for each source of the check's types credited by the
+// claims each yields (some of claims, in order), the sentences crediting
+// it, returning the sources in the order first met and the sentences
+// counted in all: a sentence counts once for each source it credits.
+func (s singleSource) tally(claims []Claim, each func(fn func(cl *Claim))) (srcs []sentenceSource, total int) {
+	// Few sources to an article: a slice serves, indexed by a map only
+	// when long.
+	var index map[string]int
+	// Claims are in sentence order as Analyze makes them, and then a
+	// sentence already counted for a source is the last one counted for
+	// it; seen holds every pair otherwise.
+	var seen map[sentenceKey]bool
+	for i := 1; i < len(claims); i++ {
+		if claims[i].Sentence < claims[i-1].Sentence {
+			seen = map[sentenceKey]bool{}
+			break
+		}
+	}
+	each(func(cl *Claim) {
+		at := cl.Attribution
+		if at == nil || (s.types != nil && !s.types[at.Source.Type]) {
+			return
+		}
+		k := -1
+		if index != nil {
+			if j, ok := index[at.Source.ID]; ok {
+				k = j
+			}
+		} else {
+			for j := len(srcs) - 1; j >= 0; j-- {
+				if srcs[j].first.Source.ID == at.Source.ID {
+					k = j
+					break
+				}
+			}
+		}
+		if k < 0 {
+			k = len(srcs)
+			srcs = append(srcs, sentenceSource{first: at, last: -1})
+			switch {
+			case index != nil:
+				index[at.Source.ID] = k
+			case len(srcs) > 16:
+				index = make(map[string]int, 2*len(srcs))
+				for j := range srcs {
+					index[srcs[j].first.Source.ID] = j
+				}
+			}
+		}
+		e := &srcs[k]
+		if seen != nil {
+			key := sentenceKey{cl.Sentence, at.Source.ID}
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+		} else if e.last == cl.Sentence {
+			return
+		}
+		e.last = cl.Sentence
+		e.count++
+		total++
+	})
+	return srcs, total
+}
+
+// sentenceSource is a source single-source counts the sentences of: the
+// first attribution to it, how many sentences credit it and the last.
+type sentenceSource struct {
+	first       *Attribution
+	count, last int
+}
+
+// sentenceKey is a sentence and a source credited in it.
+type sentenceKey struct {
+	sentence int
+	id       string
 }

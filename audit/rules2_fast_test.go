@@ -1,0 +1,195 @@
+package audit
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+	"github.com/sourcecheck/sourcecheck/rules"
+)
+
+// The fast paths of the first-name, quote-speaker and single-source
+// checks, held to the code they replaced (the ref functions here) on
+// tricky strings and on every article of the corpora.
+
+// rules2Check builds the check of the built-in rule id.
+func rules2Check(t *testing.T, id string) Check {
+	t.Helper()
+	r, ok := rules.Find(rules.DefaultRules(), id)
+	if !ok {
+		t.Fatalf("no built-in rule %q", id)
+	}
+	ch, err := checkKinds[r.Check].build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch
+}
+
+// rules2Docs returns the analysed articles of the corpora, a third of
+// each set.
+func rules2Docs(t *testing.T) []*Document {
+	t.Helper()
+	an := NewAnalyzer(nil, nil)
+	var docs []*Document
+	for _, set := range corpustest.Sets(t) {
+		for i, a := range set.Articles {
+			if i%3 != 0 {
+				continue
+			}
+			doc := NewDocument(a.Ref, FormatText, a.Body)
+			Structure(doc, an.Lexicon())
+			an.Analyze(doc)
+			docs = append(docs, doc)
+		}
+	}
+	return docs
+}
+
+var rules2Tricky = []string{
+	"", " ", "a", "  Umm  Khaled ", "Umm\tKhaled\nAhmad", "Batool", "the city of", "The City  OF\u00a0", "near\u2003",
+	"in the town of", "town\u00a0of", "x\xffnear", "İstanbul near", "’s near", "Operation “Olive Branch”", "A B C D E F",
+	"A B C D E F G", "Deterrence of Aggression", "Deterrence of aggression", "\u2003Abu\u3000Ahmad\u2003", "1 2",
+}
+
+func refPartialWords(name string) (first string, n int) {
+	for w := range strings.FieldsSeq(name) {
+		if n++; n == 1 {
+			first = w
+		} else if n > 2 {
+			break
+		}
+	}
+	return first, n
+}
+
+func refEndsNotAfter(x firstName, text string) bool {
+	before := collapse(lexKey(text))
+	for _, a := range x.notAfter {
+		if before == a || strings.HasSuffix(before, " "+a) {
+			return true
+		}
+	}
+	return false
+}
+
+func refQuotedName(text string) bool {
+	text = strings.TrimSpace(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if text == "" || unicode.IsPunct(last) {
+		return false
+	}
+	n := 0
+	for range strings.FieldsSeq(text) {
+		if n++; n > 6 {
+			return false
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	i := 0
+	for w := range strings.FieldsSeq(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || i == n-1 || utf8.RuneCountInString(w) > 4) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// refTally is single-source's count as it was, with maps.
+func refTally(s singleSource, claims []Claim) (order []string, count map[string]int, total int) {
+	type key struct {
+		sentence int
+		id       string
+	}
+	seen := map[key]bool{}
+	count = map[string]int{}
+	for i := range claims {
+		at := claims[i].Attribution
+		if at == nil || (s.types != nil && !s.types[at.Source.Type]) {
+			continue
+		}
+		k := key{claims[i].Sentence, at.Source.ID}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		total++
+		if count[at.Source.ID] == 0 {
+			order = append(order, at.Source.ID)
+		}
+		count[at.Source.ID]++
+	}
+	return order, count, total
+}
+
+func TestRules2FastPaths(t *testing.T) {
+	x := rules2Check(t, "first-name-only").(firstName)
+	ss := rules2Check(t, "single-source-dependence").(singleSource)
+	for _, s := range rules2Tricky {
+		checkRules2Strings(t, x, s)
+	}
+	for _, doc := range rules2Docs(t) {
+		for _, sent := range doc.Sentences {
+			// Each word start and end is a place a name may stand.
+			text := sent.Text
+			for i := 0; i <= len(text); i++ {
+				if i == 0 || i == len(text) || isSpaceByte(text[i-1]) != isSpaceByte(text[i]) {
+					if got, want := x.endsNotAfter(text[:i]), refEndsNotAfter(x, text[:i]); got != want {
+						t.Fatalf("endsNotAfter(%q) = %v, want %v", text[:i], got, want)
+					}
+				}
+			}
+		}
+		for _, s := range doc.Sources {
+			checkRules2Strings(t, x, s.Name)
+		}
+		for _, q := range doc.Quotes {
+			checkRules2Strings(t, x, q.Text)
+		}
+		checkRules2Tally(t, ss, doc.Path, doc.Claims)
+		rev := slices.Clone(doc.Claims)
+		slices.Reverse(rev)
+		checkRules2Tally(t, ss, doc.Path+" reversed", rev)
+	}
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' }
+
+func checkRules2Strings(t *testing.T, x firstName, s string) {
+	t.Helper()
+	f, n := leadingWord(s, 3)
+	if rf, rn := refPartialWords(s); f != rf || n != rn {
+		t.Fatalf("leadingWord(%q, 3) = %q, %d, want %q, %d", s, f, n, rf, rn)
+	}
+	if got, want := quotedName(s), refQuotedName(s); got != want {
+		t.Fatalf("quotedName(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := x.endsNotAfter(s), refEndsNotAfter(x, s); got != want {
+		t.Fatalf("endsNotAfter(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func checkRules2Tally(t *testing.T, s singleSource, name string, claims []Claim) {
+	t.Helper()
+	srcs, total := s.tally(claims, func(fn func(cl *Claim)) {
+		for i := range claims {
+			fn(&claims[i])
+		}
+	})
+	order, count, wantTotal := refTally(s, claims)
+	if total != wantTotal || len(srcs) != len(order) {
+		t.Fatalf("%s: tally total %d over %d sources, want %d over %d", name, total, len(srcs), wantTotal, len(order))
+	}
+	for i, e := range srcs {
+		if e.first.Source.ID != order[i] || e.count != count[order[i]] {
+			t.Fatalf("%s: tally source %d = %s ×%d, want %s ×%d", name, i, e.first.Source.ID, e.count, order[i], count[order[i]])
+		}
+	}
+}
