@@ -106,11 +106,14 @@ func (a anonymousSource) unnamed(ref SourceRef) bool {
 
 func (a anonymousSource) Run(c *Context) {
 	doc := c.Doc
-	seen := map[Span]bool{}
+	var seen map[Span]bool // made at the first unnamed source
 	c.Claims(func(i int, cl *Claim) {
 		at := cl.Attribution
 		if at == nil || (at.Link != LinkSameSentence && at.Link != LinkCarried) || !a.unnamed(at.Source) || seen[at.Mention] {
 			return
+		}
+		if seen == nil {
+			seen = map[Span]bool{}
 		}
 		seen[at.Mention] = true
 		mention := collapse(viewText(doc, at.Mention))

@@ -161,7 +161,7 @@ func (x describer) described(c *Context, s *Source, m Span) bool {
 		return false
 	}
 	name := text[start:end]
-	if basedRE.MatchString(name) || possessiveRE.MatchString(name) || x.appositionAfter(text[end:]) || x.describedBefore(text[:start]) {
+	if isBased(name) || hasPossessive(name) || x.appositionAfter(text[end:]) || x.describedBefore(text[:start]) {
 		return true
 	}
 	// Another mention in the same or the next sentence with an apposition
@@ -178,7 +178,7 @@ func (x describer) described(c *Context, s *Source, m Span) bool {
 	}
 	if si+1 < len(doc.Sentences) && c.InBlock(doc.Sentences[si+1].Block) {
 		next := doc.Sentences[si+1].Text
-		if loc := backRefOpenRE.FindStringSubmatchIndex(next); loc != nil {
+		if loc := backRefOpen(next); loc != nil {
 			if n := x.nouns.find(next[loc[2]:loc[3]]); n != nil && n[1] == loc[3]-loc[2] {
 				return true
 			}
@@ -205,6 +205,44 @@ var (
 	// parenRE is a parenthesised acronym after a name: " (SOHR)".
 	parenRE = regexp.MustCompile(`^\s*\([^()]{1,40}\)`)
 )
+
+// isBased is basedRE.MatchString without the regular expression for the
+// many texts that hold no "based" in any letter case (nor a long s,
+// which (?i) matches for an s).
+func isBased(text string) bool {
+	return (containsFoldASCII(text, "based") || strings.Contains(text, "\u017f")) && basedRE.MatchString(text)
+}
+
+// containsFoldASCII reports whether s holds word, which is lower-case
+// ASCII letters, in any mix of ASCII letter case.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPossessive is possessiveRE.MatchString without the regular
+// expression for texts with no "'s" or "’s".
+func hasPossessive(text string) bool {
+	return (strings.Contains(text, "'s") || strings.Contains(text, "’s")) && possessiveRE.MatchString(text)
+}
+
+// backRefOpen is backRefOpenRE.FindStringSubmatchIndex without the
+// regular expression for the many sentences that do not open with "Th"
+// after white space (\s).
+func backRefOpen(text string) []int {
+	if !strings.HasPrefix(strings.TrimLeft(text, "\t\n\f\r "), "Th") {
+		return nil
+	}
+	return backRefOpenRE.FindStringSubmatchIndex(text)
+}
 
 // appositionAfter reports whether rest, the text after a name, describes
 // it: an affiliation ("of the James Marshall Hendrix Foundation", "from
@@ -235,7 +273,7 @@ func (x describer) appositionAfter(rest string) bool {
 	}
 	first := lexKey(strings.Trim(words[0], ",;:.“”\"«»"))
 	switch {
-	case x.openers[first] || basedRE.MatchString(words[0]):
+	case x.openers[first] || isBased(words[0]):
 		return true
 	case first == "the":
 		// ", the main Kurdish militia, said": a short phrase closed by a
@@ -297,7 +335,7 @@ func (x describer) describedBefore(before string) bool {
 		words = words[len(words)-4:]
 	}
 	phrase := strings.Join(words, " ")
-	if basedRE.MatchString(phrase) || x.nouns.has(phrase) {
+	if isBased(phrase) || x.nouns.has(phrase) {
 		return true
 	}
 	for _, w := range words {

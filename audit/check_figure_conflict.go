@@ -42,9 +42,6 @@ type figureConflict struct {
 	maxRatio            float64
 	partBefore          []string
 	partAfter           []string
-	// The phrases as part looks for them: partBefore after a space,
-	// partAfter before one, and both between spaces.
-	partBeforeEnds, partAfterStarts, partInside []string
 	// The most words of any partBefore and partAfter phrase, and the most
 	// characters of any of their words.
 	partBeforeWords, partBeforeRunes int
@@ -71,14 +68,6 @@ func newFigureConflict(r *rules.Rule) (Check, error) {
 		partBefore: normPhrases(p.PartBefore), partAfter: normPhrases(p.PartAfter), placePreps: wordSet(p.PlacePreps)}
 	x.partBeforeWords, x.partBeforeRunes = phraseShape(x.partBefore)
 	x.partAfterWords, x.partAfterRunes = phraseShape(x.partAfter)
-	for _, p := range x.partBefore {
-		x.partBeforeEnds = append(x.partBeforeEnds, " "+p)
-		x.partInside = append(x.partInside, " "+p+" ")
-	}
-	for _, p := range x.partAfter {
-		x.partAfterStarts = append(x.partAfterStarts, p+" ")
-		x.partInside = append(x.partInside, " "+p+" ")
-	}
 	var err error
 	if x.reconciling, err = compilePhrases(r, "reconciling", p.Reconciling); err != nil {
 		return nil, err
@@ -134,7 +123,7 @@ func (x figureConflict) Run(c *Context) {
 		if a := cl.Attribution; a != nil {
 			f.source, f.name = a.Source.ID, a.Source.Name
 		}
-		text, toks := doc.Sentences[cl.Sentence].Text, c.sentenceWords(cl.Sentence)
+		text := doc.Sentences[cl.Sentence].Text
 		start, end := sentenceOffset(doc, cl.Sentence, cl.Start), sentenceOffset(doc, cl.Sentence, cl.End)
 		if start < 0 || end > len(text) || start > end {
 			return
@@ -142,6 +131,7 @@ func (x figureConflict) Run(c *Context) {
 		if x.part(text, start, end) {
 			return
 		}
+		toks := c.sentenceWords(cl.Sentence)
 		// What a sentence says as a whole is worked out once for all its
 		// figures: a sentence of many figures stays linear.
 		if cl.Sentence != sent.index {
@@ -232,23 +222,47 @@ func (x figureConflict) part(text string, start, end int) bool {
 	// Only the words next to the figure can begin or end a phrase: the
 	// longest phrase's worth of words on each side is normalised, not the
 	// whole sentence again for every figure in it.
-	before := " " + collapse(lexKey(lastFields(text[:start], x.partBeforeWords, x.partBeforeRunes)))
-	inside := " " + collapse(lexKey(text[start:end])) + " "
-	after := collapse(lexKey(firstFields(text[end:], x.partAfterWords, x.partAfterRunes))) + " "
-	for _, p := range x.partBeforeEnds {
-		if strings.HasSuffix(before, p) {
+	before := collapse(lexKey(lastFields(text[:start], x.partBeforeWords, x.partBeforeRunes)))
+	inside := collapse(lexKey(text[start:end]))
+	after := collapse(lexKey(firstFields(text[end:], x.partAfterWords, x.partAfterRunes)))
+	for _, p := range x.partBefore {
+		if endsWords(before, p) || containsWords(inside, p) {
 			return true
 		}
 	}
-	for _, p := range x.partAfterStarts {
-		if strings.HasPrefix(after, p) {
+	for _, p := range x.partAfter {
+		if startsWords(after, p) || containsWords(inside, p) {
 			return true
 		}
 	}
-	for _, p := range x.partInside {
-		if strings.Contains(inside, p) {
+	return false
+}
+
+// endsWords reports whether s, words joined by single spaces, ends in
+// the words of p: whether " "+s ends with " "+p.
+func endsWords(s, p string) bool {
+	return strings.HasSuffix(s, p) && (len(s) == len(p) || s[len(s)-len(p)-1] == ' ')
+}
+
+// startsWords reports whether s, words joined by single spaces, starts
+// with the words of p: whether s+" " starts with p+" ".
+func startsWords(s, p string) bool {
+	return strings.HasPrefix(s, p) && (len(s) == len(p) || s[len(p)] == ' ')
+}
+
+// containsWords reports whether s, words joined by single spaces, holds
+// the words of p: whether " "+s+" " holds " "+p+" ".
+func containsWords(s, p string) bool {
+	for from := 0; from <= len(s); {
+		i := strings.Index(s[from:], p)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if (i == 0 || s[i-1] == ' ') && (i+len(p) == len(s) || s[i+len(p)] == ' ') {
 			return true
 		}
+		from = i + 1
 	}
 	return false
 }

@@ -262,8 +262,7 @@ func (x firstName) endsNotAfter(text string) bool {
 	// that is all of it.
 	before := collapse(lexKey(lastFields(text, x.notAfterWords+1, math.MaxInt)))
 	for _, a := range x.notAfter {
-		// before == a, or before ends in " "+a.
-		if strings.HasSuffix(before, a) && (len(before) == len(a) || before[len(before)-len(a)-1] == ' ') {
+		if endsWords(before, a) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package audit
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -29,13 +30,24 @@ func rules2Check(t *testing.T, id string) Check {
 	return ch
 }
 
+var rules2Corpus struct {
+	once sync.Once
+	docs []*Document
+}
+
 // rules2Docs returns the analysed articles of the corpora, a third of
 // each set.
 func rules2Docs(t *testing.T) []*Document {
 	t.Helper()
+	sets := corpustest.Sets(t)
+	rules2Corpus.once.Do(func() { rules2Corpus.docs = analyseRules2(sets) })
+	return rules2Corpus.docs
+}
+
+func analyseRules2(sets []corpustest.Set) []*Document {
 	an := NewAnalyzer(nil, nil)
 	var docs []*Document
-	for _, set := range corpustest.Sets(t) {
+	for _, set := range sets {
 		for i, a := range set.Articles {
 			if i%3 != 0 {
 				continue
@@ -190,6 +202,59 @@ func checkRules2Tally(t *testing.T, s singleSource, name string, claims []Claim)
 	for i, e := range srcs {
 		if e.first.Source.ID != order[i] || e.count != count[order[i]] {
 			t.Fatalf("%s: tally source %d = %s ×%d, want %s ×%d", name, i, e.first.Source.ID, e.count, order[i], count[order[i]])
+		}
+	}
+}
+
+// TestRules2WordAffixes holds endsWords, startsWords and containsWords to
+// the string operations on space-padded text they replace.
+func TestRules2WordAffixes(t *testing.T) {
+	texts := []string{"", " ", "  ", "a", "of", "of the", "one of the dead", "the dead of", "x of", "ofx", "of  the", " of", "of "}
+	for _, s := range texts {
+		for _, p := range texts {
+			if got, want := endsWords(s, p), strings.HasSuffix(" "+s, " "+p); got != want {
+				t.Errorf("endsWords(%q, %q) = %v, want %v", s, p, got, want)
+			}
+			if got, want := startsWords(s, p), strings.HasPrefix(s+" ", p+" "); got != want {
+				t.Errorf("startsWords(%q, %q) = %v, want %v", s, p, got, want)
+			}
+			if got, want := containsWords(s, p), strings.Contains(" "+s+" ", " "+p+" "); got != want {
+				t.Errorf("containsWords(%q, %q) = %v, want %v", s, p, got, want)
+			}
+		}
+	}
+}
+
+// TestRules2RegexpFilters holds the descriptor check's filters before
+// its regular expressions to the expressions alone, on every sentence of
+// a third of the corpora, its words and the text after each space.
+func TestRules2RegexpFilters(t *testing.T) {
+	check := func(s string) {
+		if got, want := isBased(s), basedRE.MatchString(s); got != want {
+			t.Fatalf("isBased(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasPossessive(s), possessiveRE.MatchString(s); got != want {
+			t.Fatalf("hasPossessive(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := backRefOpen(s), backRefOpenRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("backRefOpen(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range []string{"UK-based", "UK-BASED", "uk baſed", "London based", "Amazon's Robin", "Amazon’s Robin", "\t\nThis NGO, based", " The monitor (SOHR)", "That group —", "Th", "the NGO,"} {
+		check(s)
+	}
+	for _, doc := range rules2Docs(t) {
+		for _, sent := range doc.Sentences {
+			text := sent.Text
+			check(text)
+			for i := 0; i < len(text); i++ {
+				if text[i] == ' ' {
+					check(text[i:min(len(text), i+80)])
+				}
+			}
+			for w := range strings.FieldsSeq(text) {
+				check(w)
+			}
 		}
 	}
 }
