@@ -142,26 +142,36 @@ func quotedName(text string) bool {
 	if text == "" || unicode.IsPunct(last) {
 		return false
 	}
-	// One pass over at most seven words: a name has two to six.
-	var words [6]string
-	n := 0
-	for w := range strings.FieldsSeq(text) {
-		if n == len(words) {
+	// One pass over the words, as strings.Fields splits them, that stops
+	// at the first that rules a name out: most quotations are long, and
+	// hold a long lower-case word early.
+	n := 0          // words so far
+	lastOK := false // whether the last word starts with a capital or a digit
+	for i := 0; i < len(text); {
+		r, size := decodeRune(text, i)
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if n++; n > 6 {
 			return false
 		}
-		words[n] = w
-		n++
-	}
-	if n < 2 {
-		return false
-	}
-	for i, w := range words[:n] {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || i == n-1 || utf8.RuneCountInString(w) > 4) {
+		ok := unicode.IsUpper(r) || unicode.IsDigit(r)
+		runes := 0
+		for i < len(text) {
+			r, size := decodeRune(text, i)
+			if unicode.IsSpace(r) {
+				break
+			}
+			runes++
+			i += size
+		}
+		if !ok && (n == 1 || runes > 4) {
 			return false
 		}
+		lastOK = ok
 	}
-	return true
+	return n >= 2 && lastOK
 }
 
 // ambiguity returns why a speaker resolved from "he" or "she" is
@@ -191,7 +201,7 @@ type speakerMemo struct {
 	// genders and sourceNames hold, by index in doc.Sources, the gender
 	// of each source's descriptor and where it is named, once asked for.
 	genders     []speakerGender
-	sourceNames []*sourceNames
+	sourceNames []sourceNames
 }
 
 // speakerGender is a source's gender once worked out: "", "m" or "f"
@@ -285,13 +295,17 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 		if s.ID != at.Source.ID && (!strings.HasPrefix(s.ID, "person:") || !speakers[s.ID]) {
 			continue
 		}
-		if g := memo.gender(c, i); g != "" && g != want {
+		// Whether it is named in the window is known at less cost than
+		// its gender, which is worked out only then.
+		g, ok := memo.named(c, i, first, at.Mention.Start)
+		if !ok {
 			continue
 		}
-		if g, ok := memo.named(c, i, first, at.Mention.Start); ok {
-			groups = append(groups, g)
-			resolvedNamed = resolvedNamed || s.ID == at.Source.ID
+		if gender := memo.gender(c, i); gender != "" && gender != want {
+			continue
 		}
+		groups = append(groups, g)
+		resolvedNamed = resolvedNamed || s.ID == at.Source.ID
 	}
 	// A speaker known only by a name the people finder did not take for
 	// one ("Moataz sees his city"): find the name in the window.
@@ -386,12 +400,16 @@ func (m *speakerMemo) named(c *Context, i, from, to int) (namedGroup, bool) {
 	doc := c.Doc
 	s := &doc.Sources[i]
 	if m.sourceNames == nil {
-		m.sourceNames = make([]*sourceNames, len(doc.Sources))
+		m.sourceNames = make([]sourceNames, len(doc.Sources))
 	}
-	ns := m.sourceNames[i]
-	if ns == nil {
-		ns = &sourceNames{sorted: slices.IsSortedFunc(s.Mentions, func(a, b Span) int { return a.Start - b.Start })}
+	ns := &m.sourceNames[i]
+	if !ns.done {
+		ns.done = true
+		ns.sorted = slices.IsSortedFunc(s.Mentions, func(a, b Span) int { return a.Start - b.Start })
 		if ns.sorted {
+			// One array for both lists.
+			buf := make([]int, 0, 2*len(s.Mentions))
+			ns.starts, ns.sentences = buf[:0:len(s.Mentions)], buf[len(s.Mentions):len(s.Mentions)]
 			for _, sp := range s.Mentions {
 				if !inQuotation(doc, sp.Start) {
 					ns.starts = append(ns.starts, sp.Start)
@@ -400,7 +418,6 @@ func (m *speakerMemo) named(c *Context, i, from, to int) (namedGroup, bool) {
 			}
 			ns.sorted = slices.IsSorted(ns.sentences)
 		}
-		m.sourceNames[i] = ns
 	}
 	g := namedGroup{id: s.ID, name: s.Name}
 	if !ns.sorted {
@@ -432,8 +449,9 @@ func (m *speakerMemo) named(c *Context, i, from, to int) (namedGroup, bool) {
 // sourceNames are the mentions of a source outside quotations, by
 // start, with their sentences; sorted is false when the source's
 // mentions or their sentences are not in order, and then they are not
-// used.
+// used. done is true once they are listed.
 type sourceNames struct {
+	done      bool
 	sorted    bool
 	starts    []int
 	sentences []int

@@ -52,7 +52,7 @@ func (v vague) Run(c *Context) {
 	doc := c.Doc
 	// Claims by the cue that qualifies them, in document order.
 	var order []Span
-	byCue := map[Span][]int{}
+	var byCue map[Span][]int // made at the first such claim
 	c.Claims(func(i int, cl *Claim) {
 		if cl.Attribution != nil || cl.Vague == nil || v.skip(doc, *cl.Vague) {
 			return
@@ -61,6 +61,9 @@ func (v vague) Run(c *Context) {
 		// anonymous source ("a committee source said").
 		if !v.anonymous && !cueAt(doc.VagueCues, cl.Vague.Span) {
 			return
+		}
+		if byCue == nil {
+			byCue = map[Span][]int{}
 		}
 		if _, seen := byCue[cl.Vague.Span]; !seen {
 			order = append(order, cl.Vague.Span)
@@ -71,7 +74,7 @@ func (v vague) Run(c *Context) {
 		g := byCue[s]
 		c.ReportClaim(g[0], MessageData{Cue: doc.Claims[g[0]].Vague.Text, Detail: moreClaims(doc, g)})
 	}
-	if !v.allCues {
+	if !v.allCues || len(doc.VagueCues) == 0 {
 		return
 	}
 	// Cues that qualify no claim, in sentences that credit nobody.

@@ -64,7 +64,7 @@ func analyseRules2(sets []corpustest.Set) []*Document {
 var rules2Tricky = []string{
 	"", " ", "a", "  Umm  Khaled ", "Umm\tKhaled\nAhmad", "Batool", "the city of", "The City  OF\u00a0", "near\u2003",
 	"in the town of", "town\u00a0of", "x\xffnear", "İstanbul near", "’s near", "Operation “Olive Branch”", "A B C D E F",
-	"A B C D E F G", "Deterrence of Aggression", "Deterrence of aggression", "\u2003Abu\u3000Ahmad\u2003", "1 2",
+	"A B C D E F G", "A \xff B", "Ab\u00a0Cd", "Ab\u0085Cd Ef", "Bb ccccc Dd", "Bb cccc Dd", "Bb cccc dd", "1 a 2", "Ü ü Ü", "Deterrence of Aggression", "Deterrence of aggression", "\u2003Abu\u3000Ahmad\u2003", "1 2",
 }
 
 func refPartialWords(name string) (first string, n int) {
