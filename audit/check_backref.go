@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -330,18 +332,99 @@ type indefiniteHead struct {
 	// and the long s match); nil otherwise. It rules out most texts far
 	// faster than re.
 	word *phraseMatcher
+	// plain is true when the noun is ASCII word characters only: then
+	// its matches by word are all the places where a match of re can end,
+	// and match judges the words before each instead of running re.
+	plain bool
 }
 
 func newIndefiniteHead(head string) *indefiniteHead {
 	h := &indefiniteHead{re: regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)}
 	if head != "" && isASCIIWord(head[0]) && foldRune(rune(head[0])) != 'K' && foldRune(rune(head[0])) != 'S' {
 		h.word = newPhraseMatcher([][]string{{head}}, false)
+		h.plain = true
+		for i := 0; i < len(head); i++ {
+			h.plain = h.plain && isASCIIWord(head[i])
+		}
 	}
 	return h
 }
 
 func (h *indefiniteHead) match(text string) bool {
-	return (h.word == nil || h.word.contains(text)) && h.re.MatchString(text)
+	switch {
+	case h.word == nil:
+		return h.re.MatchString(text)
+	case !h.plain:
+		return h.word.contains(text) && h.re.MatchString(text)
+	}
+	found := false
+	h.word.each(text, func(start, _ int) bool {
+		found = indefiniteBefore(text, start)
+		return !found
+	})
+	return found
+}
+
+// indefiniteBefore reports whether the noun starting at text[start:]
+// (a match of (?i)\bHEAD\b) ends a match of indefiniteHead's re: white
+// space (\s+) before it, and before that "a", "an", "one" or "another"
+// starting at a word boundary, with up to three words of letters,
+// apostrophes and hyphens in between, each followed by white space.
+func indefiniteBefore(text string, start int) bool {
+	e := start
+	for k := 0; ; k++ {
+		// The white space before e: all of its run.
+		if e == 0 || !isRESpace(text[e-1]) {
+			return false
+		}
+		for e > 0 && isRESpace(text[e-1]) {
+			e--
+		}
+		for _, art := range indefiniteArticles {
+			if b := e - len(art); b >= 0 && equalFoldLowerASCII(text[b:e], art) && (b == 0 || !isASCIIWord(text[b-1])) {
+				return true
+			}
+		}
+		if k == 3 {
+			return false
+		}
+		// A word between: the run of its runes back to white space.
+		w := e
+		for w > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:w])
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+				break
+			}
+			w -= size
+		}
+		if w == e {
+			return false
+		}
+		e = w
+	}
+}
+
+// indefiniteArticles are the words that open an indefinite mention.
+var indefiniteArticles = []string{"a", "an", "one", "another"}
+
+// isRESpace reports whether b is white space as \s is in a regular
+// expression: [\t\n\f\r ].
+func isRESpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// equalFoldLowerASCII reports whether s is word, which is lower-case
+// ASCII letters, in any ASCII letter case.
+func equalFoldLowerASCII(s, word string) bool {
+	if len(s) != len(word) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // indefiniteHeads returns an indefiniteHead for the last word of each
