@@ -47,6 +47,9 @@ type figureConflict struct {
 	partBeforeWords, partBeforeRunes int
 	partAfterWords, partAfterRunes   int
 	placePreps                       map[string]bool
+	// Filters of the keys of classes and placePreps: most words of a
+	// sentence are in neither.
+	classF, placePrepF *wordFilter
 }
 
 func newFigureConflict(r *rules.Rule) (Check, error) {
@@ -93,6 +96,8 @@ func newFigureConflict(r *rules.Rule) (Check, error) {
 			x.classes[k] = class
 		}
 	}
+	classF, placePrepF := filterOf(x.classes), filterOf(x.placePreps)
+	x.classF, x.placePrepF = &classF, &placePrepF
 	return x, nil
 }
 
@@ -279,7 +284,7 @@ type conflictSentence struct {
 func (x figureConflict) sentenceFacts(c *Context, si int, text string, toks []qword, notNames map[string]bool) conflictSentence {
 	s := conflictSentence{index: si, total: x.totals.has(text), places: x.places(c, text, toks, notNames)}
 	for i, t := range toks {
-		if x.classes[t.key] != "" {
+		if x.classF.may(t.key) && x.classes[t.key] != "" {
 			s.classToks = append(s.classToks, i)
 		}
 	}
@@ -365,11 +370,11 @@ func phraseShape(ps []string) (fields, runes int) {
 // places returns the places a sentence (text, whose words are toks) names
 // after a place preposition ("in Idlib", "near the Syrian capital
 // Damascus" is missed): capitalised words that are not function words,
-// months or sources the registry knows.
+// months or sources the registry knows; nil for none.
 func (x figureConflict) places(c *Context, text string, toks []qword, notNames map[string]bool) map[string]bool {
-	out := map[string]bool{}
+	var out map[string]bool // made at the first place
 	for k := 0; k+1 < len(toks); k++ {
-		if !x.placePreps[toks[k].key] {
+		if !x.placePrepF.may(toks[k].key) || !x.placePreps[toks[k].key] {
 			continue
 		}
 		j := k + 1
@@ -378,6 +383,9 @@ func (x figureConflict) places(c *Context, text string, toks []qword, notNames m
 		}
 		w := text[toks[j].start:toks[j].end]
 		if startsUpper(w) && !notNames[toks[j].key] && len(c.Registry.Match(w)) == 0 {
+			if out == nil {
+				out = map[string]bool{}
+			}
 			out[toks[j].key] = true
 		}
 	}
