@@ -108,15 +108,17 @@ func (q quoteSpeaker) Run(c *Context) {
 			return
 		}
 		qt := &doc.Quotes[cl.Quote]
-		if !q.kinds.has(qt.Kind) || qt.Level > 0 || quotedName(qt.Text) {
+		if !q.kinds.has(qt.Kind) || qt.Level > 0 {
 			return
 		}
+		// Only a quotation that may be reported is read to tell a quoted
+		// name: most are credited, and most credits are no pronoun.
 		switch {
 		case cl.Attribution == nil:
-			if q.missing && (cl.Vague == nil || q.reportVague) {
+			if q.missing && (cl.Vague == nil || q.reportVague) && !quotedName(qt.Text) {
 				c.ReportClaim(i, MessageData{})
 			}
-		case q.ambiguous:
+		case q.ambiguous && cl.Attribution.Link == LinkPronoun && !quotedName(qt.Text):
 			if detail := q.ambiguity(c, memo, cl.Attribution); detail != "" {
 				c.ReportClaim(i, MessageData{Detail: detail})
 			}
