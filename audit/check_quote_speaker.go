@@ -194,10 +194,10 @@ func quotedName(text string) bool {
 // computed once per run so that the check stays linear: who speaks, and
 // the same-sentence speech tags of each block in text order.
 type speakerMemo struct {
-	done bool
+	done, tagsDone bool
 	// speakers holds the IDs of the people credited with a claim (only
 	// people's are asked for); tags, by block, the same-sentence speech
-	// tags, sorted by start.
+	// tags, sorted by start, listed when first asked for (tagsDone).
 	speakers map[string]bool
 	tags     [][]*Attribution
 	// genders and sourceNames hold, by index in doc.Sources, the gender
@@ -229,7 +229,20 @@ func (m *speakerMemo) init(c *Context) {
 			m.speakers[id] = true
 			last = id
 		}
-		if a.Link == LinkSameSentence {
+	}
+}
+
+// blockTags returns the same-sentence speech tags of block b, sorted by
+// start (stably, from claim order). They are listed for every block the
+// first time: few pronouns get this far.
+func (m *speakerMemo) blockTags(c *Context, b int) []*Attribution {
+	if !m.tagsDone {
+		m.tagsDone = true
+		for k := range c.Doc.Claims {
+			a := c.Doc.Claims[k].Attribution
+			if a == nil || a.Link != LinkSameSentence {
+				continue
+			}
 			if b := c.BlockAt(a.Mention.Start); b >= 0 {
 				if m.tags == nil {
 					m.tags = make([][]*Attribution, len(c.Doc.Blocks))
@@ -237,14 +250,10 @@ func (m *speakerMemo) init(c *Context) {
 				m.tags[b] = append(m.tags[b], a)
 			}
 		}
+		for _, tags := range m.tags {
+			slices.SortStableFunc(tags, func(a, b *Attribution) int { return a.Mention.Start - b.Mention.Start })
+		}
 	}
-	for _, tags := range m.tags {
-		slices.SortStableFunc(tags, func(a, b *Attribution) int { return a.Mention.Start - b.Mention.Start })
-	}
-}
-
-// blockTags returns the same-sentence speech tags of block b.
-func (m *speakerMemo) blockTags(b int) []*Attribution {
 	if b < len(m.tags) {
 		return m.tags[b]
 	}
@@ -347,7 +356,7 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	inCands := func(id string) bool { return ids[id] && (id != at.Source.ID || resolvedIn) }
 	// A speaker tagged earlier in the paragraph, with nobody else who
 	// fits named in a later sentence.
-	if tag := lastTag(memo.blockTags(pb), at.Mention.Start, inCands); tag != nil {
+	if tag := lastTag(memo.blockTags(c, pb), at.Mention.Start, inCands); tag != nil {
 		ts := sentenceOf(doc, tag.Mention.Start)
 		if !slices.ContainsFunc(groups, func(n namedGroup) bool { return n.id != tag.Source.ID && n.last > ts }) {
 			return ""
