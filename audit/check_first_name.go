@@ -86,10 +86,15 @@ func (x firstName) Run(c *Context) {
 			continue
 		}
 		m, ok := firstMention(doc, s)
-		if !ok || !c.InBlock(c.BlockAt(m.Start)) || x.place(doc, m) || x.titled(doc, s, titles) || x.explained(doc, s, m) {
+		if !ok || !c.InBlock(c.BlockAt(m.Start)) || x.place(doc, m) || x.titled(doc, s, titles) {
 			continue
 		}
 		if kunya == "" && (partOfFullName(doc, s.Name) || !x.private(c, s)) {
+			continue
+		}
+		// Last, as the dearest test: it looks for the explanations in
+		// every sentence that names the person.
+		if x.explained(doc, s, m) {
 			continue
 		}
 		if noted < 0 {
