@@ -88,7 +88,9 @@ func (x descriptor) Run(c *Context) {
 		if !ok || !c.InBlock(c.BlockAt(m.Start)) {
 			continue
 		}
-		if strings.HasPrefix(s.ID, "person:") && (s.Descriptor != "" || !personEvidence(c, s)) || d.described(c, s, m) {
+		// personEvidence reads the whole article: it comes last.
+		person := strings.HasPrefix(s.ID, "person:")
+		if person && s.Descriptor != "" || d.described(c, s, m) || person && !personEvidence(c, s) {
 			continue
 		}
 		c.Report(m, MessageData{Match: Excerpt(doc.Slice(m)), Source: s.Name, SourceType: s.Type})
