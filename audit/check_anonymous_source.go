@@ -149,9 +149,8 @@ func (a anonymousSource) Run(c *Context) {
 // position phrase right after it (", who was at the meeting", "familiar
 // with the talks").
 func (a anonymousSource) placed(c *Context, mention Span) bool {
-	words := strings.Fields(strings.ToLower(viewText(c.Doc, mention)))
 	n := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(strings.ToLower(viewText(c.Doc, mention))) {
 		if !c.Lexicon.People.determiners[strings.Trim(w, ",")] {
 			n++
 		}

@@ -134,6 +134,9 @@ func (s singleSource) tally(claims []Claim, each func(fn func(cl *Claim))) (srcs
 			}
 		}
 		if k < 0 {
+			if srcs == nil {
+				srcs = make([]sentenceSource, 0, 8) // room for most articles' sources
+			}
 			k = len(srcs)
 			srcs = append(srcs, sentenceSource{first: at, last: -1})
 			switch {
