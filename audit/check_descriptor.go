@@ -246,17 +246,41 @@ func backRefOpen(text string) []int {
 	return backRefOpenRE.FindStringSubmatchIndex(text)
 }
 
+// parenAfter is parenRE.FindStringIndex without the regular expression
+// for text that does not open with "(" after white space (\s).
+func parenAfter(text string) []int {
+	if !strings.HasPrefix(strings.TrimLeft(text, "\t\n\f\r "), "(") {
+		return nil
+	}
+	return parenRE.FindStringIndex(text)
+}
+
+// isAffiliation is affiliationRE.MatchString without the regular
+// expression for text that opens with none of its words.
+func isAffiliation(text string) bool {
+	if !strings.HasPrefix(text, "of") && !strings.HasPrefix(text, "from") && !strings.HasPrefix(text, "at") && !strings.HasPrefix(text, "with") {
+		return false
+	}
+	return affiliationRE.MatchString(text)
+}
+
+// isRelative is relativeRE.MatchString without the regular expression
+// for text that does not open with "wh".
+func isRelative(text string) bool {
+	return strings.HasPrefix(text, "wh") && relativeRE.MatchString(text)
+}
+
 // appositionAfter reports whether rest, the text after a name, describes
 // it: an affiliation ("of the James Marshall Hendrix Foundation", "from
 // Unosat") or an apposition after a comma or a dash (", a UK-based NGO",
 // ", who heads …", ", the main Kurdish militia,", ", partner at BDO",
 // ", Davis's co-star", ", Nintendo UK general manager").
 func (x describer) appositionAfter(rest string) bool {
-	if loc := parenRE.FindStringIndex(rest); loc != nil {
+	if loc := parenAfter(rest); loc != nil {
 		rest = rest[loc[1]:]
 	}
 	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-	if affiliationRE.MatchString(rest) || relativeRE.MatchString(rest) {
+	if isAffiliation(rest) || isRelative(rest) {
 		return true
 	}
 	var ok bool
@@ -266,7 +290,7 @@ func (x describer) appositionAfter(rest string) bool {
 		}
 	}
 	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-	if affiliationRE.MatchString(rest) {
+	if isAffiliation(rest) {
 		return true // ", from Families Need Fathers,"
 	}
 	words := strings.Fields(rest)

@@ -227,7 +227,7 @@ func TestRules2WordAffixes(t *testing.T) {
 
 // TestRules2RegexpFilters holds the descriptor check's filters before
 // its regular expressions to the expressions alone, on every sentence of
-// a third of the corpora, its words and the text after each space.
+// a third of the corpora, its words and the text from each space on.
 func TestRules2RegexpFilters(t *testing.T) {
 	check := func(s string) {
 		if got, want := isBased(s), basedRE.MatchString(s); got != want {
@@ -239,8 +239,17 @@ func TestRules2RegexpFilters(t *testing.T) {
 		if got, want := backRefOpen(s), backRefOpenRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Fatalf("backRefOpen(%q) = %v, want %v", s, got, want)
 		}
+		if got, want := parenAfter(s), parenRE.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("parenAfter(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isAffiliation(s), affiliationRE.MatchString(s); got != want {
+			t.Fatalf("isAffiliation(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isRelative(s), relativeRE.MatchString(s); got != want {
+			t.Fatalf("isRelative(%q) = %v, want %v", s, got, want)
+		}
 	}
-	for _, s := range []string{"UK-based", "UK-BASED", "uk baſed", "London based", "Amazon's Robin", "Amazon’s Robin", "\t\nThis NGO, based", " The monitor (SOHR)", "That group —", "Th", "the NGO,"} {
+	for _, s := range []string{"UK-based", "UK-BASED", "uk baſed", "London based", "Amazon's Robin", "Amazon’s Robin", "\t\nThis NGO, based", " The monitor (SOHR)", "That group —", "Th", "the NGO,", " (SOHR) said", "\t(x)", "(", "of the Hendrix", "from Unosat", "at Sal", "with the UN", "of", "which is", "whose\t", "who", "wh"} {
 		check(s)
 	}
 	for _, doc := range rules2Docs(t) {
@@ -250,6 +259,7 @@ func TestRules2RegexpFilters(t *testing.T) {
 			for i := 0; i < len(text); i++ {
 				if text[i] == ' ' {
 					check(text[i:min(len(text), i+80)])
+					check(text[i+1 : min(len(text), i+81)])
 				}
 			}
 			for w := range strings.FieldsSeq(text) {
