@@ -201,7 +201,8 @@ func (a anonymousSource) explained(c *Context, mention Span) (reason, granted bo
 // lower-case word ("the sources", "the official"; not "the Post's
 // sources").
 func (a anonymousSource) backref(mention string) bool {
-	words := strings.Fields(mention)
+	var buf [2]string
+	words := appendFields(buf[:0], mention, len(buf))
 	if len(words) < 2 || !a.backrefs[strings.ToLower(words[0])] {
 		return false
 	}

@@ -158,8 +158,7 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, key string, m regMent
 	if end := memo.typedBefore(c, key, resolved, types); end >= 0 && end < m.Start {
 		return true
 	}
-	words := strings.Fields(m.Alias)
-	head := words[len(words)-1]
+	head, _ := lastField(m.Alias)
 	doc := c.Doc
 	// Sentences before the back-reference's own are judged whole, and
 	// what the memo learnt about them is kept for the next back-reference
@@ -453,7 +452,7 @@ func (b *backrefMemo) orgBefore(c *Context, off int) bool {
 		g.whole = sentenceScan{first: -1}
 		g.mention = -1
 		for _, s := range doc.Sources {
-			if strings.HasPrefix(s.ID, "unnamed:") || strings.HasPrefix(s.ID, "person:") && len(strings.Fields(s.Name)) > 1 || c.Lexicon.Reporting.Pronoun(s.Name) {
+			if strings.HasPrefix(s.ID, "unnamed:") || strings.HasPrefix(s.ID, "person:") && fieldCount(s.Name, 2) > 1 || c.Lexicon.Reporting.Pronoun(s.Name) {
 				continue
 			}
 			for _, m := range s.Mentions {

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -104,8 +105,7 @@ func (x descriptor) Run(c *Context) {
 // people ("Merrill Lynch", "Age Concern") show none of these.
 func personEvidence(c *Context, s *Source) bool {
 	doc := c.Doc
-	names := strings.Fields(s.Name)
-	last := names[len(names)-1]
+	last, _ := lastField(s.Name)
 	full, alone := 0, 0
 	for _, sent := range doc.Sentences {
 		if !doc.Blocks[sent.Block].Kind.Editorial() {
@@ -293,7 +293,9 @@ func (x describer) appositionAfter(rest string) bool {
 	if isAffiliation(rest) {
 		return true // ", from Families Need Fathers,"
 	}
-	words := strings.Fields(rest)
+	// The first eight words are all that is read: words[i+1] for i up to 6.
+	var buf [8]string
+	words := appendFields(buf[:0], rest, len(buf))
 	if len(words) == 0 {
 		return false
 	}
@@ -345,7 +347,8 @@ func (x describer) describedBefore(before string) bool {
 		if i := strings.LastIndexAny(seg, ",;:.!?“”\"(«»"); i >= 0 {
 			seg = seg[i+1:]
 		}
-		words := strings.Fields(seg)
+		var buf [7]string // enough to tell more than six
+		words := appendFields(buf[:0], seg, len(buf))
 		if len(words) > 0 && len(words) <= 6 && determinerWords[strings.ToLower(words[0])] {
 			return true
 		}
@@ -356,10 +359,8 @@ func (x describer) describedBefore(before string) bool {
 	if i := strings.LastIndexAny(tail, ",;:.!?“”\"()«»"); i >= 0 {
 		tail = tail[i+1:]
 	}
-	words := strings.Fields(tail)
-	if len(words) > 4 {
-		words = words[len(words)-4:]
-	}
+	var buf [4]string
+	words := appendFields(buf[:0], lastFields(tail, len(buf), math.MaxInt), len(buf)) // the last four
 	phrase := strings.Join(words, " ")
 	if isBased(phrase) || x.nouns.has(phrase) {
 		return true

@@ -323,6 +323,19 @@ func lastFields(s string, n, maxRunes int) string {
 	return s[i:]
 }
 
+// appendFields appends the fields of s, as strings.Fields splits it, to
+// dst, no more than limit of them: with dst an array on the stack, the
+// first few words of a text without allocating.
+func appendFields(dst []string, s string, limit int) []string {
+	for w := range strings.FieldsSeq(s) {
+		if len(dst) >= limit {
+			break
+		}
+		dst = append(dst, w)
+	}
+	return dst
+}
+
 // firstFields returns the start of s that holds its first n
 // space-separated fields (all of s when it has fewer), stopping before a
 // field of more than maxRunes characters as lastFields does.

@@ -136,7 +136,7 @@ func (x firstName) partialName(c *Context, name string) (kunya string, partial b
 // titled reports whether a title stands before the person's name ("Mr
 // Assad", "Dr Hamdan"), or is their descriptor: the name is a surname.
 func (x firstName) titled(doc *Document, s *Source, titles map[string]bool) bool {
-	if f := strings.Fields(s.Descriptor); len(f) > 0 && titles[lexKey(strings.TrimSuffix(f[len(f)-1], "."))] {
+	if f, _ := lastField(s.Descriptor); f != "" && titles[lexKey(strings.TrimSuffix(f, "."))] {
 		return true
 	}
 	for _, m := range s.Mentions {
@@ -156,7 +156,7 @@ func (x firstName) titled(doc *Document, s *Source, titles map[string]bool) bool
 // ("…, he confides.").
 func (x firstName) private(c *Context, s *Source) bool {
 	doc := c.Doc
-	for _, w := range strings.Fields(s.Descriptor) {
+	for w := range strings.FieldsSeq(s.Descriptor) {
 		w = strings.Trim(w, ",.;:()")
 		if x.roles[lexKey(w)] || w != "" && strings.Trim(w, "0123456789") == "" {
 			return true

@@ -109,6 +109,6 @@ func (v vague) skip(doc *Document, cue Cue) bool {
 	if len(v.backrefs) == 0 || doc.view == nil {
 		return false
 	}
-	before := strings.Fields(doc.view.Text[max(0, doc.view.FromSource(cue.Start)-16):doc.view.FromSource(cue.Start)])
-	return len(before) > 0 && v.backrefs[strings.ToLower(before[len(before)-1])]
+	before, _ := lastField(doc.view.Text[max(0, doc.view.FromSource(cue.Start)-16):doc.view.FromSource(cue.Start)])
+	return before != "" && v.backrefs[strings.ToLower(before)]
 }

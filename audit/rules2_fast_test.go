@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -313,6 +314,30 @@ func TestRules2IndefiniteHead(t *testing.T) {
 			if i%4 == 0 { // the expression is slow: a quarter of them
 				check(sent.Text)
 			}
+		}
+	}
+}
+
+// TestRules2Fields holds appendFields, alone and after lastFields, to
+// strings.Fields: the first and the last few words of a text.
+func TestRules2Fields(t *testing.T) {
+	check := func(s string) {
+		all := strings.Fields(s)
+		for k := range 9 {
+			if got, want := appendFields(nil, s, k), all[:min(k, len(all))]; !slices.Equal(got, want) {
+				t.Fatalf("appendFields(%q, %d) = %q, want %q", s, k, got, want)
+			}
+			if got, want := appendFields(nil, lastFields(s, k, math.MaxInt), k), all[max(0, len(all)-k):]; !slices.Equal(got, want) {
+				t.Fatalf("last %d fields of %q = %q, want %q", k, s, got, want)
+			}
+		}
+	}
+	for _, s := range rules2Tricky {
+		check(s)
+	}
+	for _, doc := range rules2Docs(t) {
+		for _, sent := range doc.Sentences {
+			check(sent.Text)
 		}
 	}
 }
