@@ -59,7 +59,8 @@ func (s singleSource) Run(c *Context) {
 	if len(doc.Claims) < s.min {
 		return // fewer sourced sentences than claims
 	}
-	srcs, total := s.tally(doc.Claims, func(fn func(cl *Claim)) {
+	var buf [8]sentenceSource // room for most articles' sources
+	srcs, total := s.tally(buf[:0], doc.Claims, func(fn func(cl *Claim)) {
 		c.Claims(func(_ int, cl *Claim) { fn(cl) })
 	})
 	if total < s.min {
@@ -99,9 +100,10 @@ func earlier(a, b Span) Span {
 
 // tally counts, for each source of the check's types credited by the
 // claims each yields (some of claims, in order), the sentences crediting
-// it, returning the sources in the order first met and the sentences
-// counted in all: a sentence counts once for each source it credits.
-func (s singleSource) tally(claims []Claim, each func(fn func(cl *Claim))) (srcs []sentenceSource, total int) {
+// it, returning the sources in the order first met (appended to srcs)
+// and the sentences counted in all: a sentence counts once for each
+// source it credits.
+func (s singleSource) tally(srcs []sentenceSource, claims []Claim, each func(fn func(cl *Claim))) (_ []sentenceSource, total int) {
 	// Few sources to an article: a slice serves, indexed by a map only
 	// when long.
 	var index map[string]int
@@ -134,9 +136,6 @@ func (s singleSource) tally(claims []Claim, each func(fn func(cl *Claim))) (srcs
 			}
 		}
 		if k < 0 {
-			if srcs == nil {
-				srcs = make([]sentenceSource, 0, 8) // room for most articles' sources
-			}
 			k = len(srcs)
 			srcs = append(srcs, sentenceSource{first: at, last: -1})
 			switch {

@@ -191,7 +191,7 @@ func checkRules2Strings(t *testing.T, x firstName, s string) {
 
 func checkRules2Tally(t *testing.T, s singleSource, name string, claims []Claim) {
 	t.Helper()
-	srcs, total := s.tally(claims, func(fn func(cl *Claim)) {
+	srcs, total := s.tally(nil, claims, func(fn func(cl *Claim)) {
 		for i := range claims {
 			fn(&claims[i])
 		}
