@@ -118,11 +118,12 @@ func (x firstName) Run(c *Context) {
 // name ("Umm Mohamad"), returning the kunya word for the latter. Names the
 // source registry knows, pronouns and acronyms are not people's names.
 func (x firstName) partialName(c *Context, name string) (kunya string, partial bool) {
-	first, n := leadingWord(name, 3)
+	var buf [3]string // enough to tell more than two words
+	words := appendFields(buf[:0], name, len(buf))
 	switch {
-	case n == 1:
-	case n == 2 && x.kunyas[lexKey(first)]:
-		kunya = first
+	case len(words) == 1:
+	case len(words) == 2 && x.kunyas[lexKey(words[0])]:
+		kunya = words[0]
 	default:
 		return "", false
 	}
@@ -272,42 +273,6 @@ func (x firstName) endsNotAfter(text string) bool {
 		}
 	}
 	return false
-}
-
-// leadingWord returns the first field of s, as strings.Fields splits it,
-// and how many fields s has, counting no further than limit.
-func leadingWord(s string, limit int) (first string, n int) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			// Unicode white space: as strings.FieldsSeq splits.
-			for w := range strings.FieldsSeq(s) {
-				if n++; n == 1 {
-					first = w
-				}
-				if n >= limit {
-					break
-				}
-			}
-			return first, n
-		}
-	}
-	for i := 0; n < limit; n++ {
-		for i < len(s) && asciiSpace[s[i]] != 0 {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-		j := i
-		for j < len(s) && asciiSpace[s[j]] == 0 {
-			j++
-		}
-		if n == 0 {
-			first = s[i:j]
-		}
-		i = j
-	}
-	return first, n
 }
 
 // explained reports whether the article says why the person is not fully

@@ -206,8 +206,8 @@ type speakerMemo struct {
 	sourceNames []sourceNames
 }
 
-// speakerGender is a source's gender once worked out: "", "m" or "f"
-// after known.
+// speakerGender is the gender the descriptor of a source gives ("", "m"
+// or "f"), once known is set.
 type speakerGender struct {
 	known bool
 	g     string

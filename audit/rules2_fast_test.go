@@ -68,17 +68,6 @@ var rules2Tricky = []string{
 	"A B C D E F G", "A \xff B", "Ab\u00a0Cd", "Ab\u0085Cd Ef", "Bb ccccc Dd", "Bb cccc Dd", "Bb cccc dd", "1 a 2", "Ü ü Ü", "Deterrence of Aggression", "Deterrence of aggression", "\u2003Abu\u3000Ahmad\u2003", "1 2",
 }
 
-func refPartialWords(name string) (first string, n int) {
-	for w := range strings.FieldsSeq(name) {
-		if n++; n == 1 {
-			first = w
-		} else if n > 2 {
-			break
-		}
-	}
-	return first, n
-}
-
 func refEndsNotAfter(x firstName, text string) bool {
 	before := collapse(lexKey(text))
 	for _, a := range x.notAfter {
@@ -177,10 +166,6 @@ func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' }
 
 func checkRules2Strings(t *testing.T, x firstName, s string) {
 	t.Helper()
-	f, n := leadingWord(s, 3)
-	if rf, rn := refPartialWords(s); f != rf || n != rn {
-		t.Fatalf("leadingWord(%q, 3) = %q, %d, want %q, %d", s, f, n, rf, rn)
-	}
 	if got, want := quotedName(s), refQuotedName(s); got != want {
 		t.Fatalf("quotedName(%q) = %v, want %v", s, got, want)
 	}
