@@ -174,6 +174,11 @@ func flatText(s string) string {
 	if isFlat(s) {
 		return s // most messages and excerpts: no copy
 	}
+	return collapseText(s)
+}
+
+// collapseText is flatText without the shortcut for text already flat.
+func collapseText(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) && !unicode.IsSpace(r) {
 			return utf8.RuneError
