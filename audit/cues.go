@@ -31,11 +31,12 @@ func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
 // text, as appendQWords splits it, has an inflection of a loaded verb as
-// its key (holdsLoaded). The analyzer keeps the cues of all a document's
+// its key (as holdsLoaded, its tests' reference, says). The analyzer keeps the cues of all a document's
 // sentences in one array, and the cue finder's words of one sentence
 // after another in toks, which it returns for the next.
 //
-// It makes the cue finder's words as appendQWordsOf does, and notes on
+// It makes the cue finder's words as appendQWordsOf (the tests'
+// reference) does, and notes on
 // the way those that may start a cue (ReportingLexicon.appendCues): a
 // plain word on its own is a word of toks whose key is its lower-case
 // form, and the filter bits worked out when it was made answer for it.

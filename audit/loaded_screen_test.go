@@ -173,3 +173,38 @@ func TestClaimCueMatchesSet(t *testing.T) {
 		}
 	}
 }
+
+// holdsLoaded, the reference appendCuesLoaded is held to, reports whether a word of toks, the words appendQWordsOf
+// made of words, has an inflection of a loaded verb of the analyzer's
+// lexicon as its key. A plain word on its own is a word of toks whose key
+// is its lower-case form: the filter bits worked out when it was made
+// answer for it. The words of toks in the other words are asked one by
+// one.
+func (a *Analyzer) holdsLoaded(toks []qword, words []word) bool {
+	verbs := a.lex.Reporting.verbs
+	ti := 0
+	for j := 0; j < len(words); {
+		// Words that touch are the parts of one split at a quotation
+		// boundary (see appendQWordsOf).
+		k := j + 1
+		for k < len(words) && words[k].start == words[k-1].end {
+			k++
+		}
+		if w := &words[j]; k == j+1 && w.plain {
+			if a.loadedSet.hasWord(w) && verbs[w.lower].loaded {
+				return true
+			}
+		} else {
+			for ti < len(toks) && toks[ti].start < w.start {
+				ti++
+			}
+			for end := words[k-1].end; ti < len(toks) && toks[ti].start < end; ti++ {
+				if key := toks[ti].key; a.loadedSet.may(key) && verbs[key].loaded {
+					return true
+				}
+			}
+		}
+		j = k
+	}
+	return false
+}

@@ -489,30 +489,6 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 	return toks
 }
 
-// appendQWordsOf appends the words of text to toks as appendQWords finds
-// them, from the words tokenize found in text (split at quotation
-// boundaries or not): a word of ASCII letters, digits, inner hyphens and
-// apostrophes (word.plain, known from tokenising) is one word for both,
-// and its lower-case form is its key; the others, and the parts of a
-// split word, are tokenised again.
-func appendQWordsOf(toks []qword, text string, words []word) []qword {
-	for j := 0; j < len(words); {
-		// Words that touch are the parts of one split at a quotation
-		// boundary: tokenize never ends a word right before another.
-		k := j + 1
-		for k < len(words) && words[k].start == words[k-1].end {
-			k++
-		}
-		if w := &words[j]; k == j+1 && w.plain {
-			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
-		} else {
-			toks = appendQWords(toks, text, w.start, words[k-1].end)
-		}
-		j = k
-	}
-	return toks
-}
-
 // isPlainQWord reports whether w has only ASCII letters, digits, hyphens
 // and straight apostrophes.
 func isPlainQWord(w string) bool {
