@@ -180,14 +180,6 @@ func (s *blockSet) add(k BlockKind) {
 	s.other[k] = true
 }
 
-// has reports whether kind k is in the set.
-func (s *blockSet) has(k BlockKind) bool {
-	if b := blockBit(k); b != 0 {
-		return s.bits&b != 0
-	}
-	return s.other[k]
-}
-
 // blockOther is the bit docState.blockBits records for a block whose kind
 // is not one of BlockKinds: a blockSet answers for it by its map.
 const blockOther uint16 = 1 << 15

@@ -57,7 +57,6 @@ var (
 	quoteKinds     = []string{KindDirect, KindDash, KindPartial}
 	figureSubkinds = []string{SubkindCasualty, SubkindDisplacement, SubkindTerritory, SubkindMoney, SubkindOther}
 	sha256Re       = regexp.MustCompile(`^[0-9a-f]{64}$`)
-	shortHashRe    = regexp.MustCompile(`^[0-9a-f]{8}$`)
 )
 
 // Label is one labelled article: the contents of one YAML file.

@@ -193,17 +193,6 @@ func refAppendFolded(b []byte, r rune) []byte {
 	return utf8.AppendRune(b, unicode.ToLower(r))
 }
 
-// refFold returns s in lower case with accents removed, as the refMatcher
-// compares words ("Observatoire Syrien" → "observatoire syrien"); other
-// packages use it so that every name is folded the same way.
-func refFold(s string) string {
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		b = refAppendFolded(b, r)
-	}
-	return string(b)
-}
-
 // refNormalizeKey returns the normalised words of s joined by single spaces:
 // two aliases with the same key are the same alias to the refMatcher.
 func refNormalizeKey(s string) string {
@@ -395,9 +384,7 @@ func matchCases(t testing.TB, r *Registry, corpora bool) []string {
 			cases = append(cases, a, strings.ToUpper(a), strings.ToLower(a), a+"'s", a+"s", "the "+a+" of "+a+", "+a+".")
 		}
 	}
-	for _, s := range seedSentences(t) {
-		cases = append(cases, s)
-	}
+	cases = append(cases, seedSentences(t)...)
 	files, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)
