@@ -427,6 +427,12 @@ func lastSpacedDash(text string) int {
 	if strings.IndexByte(text, '-') < 0 && strings.IndexByte(text, "–"[0]) < 0 {
 		return -1 // no dash: "–" and "—" begin with the same byte
 	}
+	return scanSpacedDash(text)
+}
+
+// scanSpacedDash is lastSpacedDash without its early exit: it looks at
+// every space from the end.
+func scanSpacedDash(text string) int {
 	for i := len(text) - 1; i > 0; i-- {
 		if text[i] != ' ' || text[i-1] == ' ' {
 			continue

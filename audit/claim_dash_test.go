@@ -1,37 +1,17 @@
 package audit
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
-// lastSpacedDashRef is lastSpacedDash before it looked for a dash byte
-// first: the reference its early exit is held to.
-func lastSpacedDashRef(text string) int {
-	for i := len(text) - 1; i > 0; i-- {
-		if text[i] != ' ' || text[i-1] == ' ' {
-			continue
-		}
-		j := strings.LastIndexByte(text[:i], ' ')
-		if j < 0 {
-			return -1
-		}
-		switch text[j+1 : i] {
-		case "-", "–", "—":
-			return j
-		}
-	}
-	return -1
-}
-
-// TestLastSpacedDash holds lastSpacedDash to lastSpacedDashRef over
-// made-up asides and windows of the corpora's text of the lengths
-// dashAside reads.
+// TestLastSpacedDash holds lastSpacedDash's early exit to the plain scan
+// (scanSpacedDash) over made-up asides and windows of the corpora's text
+// of the lengths dashAside reads.
 func TestLastSpacedDash(t *testing.T) {
 	check := func(s string) {
-		if got, want := lastSpacedDash(s), lastSpacedDashRef(s); got != want {
+		if got, want := lastSpacedDash(s), scanSpacedDash(s); got != want {
 			t.Fatalf("lastSpacedDash(%q) = %d, want %d", s, got, want)
 		}
 	}
