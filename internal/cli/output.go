@@ -208,8 +208,9 @@ func streamable(specs []formatSpec) bool {
 // removes the temporary files and replaces no report. A report to
 // standard output is written as the run goes, so an interrupted run
 // leaves it incomplete (the log says so).
+//
+// The caller applies the streamed run's collector settings (tuneStreamGC).
 func (e *env) runAuditStream(ctx context.Context, run *auditRun, specs []formatSpec, paths []string) error {
-	defer tuneStreamGC()()
 	rs, err := e.openReportStream(specs, run)
 	if err != nil {
 		return err
