@@ -41,6 +41,10 @@ type AuditArticle struct {
 	// rendering it.
 	encoded *[]byte
 	encErr  error
+	// acc holds the article's metrics as the run's need them, from
+	// newAuditArticle until auditTally.add merges it into the run's and
+	// gives it back.
+	acc *metricsAcc
 }
 
 // Finding is a finding in a report.

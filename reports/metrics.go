@@ -1,11 +1,11 @@
 package reports
 
 import (
-	"maps"
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sourcecheck/sourcecheck/audit"
 )
@@ -103,17 +103,30 @@ type SourceCount struct {
 	Independent bool `json:"independent"`
 }
 
-// metricsAcc accumulates metrics over one article or a run.
+// metricsAcc accumulates metrics over one article or a run. An article's
+// accumulator is also what the run's needs of the article: a streamed run
+// walks each document once, in AuditStream.Prepare, and Add merges the
+// article's accumulator into the run's (RunMetricsAccumulator.merge).
 type metricsAcc struct {
-	m Metrics
+	// m holds the claim counts; finish fills in the rest. kinds counts
+	// the claims of each of claimKinds, otherKinds those of any other
+	// kind (nil while there are none).
+	m          Metrics
+	kinds      [len(claimKinds)]int
+	otherKinds map[string]int
 	// stats holds what is known of every source id named or cited, in
-	// order of first naming; order lists the cited ids in order of first
-	// citation. ids indexes stats by id once it holds more than
-	// smallStats entries (an article's few sources are found by a scan,
-	// which costs less than building a map for each article).
+	// order of first naming (for a run, in order of first appearance in
+	// the articles' Sources lists); order indexes the cited ones in
+	// stats, in order of first citation. ids indexes stats by id once it
+	// holds more than smallStats entries (an article's few sources are
+	// found by a scan, which costs less than building a map for each
+	// article).
 	stats []sourceStat
 	ids   map[string]int
-	order []string
+	order []int
+	// sorted indexes stats in the order of the article's Metrics.Sources
+	// (see sourceCounts); unused by a run's accumulator.
+	sorted []int
 	// named, parties and indep count the ids named or cited, the cited
 	// parties to the conflict and the independent named sources.
 	named, parties, indep int
@@ -131,6 +144,9 @@ type metricsAcc struct {
 	// memory for the rest of the run.
 	keep bool
 }
+
+// claimKinds are the kinds of claim ClaimsByKind always lists.
+var claimKinds = [...]audit.ClaimKind{audit.ClaimFigure, audit.ClaimQuote, audit.ClaimReported}
 
 // smallStats is how many sources a metricsAcc finds by scanning before it
 // indexes them by id.
@@ -173,41 +189,52 @@ func (acc *metricsAcc) index(id string) int {
 func (acc *metricsAcc) stat(id string) *sourceStat {
 	i := acc.index(id)
 	if i < 0 {
-		i = len(acc.stats)
-		if acc.keep {
-			id = strings.Clone(id)
-		}
-		acc.stats = append(acc.stats, sourceStat{id: id})
-		acc.named++
-		switch {
-		case acc.ids != nil:
-			acc.ids[id] = i
-		case len(acc.stats) > smallStats:
-			acc.ids = make(map[string]int, 2*len(acc.stats))
-			for j := range acc.stats {
-				acc.ids[acc.stats[j].id] = j
-			}
-		}
+		i = acc.newStat(id)
 	}
 	return &acc.stats[i]
 }
 
-// lookup returns what is known of id: the zero sourceStat when it was
-// neither named nor cited.
-func (acc *metricsAcc) lookup(id string) sourceStat {
-	if i := acc.index(id); i >= 0 {
-		return acc.stats[i]
+// newStat adds an entry for id, which has none, and returns its index.
+func (acc *metricsAcc) newStat(id string) int {
+	i := len(acc.stats)
+	if acc.keep {
+		id = strings.Clone(id)
 	}
-	return sourceStat{}
+	acc.stats = append(acc.stats, sourceStat{id: id})
+	acc.named++
+	switch {
+	case acc.ids != nil:
+		acc.ids[id] = i
+	case len(acc.stats) > smallStats:
+		acc.ids = make(map[string]int, 2*len(acc.stats))
+		for j := range acc.stats {
+			acc.ids[acc.stats[j].id] = j
+		}
+	}
+	return i
 }
 
-func newMetricsAcc() *metricsAcc {
-	return &metricsAcc{
-		m: Metrics{
-			ClaimsByKind:  map[string]int{string(audit.ClaimFigure): 0, string(audit.ClaimQuote): 0, string(audit.ClaimReported): 0},
-			SourcesByType: map[string]int{},
-		},
-	}
+// articleAccs recycles the accumulators of articles: an article's is
+// dropped once its metrics are made and merged into the run's.
+var articleAccs = sync.Pool{New: func() any { return new(metricsAcc) }}
+
+// articleAcc returns an accumulator holding doc alone; give it back with
+// release once done with it.
+func articleAcc(doc *audit.Document) *metricsAcc {
+	acc := articleAccs.Get().(*metricsAcc)
+	acc.add(doc)
+	return acc
+}
+
+// release empties an article's accumulator and gives it back to
+// articleAccs; the caller must not use it after.
+func (acc *metricsAcc) release() {
+	clear(acc.stats) // drop the strings of the document's text
+	clear(acc.ids)
+	clear(acc.otherKinds)
+	*acc = metricsAcc{stats: acc.stats[:0], ids: acc.ids, order: acc.order[:0], sorted: acc.sorted[:0],
+		otherKinds: acc.otherKinds}
+	articleAccs.Put(acc)
 }
 
 // metricPartyTypes are the source types the metrics treat as parties to the
@@ -227,10 +254,17 @@ func isUnnamedSource(ref audit.SourceRef) bool {
 
 // ArticleMetrics computes the metrics of one analysed document.
 func ArticleMetrics(doc *audit.Document) Metrics {
-	acc := newMetricsAcc()
-	acc.add(doc)
+	acc := articleAcc(doc)
+	m := acc.articleMetrics(doc)
+	acc.release()
+	return m
+}
+
+// articleMetrics returns the metrics of doc, which the accumulator holds
+// alone.
+func (acc *metricsAcc) articleMetrics(doc *audit.Document) Metrics {
 	m := acc.finish()
-	m.Sources = sourceCounts(doc, acc)
+	m.Sources = acc.sourceCounts(doc)
 	if m.Sources == nil {
 		m.Sources = []SourceCount{}
 	}
@@ -253,9 +287,10 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 	outlet := strings.ToLower(strings.TrimSpace(doc.Meta.Outlet))
 	unnamedIndep := false
 	m := &acc.m
-	for _, c := range doc.Claims {
+	for i := range doc.Claims {
+		c := &doc.Claims[i]
 		m.Claims++
-		m.ClaimsByKind[string(c.Kind)]++
+		acc.countKind(c.Kind)
 		isQuote := c.Kind == audit.ClaimQuote
 		if isQuote {
 			m.Quotes++
@@ -274,9 +309,13 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		if isQuote && !isUnnamedSource(ref) {
 			m.NamedQuotes++
 		}
-		st := acc.stat(ref.ID)
+		j := acc.index(ref.ID)
+		if j < 0 {
+			j = acc.newStat(ref.ID)
+		}
+		st := &acc.stats[j]
 		if st.cited == 0 {
-			acc.order = append(acc.order, st.id)
+			acc.order = append(acc.order, j)
 			st.ref = ref
 			if acc.keep {
 				st.ref = audit.SourceRef{ID: st.id, Name: strings.Clone(ref.Name), Type: strings.Clone(ref.Type)}
@@ -307,47 +346,74 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 	}
 }
 
+// countKind counts a claim of kind k.
+func (acc *metricsAcc) countKind(k audit.ClaimKind) {
+	for i, ck := range claimKinds {
+		if k == ck {
+			acc.kinds[i]++
+			return
+		}
+	}
+	if acc.otherKinds == nil {
+		acc.otherKinds = map[string]int{}
+	}
+	acc.otherKinds[string(k)]++
+}
+
 // finish computes the counts and shares from what was added.
 func (acc *metricsAcc) finish() Metrics {
 	m := acc.m
-	m.AttributedShare = shareOf(m.Attributed, m.Claims)
-	m.NamedQuoteShare = shareOf(m.NamedQuotes, m.Quotes)
+	m.ClaimsByKind = make(map[string]int, len(claimKinds)+len(acc.otherKinds))
+	for i, k := range claimKinds {
+		m.ClaimsByKind[string(k)] = acc.kinds[i]
+	}
+	for k, n := range acc.otherKinds {
+		m.ClaimsByKind[k] = n
+	}
+	shares := new([2]float64) // one allocation for both
+	m.AttributedShare = shareIn(&shares[0], m.Attributed, m.Claims)
+	m.NamedQuoteShare = shareIn(&shares[1], m.NamedQuotes, m.Quotes)
 	m.SourcesNamed = acc.named
 	m.SourcesCited = len(acc.order)
 	m.PartySources = acc.parties
 	m.IndependentSources = acc.indep + acc.unnamedIndep
 	m.SourcesByType = map[string]int{}
-	best := ""
-	var top sourceStat
-	for _, id := range acc.order {
-		st := acc.lookup(id)
+	var top *sourceStat
+	for _, i := range acc.order {
+		st := &acc.stats[i]
 		m.SourcesByType[st.ref.Type]++
-		if best == "" || st.cited > top.cited {
-			best, top = id, st
+		if top == nil || st.cited > top.cited {
+			top = st
 		}
 	}
-	if best != "" {
+	if top != nil {
 		ref := top.ref
 		m.TopSource = &TopSource{ID: ref.ID, Name: ref.Name, Type: ref.Type, Claims: top.cited,
-			Share: *shareOf(top.cited, m.Attributed)}
+			Share: roundShare(top.cited, m.Attributed)}
 	}
 	return m
 }
 
 // sourceCounts lists an article's sources with their claims and mentions,
 // most-cited first, then in the order the article names them (the sources
-// it cites without naming them last, in order of first citation). acc
-// holds the article alone.
-func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
+// it cites without naming them last, in order of first citation), and
+// sets acc.sorted to their indexes in acc.stats. acc holds the article
+// alone.
+func (acc *metricsAcc) sourceCounts(doc *audit.Document) []SourceCount {
 	if len(acc.stats) == 0 {
 		return nil
 	}
 	// acc.stats holds exactly these sources in this order: add met the
 	// named ones first, then the cited ones not named.
-	out := make([]SourceCount, len(acc.stats))
+	acc.sorted = acc.sorted[:0]
 	for i := range acc.stats {
+		acc.sorted = append(acc.sorted, i)
+	}
+	slices.SortStableFunc(acc.sorted, func(i, j int) int { return cmp.Compare(acc.stats[j].cited, acc.stats[i].cited) })
+	out := make([]SourceCount, len(acc.stats))
+	for k, i := range acc.sorted {
 		st := &acc.stats[i]
-		s := &out[i]
+		s := &out[k]
 		if st.srcDoc == acc.docs {
 			src := &doc.Sources[st.src]
 			*s = SourceCount{ID: src.ID, Name: src.Name, Type: src.Type, Mentions: len(src.Mentions)}
@@ -362,7 +428,6 @@ func sourceCounts(doc *audit.Document, acc *metricsAcc) []SourceCount {
 			s.Independent = s.Claims > 0 && st.indep
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Claims > out[j].Claims })
 	return out
 }
 
@@ -385,66 +450,130 @@ func RunMetrics(docs []*audit.Document) Metrics {
 // run, not per article. It is not safe for concurrent use.
 type RunMetricsAccumulator struct {
 	acc *metricsAcc
-	// sources merges the articles' source counts by id, in order of
-	// first appearance; index maps an id to its entry.
+	// sources merges the articles' source counts by id: sources[i] is
+	// the source of acc.stats[i], and both are in order of first
+	// appearance in the articles' Sources lists.
 	sources []SourceCount
-	index   map[string]int
+	// at is scratch space for merge: the index in the run's stats of
+	// each source of the article being merged.
+	at []int
 }
 
 // NewRunMetricsAccumulator returns an accumulator of an empty run.
 func NewRunMetricsAccumulator() *RunMetricsAccumulator {
-	acc := newMetricsAcc()
-	acc.keep = true
-	return &RunMetricsAccumulator{acc: acc, index: map[string]int{}}
+	return &RunMetricsAccumulator{acc: &metricsAcc{keep: true}}
 }
 
 // Add counts one analysed document into the run.
 func (r *RunMetricsAccumulator) Add(doc *audit.Document) {
-	one := newMetricsAcc()
-	one.add(doc)
-	r.addSources(doc, sourceCounts(doc, one))
+	one := articleAcc(doc)
+	r.merge(one, one.sourceCounts(doc))
+	one.release()
 }
 
-// addSources counts doc into the run, given its sources as
-// ArticleMetrics lists them.
-func (r *RunMetricsAccumulator) addSources(doc *audit.Document, sources []SourceCount) {
-	r.acc.add(doc)
-	for _, s := range sources {
-		j, ok := r.index[s.ID]
-		if !ok {
-			r.index[s.ID] = len(r.sources)
-			// The run outlives the document: keep copies of its strings.
-			s.ID, s.Name, s.Type = strings.Clone(s.ID), strings.Clone(s.Name), strings.Clone(s.Type)
-			r.sources = append(r.sources, s)
-			continue
-		}
-		t := &r.sources[j]
-		t.Claims += s.Claims
-		t.Mentions += s.Mentions
-		t.Party = t.Party || s.Party
-		t.Independent = t.Independent || s.Independent
+// merge counts an article into the run, given the accumulator that holds
+// it alone and its sources as that accumulator's sourceCounts lists them.
+// It gives what adding the article's document to the run's accumulator
+// would, without walking the document again: every count of the article
+// is summed, and a source is a party, independent or cited in the run
+// when it is in any article.
+func (r *RunMetricsAccumulator) merge(a *metricsAcc, sources []SourceCount) {
+	run := r.acc
+	run.docs++
+	rm, am := &run.m, &a.m
+	rm.Claims += am.Claims
+	rm.Attributed += am.Attributed
+	rm.Vague += am.Vague
+	rm.Unattributed += am.Unattributed
+	rm.Quotes += am.Quotes
+	rm.NamedQuotes += am.NamedQuotes
+	for i, n := range a.kinds {
+		run.kinds[i] += n
 	}
+	for k, n := range a.otherKinds {
+		if run.otherKinds == nil {
+			run.otherKinds = map[string]int{}
+		}
+		run.otherKinds[k] += n
+	}
+	run.unnamedIndep += a.unnamedIndep
+	r.at = slices.Grow(r.at[:0], len(a.stats))[:len(a.stats)]
+	for k := range sources {
+		s := &sources[k]
+		i := a.sorted[k]
+		st := &a.stats[i]
+		j := run.index(st.id)
+		if j < 0 {
+			j = run.newStat(st.id)
+			// The run outlives the document: keep copies of its strings.
+			c := *s
+			c.ID, c.Name, c.Type = run.stats[j].id, strings.Clone(s.Name), strings.Clone(s.Type)
+			r.sources = append(r.sources, c)
+		} else {
+			t := &r.sources[j]
+			t.Claims += s.Claims
+			t.Mentions += s.Mentions
+			t.Party = t.Party || s.Party
+			t.Independent = t.Independent || s.Independent
+		}
+		r.at[i] = j
+		rs := &run.stats[j]
+		if st.party && !rs.party {
+			rs.party = true
+			run.parties++
+		}
+		if st.indep && !rs.indep {
+			rs.indep = true
+			run.indep++
+		}
+	}
+	// The sources cited first in the run, in the order the article first
+	// cites them.
+	for _, i := range a.order {
+		st, j := &a.stats[i], r.at[i]
+		rs := &run.stats[j]
+		if rs.cited == 0 {
+			run.order = append(run.order, j)
+			rs.ref = audit.SourceRef{ID: rs.id, Name: keptCopy(st.ref.Name, r.sources[j].Name),
+				Type: keptCopy(st.ref.Type, r.sources[j].Type)}
+		}
+		rs.cited += st.cited
+	}
+}
+
+// keptCopy returns a copy of s that the run may keep: kept, a copy the run
+// already holds, when it is the same string.
+func keptCopy(s, kept string) string {
+	if s == kept {
+		return kept
+	}
+	return strings.Clone(s)
 }
 
 // Metrics returns the metrics of the documents added so far. The
 // accumulator can go on after it.
 func (r *RunMetricsAccumulator) Metrics() Metrics {
 	m := r.acc.finish()
-	m.ClaimsByKind = maps.Clone(m.ClaimsByKind)
 	m.Sources = slices.Clone(r.sources)
-	sort.SliceStable(m.Sources, func(i, j int) bool { return m.Sources[i].Claims > m.Sources[j].Claims })
+	slices.SortStableFunc(m.Sources, func(a, b SourceCount) int { return cmp.Compare(b.Claims, a.Claims) })
 	if m.Sources == nil {
 		m.Sources = []SourceCount{}
 	}
 	return m
 }
 
-// shareOf returns part/whole rounded to four decimals, or nil when whole is
-// zero.
-func shareOf(part, whole int) *float64 {
+// shareIn stores part/whole rounded to four decimals in *p and returns p,
+// or returns nil when whole is zero.
+func shareIn(p *float64, part, whole int) *float64 {
 	if whole == 0 {
 		return nil
 	}
-	v := math.Round(float64(part)/float64(whole)*1e4) / 1e4
-	return &v
+	*p = roundShare(part, whole)
+	return p
+}
+
+// roundShare returns part/whole rounded to four decimals; whole is not
+// zero.
+func roundShare(part, whole int) float64 {
+	return math.Round(float64(part)/float64(whole)*1e4) / 1e4
 }

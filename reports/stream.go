@@ -178,7 +178,10 @@ func newAuditArticle(r Result, analysis bool) AuditArticle {
 		art = NewArticle(&audit.Document{Path: d.Path, Record: d.Record, Meta: d.Meta, Format: d.Format,
 			Encoding: d.Encoding, Text: d.Text, Warnings: d.Warnings})
 	}
-	return AuditArticle{Article: art, Findings: fs, Metrics: ArticleMetrics(r.Doc), Doc: r.Doc}
+	// The walk that makes the article's metrics is the run's too: the
+	// accumulator goes with the article, for auditTally.add to merge.
+	acc := articleAcc(r.Doc)
+	return AuditArticle{Article: art, Findings: fs, Metrics: acc.articleMetrics(r.Doc), Doc: r.Doc, acc: acc}
 }
 
 // ruleInfos describes rules for a report, sorted by id.
@@ -222,8 +225,14 @@ func (t *auditTally) add(art *AuditArticle, suppressed, baselined int) {
 			s.Failed = true
 		}
 	}
-	if art.Doc != nil {
-		t.metrics.addSources(art.Doc, art.Metrics.Sources) // as ArticleMetrics(art.Doc) lists them
+	switch {
+	case art.acc != nil:
+		// art.Metrics.Sources are listed by art.acc (newAuditArticle).
+		t.metrics.merge(art.acc, art.Metrics.Sources)
+		art.acc.release()
+		art.acc = nil
+	case art.Doc != nil:
+		t.metrics.Add(art.Doc)
 	}
 }
 
