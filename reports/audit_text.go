@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,8 @@ type textWriter struct {
 	// level.
 	failRank              int
 	withFindings, failing int
+	// line is the buffer each line is made in before it is written.
+	line []byte
 }
 
 // NewTextWriter returns an AuditWriter writing the text report to w, as
@@ -64,20 +67,38 @@ func (t *textWriter) Article(art *AuditArticle) error {
 	if len(art.Findings) == 0 {
 		return nil
 	}
-	bw, opts := t.bw, t.opts
+	opts := t.opts
+	// Each line is appended to t.line and written whole: no formatting
+	// or concatenation allocates for each finding.
+	b := t.line[:0]
 	if t.withFindings > 0 {
-		bw.WriteString("\n")
+		b = append(b, '\n')
 	}
 	t.withFindings++
-	fmt.Fprintf(bw, "%s %s\n", opts.style(ansiBold, articleRef(art)),
-		opts.style(ansiDim, "— "+nounCount(len(art.Findings), "finding")+" ("+levelPhrase(findingLevels(art.Findings))+")"))
+	start := len(b)
+	b = opts.open(b, ansiBold)
+	b = appendArticleRef(b, art)
+	b = opts.close(b, start, ansiBold)
+	b = append(b, ' ')
+	start = len(b)
+	b = opts.open(b, ansiDim)
+	b = append(b, "— "...)
+	b = appendNounCount(b, len(art.Findings), "finding")
+	b = append(b, " ("...)
+	b = appendLevelPhrase(b, countLevels(art.Findings))
+	b = append(b, ')')
+	b = opts.close(b, start, ansiDim)
+	b = append(b, '\n')
+	t.bw.Write(b)
 	for j := range art.Findings {
 		f := &art.Findings[j]
-		writeTextFinding(bw, art, f, opts)
+		b = appendTextFinding(b[:0], art, f, opts)
+		t.bw.Write(b)
 		if severityRank(f.Level.String()) >= t.failRank {
 			t.failing++
 		}
 	}
+	t.line = b
 	return t.flush()
 }
 
@@ -97,22 +118,80 @@ func (t *textWriter) flush() error {
 	return nil
 }
 
-func writeTextFinding(w *bufio.Writer, art *AuditArticle, f *Finding, opts TextOptions) {
+// appendTextFinding appends the lines of finding f of article art: the
+// compiler-style line and the excerpt beneath.
+func appendTextFinding(b []byte, art *AuditArticle, f *Finding, opts TextOptions) []byte {
 	p := placeOf(art, f)
-	loc := fmt.Sprintf("%s:%d:%d:", p.Path, p.Line, p.Col)
-	if p.Record > 0 {
-		loc = fmt.Sprintf("%s:%d:", p.Path, p.Line)
+	start := len(b)
+	b = opts.open(b, ansiBold)
+	b = append(b, p.Path...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, ':')
+	if p.Record == 0 {
+		b = strconv.AppendInt(b, int64(p.Col), 10)
+		b = append(b, ':')
 	}
+	b = opts.close(b, start, ansiBold)
+	b = append(b, ' ')
 	level := f.Level.String()
-	msg := flatText(f.Message)
-	if pos := p.bodyPos(f); pos != "" {
-		msg += " " + opts.style(ansiDim, "("+pos+")")
+	b = opts.appendStyled(b, textLevelStyle[level], level)
+	b = append(b, ' ')
+	start = len(b)
+	b = opts.open(b, ansiDim)
+	b = append(b, f.Rule...)
+	b = append(b, ':')
+	b = opts.close(b, start, ansiDim)
+	b = append(b, ' ')
+	b = appendFlat(b, f.Message)
+	if p.Record > 0 {
+		b = append(b, ' ')
+		start = len(b)
+		b = opts.open(b, ansiDim)
+		b = append(b, '(')
+		b = p.appendBodyPos(b, f)
+		b = append(b, ')')
+		b = opts.close(b, start, ansiDim)
 	}
-	fmt.Fprintf(w, "%s %s %s %s\n", opts.style(ansiBold, loc), opts.style(textLevelStyle[level], level),
-		opts.style(ansiDim, f.Rule+":"), msg)
+	b = append(b, '\n')
 	if f.Excerpt != "" {
-		fmt.Fprintf(w, "    %s %s\n", opts.style(ansiDim, "│"), flatText(f.Excerpt))
+		b = append(b, "    "...)
+		b = opts.appendStyled(b, ansiDim, "│")
+		b = append(b, ' ')
+		b = appendFlat(b, f.Excerpt)
+		b = append(b, '\n')
 	}
+	return b
+}
+
+// appendStyled appends s styled as opts.style(code, s) returns it.
+func (o TextOptions) appendStyled(b []byte, code, s string) []byte {
+	start := len(b)
+	b = o.open(b, code)
+	b = append(b, s...)
+	return o.close(b, start, code)
+}
+
+// open starts text appended to b styled with code, as style styles it;
+// close, given len(b) before open, ends it. Text appended between them is
+// styled as style(code, text) returns it: left as it is without colour,
+// or when empty.
+func (o TextOptions) open(b []byte, code string) []byte {
+	if o.Color {
+		b = append(b, code...)
+	}
+	return b
+}
+
+// close ends text begun with open at start (see open).
+func (o TextOptions) close(b []byte, start int, code string) []byte {
+	if !o.Color {
+		return b
+	}
+	if len(b) == start+len(code) {
+		return b[:start] // no text: style leaves "" unstyled
+	}
+	return append(b, ansiReset...)
 }
 
 // textSummary is the closing line of the text report. withFindings counts
@@ -175,6 +254,14 @@ func flatText(s string) string {
 		return s // most messages and excerpts: no copy
 	}
 	return collapseText(s)
+}
+
+// appendFlat appends flatText(s).
+func appendFlat(b []byte, s string) []byte {
+	if isFlat(s) {
+		return append(b, s...)
+	}
+	return append(b, collapseText(s)...)
 }
 
 // collapseText is flatText without the shortcut for text already flat.

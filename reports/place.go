@@ -1,8 +1,8 @@
 package reports
 
 import (
-	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -50,10 +50,23 @@ func (p findingPlace) bodyPos(f *Finding) string {
 	if p.Record == 0 {
 		return ""
 	}
-	if p.ID != "" {
-		return fmt.Sprintf("record %s, body %d:%d", p.ID, f.Line, f.RuneColumn)
+	return string(p.appendBodyPos(nil, f))
+}
+
+// appendBodyPos appends bodyPos(f) to b.
+func (p findingPlace) appendBodyPos(b []byte, f *Finding) []byte {
+	if p.Record == 0 {
+		return b
 	}
-	return fmt.Sprintf("body %d:%d", f.Line, f.RuneColumn)
+	if p.ID != "" {
+		b = append(b, "record "...)
+		b = append(b, p.ID...)
+		b = append(b, ", "...)
+	}
+	b = append(b, "body "...)
+	b = strconv.AppendInt(b, int64(f.Line), 10)
+	b = append(b, ':')
+	return strconv.AppendInt(b, int64(f.RuneColumn), 10)
 }
 
 // slashPath cleans a path and writes it with forward slashes; "-"
@@ -68,14 +81,25 @@ func slashPath(p string) string {
 // articleRef names an article in reports: its path, and for a JSON Lines
 // record the line and id ("feed.jsonl:3 (id x1)").
 func articleRef(art *AuditArticle) string {
-	name := slashPath(art.Path)
+	if art.Record == 0 {
+		return slashPath(art.Path)
+	}
+	return string(appendArticleRef(nil, art))
+}
+
+// appendArticleRef appends articleRef(art) to b.
+func appendArticleRef(b []byte, art *AuditArticle) []byte {
+	b = append(b, slashPath(art.Path)...)
 	if art.Record > 0 {
-		name = fmt.Sprintf("%s:%d", name, art.Record)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(art.Record), 10)
 		if art.ID != "" {
-			name += " (id " + art.ID + ")"
+			b = append(b, " (id "...)
+			b = append(b, art.ID...)
+			b = append(b, ')')
 		}
 	}
-	return name
+	return b
 }
 
 // findingLevels counts findings by level name.
@@ -87,20 +111,57 @@ func findingLevels(fs []Finding) map[string]int {
 	return n
 }
 
+// phraseLevels are the levels a level phrase names, most severe first.
+var phraseLevels = [...]string{"error", "warning", "info"}
+
+// levelCounts counts findings of each of phraseLevels.
+type levelCounts [len(phraseLevels)]int
+
+// countLevels counts fs by level, as findingLevels does, for the levels
+// a level phrase names.
+func countLevels(fs []Finding) levelCounts {
+	var n levelCounts
+	for i := range fs {
+		l := fs[i].Level.String()
+		for j, pl := range phraseLevels {
+			if l == pl {
+				n[j]++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // levelPhrase writes "3 errors, 1 warning" for the levels that occur,
 // most severe first, or "" when there are none.
 func levelPhrase(n map[string]int) string {
-	var parts []string
-	for _, l := range []string{"error", "warning", "info"} {
-		switch {
-		case n[l] == 0:
-		case n[l] == 1 || l == "info":
-			parts = append(parts, fmt.Sprintf("%d %s", n[l], l))
-		default:
-			parts = append(parts, fmt.Sprintf("%d %ss", n[l], l))
+	var c levelCounts
+	for i, l := range phraseLevels {
+		c[i] = n[l]
+	}
+	return string(appendLevelPhrase(nil, c))
+}
+
+// appendLevelPhrase appends the level phrase of n (see levelPhrase).
+func appendLevelPhrase(b []byte, n levelCounts) []byte {
+	first := true
+	for i, l := range phraseLevels {
+		if n[i] == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b = strconv.AppendInt(b, int64(n[i]), 10)
+		b = append(b, ' ')
+		b = append(b, l...)
+		if n[i] != 1 && l != "info" {
+			b = append(b, 's')
 		}
 	}
-	return strings.Join(parts, ", ")
+	return b
 }
 
 // nounCount writes n and the noun, with an s unless n is 1.
@@ -108,7 +169,18 @@ func nounCount(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return string(appendNounCount(nil, n, noun))
+}
+
+// appendNounCount appends nounCount(n, noun) to b.
+func appendNounCount(b []byte, n int, noun string) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, ' ')
+	b = append(b, noun...)
+	if n != 1 {
+		b = append(b, 's')
+	}
+	return b
 }
 
 // quoteExcerpt puts an excerpt in quotation marks, unless it already
