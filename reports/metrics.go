@@ -124,8 +124,10 @@ type metricsAcc struct {
 	stats []sourceStat
 	ids   map[string]int
 	order []int
-	// sorted indexes stats in the order of the article's Metrics.Sources
-	// (see sourceCounts); unused by a run's accumulator.
+	// counts lists an article's sources as its Metrics.Sources do, and
+	// sorted indexes them in stats (see sourceCounts); unused by a run's
+	// accumulator.
+	counts []SourceCount
 	sorted []int
 	// named, parties and indep count the ids named or cited, the cited
 	// parties to the conflict and the independent named sources.
@@ -230,10 +232,11 @@ func articleAcc(doc *audit.Document) *metricsAcc {
 // articleAccs; the caller must not use it after.
 func (acc *metricsAcc) release() {
 	clear(acc.stats) // drop the strings of the document's text
+	clear(acc.counts)
 	clear(acc.ids)
 	clear(acc.otherKinds)
-	*acc = metricsAcc{stats: acc.stats[:0], ids: acc.ids, order: acc.order[:0], sorted: acc.sorted[:0],
-		otherKinds: acc.otherKinds}
+	*acc = metricsAcc{stats: acc.stats[:0], ids: acc.ids, order: acc.order[:0], counts: acc.counts[:0],
+		sorted: acc.sorted[:0], otherKinds: acc.otherKinds}
 	articleAccs.Put(acc)
 }
 
@@ -264,10 +267,9 @@ func ArticleMetrics(doc *audit.Document) Metrics {
 // alone.
 func (acc *metricsAcc) articleMetrics(doc *audit.Document) Metrics {
 	m := acc.finish()
-	m.Sources = acc.sourceCounts(doc)
-	if m.Sources == nil {
-		m.Sources = []SourceCount{}
-	}
+	acc.sourceCounts(doc)
+	m.Sources = make([]SourceCount, len(acc.counts))
+	copy(m.Sources, acc.counts)
 	return m
 }
 
@@ -275,7 +277,8 @@ func (acc *metricsAcc) articleMetrics(doc *audit.Document) Metrics {
 // document added count as one independent source at most.
 func (acc *metricsAcc) add(doc *audit.Document) {
 	acc.docs++
-	for i, s := range doc.Sources {
+	for i := range doc.Sources {
+		s := &doc.Sources[i]
 		st := acc.stat(s.ID)
 		if st.srcDoc != acc.docs {
 			st.srcDoc, st.src = acc.docs, i
@@ -305,8 +308,8 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 			m.Unattributed++
 			continue
 		}
-		ref := c.Attribution.Source
-		if isQuote && !isUnnamedSource(ref) {
+		ref := &c.Attribution.Source
+		if isQuote && !isUnnamedSource(*ref) {
 			m.NamedQuotes++
 		}
 		j := acc.index(ref.ID)
@@ -316,7 +319,7 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		st := &acc.stats[j]
 		if st.cited == 0 {
 			acc.order = append(acc.order, j)
-			st.ref = ref
+			st.ref = *ref
 			if acc.keep {
 				st.ref = audit.SourceRef{ID: st.id, Name: strings.Clone(ref.Name), Type: strings.Clone(ref.Type)}
 			}
@@ -332,7 +335,7 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		if outlet != "" && (strings.ToLower(ref.Name) == outlet || ref.ID == outlet) {
 			continue // the article's own outlet: "AFP said" in AFP copy
 		}
-		if isUnnamedSource(ref) {
+		if isUnnamedSource(*ref) {
 			unnamedIndep = true
 		} else {
 			if !st.indep {
@@ -370,9 +373,15 @@ func (acc *metricsAcc) finish() Metrics {
 	for k, n := range acc.otherKinds {
 		m.ClaimsByKind[k] = n
 	}
-	shares := new([2]float64) // one allocation for both
-	m.AttributedShare = shareIn(&shares[0], m.Attributed, m.Claims)
-	m.NamedQuoteShare = shareIn(&shares[1], m.NamedQuotes, m.Quotes)
+	// The shares and the top source are pointers, made only when there
+	// are claims (there is no share nor top source without): one
+	// allocation holds them all.
+	var x *metricsPointees
+	if m.Claims > 0 {
+		x = new(metricsPointees)
+		m.AttributedShare = shareIn(&x.shares[0], m.Attributed, m.Claims)
+		m.NamedQuoteShare = shareIn(&x.shares[1], m.NamedQuotes, m.Quotes)
+	}
 	m.SourcesNamed = acc.named
 	m.SourcesCited = len(acc.order)
 	m.PartySources = acc.parties
@@ -388,21 +397,25 @@ func (acc *metricsAcc) finish() Metrics {
 	}
 	if top != nil {
 		ref := top.ref
-		m.TopSource = &TopSource{ID: ref.ID, Name: ref.Name, Type: ref.Type, Claims: top.cited,
+		x.top = TopSource{ID: ref.ID, Name: ref.Name, Type: ref.Type, Claims: top.cited,
 			Share: roundShare(top.cited, m.Attributed)}
+		m.TopSource = &x.top
 	}
 	return m
 }
 
-// sourceCounts lists an article's sources with their claims and mentions,
-// most-cited first, then in the order the article names them (the sources
-// it cites without naming them last, in order of first citation), and
-// sets acc.sorted to their indexes in acc.stats. acc holds the article
-// alone.
-func (acc *metricsAcc) sourceCounts(doc *audit.Document) []SourceCount {
-	if len(acc.stats) == 0 {
-		return nil
-	}
+// metricsPointees holds what a Metrics points to (see finish).
+type metricsPointees struct {
+	shares [2]float64
+	top    TopSource
+}
+
+// sourceCounts lists an article's sources in acc.counts with their claims
+// and mentions, most-cited first, then in the order the article names
+// them (the sources it cites without naming them last, in order of first
+// citation), and their indexes in acc.stats in acc.sorted. acc holds the
+// article alone.
+func (acc *metricsAcc) sourceCounts(doc *audit.Document) {
 	// acc.stats holds exactly these sources in this order: add met the
 	// named ones first, then the cited ones not named.
 	acc.sorted = acc.sorted[:0]
@@ -410,7 +423,7 @@ func (acc *metricsAcc) sourceCounts(doc *audit.Document) []SourceCount {
 		acc.sorted = append(acc.sorted, i)
 	}
 	slices.SortStableFunc(acc.sorted, func(i, j int) int { return cmp.Compare(acc.stats[j].cited, acc.stats[i].cited) })
-	out := make([]SourceCount, len(acc.stats))
+	out := slices.Grow(acc.counts[:0], len(acc.stats))[:len(acc.stats)]
 	for k, i := range acc.sorted {
 		st := &acc.stats[i]
 		s := &out[k]
@@ -428,7 +441,7 @@ func (acc *metricsAcc) sourceCounts(doc *audit.Document) []SourceCount {
 			s.Independent = s.Claims > 0 && st.indep
 		}
 	}
-	return out
+	acc.counts = out
 }
 
 // RunMetrics computes the metrics of a whole run from its documents. Its
@@ -467,17 +480,18 @@ func NewRunMetricsAccumulator() *RunMetricsAccumulator {
 // Add counts one analysed document into the run.
 func (r *RunMetricsAccumulator) Add(doc *audit.Document) {
 	one := articleAcc(doc)
-	r.merge(one, one.sourceCounts(doc))
+	one.sourceCounts(doc)
+	r.merge(one)
 	one.release()
 }
 
 // merge counts an article into the run, given the accumulator that holds
-// it alone and its sources as that accumulator's sourceCounts lists them.
+// it alone, its sources listed (sourceCounts).
 // It gives what adding the article's document to the run's accumulator
 // would, without walking the document again: every count of the article
 // is summed, and a source is a party, independent or cited in the run
 // when it is in any article.
-func (r *RunMetricsAccumulator) merge(a *metricsAcc, sources []SourceCount) {
+func (r *RunMetricsAccumulator) merge(a *metricsAcc) {
 	run := r.acc
 	run.docs++
 	rm, am := &run.m, &a.m
@@ -498,8 +512,8 @@ func (r *RunMetricsAccumulator) merge(a *metricsAcc, sources []SourceCount) {
 	}
 	run.unnamedIndep += a.unnamedIndep
 	r.at = slices.Grow(r.at[:0], len(a.stats))[:len(a.stats)]
-	for k := range sources {
-		s := &sources[k]
+	for k := range a.counts {
+		s := &a.counts[k]
 		i := a.sorted[k]
 		st := &a.stats[i]
 		j := run.index(st.id)

@@ -227,8 +227,7 @@ func (t *auditTally) add(art *AuditArticle, suppressed, baselined int) {
 	}
 	switch {
 	case art.acc != nil:
-		// art.Metrics.Sources are listed by art.acc (newAuditArticle).
-		t.metrics.merge(art.acc, art.Metrics.Sources)
+		t.metrics.merge(art.acc) // its sources listed by newAuditArticle
 		art.acc.release()
 		art.acc = nil
 	case art.Doc != nil:
