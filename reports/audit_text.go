@@ -58,6 +58,10 @@ func NewTextWriter(w io.Writer, opts TextOptions) AuditWriter {
 	return &textWriter{bw: bufio.NewWriter(w), opts: opts}
 }
 
+// NeedsArticleMetrics reports that the text report shows no article's
+// metrics.
+func (t *textWriter) NeedsArticleMetrics() bool { return false }
+
 func (t *textWriter) Begin(h *AuditHeader) error {
 	t.failRank = severityRank(h.FailLevel)
 	return nil

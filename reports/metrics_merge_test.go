@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -17,13 +18,20 @@ import (
 // metrics_ref_test.go).
 func checkMetricsMatchReference(t *testing.T, docs []*audit.Document) {
 	t.Helper()
-	tally := newAuditTally(rules.LevelError)
+	// tally's articles have their metrics, blind's (a stream whose
+	// writers need none) have none.
+	tally, blind := newAuditTally(rules.LevelError), newAuditTally(rules.LevelError)
 	for _, d := range docs {
 		if got, want := ArticleMetrics(d), refArticleMetrics(d); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: article metrics\n got %+v\nwant %+v", d.Path, got, want)
 		}
 		art := newAuditArticle(Result{Doc: d}, false)
 		tally.add(&art, 0, 0)
+		art = newAuditArticleOf(Result{Doc: d}, false, false)
+		if !reflect.DeepEqual(art.Metrics, Metrics{}) {
+			t.Fatalf("%s: article metrics made though not needed", d.Path)
+		}
+		blind.add(&art, 0, 0)
 	}
 	want := refRunMetrics(docs)
 	if got := RunMetrics(docs); !reflect.DeepEqual(got, want) {
@@ -31,6 +39,9 @@ func checkMetricsMatchReference(t *testing.T, docs []*audit.Document) {
 	}
 	if got := tally.audit(nil, 0).Metrics; !reflect.DeepEqual(got, want) {
 		t.Fatalf("streamed run metrics\n got %+v\nwant %+v", got, want)
+	}
+	if got := blind.audit(nil, 0).Metrics; !reflect.DeepEqual(got, want) {
+		t.Fatalf("streamed run metrics without the articles'\n got %+v\nwant %+v", got, want)
 	}
 }
 
@@ -104,5 +115,71 @@ func TestMetricsMatchReferenceRandom(t *testing.T) {
 			docs = append(docs, d)
 		}
 		checkMetricsMatchReference(t, docs)
+	}
+}
+
+// metricsSpy records the metrics of the articles it is given; it needs
+// them unless blind.
+type metricsSpy struct {
+	blind bool
+	got   []Metrics
+}
+
+func (s *metricsSpy) Begin(*AuditHeader) error { return nil }
+func (s *metricsSpy) Article(a *AuditArticle) error {
+	s.got = append(s.got, a.Metrics)
+	return nil
+}
+func (s *metricsSpy) End(*Audit) error          { return nil }
+func (s *metricsSpy) NeedsArticleMetrics() bool { return !s.blind }
+
+// TestStreamArticleMetrics checks that a stream's articles have their
+// metrics when a writer needs them (or does not say), and only then; and
+// that the run's metrics are the same either way.
+func TestStreamArticleMetrics(t *testing.T) {
+	docs := []*audit.Document{
+		{Path: "a.txt", Sources: []audit.Source{{SourceRef: audit.SourceRef{ID: "sohr", Name: "SOHR", Type: "ngo_monitor"}}},
+			Claims: []audit.Claim{{Kind: audit.ClaimFigure, Attribution: &audit.Attribution{Source: audit.SourceRef{ID: "sohr", Name: "SOHR", Type: "ngo_monitor"}}}}},
+		{Path: "b.txt", Claims: []audit.Claim{{Kind: audit.ClaimQuote}}},
+	}
+	run := func(ws ...AuditWriter) *Audit {
+		t.Helper()
+		s := NewAuditStream(nil, rules.LevelError, ws...)
+		if err := s.Begin(); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			if err := s.Add(s.Prepare(Result{Doc: d})); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, err := s.End(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	want := refRunMetrics(docs)
+	for _, c := range []struct {
+		name  string
+		ws    []AuditWriter
+		needs bool
+	}{
+		{"blind", []AuditWriter{&metricsSpy{blind: true}, NewTextWriter(io.Discard, TextOptions{})}, false},
+		{"one needs", []AuditWriter{&metricsSpy{blind: true}, &metricsSpy{}}, true},
+		{"json", []AuditWriter{&metricsSpy{blind: true}, NewJSONWriter(io.Discard)}, true},
+	} {
+		a := run(c.ws...)
+		if !reflect.DeepEqual(a.Metrics, want) {
+			t.Errorf("%s: run metrics\n got %+v\nwant %+v", c.name, a.Metrics, want)
+		}
+		spy := c.ws[0].(*metricsSpy)
+		for i, m := range spy.got {
+			if has := m.ClaimsByKind != nil; has != c.needs {
+				t.Errorf("%s: article %d has metrics %v, want %v", c.name, i, has, c.needs)
+			} else if has && !reflect.DeepEqual(m, refArticleMetrics(docs[i])) {
+				t.Errorf("%s: article %d metrics\n got %+v\nwant %+v", c.name, i, m, refArticleMetrics(docs[i]))
+			}
+		}
 	}
 }

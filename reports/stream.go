@@ -50,6 +50,15 @@ type AnalysisWriter interface {
 	NeedsAnalysis() bool
 }
 
+// MetricsWriter is implemented by writers that say whether they read each
+// article's Metrics (the text report does not). When every writer of a
+// stream says it does not, Prepare leaves the articles' Metrics empty;
+// the run's metrics, given to End, are made all the same. A writer that
+// does not implement MetricsWriter is given every article's metrics.
+type MetricsWriter interface {
+	NeedsArticleMetrics() bool
+}
+
 // AuditHeader is what is known of a run before its first article.
 type AuditHeader struct {
 	// Rules describes every rule that runs, sorted by id.
@@ -71,11 +80,13 @@ type Audited struct {
 // Prepare (from any goroutine) and Add (in the run's order, from one
 // goroutine) for each article, then End; or Abort when the run stops.
 type AuditStream struct {
-	writers  []AuditWriter
-	header   AuditHeader
-	analysis bool
-	tally    *auditTally
-	ended    bool
+	writers []AuditWriter
+	header  AuditHeader
+	// analysis is set when a writer needs the articles' analysis,
+	// metrics when one needs their metrics.
+	analysis, metrics bool
+	tally             *auditTally
+	ended             bool
 }
 
 // NewAuditStream returns a stream writing the run to ws. rs are the
@@ -87,7 +98,11 @@ func NewAuditStream(rs []*rules.Rule, failLevel rules.Level, ws ...AuditWriter) 
 		if a, ok := w.(AnalysisWriter); ok && a.NeedsAnalysis() {
 			s.analysis = true
 		}
+		if m, ok := w.(MetricsWriter); !ok || m.NeedsArticleMetrics() {
+			s.metrics = true
+		}
 	}
+	s.metrics = s.metrics || s.analysis // the analysis encoded holds them
 	return s
 }
 
@@ -109,7 +124,7 @@ func (s *AuditStream) Begin() error {
 func (s *AuditStream) Prepare(r Result) *Audited {
 	// The analysis is encoded straight from the document: the article
 	// keeps none of it.
-	a := &Audited{Article: newAuditArticle(r, false), Suppressed: r.Suppressed, Baselined: r.Baselined}
+	a := &Audited{Article: newAuditArticleOf(r, false, s.metrics), Suppressed: r.Suppressed, Baselined: r.Baselined}
 	if s.analysis {
 		art := &a.Article
 		art.encoded, art.encErr = encodeArticleOf(art, r.Doc)
@@ -166,6 +181,13 @@ func (s *AuditStream) Abort() {
 // analysis is true (or only its path, id, record and metadata), its
 // findings and metrics, and its document.
 func newAuditArticle(r Result, analysis bool) AuditArticle {
+	return newAuditArticleOf(r, analysis, true)
+}
+
+// newAuditArticleOf is newAuditArticle, which leaves the article's
+// Metrics empty unless metrics is true (the run's share of them is made
+// all the same).
+func newAuditArticleOf(r Result, analysis, metrics bool) AuditArticle {
 	fs := r.Findings
 	if fs == nil {
 		fs = []audit.Finding{}
@@ -181,7 +203,13 @@ func newAuditArticle(r Result, analysis bool) AuditArticle {
 	// The walk that makes the article's metrics is the run's too: the
 	// accumulator goes with the article, for auditTally.add to merge.
 	acc := articleAcc(r.Doc)
-	return AuditArticle{Article: art, Findings: fs, Metrics: acc.articleMetrics(r.Doc), Doc: r.Doc, acc: acc}
+	var m Metrics
+	if metrics {
+		m = acc.articleMetrics(r.Doc)
+	} else {
+		acc.sourceCounts(r.Doc) // for the run's
+	}
+	return AuditArticle{Article: art, Findings: fs, Metrics: m, Doc: r.Doc, acc: acc}
 }
 
 // ruleInfos describes rules for a report, sorted by id.
