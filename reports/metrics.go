@@ -140,11 +140,6 @@ type metricsAcc struct {
 	// docs counts the documents added: a sourceStat whose partyDoc is
 	// docs is a party in the document being added.
 	docs int
-	// keep is set for an accumulator that outlives the documents added
-	// (a run's): it copies the strings it keeps, which may be slices of
-	// a document's text and would otherwise hold the whole text in
-	// memory for the rest of the run.
-	keep bool
 }
 
 // claimKinds are the kinds of claim ClaimsByKind always lists.
@@ -199,9 +194,6 @@ func (acc *metricsAcc) stat(id string) *sourceStat {
 // newStat adds an entry for id, which has none, and returns its index.
 func (acc *metricsAcc) newStat(id string) int {
 	i := len(acc.stats)
-	if acc.keep {
-		id = strings.Clone(id)
-	}
 	acc.stats = append(acc.stats, sourceStat{id: id})
 	acc.named++
 	switch {
@@ -320,9 +312,6 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		if st.cited == 0 {
 			acc.order = append(acc.order, j)
 			st.ref = *ref
-			if acc.keep {
-				st.ref = audit.SourceRef{ID: st.id, Name: strings.Clone(ref.Name), Type: strings.Clone(ref.Type)}
-			}
 		}
 		st.cited++
 		if st.partyDoc == acc.docs || metricPartyTypes[ref.Type] {
@@ -470,11 +459,13 @@ type RunMetricsAccumulator struct {
 	// at is scratch space for merge: the index in the run's stats of
 	// each source of the article being merged.
 	at []int
+	// types holds the run's copy of each source type (see keep).
+	types map[string]string
 }
 
 // NewRunMetricsAccumulator returns an accumulator of an empty run.
 func NewRunMetricsAccumulator() *RunMetricsAccumulator {
-	return &RunMetricsAccumulator{acc: &metricsAcc{keep: true}}
+	return &RunMetricsAccumulator{acc: &metricsAcc{}, types: map[string]string{}}
 }
 
 // Add counts one analysed document into the run.
@@ -518,10 +509,10 @@ func (r *RunMetricsAccumulator) merge(a *metricsAcc) {
 		st := &a.stats[i]
 		j := run.index(st.id)
 		if j < 0 {
-			j = run.newStat(st.id)
-			// The run outlives the document: keep copies of its strings.
 			c := *s
-			c.ID, c.Name, c.Type = run.stats[j].id, strings.Clone(s.Name), strings.Clone(s.Type)
+			c.ID, c.Name = keepPair(s.ID, s.Name)
+			c.Type = r.keepType(s.Type)
+			j = run.newStat(c.ID)
 			r.sources = append(r.sources, c)
 		} else {
 			t := &r.sources[j]
@@ -549,10 +540,36 @@ func (r *RunMetricsAccumulator) merge(a *metricsAcc) {
 		if rs.cited == 0 {
 			run.order = append(run.order, j)
 			rs.ref = audit.SourceRef{ID: rs.id, Name: keptCopy(st.ref.Name, r.sources[j].Name),
-				Type: keptCopy(st.ref.Type, r.sources[j].Type)}
+				Type: r.keepType(st.ref.Type)}
 		}
 		rs.cited += st.cited
 	}
+}
+
+// The run's metrics outlive the documents added: they keep copies of the
+// strings they hold, which may be slices of a document's text and would
+// otherwise hold the whole text in memory for the rest of the run.
+
+// keepPair returns copies of a and b the run may keep, made in one
+// allocation.
+func keepPair(a, b string) (string, string) {
+	var sb strings.Builder
+	sb.Grow(len(a) + len(b))
+	sb.WriteString(a)
+	sb.WriteString(b)
+	ab := sb.String()
+	return ab[:len(a)], ab[len(a):]
+}
+
+// keepType returns a copy of the source type t the run may keep: one per
+// type for the whole run.
+func (r *RunMetricsAccumulator) keepType(t string) string {
+	if k, ok := r.types[t]; ok {
+		return k
+	}
+	k := strings.Clone(t)
+	r.types[k] = k
+	return k
 }
 
 // keptCopy returns a copy of s that the run may keep: kept, a copy the run
