@@ -283,20 +283,27 @@ func collapseText(s string) string {
 // without control characters, with single ASCII spaces between words and
 // no other white space.
 func isFlat(s string) bool {
-	for i := 0; i < len(s); {
+	space := true // after a space, or at the start: no space may follow
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < ' ' || c == 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+		switch {
+		case ' ' < c && c < 0x7f: // most of the text
+			space = false
+		case c == ' ':
+			if space {
 				return false
 			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = true
+		case c < utf8.RuneSelf: // ASCII control characters and DEL
 			return false
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+				return false
+			}
+			i += n - 1
+			space = false
 		}
-		i += n
 	}
-	return true
+	return !space || s == "" // no space at the end
 }
