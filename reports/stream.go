@@ -311,13 +311,15 @@ type arrayStream struct {
 	what string // names the report in errors
 	key  string // the streamed array's key
 	// depth is the array's depth in the document; elements sit one level
-	// deeper.
+	// deeper, each after sep (a newline and their indentation).
 	depth int
+	sep   string
 	n     int
 }
 
 func newArrayStream(w io.Writer, what, key string, depth int) *arrayStream {
-	return &arrayStream{w: bufio.NewWriterSize(w, 64<<10), what: what, key: key, depth: depth}
+	return &arrayStream{w: bufio.NewWriterSize(w, 64<<10), what: what, key: key, depth: depth,
+		sep: "\n" + strings.Repeat("  ", depth+1)}
 }
 
 // head writes the frame up to the array's first element; frame must hold
@@ -336,7 +338,7 @@ func (a *arrayStream) element(data []byte) error {
 		a.w.WriteByte(',')
 	}
 	a.n++
-	a.w.WriteString("\n" + strings.Repeat("  ", a.depth+1))
+	a.w.WriteString(a.sep)
 	return a.write(data)
 }
 
