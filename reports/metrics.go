@@ -585,10 +585,16 @@ func keptCopy(s, kept string) string {
 // accumulator can go on after it.
 func (r *RunMetricsAccumulator) Metrics() Metrics {
 	m := r.acc.finish()
-	m.Sources = slices.Clone(r.sources)
-	slices.SortStableFunc(m.Sources, func(a, b SourceCount) int { return cmp.Compare(b.Claims, a.Claims) })
-	if m.Sources == nil {
-		m.Sources = []SourceCount{}
+	// Most-cited first, else in order of first appearance: a stable sort
+	// of the sources' indexes, which moves less than one of the sources.
+	order := make([]int32, len(r.sources))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(r.sources[j].Claims, r.sources[i].Claims) })
+	m.Sources = make([]SourceCount, len(order))
+	for k, i := range order {
+		m.Sources[k] = r.sources[i]
 	}
 	return m
 }
