@@ -81,7 +81,8 @@ func (t *textWriter) Article(art *AuditArticle) error {
 	t.withFindings++
 	start := len(b)
 	b = opts.open(b, ansiBold)
-	b = appendArticleRef(b, art)
+	path := slashPath(art.Path) // once for the article and its findings
+	b = appendArticleRef(b, path, art)
 	b = opts.close(b, start, ansiBold)
 	b = append(b, ' ')
 	start = len(b)
@@ -96,7 +97,7 @@ func (t *textWriter) Article(art *AuditArticle) error {
 	t.bw.Write(b)
 	for j := range art.Findings {
 		f := &art.Findings[j]
-		b = appendTextFinding(b[:0], art, f, opts)
+		b = appendTextFinding(b[:0], path, art, f, opts)
 		t.bw.Write(b)
 		if severityRank(f.Level.String()) >= t.failRank {
 			t.failing++
@@ -122,10 +123,10 @@ func (t *textWriter) flush() error {
 	return nil
 }
 
-// appendTextFinding appends the lines of finding f of article art: the
-// compiler-style line and the excerpt beneath.
-func appendTextFinding(b []byte, art *AuditArticle, f *Finding, opts TextOptions) []byte {
-	p := placeOf(art, f)
+// appendTextFinding appends the lines of finding f of article art, whose
+// slashPath is path: the compiler-style line and the excerpt beneath.
+func appendTextFinding(b []byte, path string, art *AuditArticle, f *Finding, opts TextOptions) []byte {
+	p := placeAt(path, art, f)
 	start := len(b)
 	b = opts.open(b, ansiBold)
 	b = append(b, p.Path...)

@@ -32,7 +32,13 @@ type findingPlace struct {
 
 // placeOf returns where finding f of article art is.
 func placeOf(art *AuditArticle, f *Finding) findingPlace {
-	p := findingPlace{Path: slashPath(art.Path)}
+	return placeAt(slashPath(art.Path), art, f)
+}
+
+// placeAt is placeOf given the article's slashPath, for writers that place
+// all of an article's findings.
+func placeAt(path string, art *AuditArticle, f *Finding) findingPlace {
+	p := findingPlace{Path: path}
 	if art.Record > 0 {
 		p.Record, p.ID = art.Record, art.ID
 		p.Line, p.EndLine = art.Record, art.Record
@@ -84,12 +90,13 @@ func articleRef(art *AuditArticle) string {
 	if art.Record == 0 {
 		return slashPath(art.Path)
 	}
-	return string(appendArticleRef(nil, art))
+	return string(appendArticleRef(nil, slashPath(art.Path), art))
 }
 
-// appendArticleRef appends articleRef(art) to b.
-func appendArticleRef(b []byte, art *AuditArticle) []byte {
-	b = append(b, slashPath(art.Path)...)
+// appendArticleRef appends articleRef(art) to b, given the article's
+// slashPath.
+func appendArticleRef(b []byte, path string, art *AuditArticle) []byte {
+	b = append(b, path...)
 	if art.Record > 0 {
 		b = append(b, ':')
 		b = strconv.AppendInt(b, int64(art.Record), 10)
