@@ -120,7 +120,8 @@ type metricsAcc struct {
 	// stats, in order of first citation. ids indexes stats by id once it
 	// holds more than smallStats entries (an article's few sources are
 	// found by a scan, which costs less than building a map for each
-	// article).
+	// article; a pooled accumulator keeps its map, emptied, for the next
+	// article with many).
 	stats []sourceStat
 	ids   map[string]int
 	order []int
@@ -168,7 +169,7 @@ type sourceStat struct {
 
 // index returns the index of id in stats, or -1.
 func (acc *metricsAcc) index(id string) int {
-	if acc.ids != nil {
+	if len(acc.stats) > smallStats {
 		if i, ok := acc.ids[id]; ok {
 			return i
 		}
@@ -197,10 +198,13 @@ func (acc *metricsAcc) newStat(id string) int {
 	acc.stats = append(acc.stats, sourceStat{id: id})
 	acc.named++
 	switch {
-	case acc.ids != nil:
+	case len(acc.stats) <= smallStats:
+	case len(acc.stats) > smallStats+1:
 		acc.ids[id] = i
-	case len(acc.stats) > smallStats:
+	case acc.ids == nil:
 		acc.ids = make(map[string]int, 2*len(acc.stats))
+		fallthrough
+	default: // index them all, in the map a pooled accumulator kept
 		for j := range acc.stats {
 			acc.ids[acc.stats[j].id] = j
 		}
@@ -269,6 +273,7 @@ func (acc *metricsAcc) articleMetrics(doc *audit.Document) Metrics {
 // document added count as one independent source at most.
 func (acc *metricsAcc) add(doc *audit.Document) {
 	acc.docs++
+	acc.stats = slices.Grow(acc.stats, len(doc.Sources))
 	for i := range doc.Sources {
 		s := &doc.Sources[i]
 		st := acc.stat(s.ID)
