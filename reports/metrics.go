@@ -236,19 +236,28 @@ func (acc *metricsAcc) release() {
 	articleAccs.Put(acc)
 }
 
-// metricPartyTypes are the source types the metrics treat as parties to the
-// conflict whatever the registry says, as the party-only-source rule does.
-var metricPartyTypes = map[string]bool{"armed_group": true, "military": true}
+// isPartyType reports whether the metrics treat sources of type t as
+// parties to the conflict whatever the registry says, as the
+// party-only-source rule does: armed groups and the military.
+func isPartyType(t string) bool {
+	return t == "armed_group" || t == "military"
+}
 
-// genericSources are the registry's entries for sources nobody names:
-// "a resident", "sources", "an official".
-var genericSources = map[string]bool{"eyewitness": true, "unnamed-source": true, "unnamed-official": true}
+// isGenericSource reports whether id is one of the registry's entries for
+// sources nobody names: "a resident", "sources", "an official".
+func isGenericSource(id string) bool {
+	switch id {
+	case "eyewitness", "unnamed-source", "unnamed-official":
+		return true
+	}
+	return false
+}
 
 // isUnnamedSource reports whether a source is unnamed ("a resident", id
 // "unnamed:…" or one of the registry's generic entries) or anonymous: a
 // reader cannot tell two of them apart.
 func isUnnamedSource(ref audit.SourceRef) bool {
-	return strings.HasPrefix(ref.ID, "unnamed:") || genericSources[ref.ID] || ref.Type == "anonymous"
+	return strings.HasPrefix(ref.ID, "unnamed:") || isGenericSource(ref.ID) || ref.Type == "anonymous"
 }
 
 // ArticleMetrics computes the metrics of one analysed document.
@@ -319,7 +328,7 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 			st.ref = *ref
 		}
 		st.cited++
-		if st.partyDoc == acc.docs || metricPartyTypes[ref.Type] {
+		if st.partyDoc == acc.docs || isPartyType(ref.Type) {
 			if !st.party {
 				st.party = true
 				acc.parties++
@@ -428,7 +437,7 @@ func (acc *metricsAcc) sourceCounts(doc *audit.Document) {
 			*s = SourceCount{ID: st.ref.ID, Name: st.ref.Name, Type: st.ref.Type}
 		}
 		s.Claims = st.cited
-		s.Party = st.party || st.partyDoc == acc.docs || metricPartyTypes[s.Type]
+		s.Party = st.party || st.partyDoc == acc.docs || isPartyType(s.Type)
 		if isUnnamedSource(audit.SourceRef{ID: s.ID, Type: s.Type}) {
 			s.Independent = s.Claims > 0 && acc.unnamedIndep > 0
 		} else {
