@@ -45,7 +45,7 @@ type Aborter interface {
 // AnalysisWriter is implemented by writers that need each article's full
 // analysis (blocks, sentences, quotes, claims, sources: the JSON report).
 // Articles given to other writers carry only their path, id, record,
-// metadata, findings and metrics.
+// metadata, findings and metrics (see MetricsWriter).
 type AnalysisWriter interface {
 	NeedsAnalysis() bool
 }
