@@ -114,6 +114,10 @@ func NewGitHubWriter(w io.Writer, opts GitHubOptions) AuditWriter {
 		workspace: getenv("GITHUB_WORKSPACE"), total: map[string]int{}, shown: map[string]int{}}
 }
 
+// NeedsArticleMetrics reports whether the writer needs the articles'
+// metrics: for the step summary, when there is one.
+func (g *githubWriter) NeedsArticleMetrics() bool { return g.summary != "" }
+
 func (g *githubWriter) Begin(*AuditHeader) error { return nil }
 
 func (g *githubWriter) Article(art *AuditArticle) error {

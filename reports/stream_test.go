@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -326,4 +327,60 @@ func dirNames(t *testing.T, dir string) []string {
 		out = append(out, e.Name())
 	}
 	return out
+}
+
+// TestStreamAloneMatchesBatch writes the golden audit through each
+// streaming writer alone, so that the stream makes the articles' metrics
+// only if that writer says it needs them (MetricsWriter), and checks it
+// gives the bytes of its batch function; the GitHub writer also with a
+// step summary, which shows every article's metrics.
+func TestStreamAloneMatchesBatch(t *testing.T) {
+	results, rs := markedResults(t, goldenInputs(t)...)
+	batch := reports.NewAudit(results, rs, rules.LevelError)
+	for _, f := range streamFormats(t) {
+		t.Run(f.name, func(t *testing.T) {
+			var got, want bytes.Buffer
+			streamRun(t, results, rs, rules.LevelError, 0, f.stream(&got))
+			if err := f.batch(&want, batch); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("the streamed report differs from the batch one:\n%s", firstDiff(want.String(), got.String()))
+			}
+		})
+	}
+	t.Run("github-summary", func(t *testing.T) {
+		dir := t.TempDir()
+		summaries := [2]string{filepath.Join(dir, "batch.md"), filepath.Join(dir, "stream.md")}
+		env := func(summary string) reports.GitHubOptions {
+			return reports.GitHubOptions{Getenv: func(k string) string {
+				if k == "GITHUB_STEP_SUMMARY" {
+					return summary
+				}
+				return ""
+			}}
+		}
+		var got, want bytes.Buffer
+		if err := reports.WriteGitHub(&want, batch, env(summaries[0])); err != nil {
+			t.Fatal(err)
+		}
+		streamRun(t, results, rs, rules.LevelError, 0, reports.NewGitHubWriter(&got, env(summaries[1])))
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("the streamed annotations differ from the batch ones:\n%s", firstDiff(want.String(), got.String()))
+		}
+		b, err := os.ReadFile(summaries[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := os.ReadFile(summaries[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte("|")) {
+			t.Fatalf("the batch step summary has no table:\n%s", b)
+		}
+		if !bytes.Equal(s, b) {
+			t.Errorf("the streamed step summary differs from the batch one:\n%s", firstDiff(string(b), string(s)))
+		}
+	})
 }

@@ -384,6 +384,13 @@ func (w *specWriter) NeedsAnalysis() bool {
 	return ok && a.NeedsAnalysis()
 }
 
+// NeedsArticleMetrics reports whether the report needs the articles'
+// metrics: unless its writer says it does not, it does.
+func (w *specWriter) NeedsArticleMetrics() bool {
+	m, ok := w.AuditWriter.(reports.MetricsWriter)
+	return !ok || m.NeedsArticleMetrics()
+}
+
 // Abort releases what the report's writer holds.
 func (w *specWriter) Abort() {
 	if a, ok := w.AuditWriter.(reports.Aborter); ok {

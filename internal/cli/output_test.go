@@ -363,3 +363,29 @@ func TestWithSignals(t *testing.T) {
 		t.Errorf("a stopped run counts as interrupted: %v", err)
 	}
 }
+
+// TestSpecWriterNeeds checks that the CLI's wrapper passes on what each
+// report's writer needs of the articles, so that a run whose reports do
+// not show the articles' metrics or analysis does not make them.
+func TestSpecWriterNeeds(t *testing.T) {
+	e, _, _ := testEnv()
+	for _, tc := range []struct {
+		format            string
+		analysis, metrics bool
+	}{
+		{"text", false, false},
+		{"json", true, true},
+		{"sarif", false, false},
+		{"rdjsonl", false, false},
+		{"github", false, false}, // no GITHUB_STEP_SUMMARY in testEnv
+		{"junit", false, false},
+	} {
+		w := &specWriter{AuditWriter: e.streamWriter(io.Discard, formatSpec{format: tc.format}, t.TempDir()), spec: tc.format}
+		if got := w.NeedsAnalysis(); got != tc.analysis {
+			t.Errorf("%s: NeedsAnalysis() = %v, want %v", tc.format, got, tc.analysis)
+		}
+		if got := w.NeedsArticleMetrics(); got != tc.metrics {
+			t.Errorf("%s: NeedsArticleMetrics() = %v, want %v", tc.format, got, tc.metrics)
+		}
+	}
+}
