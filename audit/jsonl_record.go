@@ -1,8 +1,9 @@
 package audit
 
 import (
+	"bytes"
 	"math/bits"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -35,7 +36,10 @@ var recordKeys = [7]string{"id", "body", "title", "url", "outlet", "published", 
 // ASCII letters and underscores and whose values are strings (see
 // scanPlainString), numbers, true, false or null. ok is false for any other text,
 // which parseRecord then decodes with encoding/json.
-func scanRecord(raw string) (f recordFields, ok bool) {
+//
+// raw is the line as a string or, for a reader that reuses its line
+// buffer, as bytes: then every value is a copy, made once.
+func scanRecord[T ~string | ~[]byte](raw T) (f recordFields, ok bool) {
 	i := skipSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
 		return f, false
@@ -45,8 +49,13 @@ func scanRecord(raw string) (f recordFields, ok bool) {
 		return f, skipSpace(raw, i+1) == len(raw)
 	}
 	for {
-		key, next, ok := scanPlainString(raw, i)
-		if !ok || !isPlainKey(key) {
+		next, escaped, ok := scanString(raw, i)
+		if !ok {
+			return f, false
+		}
+		// k is the key's index in recordKeys, -1 for another key.
+		k, ok := recordKey(raw[i+1:next-1], escaped)
+		if !ok {
 			return f, false
 		}
 		i = skipSpace(raw, next)
@@ -60,23 +69,32 @@ func scanRecord(raw string) (f recordFields, ok bool) {
 		case i >= len(raw):
 			return f, false
 		case raw[i] == '"':
-			if value, next, ok = scanPlainString(raw, i); !ok {
+			if next, escaped, ok = scanString(raw, i); !ok {
 				return f, false
+			}
+			switch text := raw[i+1 : next-1]; {
+			case escaped:
+				// Decoded even for another key, to refuse what
+				// encoding/json would.
+				if value, ok = unescape(text); !ok {
+					return f, false
+				}
+			case k >= 0:
+				value = string(text)
 			}
 		default:
 			if next = scanLiteral(raw, i); next == i {
 				return f, false
 			}
-			if value = raw[i:next]; value == "null" {
-				value, present = "", false
+			if string(raw[i:next]) == "null" {
+				present = false
+			} else if k >= 0 {
+				value = string(raw[i:next])
 			}
 		}
-		for k, name := range recordKeys {
-			if key == name {
-				// As encoding/json: the last of duplicate keys wins.
-				f[k].value, f[k].present = value, present
-				break
-			}
+		if k >= 0 {
+			// As encoding/json: the last of duplicate keys wins.
+			f[k].value, f[k].present = value, present
 		}
 		i = skipSpace(raw, next)
 		if i >= len(raw) {
@@ -95,24 +113,65 @@ func scanRecord(raw string) (f recordFields, ok bool) {
 
 // skipSpace returns the offset of the first byte at or after i that is not
 // JSON white space.
-func skipSpace(s string, i int) int {
+func skipSpace[T ~string | ~[]byte](s T, i int) int {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
 		i++
 	}
 	return i
 }
 
+// recordKey returns the index in recordKeys of key, the text of a JSON
+// string with escapes or not, or -1 for another key. ok is false for a
+// key that is not plain (see isPlainKey) or that does not decode.
+func recordKey[T ~string | ~[]byte](key T, escaped bool) (k int, ok bool) {
+	if escaped {
+		s, ok := unescape(key)
+		if !ok || !isPlainKey(s) {
+			return -1, false
+		}
+		return slices.Index(recordKeys[:], s), true
+	}
+	if !isPlainKey(key) {
+		return -1, false
+	}
+	for k, name := range recordKeys {
+		if string(key) == name {
+			return k, true
+		}
+	}
+	return -1, true
+}
+
 // scanPlainString reads the JSON string opening at s[i] as encoding/json
 // would. ok is false for strings it leaves to encoding/json: with
 // control characters, invalid UTF-8, an escape encoding/json refuses or a
-// UTF-16 surrogate. A string without escapes is a substring of s.
-func scanPlainString(s string, i int) (value string, next int, ok bool) {
-	if i >= len(s) || s[i] != '"' {
+// UTF-16 surrogate. A string without escapes is a substring of s when s
+// is a string.
+func scanPlainString[T ~string | ~[]byte](s T, i int) (value string, next int, ok bool) {
+	next, escaped, ok := scanString(s, i)
+	switch {
+	case !ok:
 		return "", i, false
+	case !escaped:
+		return string(s[i+1 : next-1]), next, true
+	}
+	if value, ok = unescape(s[i+1 : next-1]); !ok {
+		return "", i, false
+	}
+	return value, next, true
+}
+
+// scanString finds the end of the JSON string opening at s[i]: its text
+// is s[i+1:next-1], with escapes if escaped, which scanString leaves
+// undecoded. ok is false for a string with control characters or invalid
+// UTF-8 (see scanPlainString).
+func scanString[T ~string | ~[]byte](s T, i int) (next int, escaped, ok bool) {
+	if i >= len(s) || s[i] != '"' {
+		return i, false, false
 	}
 	// nonASCII is the offset of the first byte of the string outside
 	// ASCII, -1 while there is none.
-	nonASCII, escaped := -1, false
+	nonASCII := -1
 	j := i + 1
 	for ; ; j++ {
 		// Eight bytes at a time while none is a quote, a backslash, a
@@ -129,7 +188,7 @@ func scanPlainString(s string, i int) (value string, next int, ok bool) {
 			j += 8
 		}
 		if j >= len(s) {
-			return "", i, false
+			return i, false, false
 		}
 		c := s[j]
 		if c == '"' {
@@ -140,36 +199,38 @@ func scanPlainString(s string, i int) (value string, next int, ok bool) {
 			escaped = true
 			j++ // the escaped byte cannot end the string
 		case c < 0x20:
-			return "", i, false
+			return i, false, false
 		case c >= utf8.RuneSelf && nonASCII < 0:
 			nonASCII = j
 		}
 	}
-	value = s[i+1 : j]
 	// The bytes before the first outside ASCII are valid UTF-8.
-	if nonASCII >= 0 && !utf8.ValidString(s[nonASCII:j]) {
-		return "", i, false
+	if nonASCII >= 0 && !validUTF8(s[nonASCII:j]) {
+		return i, false, false
 	}
-	if escaped {
-		if value, ok = unescape(value); !ok {
-			return "", i, false
-		}
+	return j + 1, escaped, true
+}
+
+// validUTF8 is utf8.Valid for bytes and utf8.ValidString for strings.
+func validUTF8[T ~string | ~[]byte](s T) bool {
+	if b, ok := any(s).([]byte); ok {
+		return utf8.Valid(b)
 	}
-	return value, j + 1, true
+	return utf8.ValidString(string(s))
 }
 
 // unescape decodes the escapes of the text of a JSON string as
 // encoding/json does, but for UTF-16 surrogates, which make ok false.
-func unescape(s string) (string, bool) {
+func unescape[T ~string | ~[]byte](s T) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	for {
-		k := strings.IndexByte(s, '\\')
+		k := indexByte(s, '\\')
 		if k < 0 {
-			b.WriteString(s)
+			writeText(&b, s)
 			return b.String(), true
 		}
-		b.WriteString(s[:k])
+		writeText(&b, s[:k])
 		if k+1 >= len(s) {
 			return "", false
 		}
@@ -189,14 +250,14 @@ func unescape(s string) (string, bool) {
 		case 't':
 			b.WriteByte('\t')
 		case 'u':
-			if len(s) < 4 {
+			if len(s) < 4 || !isHex4(s[:4]) {
 				return "", false
 			}
-			r, err := strconv.ParseUint(s[:4], 16, 32)
-			if err != nil || utf16.IsSurrogate(rune(r)) || !isHex4(s[:4]) {
+			r := rune(hexDigit(s[0])<<12 | hexDigit(s[1])<<8 | hexDigit(s[2])<<4 | hexDigit(s[3]))
+			if utf16.IsSurrogate(r) {
 				return "", false
 			}
-			b.WriteRune(rune(r))
+			b.WriteRune(r)
 			s = s[4:]
 		default:
 			return "", false
@@ -204,9 +265,38 @@ func unescape(s string) (string, bool) {
 	}
 }
 
+// indexByte is bytes.IndexByte for bytes and strings.IndexByte for
+// strings.
+func indexByte[T ~string | ~[]byte](s T, c byte) int {
+	if b, ok := any(s).([]byte); ok {
+		return bytes.IndexByte(b, c)
+	}
+	return strings.IndexByte(string(s), c)
+}
+
+// writeText writes s, bytes or a string, to b.
+func writeText[T ~string | ~[]byte](b *strings.Builder, s T) {
+	if p, ok := any(s).([]byte); ok {
+		b.Write(p)
+		return
+	}
+	b.WriteString(string(s))
+}
+
+// hexDigit returns the value of the hexadecimal digit c.
+func hexDigit(c byte) int {
+	switch {
+	case c <= '9':
+		return int(c - '0')
+	case c >= 'a':
+		return int(c - 'a' + 10)
+	}
+	return int(c - 'A' + 10)
+}
+
 // isHex4 reports whether s is four hexadecimal digits (ParseUint also
 // takes underscores and signs).
-func isHex4(s string) bool {
+func isHex4[T ~string | ~[]byte](s T) bool {
 	for i := 0; i < 4; i++ {
 		c := s[i]
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
@@ -219,7 +309,7 @@ func isHex4(s string) bool {
 // isPlainKey reports whether key is lower-case ASCII letters and
 // underscores: a key that encoding/json matches to a field only when it is
 // the field's name exactly.
-func isPlainKey(key string) bool {
+func isPlainKey[T ~string | ~[]byte](key T) bool {
 	for i := 0; i < len(key); i++ {
 		if c := key[i]; (c < 'a' || c > 'z') && c != '_' {
 			return false
@@ -231,10 +321,10 @@ func isPlainKey(key string) bool {
 // scanLiteral returns the offset just past the JSON number, true, false or
 // null at s[i], or i if there is none there or it is not followed by a
 // delimiter.
-func scanLiteral(s string, i int) int {
+func scanLiteral[T ~string | ~[]byte](s T, i int) int {
 	end := i
 	for _, lit := range [...]string{"true", "false", "null"} {
-		if len(s)-i >= len(lit) && s[i:i+len(lit)] == lit {
+		if len(s)-i >= len(lit) && string(s[i:i+len(lit)]) == lit {
 			end = i + len(lit)
 			break
 		}
@@ -250,7 +340,7 @@ func scanLiteral(s string, i int) int {
 
 // scanNumber returns the offset just past the JSON number at s[i], or i
 // if there is none.
-func scanNumber(s string, i int) int {
+func scanNumber[T ~string | ~[]byte](s T, i int) int {
 	j := i
 	if j < len(s) && s[j] == '-' {
 		j++
@@ -284,7 +374,7 @@ func scanNumber(s string, i int) int {
 	return j
 }
 
-func skipDigits(s string, i int) int {
+func skipDigits[T ~string | ~[]byte](s T, i int) int {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}

@@ -46,6 +46,10 @@ func TestScanRecord(t *testing.T) {
 func checkScanRecord(t *testing.T, raw string) bool {
 	t.Helper()
 	got, ok := scanRecord(raw)
+	// The reader scans its line buffer: bytes read as the string is.
+	if gotBytes, okBytes := scanRecord([]byte(raw)); gotBytes != got || okBytes != ok {
+		t.Errorf("%s: scanRecord of the bytes = %v, %v; of the string %v, %v", raw, gotBytes, okBytes, got, ok)
+	}
 	if !ok {
 		return false
 	}

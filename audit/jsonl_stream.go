@@ -80,8 +80,12 @@ type JSONLRecord struct {
 	// Path is the input's path; Line the record's 1-based line.
 	Path string
 	Line int
-	// text is the line's decoded text, trimmed.
+	// text is the line's decoded text, trimmed, unless the reader read
+	// its fields already (scanned); size is its length.
 	text     string
+	size     int
+	fields   recordFields
+	scanned  bool
 	encoding string
 	warnings []string
 }
@@ -250,7 +254,18 @@ func (j *JSONLReader) Next() (*JSONLRecord, error) {
 		var rec *JSONLRecord
 		switch j.dec.mode {
 		case jsonlUTF8:
-			text = string(raw)
+			// The line needs no decoding: its fields are read from
+			// it, each copied once, rather than copying the line
+			// and then its body from the copy.
+			line := bytes.TrimSpace(bytes.TrimPrefix(raw, bomUTF8))
+			if len(line) == 0 {
+				continue
+			}
+			rec = &JSONLRecord{Path: j.path, Line: j.line, size: len(line), encoding: j.dec.encoding, warnings: j.dec.warnings}
+			if rec.fields, rec.scanned = scanRecord(line); !rec.scanned {
+				rec.text = string(line)
+			}
+			return rec, nil
 		case jsonl1252:
 			text = decodeWindows1252(raw)
 		case jsonlMixed:
@@ -268,7 +283,7 @@ func (j *JSONLReader) Next() (*JSONLRecord, error) {
 		if rec == nil {
 			rec = &JSONLRecord{encoding: j.dec.encoding, warnings: j.dec.warnings}
 		}
-		rec.Path, rec.Line, rec.text = j.path, j.line, text
+		rec.Path, rec.Line, rec.text, rec.size = j.path, j.line, text, len(text)
 		return rec, nil
 	}
 }
@@ -352,13 +367,19 @@ func (j *JSONLReader) Close() error {
 }
 
 // Size is the length of the record's line in bytes, as decoded to UTF-8.
-func (r *JSONLRecord) Size() int { return len(r.text) }
+func (r *JSONLRecord) Size() int { return r.size }
 
 // Document parses the record into its article, as ReadFile would read it:
 // an error is a *ReadError naming the record's line. It may be called
 // from any goroutine.
 func (r *JSONLRecord) Document() (*Document, error) {
-	doc, err := parseRecord(r.text)
+	var doc *Document
+	var err error
+	if r.scanned {
+		doc, err = recordDocument(&r.fields)
+	} else {
+		doc, err = parseRecord(r.text)
+	}
 	if err != nil {
 		return nil, &ReadError{Path: r.Path, Line: r.Line, Err: err}
 	}

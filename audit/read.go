@@ -229,30 +229,37 @@ func readJSONL(text, enc string, warnings []string, path string) ([]*Document, e
 // parseRecord reads one JSON Lines record: with scanRecord when it can,
 // with encoding/json otherwise.
 func parseRecord(raw string) (*Document, error) {
-	fast, ok := scanRecord(raw)
-	var raws [len(recordKeys)]json.RawMessage
+	f, ok := scanRecord(raw)
 	if !ok {
-		var err error
-		if raws, err = unmarshalRecord(raw); err != nil {
+		raws, err := unmarshalRecord(raw)
+		if err != nil {
 			return nil, err
 		}
+		for k, name := range recordKeys {
+			if f[k].value, f[k].present, err = jsonScalar(raws[k]); err != nil {
+				return nil, fmt.Errorf("field %q: %w", name, err)
+			}
+			// A required field missing is the first error, as
+			// recordDocument would say.
+			if k < 2 && !f[k].present {
+				break
+			}
+		}
 	}
+	return recordDocument(&f)
+}
+
+// recordDocument returns the article of a record's fields.
+func recordDocument(f *recordFields) (*Document, error) {
 	var meta Meta
 	var body, format string
 	// In the order of recordKeys; the first two are required.
 	dsts := [len(recordKeys)]*string{&meta.ID, &body, &meta.Title, &meta.URL, &meta.Outlet, &meta.Published, &format}
 	for k, name := range recordKeys {
-		v, present := fast[k].value, fast[k].present
-		if !ok {
-			var err error
-			if v, present, err = jsonScalar(raws[k]); err != nil {
-				return nil, fmt.Errorf("field %q: %w", name, err)
-			}
-		}
-		if k < 2 && !present {
+		if k < 2 && !f[k].present {
 			return nil, fmt.Errorf("missing field %q", name)
 		}
-		*dsts[k] = v
+		*dsts[k] = f[k].value
 	}
 	if meta.ID == "" {
 		return nil, errors.New(`empty field "id"`)

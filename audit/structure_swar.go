@@ -8,7 +8,7 @@ package audit
 
 // swarLoad returns the eight bytes of s from i, packed little-endian (the
 // compiler makes it one load).
-func swarLoad(s string, i int) uint64 {
+func swarLoad[T ~string | ~[]byte](s T, i int) uint64 {
 	s = s[i : i+8] // one bounds check instead of eight
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
