@@ -73,8 +73,14 @@ import (
 //
 // A warning from the extractor (Markdown too complex to parse, read as
 // plain text) is added to doc.Warnings once.
-func extract(doc *Document) (*View, []rawBlock) {
-	x := extractDocument(doc)
+func extract(doc *Document) (*View, []rawBlock) { return extractTo(doc, nil) }
+
+// extractTo is extract, the raw blocks of plain text appended to dst
+// (those of Markdown and HTML are made anew): Structure passes scratch
+// it reuses from one document to the next, as the blocks are read only
+// until classified.
+func extractTo(doc *Document, dst []rawBlock) (*View, []rawBlock) {
+	x := extractDocument(doc, dst)
 	if x.warning != "" && !slices.Contains(doc.Warnings, x.warning) {
 		doc.Warnings = append(doc.Warnings, x.warning)
 	}
@@ -89,21 +95,22 @@ type extraction struct {
 	warning  string // why the document was not read as its format, or ""
 }
 
-func extractDocument(doc *Document) extraction {
+// extractDocument extracts doc, appending the blocks of plain text to dst.
+func extractDocument(doc *Document, dst []rawBlock) extraction {
 	switch doc.Format {
 	case FormatHTML:
 		return extractHTML(doc.Text)
 	case FormatMarkdown:
 		return extractMarkdown(doc.Text)
 	default:
-		return plainExtraction(doc.Text)
+		return plainExtraction(doc.Text, dst)
 	}
 }
 
-// plainExtraction reads src as plain text.
-func plainExtraction(src string) extraction {
+// plainExtraction reads src as plain text, appending its blocks to dst.
+func plainExtraction(src string, dst []rawBlock) extraction {
 	v := plainView(src)
-	return extraction{view: v, blocks: textBlocks(v.Text)}
+	return extraction{view: v, blocks: textBlocks(dst, v.Text)}
 }
 
 // plainView returns the view of plain text: the text itself, except that
@@ -150,7 +157,7 @@ func Comments(doc *Document) []Span {
 	if doc.Format != FormatHTML && doc.Format != FormatMarkdown {
 		return nil
 	}
-	return extractDocument(doc).comments
+	return extractDocument(doc, nil).comments
 }
 
 // ---- plain text ----
@@ -187,10 +194,11 @@ func (l plainLine) blank() bool { return l.ts == l.te }
 // a fixed width): then a block runs from line to line, and a new one starts
 // at an indented line (the way wire copy marks paragraphs). A line that
 // starts with a list marker always starts a block, hinted "li"; only in
-// wrapped prose do the lines after it continue it.
-func textBlocks(text string) []rawBlock {
+// wrapped prose do the lines after it continue it. The blocks are
+// appended to dst.
+func textBlocks(dst []rawBlock, text string) []rawBlock {
 	scratch := plainScratches.Get().(*plainScratch)
-	blocks, group := scratch.blocks[:0], scratch.group[:0]
+	blocks, group := dst, scratch.group[:0]
 	flush := func() {
 		if len(group) == 0 {
 			return
@@ -223,20 +231,16 @@ func textBlocks(text string) []rawBlock {
 		start = end + 1
 	}
 	flush()
-	out := slices.Clone(blocks)
-	clear(blocks) // drop the hints they point to
-	scratch.blocks, scratch.group = blocks[:0], group
+	scratch.group = group
 	plainScratches.Put(scratch)
-	return out
+	return blocks
 }
 
-// plainScratch is what textBlocks works in: the blocks found so far and
-// the lines of the current group. plainScratches keeps them between
-// documents, so they grow once, not per document; the blocks returned
-// are a copy of exactly the right size.
+// plainScratch is what textBlocks works in: the lines of the current
+// group. plainScratches keeps them between documents, so they grow once,
+// not per document.
 type plainScratch struct {
-	blocks []rawBlock
-	group  []plainLine
+	group []plainLine
 }
 
 var plainScratches = sync.Pool{New: func() any { return new(plainScratch) }}

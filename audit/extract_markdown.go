@@ -126,7 +126,7 @@ func markdownDepth(line string) int {
 // as plain text, with a warning that says why.
 func extractMarkdown(src string) extraction {
 	if why := markdownTooComplex(src); why != "" {
-		x := plainExtraction(src)
+		x := plainExtraction(src, nil)
 		x.warning = why + "; read as plain text"
 		return x
 	}

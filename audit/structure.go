@@ -11,10 +11,11 @@ type rawBlock struct {
 	hint string
 }
 
-// structScratch is the scratch of one Structure call: the sentences of
-// all blocks (view offsets) and, for each block, the end of its
-// sentences among them.
+// structScratch is the scratch of one Structure call: the raw blocks
+// until classified, the sentences of all blocks (view offsets) and, for
+// each block, the end of its sentences among them.
 type structScratch struct {
+	raws  []rawBlock
 	spans []Span
 	ends  []int
 }
@@ -28,12 +29,14 @@ func Structure(doc *Document, lex *Lexicon) {
 	if lex == nil {
 		lex = DefaultLexicon()
 	}
-	view, raws := extract(doc)
+	sc := structScratches.Get().(*structScratch)
+	view, raws := extractTo(doc, sc.raws[:0])
 	doc.view = view
 	doc.Blocks = classifyBlocks(view.Text, raws, &lex.Blocks)
+	clear(raws) // drop the hints they point to
+	sc.raws = raws[:0]
 	// The sentences of all blocks are found first, in pooled scratch, so
 	// that doc.Sentences is made once at its length.
-	sc := structScratches.Get().(*structScratch)
 	spans, ends := sc.spans[:0], sc.ends[:0]
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
