@@ -23,11 +23,25 @@ import (
 // way.
 
 // recordFields are the values of a record's fields as jsonScalar returns
-// them, in the order of jsonlRecord's fields.
-type recordFields [7]struct {
-	value   string
-	present bool
+// them, in the order of jsonlRecord's fields. A JSONLRecord holds them
+// from the reader to its Document, hence the bits for presence.
+type recordFields struct {
+	values [7]string
+	// present has bit k set when field k is in the record and not null.
+	present uint8
 }
+
+// set sets field k.
+func (f *recordFields) set(k int, value string, present bool) {
+	f.values[k] = value
+	f.present &^= 1 << k
+	if present {
+		f.present |= 1 << k
+	}
+}
+
+// has reports whether field k is in the record and not null.
+func (f *recordFields) has(k int) bool { return f.present&(1<<k) != 0 }
 
 // recordKeys are the keys of jsonlRecord's fields, in its order.
 var recordKeys = [7]string{"id", "body", "title", "url", "outlet", "published", "format"}
@@ -94,7 +108,7 @@ func scanRecord[T ~string | ~[]byte](raw T) (f recordFields, ok bool) {
 		}
 		if k >= 0 {
 			// As encoding/json: the last of duplicate keys wins.
-			f[k].value, f[k].present = value, present
+			f.set(k, value, present)
 		}
 		i = skipSpace(raw, next)
 		if i >= len(raw) {

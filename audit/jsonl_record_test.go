@@ -64,8 +64,8 @@ func checkScanRecord(t *testing.T, raw string) bool {
 			t.Errorf("%s: scanRecord read field %s that jsonScalar refuses (%v)", raw, recordKeys[k], err)
 			continue
 		}
-		if got[k].value != v || got[k].present != present {
-			t.Errorf("%s: field %s = %q, %v; want %q, %v", raw, recordKeys[k], got[k].value, got[k].present, v, present)
+		if got.values[k] != v || got.has(k) != present {
+			t.Errorf("%s: field %s = %q, %v; want %q, %v", raw, recordKeys[k], got.values[k], got.has(k), v, present)
 		}
 	}
 	return true

@@ -231,17 +231,20 @@ func readJSONL(text, enc string, warnings []string, path string) ([]*Document, e
 func parseRecord(raw string) (*Document, error) {
 	f, ok := scanRecord(raw)
 	if !ok {
+		f = recordFields{} // what the scan read before it gave up
 		raws, err := unmarshalRecord(raw)
 		if err != nil {
 			return nil, err
 		}
 		for k, name := range recordKeys {
-			if f[k].value, f[k].present, err = jsonScalar(raws[k]); err != nil {
+			v, present, err := jsonScalar(raws[k])
+			if err != nil {
 				return nil, fmt.Errorf("field %q: %w", name, err)
 			}
+			f.set(k, v, present)
 			// A required field missing is the first error, as
 			// recordDocument would say.
-			if k < 2 && !f[k].present {
+			if k < 2 && !present {
 				break
 			}
 		}
@@ -256,10 +259,10 @@ func recordDocument(f *recordFields) (*Document, error) {
 	// In the order of recordKeys; the first two are required.
 	dsts := [len(recordKeys)]*string{&meta.ID, &body, &meta.Title, &meta.URL, &meta.Outlet, &meta.Published, &format}
 	for k, name := range recordKeys {
-		if k < 2 && !f[k].present {
+		if k < 2 && !f.has(k) {
 			return nil, fmt.Errorf("missing field %q", name)
 		}
-		*dsts[k] = f[k].value
+		*dsts[k] = f.values[k]
 	}
 	if meta.ID == "" {
 		return nil, errors.New(`empty field "id"`)
