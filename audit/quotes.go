@@ -669,7 +669,7 @@ func (f *quoteFinder) release() {
 	clear(f.out)
 	clear(f.toks)
 	clear(f.ctx.toks)
-	*f = quoteFinder{out: f.out[:0], stack: f.stack[:0], toks: f.toks[:0], ctx: classifyCtx{toks: f.ctx.toks[:0]}}
+	*f = quoteFinder{out: f.out[:0], stack: f.stack[:0], toks: f.toks[:0], ctx: classifyCtx{toks: f.ctx.toks[:0]}, reasons: f.reasons}
 	quoteFinders.Put(f)
 }
 
@@ -703,6 +703,8 @@ type quoteFinder struct {
 	tagFrom, tagTo int
 	toks           []qword
 	ctx            classifyCtx
+	// reasons caches the reasons classify gives, between documents.
+	reasons map[reasonKey]string
 }
 
 // startsWithOpening reports whether the block's first non-space rune is an
@@ -1506,13 +1508,49 @@ func (f *quoteFinder) classify(blocks []Block, sentences []Sentence) {
 
 		kind, why := f.kindOf(fd, b, ctx)
 		q.Kind = kind
-		// joinReason(kind: why, q.Reason) in one concatenation.
-		if q.Reason == "" {
-			q.Reason = string(kind) + ": " + why[0] + why[1] + why[2] + why[3]
-		} else {
-			q.Reason = string(kind) + ": " + why[0] + why[1] + why[2] + why[3] + "; " + q.Reason
-		}
+		q.Reason = f.reason(kind, why, q.Reason)
 	}
+}
+
+// reasonKey is what a quote's reason is made of (see reason).
+type reasonKey struct {
+	kind QuoteKind
+	why  quoteWhy
+	prev string
+}
+
+// maxReasons bounds a finder's cache of reasons: reasons quote words of
+// the text (a verb, a speech tag), so their number grows, slowly, with
+// the text read.
+const maxReasons = 4096
+
+// reason returns joinReason(kind: why, prev), made once per finder for
+// each distinct reason: the same few reasons recur across quotes and
+// documents.
+func (f *quoteFinder) reason(kind QuoteKind, why quoteWhy, prev string) string {
+	k := reasonKey{kind, why, prev}
+	if r, ok := f.reasons[k]; ok {
+		return r
+	}
+	var r string
+	if prev == "" {
+		r = string(kind) + ": " + why[0] + why[1] + why[2] + why[3]
+	} else {
+		r = string(kind) + ": " + why[0] + why[1] + why[2] + why[3] + "; " + prev
+	}
+	if f.reasons == nil {
+		f.reasons = make(map[reasonKey]string)
+	} else if len(f.reasons) >= maxReasons {
+		clear(f.reasons)
+	}
+	// The parts may be slices of the view: the key keeps copies, so that
+	// the cache keeps no document's text.
+	for i := range k.why {
+		k.why[i] = strings.Clone(k.why[i])
+	}
+	k.prev = strings.Clone(k.prev)
+	f.reasons[k] = r
+	return r
 }
 
 // classifyCtx walks the words of one sentence once, remembering the
@@ -1700,10 +1738,19 @@ func (f *quoteFinder) tagAfter(pos, hi int) string {
 	if hi-pos > tagScanBytes {
 		hi = pos + tagScanBytes
 	}
+	// The tag's sentence stops at a sentence end, a semicolon, a colon or
+	// a quotation mark.
 	stop := pos
 	for stop < hi {
+		if c := f.view[stop]; c < utf8.RuneSelf {
+			if c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' {
+				break
+			}
+			stop++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(f.view[stop:hi])
-		if isSentenceEnd(r) || r == ';' || r == ':' || strings.ContainsRune("“„«\"”»", r) {
+		if r == '…' || strings.ContainsRune("“„«”»", r) {
 			break
 		}
 		stop += n
