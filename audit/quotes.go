@@ -98,6 +98,7 @@ type ReportingLexicon struct {
 	pronouns   map[string]bool
 	pronounSet wordFilter // the keys of pronouns
 	glued      []string   // longest first
+	gluedLast  byteSet    // the last bytes of glued
 	notGlued   map[string]bool
 	audiences  map[string]bool
 	opening    map[string]bool
@@ -217,8 +218,18 @@ func (l *ReportingLexicon) compile() error {
 	}
 	l.notGlued = wordSet(l.NotGlued)
 	l.glued = make([]string, 0, len(l.Glued))
+	l.gluedLast = byteSet{}
 	for _, g := range l.Glued {
-		l.glued = append(l.glued, lexKey(g))
+		g = lexKey(g)
+		l.glued = append(l.glued, g)
+		if g == "" {
+			// Every word ends in "": none is ruled out.
+			for i := range l.gluedLast {
+				l.gluedLast[i] = true
+			}
+			continue
+		}
+		l.gluedLast[g[len(g)-1]] = true
 	}
 	slices.SortStableFunc(l.glued, func(a, b string) int { return len(b) - len(a) })
 	if len(l.verbs) == 0 {
@@ -1325,6 +1336,9 @@ func trimSpaceRight(text string, start, end int) int {
 // It returns where the pronoun starts, where the verb ends and the tag.
 func (f *quoteFinder) gluedTag(text string, ws, we, end int) (pronStart, verbEnd int, tag string, ok bool) {
 	w := text[ws:we]
+	if !f.lex.gluedLast.hasLast(w) {
+		return 0, 0, "", false // most words: they end in no pronoun's last byte
+	}
 	for _, p := range f.lex.glued {
 		if !strings.HasSuffix(w, p) || utf8.RuneCountInString(w)-len(p) < 2 {
 			continue

@@ -3,6 +3,11 @@ package audit
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpus"
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // TestQuoteReasonCache holds quoteFinder.reason to the concatenation it
@@ -38,5 +43,77 @@ func TestQuoteReasonCache(t *testing.T) {
 	}
 	if len(f.reasons) > maxReasons {
 		t.Errorf("%d reasons cached, want at most %d", len(f.reasons), maxReasons)
+	}
+}
+
+// refGluedTag is quoteFinder.gluedTag as it was before it ruled words
+// out by their last byte.
+func refGluedTag(f *quoteFinder, text string, ws, we, end int) (pronStart, verbEnd int, tag string, ok bool) {
+	w := text[ws:we]
+	for _, p := range f.lex.glued {
+		if !strings.HasSuffix(w, p) || utf8.RuneCountInString(w)-len(p) < 2 {
+			continue
+		}
+		if f.lex.notGlued[w] {
+			return 0, 0, "", false
+		}
+		vs, ve := we+1, we+1
+		for ve < end {
+			r, n := utf8.DecodeRuneInString(text[ve:end])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ve += n
+		}
+		verb := text[vs:ve]
+		if verb == "" || !unicode.IsLower(rune(verb[0])) {
+			return 0, 0, "", false
+		}
+		_, forms, isVerb := f.lex.VerbForms(verb)
+		if !isVerb || forms&(VerbThirdPerson|VerbPast|VerbBase) == 0 || (forms&(VerbThirdPerson|VerbPast) == 0 && p != "they") {
+			return 0, 0, "", false
+		}
+		return we - len(p), ve, p + " " + verb, true
+	}
+	return 0, 0, "", false
+}
+
+// TestGluedTagLastByte holds gluedTag to refGluedTag on every word
+// followed by a space in the BBC corpus (skipped without it) and in a
+// table of glued tags.
+func TestGluedTagLastByte(t *testing.T) {
+	texts := []string{"“I can't realizehe confides. “We wonthey said it", "cachehe said, theyhe said", "x ahe b"}
+	if testing.Short() {
+		t.Skip("corpus scan")
+	}
+	if _, ok := corpus.Root(); ok {
+		for _, a := range corpustest.BBC(t) {
+			texts = append(texts, a.Body)
+		}
+	}
+	f := &quoteFinder{lex: &DefaultLexicon().Reporting}
+	tested := 0
+	for _, text := range texts {
+		ws := -1
+		for i, r := range text {
+			if unicode.IsLetter(r) {
+				if ws < 0 {
+					ws = i
+				}
+				continue
+			}
+			if r == ' ' && ws >= 0 {
+				ps, ve, tag, ok := f.gluedTag(text, ws, i, len(text))
+				wps, wve, wtag, wok := refGluedTag(f, text, ws, i, len(text))
+				if ps != wps || ve != wve || tag != wtag || ok != wok {
+					t.Fatalf("gluedTag(%q) = %d, %d, %q, %v; want %d, %d, %q, %v", text[ws:i], ps, ve, tag, ok, wps, wve, wtag, wok)
+				}
+				tested++
+			}
+			ws = -1
+		}
+	}
+	if tested == 0 {
+		t.Error("no word tested")
 	}
 }
