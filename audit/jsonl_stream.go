@@ -251,10 +251,7 @@ func (j *JSONLReader) Next() (*JSONLRecord, error) {
 		if raw == nil {
 			return nil, io.EOF
 		}
-		var text string
-		var rec *JSONLRecord
-		switch j.dec.mode {
-		case jsonlUTF8:
+		if j.dec.mode == jsonlUTF8 || j.dec.mode == jsonlPerRecord && utf8.Valid(raw) {
 			// The line needs no decoding: its fields are read from
 			// it, each copied once, rather than copying the line
 			// and then its body from the copy.
@@ -262,11 +259,15 @@ func (j *JSONLReader) Next() (*JSONLRecord, error) {
 			if len(line) == 0 {
 				continue
 			}
-			rec = &JSONLRecord{Path: j.path, Line: j.line, size: len(line), encoding: j.dec.encoding, warnings: j.dec.warnings}
+			rec := &JSONLRecord{Path: j.path, Line: j.line, size: len(line), encoding: j.dec.encoding, warnings: j.dec.warnings}
 			if rec.fields, rec.scanned = scanRecord(line); !rec.scanned {
 				rec.text = string(line)
 			}
 			return rec, nil
+		}
+		var text string
+		var rec *JSONLRecord
+		switch j.dec.mode {
 		case jsonl1252:
 			text = decodeWindows1252(raw)
 		case jsonlMixed:
@@ -290,12 +291,11 @@ func (j *JSONLReader) Next() (*JSONLRecord, error) {
 }
 
 // decodeRecord decodes one line of an input decoded record by record, as
-// Decode would decode it were it the whole input.
+// Decode would decode it were it the whole input: a line that is not
+// valid UTF-8 (Next reads valid ones itself).
 func (j *JSONLReader) decodeRecord(raw []byte) *JSONLRecord {
 	rec := &JSONLRecord{encoding: j.dec.encoding}
 	switch {
-	case utf8.Valid(raw):
-		rec.text = string(raw)
 	case !hasMultiByteUTF8(raw) && j.dec.encoding == "utf-8":
 		rec.text, rec.encoding = decodeWindows1252(raw), "windows-1252"
 		rec.warnings = []string{"not valid UTF-8; read as Windows-1252"}
