@@ -439,7 +439,7 @@ func (s *segmenter) ends(p, runEnd, q, kind int) bool {
 	if breaks >= 2 || k >= len(text) {
 		return true
 	}
-	next, starter := s.peekWord(k)
+	next, word := s.peekWord(k)
 	if next == nextLower || next == nextContinue {
 		return false
 	}
@@ -464,7 +464,7 @@ func (s *segmenter) ends(p, runEnd, q, kind int) bool {
 	case abbrevNonFinal:
 		return false
 	case abbrevMayEnd:
-		return next != nextDigit && starter
+		return next == nextUpper && s.starter(word)
 	}
 	if s.wordStart == s.start && isListMarker(w) {
 		return false // "1. The first point"
@@ -559,10 +559,10 @@ func (s *segmenter) gluedEnds(p, runEnd, q, kind int) bool {
 	return true
 }
 
-// peekWord classifies what starts at k, looking through opening marks, and
-// reports whether it is a sentence starter from the lexicon (not followed
-// by a period, so that "A." stays an initial).
-func (s *segmenter) peekWord(k int) (next int, starter bool) {
+// peekWord classifies what starts at k, looking through opening marks,
+// and returns where the word starts (for starter; meaningful for
+// nextUpper only).
+func (s *segmenter) peekWord(k int) (next, word int) {
 	text := s.text
 	for n := 0; n < 8 && k < len(text); n++ {
 		r, size := decodeRune(text, k)
@@ -572,19 +572,28 @@ func (s *segmenter) peekWord(k int) (next int, starter bool) {
 		k += size
 	}
 	if k >= len(text) {
-		return nextOther, false
+		return nextOther, k
 	}
 	r, _ := decodeRune(text, k)
 	switch {
 	case unicode.IsLower(r):
-		return nextLower, false
+		return nextLower, k
 	case unicode.IsDigit(r) || unicode.Is(unicode.Sc, r):
-		return nextDigit, false
+		return nextDigit, k
 	case strings.ContainsRune(",;:)]}%", r):
-		return nextContinue, false
+		return nextContinue, k
 	case !unicode.IsLetter(r):
-		return nextOther, false
+		return nextOther, k
 	}
+	return nextUpper, k
+}
+
+// starter reports whether the capitalised word at k (see peekWord) is a
+// sentence starter from the lexicon, not followed by a period, so that
+// "A." stays an initial. Only a period after an abbreviation that may
+// end a sentence asks.
+func (s *segmenter) starter(k int) bool {
+	text := s.text
 	e := k
 	for e < len(text) && e-k <= 24 {
 		rr, rsize := decodeRune(text, e)
@@ -594,10 +603,10 @@ func (s *segmenter) peekWord(k int) (next int, starter bool) {
 		e += rsize
 	}
 	if e-k > 24 || (e < len(text) && text[e] == '.') {
-		return nextUpper, false
+		return false
 	}
-	_, starter = s.lex.starters[text[k:e]]
-	return nextUpper, starter
+	_, ok := s.lex.starters[text[k:e]]
+	return ok
 }
 
 // trackQuote updates the quotation depth for the mark r found between the
