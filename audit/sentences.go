@@ -27,9 +27,10 @@ type SentenceLexicon struct {
 	// Bullets lists the characters that mark list items.
 	Bullets []string `yaml:"bullets"`
 
-	abbrevs  map[string]abbrevKind // key: abbreviation without its final period
-	starters map[string]struct{}
-	bullets  []rune
+	abbrevs   map[string]abbrevKind // key: abbreviation without its final period
+	abbrevSet wordFilter            // the keys of abbrevs
+	starters  map[string]struct{}
+	bullets   []rune
 }
 
 // abbrevKind says how a period after a word behaves.
@@ -84,6 +85,7 @@ func (l *SentenceLexicon) compile() error {
 		}
 		l.abbrevs[upper] = kind
 	}
+	l.abbrevSet = filterOf(l.abbrevs)
 
 	l.starters = make(map[string]struct{}, 2*len(l.SentenceStarters))
 	for _, w := range l.SentenceStarters {
@@ -479,8 +481,12 @@ func (s *segmenter) classify(w string) abbrevKind {
 	if w == "" || len(w) > 16 {
 		return notAbbrev
 	}
-	if k, ok := s.lex.abbrevs[w]; ok {
-		return k
+	// Most words before a period are no abbreviation: the filter rules
+	// them out without a map look-up.
+	if s.lex.abbrevSet.may(w) {
+		if k, ok := s.lex.abbrevs[w]; ok {
+			return k
+		}
 	}
 	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
 		return abbrevMayEnd
