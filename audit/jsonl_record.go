@@ -48,7 +48,7 @@ var recordKeys = [7]string{"id", "body", "title", "url", "outlet", "published", 
 
 // scanRecord reads a record that is an object whose keys are lower-case
 // ASCII letters and underscores and whose values are strings (see
-// scanPlainString), numbers, true, false or null. ok is false for any other text,
+// scanString and unescape), numbers, true, false or null. ok is false for any other text,
 // which parseRecord then decodes with encoding/json.
 //
 // raw is the line as a string or, for a reader that reuses its line
@@ -156,29 +156,11 @@ func recordKey[T ~string | ~[]byte](key T, escaped bool) (k int, ok bool) {
 	return -1, true
 }
 
-// scanPlainString reads the JSON string opening at s[i] as encoding/json
-// would. ok is false for strings it leaves to encoding/json: with
-// control characters, invalid UTF-8, an escape encoding/json refuses or a
-// UTF-16 surrogate. A string without escapes is a substring of s when s
-// is a string.
-func scanPlainString[T ~string | ~[]byte](s T, i int) (value string, next int, ok bool) {
-	next, escaped, ok := scanString(s, i)
-	switch {
-	case !ok:
-		return "", i, false
-	case !escaped:
-		return string(s[i+1 : next-1]), next, true
-	}
-	if value, ok = unescape(s[i+1 : next-1]); !ok {
-		return "", i, false
-	}
-	return value, next, true
-}
-
 // scanString finds the end of the JSON string opening at s[i]: its text
 // is s[i+1:next-1], with escapes if escaped, which scanString leaves
-// undecoded. ok is false for a string with control characters or invalid
-// UTF-8 (see scanPlainString).
+// undecoded. ok is false for strings it leaves to encoding/json: with
+// control characters or invalid UTF-8 (unescape refuses the escapes
+// encoding/json refuses and UTF-16 surrogates).
 func scanString[T ~string | ~[]byte](s T, i int) (next int, escaped, ok bool) {
 	if i >= len(s) || s[i] != '"' {
 		return i, false, false

@@ -115,6 +115,24 @@ func FuzzLooksLikeHTML(f *testing.F) {
 	})
 }
 
+// scanPlainString reads the JSON string opening at s[i] as scanRecord
+// reads a value, with scanString and unescape, for the tests that hold
+// it to a byte-at-a-time scan. ok is false for strings left to
+// encoding/json; a string without escapes is a substring of s.
+func scanPlainString(s string, i int) (value string, next int, ok bool) {
+	next, escaped, ok := scanString(s, i)
+	switch {
+	case !ok:
+		return "", i, false
+	case !escaped:
+		return s[i+1 : next-1], next, true
+	}
+	if value, ok = unescape(s[i+1 : next-1]); !ok {
+		return "", i, false
+	}
+	return value, next, true
+}
+
 // scanPlainStringBytewise is scanPlainString as it was written first, a
 // byte at a time.
 func scanPlainStringBytewise(s string, i int) (value string, next int, ok bool) {
