@@ -183,6 +183,10 @@ func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	if f.jobs < 1 {
 		return nil, usageError("--jobs must be at least 1, not %d", f.jobs)
 	}
+	// The embedded lexicon takes as long to load as the configuration,
+	// the rule pack and the registry together: it loads on another core
+	// meanwhile, and NewAnalyzer below waits for it.
+	go audit.DefaultLexicon()
 	flags := f.levels
 	flags.Include, flags.Exclude = f.in.include, f.in.exclude
 	res, err := e.loadConfig(&f.cfg, flags)
