@@ -211,10 +211,9 @@ func sentenceOffset(doc *Document, si, off int) int {
 	return doc.View().FromSource(off) - doc.Sentences[si].ViewSpan().Start
 }
 
-// creditedSources returns the IDs of the sources a claim or a quotation
-// of doc is credited to.
-func creditedSources(doc *Document) map[string]bool {
-	out := map[string]bool{}
+// addCreditedSources adds to out the IDs of the sources a claim or a
+// quotation of doc is credited to.
+func addCreditedSources(out map[string]bool, doc *Document) {
 	// Claims in a row are often credited to the same source: only a new
 	// ID costs a map assignment.
 	last := ""
@@ -230,7 +229,6 @@ func creditedSources(doc *Document) map[string]bool {
 			out[last] = true
 		}
 	}
-	return out
 }
 
 // firstMention returns where source s is first named in the article's

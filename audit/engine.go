@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -320,8 +322,9 @@ func (e *Engine) Run(doc *Document) []Finding {
 		scratch = &docScratch{}
 	}
 	st := &docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
-		sentsMem: scratch.sents, words: scratch.words}
-	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st}
+		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited}
+	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
+		found: scratch.found[:0], msgs: scratch.msgs[:0], msgEnds: scratch.msgEnds[:0]}
 	for i := range e.rules {
 		c := &e.rules[i]
 		ctx.Rule, ctx.compiled = c.rule, c
@@ -329,43 +332,165 @@ func (e *Engine) Run(doc *Document) []Finding {
 	}
 	scratch.blockBits, scratch.claimScopes = st.blockBits, st.claimScopes
 	scratch.keepSentences(st)
+	if st.credited != nil && len(st.credited) <= maxScratchCredited {
+		clear(st.credited)
+		scratch.credited = st.credited
+	}
+	out := ctx.finish(compareFindings, &scratch.fin)
+	scratch.keepFindings(ctx)
 	e.scratch.Put(scratch)
-	out := ctx.found
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		if out[i].Rule != out[j].Rule {
-			return out[i].Rule < out[j].Rule
-		}
-		return out[i].End < out[j].End
-	})
-	fingerprint(doc, out)
 	return out
 }
 
-// fingerprint fills each finding's Fingerprint.
-func fingerprint(doc *Document, fs []Finding) {
+// compareFindings orders findings as Run returns them: by start offset,
+// then rule id, then end offset.
+func compareFindings(a, b *Finding) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	if a.Rule != b.Rule {
+		return strings.Compare(a.Rule, b.Rule)
+	}
+	return cmp.Compare(a.End, b.End)
+}
+
+// finishScratch is memory finish reuses from one run to the next.
+type finishScratch struct {
+	order []int32
+	// bases, baseEnds and hash are fingerprint's.
+	bases    []byte
+	baseEnds []int
+	hash     []byte
+}
+
+// finish returns the context's findings in a new slice, sorted stably by
+// cmp (nil leaves them in the order reported), with their messages,
+// positions and fingerprints. It leaves c.found in the order reported,
+// for its memory to be reused; scratch may be nil.
+func (c *Context) finish(cmp func(a, b *Finding) int, scratch *finishScratch) []Finding {
+	if len(c.found) == 0 {
+		return nil
+	}
+	if scratch == nil {
+		scratch = &finishScratch{}
+	}
+	// Messages: report wrote them end to end in msgs.
+	msgs := string(c.msgs)
+	start := 0
+	for i, end := range c.msgEnds {
+		c.found[i].Message = msgs[start:end]
+		start = end
+	}
+	// Sort an order rather than the findings themselves, which are
+	// large, and copy them once into a slice of the size needed. The
+	// index breaks ties, so that the sort is stable.
+	order := scratch.order[:0]
+	for i := range c.found {
+		order = append(order, int32(i))
+	}
+	if cmp != nil {
+		found := c.found
+		slices.SortFunc(order, func(i, j int32) int {
+			if n := cmp(&found[i], &found[j]); n != 0 {
+				return n
+			}
+			return int(i - j)
+		})
+	}
+	scratch.order = order
+	out := make([]Finding, len(order))
+	for k, i := range order {
+		out[k] = c.found[i]
+	}
+	positions(c.Doc, out)
+	fingerprint(c.Doc, out, scratch)
+	return out
+}
+
+// positions fills the lines and columns of findings sorted by start, as
+// Document.Position gives them: a walk through the text from one finding
+// to the next, rather than a search of a line index for each.
+func positions(doc *Document, fs []Finding) {
+	w := newPositionWalker(doc.Text)
+	for i := range fs {
+		f := &fs[i]
+		start := w.position(f.Start)
+		end := w // the end is walked to from the start
+		stop := end.position(f.End)
+		f.Line, f.Column, f.RuneColumn = start.Line, start.Column, start.RuneColumn
+		f.EndLine, f.EndColumn, f.EndRuneColumn = stop.Line, stop.Column, stop.RuneColumn
+	}
+}
+
+// fingerprint fills each finding's Fingerprint; scratch may be nil.
+func fingerprint(doc *Document, fs []Finding, scratch *finishScratch) {
+	if len(fs) == 0 {
+		return
+	}
+	if scratch == nil {
+		scratch = &finishScratch{}
+	}
 	key := filepath.ToSlash(filepath.Clean(doc.Path))
 	if doc.Record > 0 {
 		key += "#" + doc.Meta.ID
 	}
-	seen := make(map[string]int, len(fs))
 	// What is hashed: the base (rule, NUL, key, NUL, the covered text
 	// collapsed and lower-cased), NUL, how many findings had the base
-	// before, in decimal.
-	var buf []byte
+	// before, in decimal. The bases are written end to end in one
+	// buffer.
+	bases, ends := scratch.bases[:0], scratch.baseEnds[:0]
 	for i := range fs {
 		f := &fs[i]
-		buf = append(append(append(append(buf[:0], f.Rule...), 0), key...), 0)
-		buf = appendLowerCollapsed(buf, doc.Slice(f.Span))
-		n := seen[string(buf)]
-		seen[string(buf)] = n + 1
-		buf = strconv.AppendInt(append(buf, 0), int64(n), 10)
+		bases = append(append(append(append(bases, f.Rule...), 0), key...), 0)
+		bases = appendLowerCollapsed(bases, doc.Slice(f.Span))
+		ends = append(ends, len(bases))
+	}
+	scratch.bases, scratch.baseEnds = bases, ends
+	base := func(i int) []byte {
+		if i == 0 {
+			return bases[:ends[0]]
+		}
+		return bases[ends[i-1]:ends[i]]
+	}
+	// How many findings had each base before: by comparing with each
+	// earlier one when there are few, by a map when there are many.
+	var seen map[string]int
+	if len(fs) > maxPairwiseFingerprints {
+		seen = make(map[string]int, len(fs))
+	}
+	hexes := make([]byte, 0, fingerprintLen*len(fs))
+	buf := scratch.hash
+	for i := range fs {
+		b := base(i)
+		n := 0
+		if seen != nil {
+			n = seen[string(b)]
+			seen[string(b)] = n + 1
+		} else {
+			for j := range i {
+				if bytes.Equal(base(j), b) {
+					n++
+				}
+			}
+		}
+		buf = strconv.AppendInt(append(append(buf[:0], b...), 0), int64(n), 10)
 		sum := sha256.Sum256(buf)
-		f.Fingerprint = hex.EncodeToString(sum[:8])
+		hexes = hex.AppendEncode(hexes, sum[:fingerprintLen/2])
+	}
+	scratch.hash = buf
+	all := string(hexes)
+	for i := range fs {
+		fs[i].Fingerprint = all[i*fingerprintLen : (i+1)*fingerprintLen]
 	}
 }
+
+// fingerprintLen is the length of a Fingerprint: 8 bytes of the hash in
+// hexadecimal.
+const fingerprintLen = 16
+
+// maxPairwiseFingerprints is the most findings fingerprint counts earlier
+// equal bases for by comparing each pair; above it a map counts them.
+const maxPairwiseFingerprints = 32
 
 // appendLowerCollapsed appends strings.ToLower(collapse(s)) to buf,
 // without the two strings: the words of s (as strings.Fields splits it)
@@ -405,7 +530,12 @@ type Context struct {
 	// compiled is the rule as the engine compiled it: its blocks and
 	// message; nil for a context made outside an engine run.
 	compiled *compiled
-	found    []Finding
+	// found holds the findings reported, without their messages: msgs
+	// holds those end to end, msgEnds where each ends, for finish to turn
+	// them into strings at once.
+	found   []Finding
+	msgs    []byte
+	msgEnds []int
 	// shared is what the checks of one run work out about the document,
 	// for all of them to use.
 	shared *docState
@@ -423,8 +553,11 @@ type docState struct {
 	sentsMem []sentenceState
 	// words holds the words of the sentences worked out so far (see
 	// wordsOf), each a full slice of it, with room for more.
-	words    []qword
-	credited map[string]bool
+	words []qword
+	// credited is what creditedSources returns, once creditedDone; an
+	// empty map from an earlier run until then.
+	credited     map[string]bool
+	creditedDone bool
 	// blockBits holds the blockBit of each block's kind (blockOther for
 	// a kind outside BlockKinds), once a check asks (blocksDone).
 	blockBits  []uint16
@@ -446,6 +579,14 @@ type docScratch struct {
 	// their words, cleared: they hold slices of a document's text.
 	sents []sentenceState
 	words []qword
+	// credited is docState.credited's map, cleared.
+	credited map[string]bool
+	// found, msgs and msgEnds are the memory of a Context's, cleared;
+	// fin is what Context.finish reuses.
+	found   []Finding
+	msgs    []byte
+	msgEnds []int
+	fin     finishScratch
 }
 
 // maxScratchWords and maxScratchSentences bound the arrays kept between
@@ -454,6 +595,23 @@ const (
 	maxScratchWords     = 1 << 16
 	maxScratchSentences = 1 << 12
 )
+
+// maxScratchFindings and maxScratchCredited bound the findings and
+// credited sources kept between runs.
+const (
+	maxScratchFindings = 1 << 10
+	maxScratchCredited = 1 << 8
+)
+
+// keepFindings keeps the memory of c's findings and messages for the next
+// run, cleared of what they hold of the document.
+func (s *docScratch) keepFindings(c *Context) {
+	if cap(c.found) > maxScratchFindings || len(c.msgs) > maxScratchFindings*256 {
+		return
+	}
+	clear(c.found)
+	s.found, s.msgs, s.msgEnds = c.found[:0], c.msgs[:0], c.msgEnds[:0]
+}
 
 // keepSentences keeps the memory of st's sentence states and words for
 // the next run, cleared.
@@ -573,8 +731,12 @@ func (c *Context) sentenceCues(si int) []ReportingCue { return c.sentence(si, ha
 // of the document is credited to. The map is shared: do not modify it.
 func (c *Context) creditedSources() map[string]bool {
 	st := c.state()
-	if st.credited == nil {
-		st.credited = creditedSources(c.Doc)
+	if !st.creditedDone {
+		if st.credited == nil {
+			st.credited = map[string]bool{}
+		}
+		addCreditedSources(st.credited, c.Doc)
+		st.creditedDone = true
 	}
 	return st.credited
 }
@@ -746,24 +908,31 @@ func (c *Context) Report(span Span, d MessageData) {
 	c.report(span, -1, d, excerpt)
 }
 
-// report reports a finding on span, whose Excerpt is excerpt.
+// report reports a finding on span, whose Excerpt is excerpt. Its
+// message, positions and fingerprint are left to finish.
 func (c *Context) report(span Span, claim int, d MessageData, excerpt string) {
-	var msg strings.Builder
 	if c.compiled != nil && c.compiled.msg != nil {
-		m := c.compiled.msg
-		msg.Grow(m.size(&d))
-		m.write(&msg, &d)
-	} else if err := c.Rule.Template().Execute(&msg, d); err != nil {
-		msg.Reset()
-		msg.WriteString(c.Rule.Message)
+		c.msgs = c.compiled.msg.appendTo(c.msgs, &d)
+	} else {
+		n := len(c.msgs)
+		w := (*byteWriter)(&c.msgs)
+		if err := c.Rule.Template().Execute(w, d); err != nil {
+			c.msgs = append(c.msgs[:n], c.Rule.Message...)
+		}
 	}
-	start, end := c.Doc.Position(span.Start), c.Doc.Position(span.End)
+	c.msgEnds = append(c.msgEnds, len(c.msgs))
 	c.found = append(c.found, Finding{
 		Rule: c.Rule.ID, Level: c.Rule.Level, Span: span,
-		Line: start.Line, Column: start.Column, RuneColumn: start.RuneColumn,
-		EndLine: end.Line, EndColumn: end.Column, EndRuneColumn: end.RuneColumn,
-		Message: msg.String(), Fix: c.Rule.Fix, Excerpt: excerpt, Claim: claim,
+		Fix: c.Rule.Fix, Excerpt: excerpt, Claim: claim,
 	})
+}
+
+// byteWriter is an io.Writer that appends to a byte slice.
+type byteWriter []byte
+
+func (w *byteWriter) Write(p []byte) (int, error) {
+	*w = append(*w, p...)
+	return len(p), nil
 }
 
 // Excerpt collapses white space in s and shortens it to ExcerptRunes

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"strings"
 	"text/template"
 	"text/template/parse"
 )
@@ -109,37 +108,20 @@ func pipeField(p *parse.PipeNode) int {
 	return 0
 }
 
-// size returns the length of the message for d.
-func (m messageTemplate) size(d *MessageData) int {
-	n := 0
-	for i := range m {
-		switch e := &m[i]; {
-		case e.field == 0:
-			n += len(e.text)
-		case !e.cond:
-			n += len(messageField(d, e.field-1))
-		case messageField(d, e.field-1) != "":
-			n += e.then.size(d)
-		default:
-			n += e.els.size(d)
-		}
-	}
-	return n
-}
-
-// write writes the message for d to b.
-func (m messageTemplate) write(b *strings.Builder, d *MessageData) {
+// appendTo appends the message for d to buf.
+func (m messageTemplate) appendTo(buf []byte, d *MessageData) []byte {
 	for i := range m {
 		n := &m[i]
 		switch {
 		case n.field == 0:
-			b.WriteString(n.text)
+			buf = append(buf, n.text...)
 		case !n.cond:
-			b.WriteString(messageField(d, n.field-1))
+			buf = append(buf, messageField(d, n.field-1)...)
 		case messageField(d, n.field-1) != "":
-			n.then.write(b, d)
+			buf = n.then.appendTo(buf, d)
 		default:
-			n.els.write(b, d)
+			buf = n.els.appendTo(buf, d)
 		}
 	}
+	return buf
 }

@@ -255,3 +255,42 @@ func (v *View) FromSource(off int) int {
 	}
 	return sg.v
 }
+
+// positionWalker gives the positions of offsets of a text asked for in
+// increasing order, as lineIndex.position does, by walking the text from
+// one offset to the next: for positions that come in text order, it needs
+// no index.
+type positionWalker struct {
+	text string
+	// at is a rune boundary (as UTF-8 decoding from lineStart finds
+	// them) on line line, which starts at lineStart; runes is the number
+	// of runes from lineStart to at.
+	at, line, lineStart, runes int
+}
+
+func newPositionWalker(text string) positionWalker {
+	return positionWalker{text: text, line: 1}
+}
+
+// position returns the position of byte offset off. An offset before the
+// last one asked for costs a walk from the start of the text.
+func (w *positionWalker) position(off int) Position {
+	off = max(0, min(off, len(w.text)))
+	if off < w.at {
+		*w = newPositionWalker(w.text)
+	}
+	seg := w.text[w.at:off]
+	if n := strings.Count(seg, "\n"); n > 0 {
+		w.line += n
+		w.lineStart = w.at + strings.LastIndexByte(seg, '\n') + 1
+		w.at, w.runes = w.lineStart, 0
+		seg = w.text[w.at:off]
+	}
+	runes := w.runes + utf8.RuneCountInString(seg)
+	// The walk goes on from off only when it is a rune boundary: a rune
+	// cut at off counts a rune for each of its bytes before it.
+	if off == len(w.text) || utf8.RuneStart(w.text[off]) {
+		w.at, w.runes = off, runes
+	}
+	return Position{Line: w.line, Column: off - w.lineStart + 1, RuneColumn: runes + 1}
+}

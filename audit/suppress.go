@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -318,10 +319,7 @@ func DirectiveFindings(doc *Document, rule *rules.Rule, probs []DirectiveProblem
 		excerpt := Excerpt(doc.Slice(p.Comment))
 		ctx.report(p.Comment, -1, MessageData{Claim: excerpt, Detail: p.Message}, excerpt)
 	}
-	out := ctx.found
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	fingerprint(doc, out)
-	return out
+	return ctx.finish(func(a, b *Finding) int { return cmp.Compare(a.Start, b.Start) }, nil)
 }
 
 // SortFindings sorts findings as Engine.Run does: by start offset, then
