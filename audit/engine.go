@@ -676,9 +676,10 @@ func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 	}
 	ss := &st.sents[si]
 	if missing := want &^ ss.has; missing != 0 {
-		text := c.Doc.Sentences[si].Text
+		sent := &c.Doc.Sentences[si]
+		text := sent.Text
 		if missing&hasWords != 0 {
-			ss.words = st.wordsOf(text)
+			ss.words = st.wordsOf(text, sentenceLower(c.Doc, sent))
 		}
 		if missing&(hasWrapped|hasCues) != 0 && ss.has&hasWrapped == 0 {
 			ss.wrapped = softWrap(text)
@@ -692,10 +693,22 @@ func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 	return ss
 }
 
+// sentenceLower returns the text of sentence s with its ASCII letters
+// lower-cased, when the analysis has lower-cased the view it is a span
+// of, or "".
+func sentenceLower(doc *Document, s *Sentence) string {
+	lower := doc.viewLower // read, not made: Run leaves doc as it is
+	if v := s.view; doc.view != nil && 0 <= v.Start && v.Start <= v.End && v.End <= len(lower) && s.Text == doc.view.Text[v.Start:v.End] {
+		return lower[v.Start:v.End]
+	}
+	return ""
+}
+
 // wordsOf returns the words of text, as appendQWords splits it, in the
 // spare room of st.words: the sentences of a run share a few arrays
-// rather than have one each.
-func (st *docState) wordsOf(text string) []qword {
+// rather than have one each. lower is text with its ASCII letters
+// lower-cased, or "" (see appendQWordsLower).
+func (st *docState) wordsOf(text, lower string) []qword {
 	n, want := len(st.words), len(text)/6+1 // about one word in six bytes
 	if cap(st.words)-n < want {
 		// A new array for this sentence and the next: the words of
@@ -703,7 +716,7 @@ func (st *docState) wordsOf(text string) []qword {
 		st.words = make([]qword, 0, max(2*cap(st.words), want, 256))
 		n = 0
 	}
-	toks := appendQWords(st.words[n:n], text, 0, len(text))
+	toks := appendQWordsLower(st.words[n:n], text, lower, 0, len(text))
 	if len(toks) <= cap(st.words)-n {
 		st.words = st.words[:n+len(toks)] // they fit in place
 	} else {
@@ -775,12 +788,17 @@ func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 func (st *docState) blockKinds(doc *Document) []uint16 {
 	if !st.blocksDone {
 		bits := st.blockBits[:0]
+		var last BlockKind
+		var lastBit uint16
 		for i := range doc.Blocks {
-			b := blockBit(doc.Blocks[i].Kind)
-			if b == 0 {
-				b = blockOther
+			// Blocks in a row are mostly of one kind.
+			if k := doc.Blocks[i].Kind; k != last || lastBit == 0 {
+				last, lastBit = k, blockBit(k)
+				if lastBit == 0 {
+					lastBit = blockOther
+				}
 			}
-			bits = append(bits, b)
+			bits = append(bits, lastBit)
 		}
 		st.blockBits, st.blocksDone = bits, true
 	}
@@ -861,6 +879,10 @@ func (st *docState) scopes(doc *Document) []claimScope {
 	bits := st.blockKinds(doc)
 	st.claimScopes = slices.Grow(st.claimScopes[:0], len(doc.Claims))[:len(doc.Claims)]
 	st.scopesDone = true
+	var lastKind ClaimKind
+	var lastSub string
+	var lastBits uint64
+	known := false // lastBits are those of lastKind and lastSub
 	for i := range doc.Claims {
 		cl := &doc.Claims[i]
 		sc := &st.claimScopes[i]
@@ -871,12 +893,18 @@ func (st *docState) scopes(doc *Document) []claimScope {
 		if b := doc.Sentences[cl.Sentence].Block; b >= 0 && b < len(bits) {
 			sc.block = bits[b]
 		}
-		if len(st.claimKeys) > 0 {
-			sc.kinds = st.claimKeys[string(cl.Kind)]
+		if len(st.claimKeys) == 0 {
+			continue
+		}
+		// Claims in a row are mostly of one kind and subkind.
+		if !known || cl.Kind != lastKind || cl.Subkind != lastSub {
+			lastKind, lastSub, known = cl.Kind, cl.Subkind, true
+			lastBits = st.claimKeys[string(cl.Kind)]
 			if cl.Subkind != "" {
-				sc.kinds |= st.claimKeys[string(cl.Kind)+"/"+cl.Subkind]
+				lastBits |= st.claimKeys[string(cl.Kind)+"/"+cl.Subkind]
 			}
 		}
+		sc.kinds = lastBits
 	}
 	return st.claimScopes
 }
