@@ -914,7 +914,12 @@ func (st *docState) scopes(doc *Document) []claimScope {
 // attribution when d leaves them empty.
 func (c *Context) ReportClaim(i int, d MessageData) {
 	cl := &c.Doc.Claims[i]
-	d.Claim = Excerpt(cl.Text)
+	text := c.Doc.Slice(cl.Span)
+	excerpt := Excerpt(text)
+	// A claim's text is mostly the text its span covers.
+	if d.Claim = excerpt; cl.Text != text {
+		d.Claim = Excerpt(cl.Text)
+	}
 	d.Kind, d.Subkind = string(cl.Kind), cl.Subkind
 	if a := cl.Attribution; a != nil {
 		if d.Source == "" {
@@ -924,7 +929,7 @@ func (c *Context) ReportClaim(i int, d MessageData) {
 			d.Cue = a.Cue.Text
 		}
 	}
-	c.report(cl.Span, i, d, Excerpt(c.Doc.Slice(cl.Span)))
+	c.report(cl.Span, i, d, excerpt)
 }
 
 // Report reports a finding on span; d.Claim defaults to the span's text.
@@ -966,7 +971,33 @@ func (w *byteWriter) Write(p []byte) (int, error) {
 // Excerpt collapses white space in s and shortens it to ExcerptRunes
 // runes, ending with "…" when cut.
 func Excerpt(s string) string {
-	s = collapse(s)
+	if collapsed(s) {
+		return shorten(s) // without allocating, unless it cuts
+	}
+	// Collapse only as many words as the excerpt can show, into a
+	// buffer that holds most excerpts without a trip to the heap: one
+	// allocation, for the excerpt.
+	var mem [4 * ExcerptRunes]byte
+	b, runes := mem[:0], 0
+	for w := range strings.FieldsSeq(s) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+			runes++
+		}
+		b = append(b, w...)
+		if runes += utf8.RuneCountInString(w); runes > ExcerptRunes {
+			break
+		}
+	}
+	if runes <= ExcerptRunes {
+		return string(b)
+	}
+	return string(append(bytes.TrimSpace(b[:runePrefix(b, ExcerptRunes-1)]), "…"...))
+}
+
+// shorten returns s, collapsed, shortened to ExcerptRunes runes as
+// Excerpt does.
+func shorten(s string) string {
 	if utf8.RuneCountInString(s) <= ExcerptRunes {
 		return s
 	}
@@ -980,31 +1011,65 @@ func Excerpt(s string) string {
 	return s
 }
 
+// runePrefix returns the length in bytes of the first n runes of b, as
+// utf8.RuneCount counts them.
+func runePrefix(b []byte, n int) int {
+	i := 0
+	for ; n > 0 && i < len(b); n-- {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return i
+}
+
 // collapse joins the words of s (as strings.Fields splits it) with single
 // spaces.
 func collapse(s string) string {
 	if collapsed(s) {
 		return s // the common case, without allocating
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // collapsed reports whether collapse would return s as it is: s has no
 // white space but single spaces between words.
 func collapsed(s string) bool {
 	space := true // a space here would lead s or double another
-	for _, r := range s {
-		switch {
-		case r == ' ':
-			if space {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case asciiSpace[c] != 0:
 				return false
+			default:
+				space = false
 			}
-			space = true
-		case unicode.IsSpace(r):
-			return false
-		default:
-			space = false
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
 	}
 	return !space || s == ""
 }
