@@ -327,11 +327,36 @@ func lastFields(s string, n, maxRunes int) string {
 // dst, no more than limit of them: with dst an array on the stack, the
 // first few words of a text without allocating.
 func appendFields(dst []string, s string, limit int) []string {
-	for w := range strings.FieldsSeq(s) {
-		if len(dst) >= limit {
-			break
+	if limit <= len(dst) {
+		return dst
+	}
+	limit -= len(dst)
+	start := -1 // where the field being read starts; -1 between fields
+	for i := 0; i < len(s); {
+		c, size, space := s[i], 1, false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c] != 0
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		dst = append(dst, w)
+		switch {
+		case !space:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			dst = append(dst, s[start:i])
+			if limit--; limit == 0 {
+				return dst
+			}
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
 	}
 	return dst
 }

@@ -321,9 +321,10 @@ func (e *Engine) Run(doc *Document) []Finding {
 	if scratch == nil {
 		scratch = &docScratch{}
 	}
-	st := &docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
+	st, ctx := &scratch.st, &scratch.ctx
+	*st = docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
 		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited}
-	ctx := &Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
+	*ctx = Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
 		found: scratch.found[:0], msgs: scratch.msgs[:0], msgEnds: scratch.msgEnds[:0]}
 	for i := range e.rules {
 		c := &e.rules[i]
@@ -338,6 +339,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 	}
 	out := ctx.finish(compareFindings, &scratch.fin)
 	scratch.keepFindings(ctx)
+	*st, *ctx = docState{}, Context{} // they pin the document until then
 	e.scratch.Put(scratch)
 	return out
 }
@@ -573,6 +575,10 @@ type docState struct {
 // docScratch holds the memory of a docState's per-block and per-claim
 // slices between engine runs, in Engine.scratch.
 type docScratch struct {
+	// st and ctx are the state and context of a run, zero between runs.
+	st  docState
+	ctx Context
+
 	blockBits   []uint16
 	claimScopes []claimScope
 	// sents and words are the memory of a docState's sentence states and

@@ -1,0 +1,35 @@
+package audit
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestAppendFieldsReference holds appendFields to the first fields
+// strings.Fields splits, on random texts with white space of every kind,
+// multi-byte runes and invalid UTF-8, with and without fields before.
+func TestAppendFieldsReference(t *testing.T) {
+	pieces := []string{"a", "bc", " ", "  ", "\n", "\t", "\v", "\u00a0", "\u2009", "\u0085", "“", "é", "\xff", "\xe2", "x y", ""}
+	rng := rand.New(rand.NewSource(4))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(10); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		before := []string{"w"}[:rng.Intn(2)]
+		limit := rng.Intn(5)
+		want := append([]string(nil), before...)
+		for _, w := range strings.Fields(s) {
+			if len(want) >= limit {
+				break
+			}
+			want = append(want, w)
+		}
+		got := appendFields(append([]string(nil), before...), s, limit)
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Fatalf("appendFields(%q, %q, %d) = %q, want %q", before, s, limit, got, want)
+		}
+	}
+}
