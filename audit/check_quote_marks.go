@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,18 +51,20 @@ func (x quoteMarks) Run(c *Context) {
 	if view == nil {
 		return
 	}
-	// used records the view offsets of every mark a quotation uses.
-	used := map[int]bool{}
+	// used holds the view offsets of every mark a quotation uses,
+	// sorted below.
+	var mem [64]int
+	used := mem[:0]
 	for i, q := range doc.Quotes {
 		if q.Kind == QuoteDash {
 			continue
 		}
 		v := q.ViewSpan()
 		if q.Open != "" {
-			used[v.Start] = true
+			used = append(used, v.Start)
 		}
 		if q.Close != "" {
-			used[v.End-len(q.Close)] = true
+			used = append(used, v.End-len(q.Close))
 		}
 		if !c.InBlock(q.Block) {
 			continue
@@ -82,6 +85,11 @@ func (x quoteMarks) Run(c *Context) {
 	if !x.stray {
 		return
 	}
+	slices.Sort(used)
+	isUsed := func(off int) bool {
+		_, ok := slices.BinarySearch(used, off)
+		return ok
+	}
 	for bi, b := range doc.Blocks {
 		if !c.InBlock(bi) {
 			continue
@@ -89,9 +97,10 @@ func (x quoteMarks) Run(c *Context) {
 		bv := b.ViewSpan()
 		text := view.Text[bv.Start:bv.End]
 		var strays []int
-		for i := nextDoubleMarkLead(text, 0); i < len(text); i = nextDoubleMarkLead(text, i+1) {
+		leads := newMarkLeads(text)
+		for i := leads.next(0); i < len(text); i = leads.next(i + 1) {
 			r, _ := utf8.DecodeRuneInString(text[i:])
-			if !isDoubleMark(r) || used[bv.Start+i] {
+			if !isDoubleMark(r) || isUsed(bv.Start+i) {
 				continue
 			}
 			if r == '"' && (i+1 < len(text) && text[i+1] == '"' || i > 0 && text[i-1] == '"' || i > 0 && isASCIIDigit(text[i-1])) {
@@ -174,20 +183,47 @@ func isDoubleMark(r rune) bool {
 	return false
 }
 
-// nextDoubleMarkLead returns the offset of the first byte of text from i
-// on that doubleMarkLead holds, or len(text). Every double mark starts
-// with one, and none continues a UTF-8 sequence. Eight ASCII bytes
-// without a straight double mark hold none: they are passed in one step.
-func nextDoubleMarkLead(text string, i int) int {
-	for ; i+8 <= len(text); i += 8 {
-		if x := swarLoad(text, i); x&swarHigh != 0 || swarEqual(x, '"') != 0 {
-			break
-		}
-	}
-	for ; i < len(text) && !doubleMarkLead[text[i]]; i++ {
-	}
-	return i
+// markLeads finds, from one offset of a text to the next, the bytes
+// doubleMarkLead holds: every double mark starts with one, and none
+// continues a UTF-8 sequence. It searches for each of them with
+// strings.IndexByte, and keeps where each was found for the next call.
+type markLeads struct {
+	text string
+	// at[k] is the offset of the next doubleMarkBytes[k] from where the
+	// last search for it started, len(text) for none, -1 before the
+	// first search.
+	at [len(doubleMarkBytes)]int
 }
+
+func newMarkLeads(text string) markLeads {
+	m := markLeads{text: text}
+	for k := range m.at {
+		m.at[k] = -1
+	}
+	return m
+}
+
+// next returns the offset of the first byte of the text from i on that
+// doubleMarkLead holds, or len(text). Calls must not go back: i is at
+// least what the last call returned.
+func (m *markLeads) next(i int) int {
+	first := len(m.text)
+	for k, b := range doubleMarkBytes {
+		if m.at[k] < i {
+			m.at[k] = len(m.text)
+			if i < len(m.text) {
+				if j := strings.IndexByte(m.text[i:], b); j >= 0 {
+					m.at[k] = i + j
+				}
+			}
+		}
+		first = min(first, m.at[k])
+	}
+	return first
+}
+
+// doubleMarkBytes lists the bytes doubleMarkLead holds.
+var doubleMarkBytes = [...]byte{'"', 0xc2, 0xe2}
 
 // doubleMarkLead holds the first bytes of the double marks' UTF-8
 // encodings: '"', 0xC2 for « and », 0xE2 for the rest.

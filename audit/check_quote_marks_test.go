@@ -67,22 +67,41 @@ func TestQuoteMarksParams(t *testing.T) {
 	assertEngineError(t, "quote-marks", "  unclosed: maybe\n", `r.yaml:7:13: parameter "unclosed"`)
 }
 
-// TestNextDoubleMarkLead holds nextDoubleMarkLead to the byte-at-a-time
-// search it stands for, with each kind of byte at every offset of texts
-// longer than eight bytes.
-func TestNextDoubleMarkLead(t *testing.T) {
+// TestMarkLeads holds markLeads to the byte-at-a-time search it stands
+// for, with each kind of byte at every offset of texts longer than eight
+// bytes, and doubleMarkBytes to doubleMarkLead.
+func TestMarkLeads(t *testing.T) {
+	var bs []byte
+	for b := range 256 {
+		if doubleMarkLead[b] {
+			bs = append(bs, byte(b))
+		}
+	}
+	if string(bs) != string(doubleMarkBytes[:]) {
+		t.Fatalf("doubleMarkBytes = %q, want %q", doubleMarkBytes, bs)
+	}
 	ref := func(text string, i int) int {
 		for ; i < len(text) && !doubleMarkLead[text[i]]; i++ {
 		}
 		return i
 	}
-	for _, mark := range []string{`"`, "“", "”", "„", "«", "»", "‹", "›", "é", "'", "\x80", "\xc2", "\xe2"} {
+	for _, mark := range []string{`"`, "“", "”", "„", "«", "»", "‹", "›", "é", "'", "\x80", "\xc2", "\xe2", "“a«b\"c„"} {
 		for n := 0; n < 20; n++ {
 			for at := 0; at <= n; at++ {
-				text := strings.Repeat("a", at) + mark + strings.Repeat("b", n-at)
-				for i := 0; i <= len(text); i++ {
-					if got, want := nextDoubleMarkLead(text, i), ref(text, i); got != want {
-						t.Fatalf("nextDoubleMarkLead(%q, %d) = %d, want %d", text, i, got, want)
+				text := strings.Repeat("a", at) + mark + strings.Repeat("b", n-at) + mark
+				for start := 0; start <= len(text); start++ {
+					// From start, as the stray scan calls it: each time
+					// from the byte after the last lead found.
+					m := newMarkLeads(text)
+					for i := start; ; i++ {
+						got, want := m.next(i), ref(text, i)
+						if got != want {
+							t.Fatalf("markLeads(%q).next(%d) from %d = %d, want %d", text, i, start, got, want)
+						}
+						if got >= len(text) {
+							break
+						}
+						i = got
 					}
 				}
 			}
