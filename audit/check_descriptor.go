@@ -125,7 +125,7 @@ func personEvidence(c *Context, s *Source) bool {
 		return true
 	}
 	for _, cl := range doc.Claims {
-		if a := cl.Attribution; a != nil && a.Source.ID == s.ID && a.Link == LinkPronoun && personalPronouns[lexKey(doc.Slice(a.Mention))] {
+		if a := cl.Attribution; a != nil && a.Source.ID == s.ID && a.Link == LinkPronoun && hasLexKey(personalPronouns, doc.Slice(a.Mention)) {
 			return true
 		}
 	}
@@ -326,7 +326,7 @@ func (x describer) appositionAfter(rest string) bool {
 	}
 	// A capitalised phrase holding a role: ", Nintendo UK general manager,".
 	for i := 0; i < len(words) && i < 6; i++ {
-		if x.roles[lexKey(strings.Trim(words[i], ",;:."))] {
+		if hasLexKey(x.roles, strings.Trim(words[i], ",;:.")) {
 			return true
 		}
 		if strings.ContainsAny(words[i], ",;:.") {
@@ -366,7 +366,7 @@ func (x describer) describedBefore(before string) bool {
 		return true
 	}
 	for _, w := range words {
-		if x.roles[lexKey(w)] {
+		if hasLexKey(x.roles, w) {
 			return true // "Kremlin spokesman Dmitry Peskov"
 		}
 	}

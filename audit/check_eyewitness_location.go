@@ -2,6 +2,7 @@ package audit
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -86,13 +87,19 @@ func (x eyewitnessLocation) Run(c *Context) {
 // mother of five") holds a role word of roles. The analysis types people
 // it knows nothing about as eyewitnesses too; they are not judged.
 func (x eyewitnessLocation) witness(s *Source) bool {
-	role := s.Descriptor
-	if r, ok := strings.CutPrefix(s.ID, "unnamed:"); ok {
-		role += " " + strings.ReplaceAll(r, "-", " ")
-	}
-	for _, w := range strings.Fields(role) {
-		if x.roles[lexKey(strings.Trim(w, ",.;:()"))] {
+	// The words of the descriptor, then those of the unnamed role with
+	// its hyphens read as spaces.
+	role := func(w string) bool { return hasLexKey(x.roles, strings.Trim(w, ",.;:()")) }
+	for w := range strings.FieldsSeq(s.Descriptor) {
+		if role(w) {
 			return true
+		}
+	}
+	if r, ok := strings.CutPrefix(s.ID, "unnamed:"); ok {
+		for w := range strings.FieldsFuncSeq(r, func(c rune) bool { return c == '-' || unicode.IsSpace(c) }) {
+			if role(w) {
+				return true
+			}
 		}
 	}
 	return false

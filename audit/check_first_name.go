@@ -122,7 +122,7 @@ func (x firstName) partialName(c *Context, name string) (kunya string, partial b
 	words := appendFields(buf[:0], name, len(buf))
 	switch {
 	case len(words) == 1:
-	case len(words) == 2 && x.kunyas[lexKey(words[0])]:
+	case len(words) == 2 && hasLexKey(x.kunyas, words[0]):
 		kunya = words[0]
 	default:
 		return "", false
@@ -137,13 +137,13 @@ func (x firstName) partialName(c *Context, name string) (kunya string, partial b
 // titled reports whether a title stands before the person's name ("Mr
 // Assad", "Dr Hamdan"), or is their descriptor: the name is a surname.
 func (x firstName) titled(doc *Document, s *Source, titles map[string]bool) bool {
-	if f, _ := lastField(s.Descriptor); f != "" && titles[lexKey(strings.TrimSuffix(f, "."))] {
+	if f, _ := lastField(s.Descriptor); f != "" && hasLexKey(titles, strings.TrimSuffix(f, ".")) {
 		return true
 	}
 	for _, m := range s.Mentions {
 		before := strings.TrimRightFunc(doc.Text[:m.Start], unicode.IsSpace)
 		before = strings.TrimSuffix(before, ".")
-		if titles[lexKey(lastWord(before))] {
+		if hasLexKey(titles, lastWord(before)) {
 			return true
 		}
 	}
@@ -159,7 +159,7 @@ func (x firstName) private(c *Context, s *Source) bool {
 	doc := c.Doc
 	for w := range strings.FieldsSeq(s.Descriptor) {
 		w = strings.Trim(w, ",.;:()")
-		if x.roles[lexKey(w)] || w != "" && strings.Trim(w, "0123456789") == "" {
+		if hasLexKey(x.roles, w) || w != "" && strings.Trim(w, "0123456789") == "" {
 			return true
 		}
 	}
@@ -169,7 +169,7 @@ func (x firstName) private(c *Context, s *Source) bool {
 	notNames := c.Lexicon.People.notNameKeys
 	for _, cl := range doc.Claims {
 		a := cl.Attribution
-		if a == nil || a.Source.ID != s.ID || a.Link != LinkPronoun || !personalPronouns[lexKey(doc.Slice(a.Mention))] {
+		if a == nil || a.Source.ID != s.ID || a.Link != LinkPronoun || !hasLexKey(personalPronouns, doc.Slice(a.Mention)) {
 			continue
 		}
 		if b := sentenceBlock(doc, a.Mention.Start); b >= 0 && !namesSomeone(doc, b, notNames) && !namesSomeone(doc, b-1, notNames) {

@@ -204,6 +204,8 @@ type speakerMemo struct {
 	// of each source's descriptor and where it is named, once asked for.
 	genders     []speakerGender
 	sourceNames []sourceNames
+	// ints is the memory of the sourceNames' lists, room for all of them.
+	ints []int
 }
 
 // speakerGender is the gender the descriptor of a source gives ("", "m"
@@ -418,9 +420,18 @@ func (m *speakerMemo) named(c *Context, i, from, to int) (namedGroup, bool) {
 		ns.done = true
 		ns.sorted = slices.IsSortedFunc(s.Mentions, func(a, b Span) int { return a.Start - b.Start })
 		if ns.sorted {
-			// One array for both lists.
-			buf := make([]int, 0, 2*len(s.Mentions))
-			ns.starts, ns.sentences = buf[:0:len(s.Mentions)], buf[len(s.Mentions):len(s.Mentions)]
+			// One array for both lists, in one for all sources.
+			if m.ints == nil {
+				n := 0
+				for k := range doc.Sources {
+					n += 2 * len(doc.Sources[k].Mentions)
+				}
+				m.ints = make([]int, 0, n)
+			}
+			k := len(m.ints)
+			m.ints = m.ints[:k+2*len(s.Mentions)]
+			buf := m.ints[k:]
+			ns.starts, ns.sentences = buf[:0:len(s.Mentions)], buf[len(s.Mentions):len(s.Mentions):len(buf)]
 			for _, sp := range s.Mentions {
 				if !inQuotation(doc, sp.Start) {
 					ns.starts = append(ns.starts, sp.Start)

@@ -270,3 +270,24 @@ func wordIndex(text, word string) int {
 		from = i + 1
 	}
 }
+
+// hasLexKey reports whether set holds lexKey(w), without allocating for
+// a word of ASCII up to maxStackKey bytes: it is lower-cased into a
+// buffer on the stack, which a map look-up reads without a copy.
+func hasLexKey(set map[string]bool, w string) bool {
+	if isLowerASCIIWord(w) || len(w) > maxStackKey {
+		return set[lexKey(w)]
+	}
+	w = strings.TrimSpace(w)
+	var buf [maxStackKey]byte
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return set[lexKey(w)]
+		}
+		buf[i] = lowerByte[w[i]]
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// maxStackKey is the longest word hasLexKey lower-cases on the stack.
+const maxStackKey = 64

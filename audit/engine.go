@@ -500,23 +500,43 @@ const maxPairwiseFingerprints = 32
 // each byte of invalid UTF-8 written as U+FFFD, as strings.ToLower does.
 func appendLowerCollapsed(buf []byte, s string) []byte {
 	word, space := false, false // a word is written; white space since
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf && asciiSpace[r] != 0 || r >= utf8.RuneSelf && unicode.IsSpace(r):
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				space = word
+				i++
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			word = true
+			// The run of ASCII bytes that are not white space, at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiSpace[s[j]] == 0 {
+				j++
+			}
+			n := len(buf)
+			buf = append(buf, s[i:j]...)
+			for k := n; k < len(buf); k++ {
+				buf[k] = lowerByte[buf[k]]
+			}
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
 			space = word
 			continue
-		case space:
+		}
+		if space {
 			buf = append(buf, ' ')
 			space = false
 		}
 		word = true
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			buf = append(buf, byte(r))
-			continue
-		}
 		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
 	return buf

@@ -33,3 +33,28 @@ func TestAppendFieldsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestHasLexKey holds hasLexKey to a look-up of lexKey, on random words
+// with capitals, white space around them, curly apostrophes, non-ASCII
+// letters and lengths either side of maxStackKey.
+func TestHasLexKey(t *testing.T) {
+	pieces := []string{"a", "B", "he", "She", "HE", " ", "\t", "\u00a0", "’", "'", "É", "é", "x", strings.Repeat("Ab", 20)}
+	set := map[string]bool{}
+	rng := rand.New(rand.NewSource(5))
+	var words []string
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(6); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		words = append(words, b.String())
+		if rng.Intn(3) == 0 {
+			set[lexKey(b.String())] = true
+		}
+	}
+	for _, w := range words {
+		if got, want := hasLexKey(set, w), set[lexKey(w)]; got != want {
+			t.Fatalf("hasLexKey(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
