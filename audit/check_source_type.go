@@ -84,8 +84,12 @@ func (p partyOnly) party(c *Context, ref SourceRef) bool {
 
 func (p partyOnly) Run(c *Context) {
 	doc := c.Doc
-	kindKey := func(cl *Claim) string { return string(cl.Kind) + "/" + cl.Subkind }
-	independent := map[string]bool{}
+	type kind struct {
+		kind    ClaimKind
+		subkind string
+	}
+	kindKey := func(cl *Claim) kind { return kind{cl.Kind, cl.Subkind} }
+	independent := map[kind]bool{}
 	c.Claims(func(_ int, cl *Claim) {
 		if cl.Attribution != nil && !p.party(c, cl.Attribution.Source) {
 			independent[kindKey(cl)] = true

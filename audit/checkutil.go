@@ -137,19 +137,32 @@ func inQuotation(doc *Document, off int) bool {
 // sentenceGroups returns the indexes of the claims that pass keep, grouped
 // by sentence, in document order.
 func sentenceGroups(c *Context, keep func(i int, cl *Claim) bool) [][]int {
-	var groups [][]int
+	// The claims come in order, so the groups are runs of one list of
+	// the indexes kept: ends holds where each run ends.
+	var kept []int
+	var mem [32]int
+	ends := mem[:0]
 	last := -1
 	c.Claims(func(i int, cl *Claim) {
 		if !keep(i, cl) {
 			return
 		}
-		if len(groups) > 0 && cl.Sentence == last {
-			groups[len(groups)-1] = append(groups[len(groups)-1], i)
-			return
+		if len(kept) > 0 && cl.Sentence != last {
+			ends = append(ends, len(kept))
 		}
-		groups = append(groups, []int{i})
+		kept = append(kept, i)
 		last = cl.Sentence
 	})
+	if len(kept) == 0 {
+		return nil
+	}
+	ends = append(ends, len(kept))
+	groups := make([][]int, len(ends))
+	start := 0
+	for k, end := range ends {
+		groups[k] = kept[start:end:end]
+		start = end
+	}
 	return groups
 }
 

@@ -376,13 +376,6 @@ func (c *Context) finish(cmp func(a, b *Finding) int, scratch *finishScratch) []
 	if scratch == nil {
 		scratch = &finishScratch{}
 	}
-	// Messages: report wrote them end to end in msgs.
-	msgs := string(c.msgs)
-	start := 0
-	for i, end := range c.msgEnds {
-		c.found[i].Message = msgs[start:end]
-		start = end
-	}
 	// Sort an order rather than the findings themselves, which are
 	// large, and copy them once into a slice of the size needed. The
 	// index breaks ties, so that the sort is stable.
@@ -405,7 +398,20 @@ func (c *Context) finish(cmp func(a, b *Finding) int, scratch *finishScratch) []
 		out[k] = c.found[i]
 	}
 	positions(c.Doc, out)
-	fingerprint(c.Doc, out, scratch)
+	// The messages, which report wrote end to end in msgs, and the
+	// fingerprints after them make one string.
+	n := len(c.msgs)
+	c.msgs = appendFingerprints(c.msgs, c.Doc, out, scratch)
+	all := string(c.msgs)
+	for k, i := range order {
+		start := 0
+		if i > 0 {
+			start = c.msgEnds[i-1]
+		}
+		f := &out[k]
+		f.Message = all[start:c.msgEnds[i]]
+		f.Fingerprint = all[n+k*fingerprintLen : n+(k+1)*fingerprintLen]
+	}
 	return out
 }
 
@@ -424,10 +430,11 @@ func positions(doc *Document, fs []Finding) {
 	}
 }
 
-// fingerprint fills each finding's Fingerprint; scratch may be nil.
-func fingerprint(doc *Document, fs []Finding, scratch *finishScratch) {
+// appendFingerprints appends the Fingerprint of each finding to dst, in
+// order, each fingerprintLen bytes long; scratch may be nil.
+func appendFingerprints(dst []byte, doc *Document, fs []Finding, scratch *finishScratch) []byte {
 	if len(fs) == 0 {
-		return
+		return dst
 	}
 	if scratch == nil {
 		scratch = &finishScratch{}
@@ -460,7 +467,6 @@ func fingerprint(doc *Document, fs []Finding, scratch *finishScratch) {
 	if len(fs) > maxPairwiseFingerprints {
 		seen = make(map[string]int, len(fs))
 	}
-	hexes := make([]byte, 0, fingerprintLen*len(fs))
 	buf := scratch.hash
 	for i := range fs {
 		b := base(i)
@@ -477,13 +483,10 @@ func fingerprint(doc *Document, fs []Finding, scratch *finishScratch) {
 		}
 		buf = strconv.AppendInt(append(append(buf[:0], b...), 0), int64(n), 10)
 		sum := sha256.Sum256(buf)
-		hexes = hex.AppendEncode(hexes, sum[:fingerprintLen/2])
+		dst = hex.AppendEncode(dst, sum[:fingerprintLen/2])
 	}
 	scratch.hash = buf
-	all := string(hexes)
-	for i := range fs {
-		fs[i].Fingerprint = all[i*fingerprintLen : (i+1)*fingerprintLen]
-	}
+	return dst
 }
 
 // fingerprintLen is the length of a Fingerprint: 8 bytes of the hash in
