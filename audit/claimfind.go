@@ -76,10 +76,27 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		}
 	}
 	b.claims = out
-	slices.SortStableFunc(out, func(a, b Claim) int { return cmp.Compare(a.Start, b.Start) })
 	doc.Claims = nil
-	if len(out) > 0 {
-		doc.Claims = slices.Clone(out)
+	if len(out) == 0 {
+		return
+	}
+	// Sorted by start, stably: an order is sorted, the index breaking
+	// ties, and the claims, which are large, are copied once in it into
+	// the document's slice.
+	order := b.order[:0]
+	for i := range out {
+		order = append(order, int32(i))
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		if c := cmp.Compare(out[i].Start, out[j].Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	b.order = order
+	doc.Claims = make([]Claim, len(out))
+	for k, i := range order {
+		doc.Claims[k] = out[i]
 	}
 }
 
@@ -90,6 +107,7 @@ type claimBuilder struct {
 	figs          figFinder
 	claims        []Claim
 	quoteSentence []bool
+	order         []int32 // the claims' order by start
 }
 
 // claimBuilders keeps claimBuilders for reuse, across articles and
