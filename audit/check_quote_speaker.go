@@ -220,18 +220,7 @@ func (m *speakerMemo) init(c *Context) {
 		return
 	}
 	m.done = true
-	m.speakers = map[string]bool{}
-	last := "" // claims in a row are often credited to the same source
-	for k := range c.Doc.Claims {
-		a := c.Doc.Claims[k].Attribution
-		if a == nil {
-			continue
-		}
-		if id := a.Source.ID; id != last && strings.HasPrefix(id, "person:") {
-			m.speakers[id] = true
-			last = id
-		}
-	}
+	m.speakers = c.speakingPeople()
 }
 
 // blockTags returns the same-sentence speech tags of block b, sorted by
@@ -301,7 +290,8 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 	speakers := memo.speakers
 	// Each source named in the window is one group of candidates: what
 	// matters of its mentions there is the first and last sentence.
-	var groups []namedGroup // in source order
+	var mem [8]namedGroup
+	groups := mem[:0] // in source order
 	resolvedNamed := false
 	for i := range doc.Sources {
 		s := &doc.Sources[i]

@@ -80,7 +80,8 @@ func (v vague) Run(c *Context) {
 	// Cues that qualify no claim, in sentences that credit nobody.
 	used := map[Span]bool{}
 	credited := map[int]bool{}
-	for _, cl := range doc.Claims {
+	for i := range doc.Claims {
+		cl := &doc.Claims[i] // by pointer: a claim is large
 		if cl.Vague != nil {
 			used[cl.Vague.Span] = true
 		}

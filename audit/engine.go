@@ -323,7 +323,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 	}
 	st, ctx := &scratch.st, &scratch.ctx
 	*st = docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
-		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited}
+		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited, speakers: scratch.speakers}
 	*ctx = Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
 		found: scratch.found[:0], msgs: scratch.msgs[:0], msgEnds: scratch.msgEnds[:0]}
 	for i := range e.rules {
@@ -336,6 +336,10 @@ func (e *Engine) Run(doc *Document) []Finding {
 	if st.credited != nil && len(st.credited) <= maxScratchCredited {
 		clear(st.credited)
 		scratch.credited = st.credited
+	}
+	if st.speakers != nil && len(st.speakers) <= maxScratchCredited {
+		clear(st.speakers)
+		scratch.speakers = st.speakers
 	}
 	out := ctx.finish(compareFindings, &scratch.fin)
 	scratch.keepFindings(ctx)
@@ -583,6 +587,10 @@ type docState struct {
 	// empty map from an earlier run until then.
 	credited     map[string]bool
 	creditedDone bool
+	// speakers is what speakingPeople returns, once speakersDone; an
+	// empty map from an earlier run until then.
+	speakers     map[string]bool
+	speakersDone bool
 	// blockBits holds the blockBit of each block's kind (blockOther for
 	// a kind outside BlockKinds), once a check asks (blocksDone).
 	blockBits  []uint16
@@ -608,8 +616,8 @@ type docScratch struct {
 	// their words, cleared: they hold slices of a document's text.
 	sents []sentenceState
 	words []qword
-	// credited is docState.credited's map, cleared.
-	credited map[string]bool
+	// credited and speakers are docState's maps, cleared.
+	credited, speakers map[string]bool
 	// found, msgs and msgEnds are the memory of a Context's, cleared;
 	// fin is what Context.finish reuses.
 	found   []Finding
@@ -781,6 +789,30 @@ func (c *Context) creditedSources() map[string]bool {
 		st.creditedDone = true
 	}
 	return st.credited
+}
+
+// speakingPeople returns the IDs of the people credited with a claim of
+// the document. The map is shared: do not modify it.
+func (c *Context) speakingPeople() map[string]bool {
+	st := c.state()
+	if !st.speakersDone {
+		if st.speakers == nil {
+			st.speakers = map[string]bool{}
+		}
+		last := "" // claims in a row are often credited to the same source
+		for k := range c.Doc.Claims {
+			a := c.Doc.Claims[k].Attribution
+			if a == nil {
+				continue
+			}
+			if id := a.Source.ID; id != last && strings.HasPrefix(id, "person:") {
+				st.speakers[id] = true
+				last = id
+			}
+		}
+		st.speakersDone = true
+	}
+	return st.speakers
 }
 
 // lexSets is what the checks derive from an analyzer's lexicon and
