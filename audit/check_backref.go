@@ -66,13 +66,17 @@ func (x backref) Run(c *Context) {
 		return
 	}
 	memo := &backrefMemo{heads: map[string]int{}}
-	owners := c.lexSets().backrefTypes
+	sets := c.lexSets()
+	owners := sets.backrefTypes
 	for i, m := range resolved {
 		if !m.BackRef || m.SourceID != "" {
 			continue // rules.Unresolved: a resolved mention or a name
 		}
 		si := reg.sentenceOf(i)
-		key := rules.Fold(m.Alias)
+		key, ok := sets.backrefFolds[m.Alias]
+		if !ok {
+			key = rules.Fold(m.Alias)
+		}
 		if !c.InBlock(doc.Sentences[si].Block) || x.ignore[key] || quoteInner(doc, m.Start) || !credits(c, si, regMention{m, si}) {
 			continue
 		}
@@ -551,6 +555,18 @@ func typeList(types map[string]bool) string {
 
 // backrefTypes maps each back-reference of a registry (folded) to the
 // types of the sources that list it.
+// backrefFolds maps each back-reference of the registry, as the registry
+// spells it (rules.Mention.Alias), to rules.Fold of it.
+func backrefFolds(reg *rules.Registry) map[string]string {
+	out := map[string]string{}
+	for _, s := range reg.Sources() {
+		for _, b := range s.BackRefs {
+			out[b] = rules.Fold(b)
+		}
+	}
+	return out
+}
+
 func backrefTypes(reg *rules.Registry) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	for _, s := range reg.Sources() {

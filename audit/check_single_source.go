@@ -1,7 +1,7 @@
 package audit
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/sourcecheck/sourcecheck/rules"
 )
@@ -87,7 +87,21 @@ func (s singleSource) Run(c *Context) {
 		}
 	}
 	c.Report(span, MessageData{Source: at.Source.Name, SourceType: at.Source.Type,
-		Detail: fmt.Sprintf("%d of %d sourced sentences (%.0f%%) rest on %s", n, total, 100*float64(n)/float64(total), at.Source.Name)})
+		Detail: shareDetail(n, total, at.Source.Name)})
+}
+
+// shareDetail says what share of the sourced sentences rest on a source,
+// as fmt.Sprintf("%d of %d sourced sentences (%.0f%%) rest on %s") would,
+// in one allocation.
+func shareDetail(n, total int, name string) string {
+	var mem [96]byte
+	b := strconv.AppendInt(mem[:0], int64(n), 10)
+	b = append(b, " of "...)
+	b = strconv.AppendInt(b, int64(total), 10)
+	b = append(b, " sourced sentences ("...)
+	b = strconv.AppendFloat(b, 100*float64(n)/float64(total), 'f', 0, 64)
+	b = append(b, "%) rest on "...)
+	return string(append(b, name...))
 }
 
 // earlier returns whichever span starts first.

@@ -822,8 +822,10 @@ type lexSets struct {
 	// (its notNameKeys and titleKeys hold the others).
 	roles, affiliations map[string]bool
 	// backrefTypes maps each back-reference of the registry (folded) to
-	// the types of the sources that list it.
+	// the types of the sources that list it; backrefFolds maps each as
+	// the registry spells it to rules.Fold of it.
 	backrefTypes map[string]map[string]bool
+	backrefFolds map[string]string
 	// loadedForms matches the inflections of the loaded reporting verbs;
 	// see loadedFormsMatcher.
 	loadedForms *phraseMatcher
@@ -834,7 +836,7 @@ type lexSets struct {
 
 func newLexSets(lex *Lexicon, reg *rules.Registry) *lexSets {
 	people := &lex.People
-	s := &lexSets{roles: map[string]bool{}, affiliations: wordSet(people.Affiliations), backrefTypes: backrefTypes(reg),
+	s := &lexSets{roles: map[string]bool{}, affiliations: wordSet(people.Affiliations), backrefTypes: backrefTypes(reg), backrefFolds: backrefFolds(reg),
 		loadedForms: loadedFormsMatcher(&lex.Reporting), indefinite: indefiniteHeads(reg)}
 	for _, words := range people.Roles {
 		for _, w := range words {
