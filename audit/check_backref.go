@@ -196,16 +196,19 @@ func (x backref) antecedent(c *Context, memo *backrefMemo, key string, m regMent
 // document of many back-references was judged in time quadratic in its
 // length (10,000 nested HTML elements: 60% of the audit in antecedent).
 type backrefMemo struct {
-	orgs  [][]OrgMention
-	done  []bool
+	orgs  []sentenceOrgs
 	heads map[string]int
 	pats  map[string]*indefiniteHead // heads the registry's back-references do not end in
 	// typed holds typedBefore's answers by back-reference key; orgScans
 	// firstOrgSentence's scans by key and noun; generic orgBefore's.
 	typed    map[string]int
-	orgScans map[string]*sentenceScan
+	orgScans map[orgScanKey]sentenceScan
 	generic  genericScan
 }
+
+// orgScanKey identifies a scan of firstOrgSentence: a back-reference's
+// key and noun.
+type orgScanKey struct{ key, head string }
 
 // sentenceScan is a scan of a document's sentences in order: those before
 // next have been judged, and first is the first that passed (-1: none).
@@ -248,13 +251,12 @@ func (b *backrefMemo) typedBefore(c *Context, key string, resolved []rules.Menti
 // back-reference; each scan goes over the document once in all.
 func (b *backrefMemo) firstOrgSentence(c *Context, key, head string, types map[string]bool, upTo int) int {
 	if b.orgScans == nil {
-		b.orgScans = map[string]*sentenceScan{}
+		b.orgScans = map[orgScanKey]sentenceScan{}
 	}
-	id := key + "\x00" + head
-	sc := b.orgScans[id]
-	if sc == nil {
-		sc = &sentenceScan{first: -1}
-		b.orgScans[id] = sc
+	id := orgScanKey{key, head}
+	sc, ok := b.orgScans[id]
+	if !ok {
+		sc = sentenceScan{first: -1}
 	}
 	for ; sc.first < 0 && sc.next < upTo; sc.next++ {
 		for _, o := range b.orgsOf(c, sc.next) {
@@ -264,24 +266,31 @@ func (b *backrefMemo) firstOrgSentence(c *Context, key, head string, types map[s
 			}
 		}
 	}
+	b.orgScans[id] = sc
 	return sc.first
 }
 
 // orgsOf returns the organisations sentence si names (none outside
 // editorial blocks).
 func (b *backrefMemo) orgsOf(c *Context, si int) []OrgMention {
-	if b.done == nil {
-		b.orgs = make([][]OrgMention, len(c.Doc.Sentences))
-		b.done = make([]bool, len(c.Doc.Sentences))
+	if b.orgs == nil {
+		b.orgs = make([]sentenceOrgs, len(c.Doc.Sentences))
 	}
-	if !b.done[si] {
-		b.done[si] = true
+	so := &b.orgs[si]
+	if !so.done {
+		so.done = true
 		s := c.Doc.Sentences[si]
 		if c.Doc.Blocks[s.Block].Kind.Editorial() {
-			b.orgs[si] = FindOrgs(c.wrappedText(si), &c.Lexicon.People, nil)
+			so.orgs = FindOrgs(c.wrappedText(si), &c.Lexicon.People, nil)
 		}
 	}
-	return b.orgs[si]
+	return so.orgs
+}
+
+// sentenceOrgs are the organisations a sentence names, once done.
+type sentenceOrgs struct {
+	done bool
+	orgs []OrgMention
 }
 
 // firstHeadSentence returns the first editorial sentence that names
