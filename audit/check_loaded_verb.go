@@ -69,7 +69,9 @@ func (x loadedVerb) Run(c *Context) {
 		}
 		return cues[start]
 	}
-	for si, s := range doc.Sentences {
+	var found []ReportingCue // one sentence's cues, its memory reused by the next
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
 		if !c.InBlock(s.Block) {
 			continue
 		}
@@ -79,7 +81,8 @@ func (x loadedVerb) Run(c *Context) {
 		toks := c.sentenceWords(si)
 		k := 0
 		// FindCues(s.Text), from the words it would split s.Text into.
-		for _, cue := range c.Lexicon.Reporting.appendCues(nil, s.Text, toks) {
+		found = c.Lexicon.Reporting.appendCues(found[:0], s.Text, toks)
+		for _, cue := range found {
 			if cue.Kind != CueVerb || !cue.Loaded || x.except[cue.Lemma] || quoteInner(doc, s.ViewSpan().Start+cue.Start) {
 				continue
 			}
