@@ -151,6 +151,17 @@ func (x figureConflict) Run(c *Context) {
 			}
 			f.unit = tollUnit // "the toll stood at 250"
 		}
+		if figs == nil {
+			// Room for every figure claim from here on, at once: a
+			// figure is large to copy as the slice grows.
+			n := 0
+			for k := i; k < len(doc.Claims); k++ {
+				if doc.Claims[k].Kind == ClaimFigure {
+					n++
+				}
+			}
+			figs = make([]figure, 0, n)
+		}
 		figs = append(figs, f)
 	})
 	for j := range figs {
