@@ -717,13 +717,25 @@ func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 		text := sent.Text
 		if missing&hasWords != 0 {
 			ss.words = st.wordsOf(text, sentenceLower(c.Doc, sent))
+			ss.has |= hasWords
 		}
 		if missing&(hasWrapped|hasCues) != 0 && ss.has&hasWrapped == 0 {
 			ss.wrapped = softWrap(text)
 			ss.has |= hasWrapped
 		}
 		if missing&hasCues != 0 {
-			ss.cues = c.Lexicon.Reporting.FindCues(ss.wrapped)
+			if len(ss.wrapped) == len(text) {
+				// Its line breaks were spaced byte for byte, so the words
+				// of text are those of the wrapped text FindCues would
+				// split: the sentence's words serve.
+				if ss.has&hasWords == 0 {
+					ss.words = st.wordsOf(text, sentenceLower(c.Doc, sent))
+					ss.has |= hasWords
+				}
+				ss.cues = c.Lexicon.Reporting.appendCues(nil, ss.wrapped, ss.words)
+			} else {
+				ss.cues = c.Lexicon.Reporting.FindCues(ss.wrapped)
+			}
 		}
 		ss.has |= want
 	}
