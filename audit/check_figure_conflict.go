@@ -140,7 +140,7 @@ func (x figureConflict) Run(c *Context) {
 		// What a sentence says as a whole is worked out once for all its
 		// figures: a sentence of many figures stays linear.
 		if cl.Sentence != sent.index {
-			sent = x.sentenceFacts(c, cl.Sentence, text, toks, notNames)
+			sent = x.sentenceFacts(c, cl.Sentence, text, toks, notNames, sent.classToks)
 		}
 		f.class = x.classOf(f.unit, toks, sent.classToks, start, end)
 		f.total = sent.total
@@ -292,8 +292,11 @@ type conflictSentence struct {
 	places    map[string]bool // the places it names
 }
 
-func (x figureConflict) sentenceFacts(c *Context, si int, text string, toks []qword, notNames map[string]bool) conflictSentence {
-	s := conflictSentence{index: si, total: x.totals.has(text), places: x.places(c, text, toks, notNames)}
+// sentenceFacts works out the conflictSentence of sentence si, whose
+// text and words are given; its classToks reuse the memory of those of
+// prev, the sentence before, which are no longer needed.
+func (x figureConflict) sentenceFacts(c *Context, si int, text string, toks []qword, notNames map[string]bool, prev []int) conflictSentence {
+	s := conflictSentence{index: si, total: x.totals.has(text), places: x.places(c, text, toks, notNames), classToks: prev[:0]}
 	for i, t := range toks {
 		if x.classF.may(t.key) && x.classes[t.key] != "" {
 			s.classToks = append(s.classToks, i)

@@ -1,9 +1,9 @@
 package audit
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -184,11 +184,18 @@ func moreClaims(doc *Document, idx []int) string {
 	if len(idx) < 2 {
 		return ""
 	}
-	var texts []string
-	for _, i := range idx[1:] {
-		texts = append(texts, "“"+Excerpt(doc.Claims[i].Text)+"”")
+	// "and N more in the sentence: “A”, “B”", written in one buffer.
+	var mem [256]byte
+	b := append(mem[:0], "and "...)
+	b = strconv.AppendInt(b, int64(len(idx)-1), 10)
+	b = append(b, " more in the sentence: "...)
+	for k, i := range idx[1:] {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(append(append(b, "“"...), Excerpt(doc.Claims[i].Text)...), "”"...)
 	}
-	return fmt.Sprintf("and %d more in the sentence: %s", len(idx)-1, strings.Join(texts, ", "))
+	return string(b)
 }
 
 // cueAt reports whether one of cues lies exactly at span s.
