@@ -325,15 +325,7 @@ func DirectiveFindings(doc *Document, rule *rules.Rule, probs []DirectiveProblem
 // SortFindings sorts findings as Engine.Run does: by start offset, then
 // rule id, then end offset.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].Start != fs[j].Start {
-			return fs[i].Start < fs[j].Start
-		}
-		if fs[i].Rule != fs[j].Rule {
-			return fs[i].Rule < fs[j].Rule
-		}
-		return fs[i].End < fs[j].End
-	})
+	slices.SortStableFunc(fs, func(a, b Finding) int { return compareFindings(&a, &b) })
 }
 
 const suppressionRuleYAML = `id: suppression
