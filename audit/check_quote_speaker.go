@@ -229,20 +229,41 @@ func (m *speakerMemo) init(c *Context) {
 func (m *speakerMemo) blockTags(c *Context, b int) []*Attribution {
 	if !m.tagsDone {
 		m.tagsDone = true
+		// The tags with their blocks, sorted by block and start (stably,
+		// from claim order), then cut into each block's run of one
+		// array.
+		type blockTag struct {
+			block int
+			tag   *Attribution
+		}
+		var mem [32]blockTag
+		all := mem[:0]
 		for k := range c.Doc.Claims {
 			a := c.Doc.Claims[k].Attribution
 			if a == nil || a.Link != LinkSameSentence {
 				continue
 			}
 			if b := c.BlockAt(a.Mention.Start); b >= 0 {
-				if m.tags == nil {
-					m.tags = make([][]*Attribution, len(c.Doc.Blocks))
-				}
-				m.tags[b] = append(m.tags[b], a)
+				all = append(all, blockTag{b, a})
 			}
 		}
-		for _, tags := range m.tags {
-			slices.SortStableFunc(tags, func(a, b *Attribution) int { return a.Mention.Start - b.Mention.Start })
+		if len(all) > 0 {
+			slices.SortStableFunc(all, func(x, y blockTag) int {
+				if x.block != y.block {
+					return x.block - y.block
+				}
+				return x.tag.Mention.Start - y.tag.Mention.Start
+			})
+			flat := make([]*Attribution, len(all))
+			m.tags = make([][]*Attribution, len(c.Doc.Blocks))
+			lo := 0
+			for i, t := range all {
+				flat[i] = t.tag
+				if i+1 == len(all) || all[i+1].block != t.block {
+					m.tags[t.block] = flat[lo : i+1 : i+1]
+					lo = i + 1
+				}
+			}
 		}
 	}
 	if b < len(m.tags) {
