@@ -101,7 +101,25 @@ func (a anonymousSource) unnamed(ref SourceRef) bool {
 		return true
 	}
 	role, ok := strings.CutPrefix(ref.ID, "unnamed:")
-	return ok && a.types[ref.Type] && !a.except[strings.ReplaceAll(role, "-", " ")]
+	return ok && a.types[ref.Type] && !a.excepted(role)
+}
+
+// excepted reports whether except lists an unnamed role, given as in its
+// ID ("source-close-to"): except[strings.ReplaceAll(role, "-", " ")],
+// with a short role spaced in a stack buffer, which a map look-up reads
+// without a copy.
+func (a anonymousSource) excepted(role string) bool {
+	var buf [64]byte
+	if len(role) > len(buf) {
+		return a.except[strings.ReplaceAll(role, "-", " ")]
+	}
+	for i := 0; i < len(role); i++ {
+		buf[i] = role[i]
+		if role[i] == '-' {
+			buf[i] = ' '
+		}
+	}
+	return a.except[string(buf[:len(role)])]
 }
 
 func (a anonymousSource) Run(c *Context) {

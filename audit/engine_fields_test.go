@@ -58,3 +58,28 @@ func TestHasLexKey(t *testing.T) {
 		}
 	}
 }
+
+// TestExcepted holds anonymousSource.excepted to the look-up of
+// strings.ReplaceAll it stands for, on roles of hyphens, spaces and
+// letters either side of its buffer's length.
+func TestExcepted(t *testing.T) {
+	a := anonymousSource{except: map[string]bool{}}
+	pieces := []string{"a", "source", "-", " ", "close", "to", "é", strings.Repeat("x", 30)}
+	rng := rand.New(rand.NewSource(7))
+	var roles []string
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(6); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		roles = append(roles, b.String())
+		if rng.Intn(3) == 0 {
+			a.except[strings.ReplaceAll(b.String(), "-", " ")] = true
+		}
+	}
+	for _, r := range roles {
+		if got, want := a.excepted(r), a.except[strings.ReplaceAll(r, "-", " ")]; got != want {
+			t.Fatalf("excepted(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
