@@ -93,7 +93,7 @@ type Result struct {
 // holds every article's analysis and document; an AuditStream writes the
 // same reports without holding the run.
 func NewAudit(results []Result, rs []*rules.Rule, failLevel rules.Level) *Audit {
-	t := newAuditTally(failLevel)
+	t := newAuditTally(failLevel, true)
 	arts := make([]AuditArticle, 0, len(results))
 	for _, r := range results {
 		art := newAuditArticle(r, true)

@@ -58,9 +58,9 @@ func NewTextWriter(w io.Writer, opts TextOptions) AuditWriter {
 	return &textWriter{bw: bufio.NewWriter(w), opts: opts}
 }
 
-// NeedsArticleMetrics reports that the text report shows no article's
-// metrics.
-func (t *textWriter) NeedsArticleMetrics() bool { return false }
+// NeedsMetrics reports that the text report shows no metrics, the
+// articles' or the run's.
+func (t *textWriter) NeedsMetrics() bool { return false }
 
 func (t *textWriter) Begin(h *AuditHeader) error {
 	t.failRank = severityRank(h.FailLevel)

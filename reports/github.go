@@ -114,9 +114,9 @@ func NewGitHubWriter(w io.Writer, opts GitHubOptions) AuditWriter {
 		workspace: getenv("GITHUB_WORKSPACE"), total: map[string]int{}, shown: map[string]int{}}
 }
 
-// NeedsArticleMetrics reports whether the writer needs the articles'
-// metrics: for the step summary, when there is one.
-func (g *githubWriter) NeedsArticleMetrics() bool { return g.summary != "" }
+// NeedsMetrics reports whether the writer needs the metrics, the
+// articles' and the run's: for the step summary, when there is one.
+func (g *githubWriter) NeedsMetrics() bool { return g.summary != "" }
 
 func (g *githubWriter) Begin(*AuditHeader) error { return nil }
 

@@ -129,9 +129,8 @@ type junitWriter struct {
 	tests, failures int
 }
 
-// NeedsArticleMetrics reports that the JUnit report shows no article's
-// metrics.
-func (j *junitWriter) NeedsArticleMetrics() bool { return false }
+// NeedsMetrics reports that the JUnit report shows no metrics.
+func (j *junitWriter) NeedsMetrics() bool { return false }
 
 // NewJUnitWriter returns an AuditWriter writing the audit as JUnit XML to
 // w, as WriteJUnit does. The <testsuite> element opens with counts known

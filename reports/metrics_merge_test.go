@@ -19,8 +19,8 @@ import (
 func checkMetricsMatchReference(t *testing.T, docs []*audit.Document) {
 	t.Helper()
 	// tally's articles have their metrics, blind's (a stream whose
-	// writers need none) have none.
-	tally, blind := newAuditTally(rules.LevelError), newAuditTally(rules.LevelError)
+	// writers need none) have none, nor has the run.
+	tally, blind := newAuditTally(rules.LevelError, true), newAuditTally(rules.LevelError, false)
 	for _, d := range docs {
 		if got, want := ArticleMetrics(d), refArticleMetrics(d); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: article metrics\n got %+v\nwant %+v", d.Path, got, want)
@@ -40,8 +40,8 @@ func checkMetricsMatchReference(t *testing.T, docs []*audit.Document) {
 	if got := tally.audit(nil, 0).Metrics; !reflect.DeepEqual(got, want) {
 		t.Fatalf("streamed run metrics\n got %+v\nwant %+v", got, want)
 	}
-	if got := blind.audit(nil, 0).Metrics; !reflect.DeepEqual(got, want) {
-		t.Fatalf("streamed run metrics without the articles'\n got %+v\nwant %+v", got, want)
+	if got := blind.audit(nil, 0).Metrics; !reflect.DeepEqual(got, Metrics{}) {
+		t.Fatalf("streamed run metrics made though not needed: %+v", got)
 	}
 }
 
@@ -130,12 +130,12 @@ func (s *metricsSpy) Article(a *AuditArticle) error {
 	s.got = append(s.got, a.Metrics)
 	return nil
 }
-func (s *metricsSpy) End(*Audit) error          { return nil }
-func (s *metricsSpy) NeedsArticleMetrics() bool { return !s.blind }
+func (s *metricsSpy) End(*Audit) error   { return nil }
+func (s *metricsSpy) NeedsMetrics() bool { return !s.blind }
 
-// TestStreamArticleMetrics checks that a stream's articles have their
-// metrics when a writer needs them (or does not say), and only then; and
-// that the run's metrics are the same either way.
+// TestStreamArticleMetrics checks that a stream's articles and the run
+// have their metrics when a writer needs them (or does not say), and only
+// then.
 func TestStreamArticleMetrics(t *testing.T) {
 	docs := []*audit.Document{
 		{Path: "a.txt", Sources: []audit.Source{{SourceRef: audit.SourceRef{ID: "sohr", Name: "SOHR", Type: "ngo_monitor"}}},
@@ -170,7 +170,11 @@ func TestStreamArticleMetrics(t *testing.T) {
 		{"json", []AuditWriter{&metricsSpy{blind: true}, NewJSONWriter(io.Discard)}, true},
 	} {
 		a := run(c.ws...)
-		if !reflect.DeepEqual(a.Metrics, want) {
+		if !c.needs {
+			if !reflect.DeepEqual(a.Metrics, Metrics{}) {
+				t.Errorf("%s: run metrics made though not needed: %+v", c.name, a.Metrics)
+			}
+		} else if !reflect.DeepEqual(a.Metrics, want) {
 			t.Errorf("%s: run metrics\n got %+v\nwant %+v", c.name, a.Metrics, want)
 		}
 		spy := c.ws[0].(*metricsSpy)

@@ -66,8 +66,8 @@ type rdjsonlWriter struct {
 	links map[string]string
 }
 
-// NeedsArticleMetrics reports that rdjsonl shows no article's metrics.
-func (r *rdjsonlWriter) NeedsArticleMetrics() bool { return false }
+// NeedsMetrics reports that rdjsonl shows no metrics.
+func (r *rdjsonlWriter) NeedsMetrics() bool { return false }
 
 // NewRDJSONLWriter returns an AuditWriter writing the findings in
 // reviewdog's rdjsonl format to w, as WriteRDJSONL does, article by

@@ -154,9 +154,8 @@ func NewSARIFWriter(w io.Writer, opts SARIFOptions) AuditWriter {
 	return &sarifWriter{out: newArrayStream(w, "SARIF report", "results", 3), opts: opts}
 }
 
-// NeedsArticleMetrics reports that the SARIF log shows no article's
-// metrics.
-func (s *sarifWriter) NeedsArticleMetrics() bool { return false }
+// NeedsMetrics reports that the SARIF log shows no metrics.
+func (s *sarifWriter) NeedsMetrics() bool { return false }
 
 // sarifFrame is the log without results.
 func (s *sarifWriter) sarifFrame(rules []RuleInfo, inputErrors int) *sarifLog {

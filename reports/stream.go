@@ -50,13 +50,15 @@ type AnalysisWriter interface {
 	NeedsAnalysis() bool
 }
 
-// MetricsWriter is implemented by writers that say whether they read each
-// article's Metrics (the text report does not). When every writer of a
-// stream says it does not, Prepare leaves the articles' Metrics empty;
-// the run's metrics, given to End, are made all the same. A writer that
-// does not implement MetricsWriter is given every article's metrics.
+// MetricsWriter is implemented by writers that say whether they read
+// metrics: an article's (AuditArticle.Metrics) or the run's (the Metrics
+// of the Audit given to End). The text, SARIF, rdjsonl and JUnit reports
+// read neither. When every writer of a stream says it does not, the
+// stream makes no metrics: the articles' and the run's are left empty,
+// in the Audit End returns too. A writer that does not implement
+// MetricsWriter is given all the metrics.
 type MetricsWriter interface {
-	NeedsArticleMetrics() bool
+	NeedsMetrics() bool
 }
 
 // AuditHeader is what is known of a run before its first article.
@@ -92,17 +94,17 @@ type AuditStream struct {
 // NewAuditStream returns a stream writing the run to ws. rs are the
 // rules that run; failLevel is the level at which a finding fails it.
 func NewAuditStream(rs []*rules.Rule, failLevel rules.Level, ws ...AuditWriter) *AuditStream {
-	s := &AuditStream{writers: ws, header: AuditHeader{Rules: ruleInfos(rs), FailLevel: failLevel.String()},
-		tally: newAuditTally(failLevel)}
+	s := &AuditStream{writers: ws, header: AuditHeader{Rules: ruleInfos(rs), FailLevel: failLevel.String()}}
 	for _, w := range ws {
 		if a, ok := w.(AnalysisWriter); ok && a.NeedsAnalysis() {
 			s.analysis = true
 		}
-		if m, ok := w.(MetricsWriter); !ok || m.NeedsArticleMetrics() {
+		if m, ok := w.(MetricsWriter); !ok || m.NeedsMetrics() {
 			s.metrics = true
 		}
 	}
 	s.metrics = s.metrics || s.analysis // the analysis encoded holds them
+	s.tally = newAuditTally(failLevel, s.metrics)
 	return s
 }
 
@@ -150,8 +152,9 @@ func (s *AuditStream) Add(a *Audited) error {
 
 // End completes every report. inputErrors counts the inputs that could
 // not be read. It returns the run's report without its articles: the
-// summary (which says whether the run fails), the rules and the metrics.
-// After an error the caller should Abort.
+// summary (which says whether the run fails), the rules and the metrics
+// (empty when no writer needs them, see MetricsWriter). After an error
+// the caller should Abort.
 func (s *AuditStream) End(inputErrors int) (*Audit, error) {
 	a := s.tally.audit(s.header.Rules, inputErrors)
 	var errs []error
@@ -184,9 +187,8 @@ func newAuditArticle(r Result, analysis bool) AuditArticle {
 	return newAuditArticleOf(r, analysis, true)
 }
 
-// newAuditArticleOf is newAuditArticle, which leaves the article's
-// Metrics empty unless metrics is true (the run's share of them is made
-// all the same).
+// newAuditArticleOf is newAuditArticle, which makes no metrics (the
+// article's, or its share of the run's) unless metrics is true.
 func newAuditArticleOf(r Result, analysis, metrics bool) AuditArticle {
 	fs := r.Findings
 	if fs == nil {
@@ -200,15 +202,13 @@ func newAuditArticleOf(r Result, analysis, metrics bool) AuditArticle {
 		art = NewArticle(&audit.Document{Path: d.Path, Record: d.Record, Meta: d.Meta, Format: d.Format,
 			Encoding: d.Encoding, Text: d.Text, Warnings: d.Warnings})
 	}
+	if !metrics {
+		return AuditArticle{Article: art, Findings: fs, Doc: r.Doc}
+	}
 	// The walk that makes the article's metrics is the run's too: the
 	// accumulator goes with the article, for auditTally.add to merge.
 	acc := articleAcc(r.Doc)
-	var m Metrics
-	if metrics {
-		m = acc.articleMetrics(r.Doc)
-	} else {
-		acc.sourceCounts(r.Doc) // for the run's
-	}
+	m := acc.articleMetrics(r.Doc)
 	return AuditArticle{Article: art, Findings: fs, Metrics: m, Doc: r.Doc, acc: acc}
 }
 
@@ -227,11 +227,17 @@ func ruleInfos(rs []*rules.Rule) []RuleInfo {
 type auditTally struct {
 	failLevel rules.Level
 	summary   Summary
-	metrics   *RunMetricsAccumulator
+	// metrics is nil when no writer needs the run's metrics.
+	metrics *RunMetricsAccumulator
 }
 
-func newAuditTally(failLevel rules.Level) *auditTally {
-	t := &auditTally{failLevel: failLevel, metrics: NewRunMetricsAccumulator()}
+// newAuditTally returns a tally failing at failLevel, which keeps the
+// run's metrics if metrics is true.
+func newAuditTally(failLevel rules.Level, metrics bool) *auditTally {
+	t := &auditTally{failLevel: failLevel}
+	if metrics {
+		t.metrics = NewRunMetricsAccumulator()
+	}
 	t.summary.Levels = map[string]int{}
 	for _, l := range rules.Levels {
 		t.summary.Levels[l.String()] = 0
@@ -254,6 +260,7 @@ func (t *auditTally) add(art *AuditArticle, suppressed, baselined int) {
 		}
 	}
 	switch {
+	case t.metrics == nil:
 	case art.acc != nil:
 		t.metrics.merge(art.acc) // its sources listed by newAuditArticle
 		art.acc.release()
@@ -265,7 +272,10 @@ func (t *auditTally) add(art *AuditArticle, suppressed, baselined int) {
 
 // audit returns the run's report without articles.
 func (t *auditTally) audit(rs []RuleInfo, inputErrors int) *Audit {
-	a := &Audit{Version: SchemaVersion, Tool: "sourcecheck", Rules: rs, Summary: t.summary, Metrics: t.metrics.Metrics()}
+	a := &Audit{Version: SchemaVersion, Tool: "sourcecheck", Rules: rs, Summary: t.summary}
+	if t.metrics != nil {
+		a.Metrics = t.metrics.Metrics()
+	}
 	if a.Rules == nil {
 		a.Rules = []RuleInfo{}
 	}

@@ -384,11 +384,11 @@ func (w *specWriter) NeedsAnalysis() bool {
 	return ok && a.NeedsAnalysis()
 }
 
-// NeedsArticleMetrics reports whether the report needs the articles'
-// metrics: unless its writer says it does not, it does.
-func (w *specWriter) NeedsArticleMetrics() bool {
+// NeedsMetrics reports whether the report needs the metrics, the
+// articles' or the run's: unless its writer says it does not, it does.
+func (w *specWriter) NeedsMetrics() bool {
 	m, ok := w.AuditWriter.(reports.MetricsWriter)
-	return !ok || m.NeedsArticleMetrics()
+	return !ok || m.NeedsMetrics()
 }
 
 // Abort releases what the report's writer holds.

@@ -384,8 +384,8 @@ func TestSpecWriterNeeds(t *testing.T) {
 		if got := w.NeedsAnalysis(); got != tc.analysis {
 			t.Errorf("%s: NeedsAnalysis() = %v, want %v", tc.format, got, tc.analysis)
 		}
-		if got := w.NeedsArticleMetrics(); got != tc.metrics {
-			t.Errorf("%s: NeedsArticleMetrics() = %v, want %v", tc.format, got, tc.metrics)
+		if got := w.NeedsMetrics(); got != tc.metrics {
+			t.Errorf("%s: NeedsMetrics() = %v, want %v", tc.format, got, tc.metrics)
 		}
 	}
 }
