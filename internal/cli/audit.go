@@ -432,27 +432,24 @@ func (e *env) produceJSONL(ctx context.Context, in *auditInput, opts audit.ReadO
 // level, then those suppression comments and the baseline hide.
 func (run *auditRun) audit(d *audit.Document) reports.Result {
 	levels := run.levels.get(run.config, d.Path)
-	var all []audit.Finding
-	for _, f := range run.engine.Audit(d) {
+	// The engine's findings are this call's own: they are filtered in
+	// place, which copies none of them into new slices.
+	found := run.engine.Audit(d)
+	shown := found[:0]
+	for _, f := range found {
 		lvl, on := levels[f.Rule]
-		if !on {
+		if !on || lvl < run.minLevel {
 			continue
 		}
 		f.Level = lvl
-		all = append(all, f)
+		shown = append(shown, f)
 	}
 	directives, problems := audit.Suppressions(d)
-	if lvl, on := levels[audit.SuppressionRuleID]; on {
+	if lvl, on := levels[audit.SuppressionRuleID]; on && lvl >= run.minLevel {
 		problems = append(problems, audit.CheckDirectiveRules(directives, run.config.Known)...)
 		if len(problems) > 0 {
-			all = append(all, audit.DirectiveFindings(d, run.suppression.WithLevel(lvl), problems)...)
-			audit.SortFindings(all)
-		}
-	}
-	shown := all[:0:0]
-	for _, f := range all {
-		if f.Level >= run.minLevel {
-			shown = append(shown, f)
+			shown = append(shown, audit.DirectiveFindings(d, run.suppression.WithLevel(lvl), problems)...)
+			audit.SortFindings(shown)
 		}
 	}
 	kept, suppressed := audit.ApplyDirectives(directives, shown)
