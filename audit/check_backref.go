@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -337,7 +338,10 @@ func (b *backrefMemo) headNamed(c *Context, head, text string, toks []qword) boo
 // indefiniteHead finds an indefinite mention of a noun: "a monitor", "one
 // local agency".
 type indefiniteHead struct {
-	re *regexp.Regexp
+	// re returns the regular expression that defines a match, compiled
+	// on first use: match needs it only for a noun that is not plain, so
+	// most of the registry's nouns never compile theirs.
+	re func() *regexp.Regexp
 	// word finds the noun as a word, (?i)\bHEAD\b, which every match of
 	// re holds when the noun starts with an ASCII word character that
 	// only ASCII characters fold to (not k or s, which the Kelvin sign
@@ -351,7 +355,9 @@ type indefiniteHead struct {
 }
 
 func newIndefiniteHead(head string) *indefiniteHead {
-	h := &indefiniteHead{re: regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)}
+	h := &indefiniteHead{re: sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:a|an|one|another)\s+(?:[\p{L}'’-]+\s+){0,3}` + regexp.QuoteMeta(head) + `\b`)
+	})}
 	if head != "" && isASCIIWord(head[0]) && foldRune(rune(head[0])) != 'K' && foldRune(rune(head[0])) != 'S' {
 		h.word = newPhraseMatcher([][]string{{head}}, false)
 		h.plain = true
@@ -365,9 +371,9 @@ func newIndefiniteHead(head string) *indefiniteHead {
 func (h *indefiniteHead) match(text string) bool {
 	switch {
 	case h.word == nil:
-		return h.re.MatchString(text)
+		return h.re().MatchString(text)
 	case !h.plain:
-		return h.word.contains(text) && h.re.MatchString(text)
+		return h.word.contains(text) && h.re().MatchString(text)
 	}
 	found := false
 	h.word.each(text, func(start, _ int) bool {

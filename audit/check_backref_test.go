@@ -54,7 +54,7 @@ func TestIndefiniteHead(t *testing.T) {
 				b.WriteString(pieces[rng.Intn(len(pieces))])
 			}
 			text := b.String()
-			if got, want := h.match(text), h.re.MatchString(text); got != want {
+			if got, want := h.match(text), h.re().MatchString(text); got != want {
 				t.Fatalf("head %q, %q: got %v, want %v", head, text, got, want)
 			}
 		}

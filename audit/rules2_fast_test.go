@@ -275,7 +275,7 @@ func TestRules2IndefiniteHead(t *testing.T) {
 	}
 	check := func(s string) {
 		for w, h := range heads {
-			if got, want := h.match(s), h.re.MatchString(s); got != want {
+			if got, want := h.match(s), h.re().MatchString(s); got != want {
 				t.Fatalf("indefinite %q in %q = %v, want %v", w, s, got, want)
 			}
 		}
