@@ -287,7 +287,8 @@ func Suppressed(ds []Directive, f Finding) bool {
 }
 
 // ApplySuppressions splits findings into those to keep and those the
-// document's suppression comments suppress, keeping their order.
+// document's suppression comments suppress, keeping their order. When
+// the document has none, kept is findings itself.
 func ApplySuppressions(doc *Document, findings []Finding) (kept, suppressed []Finding) {
 	ds, _ := Suppressions(doc)
 	return ApplyDirectives(ds, findings)
@@ -296,6 +297,9 @@ func ApplySuppressions(doc *Document, findings []Finding) (kept, suppressed []Fi
 // ApplyDirectives is ApplySuppressions with the directives already
 // parsed.
 func ApplyDirectives(ds []Directive, findings []Finding) (kept, suppressed []Finding) {
+	if len(ds) == 0 {
+		return findings, nil // most articles, and every plain-text one
+	}
 	kept = findings[:0:0]
 	for _, f := range findings {
 		if len(ds) > 0 && Suppressed(ds, f) {
