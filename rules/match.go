@@ -243,6 +243,14 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
 	for i := 0; i < len(text); {
+		if gap == gapBreak && words != nil {
+			// Nothing up to the next word can make a gap weaker than
+			// gapBreak, and most words after one are dropped: skip them
+			// in a loop of their own.
+			if i = words.skipDropped(text, i); i == len(text) {
+				break
+			}
+		}
 		var cl charClass
 		size := 1
 		if c := text[i]; c < utf8.RuneSelf {
@@ -499,6 +507,49 @@ func (f *wordFilter) add(h uint64, bits uint64) {
 func (f *wordFilter) get(h uint64) uint64 {
 	b := h >> 49
 	return f[b>>5] >> (2 * (b & 31)) & 3
+}
+
+// skipDropped returns the offset, at or after i, of the first byte
+// tokenize must look at when the gap before text[i:] is gapBreak: it
+// steps over ASCII bytes that are not word characters, which leave the
+// gap a gapBreak, and over the plain words (as tokenize reads them: ASCII
+// letters and digits, fewer than eight, then an ASCII byte other than an
+// apostrophe) that keep turns away after a gapBreak, each of which leaves
+// the gap a gapBreak again. It stops at any other word, at a byte that is
+// not ASCII, and short of the last eight bytes of text.
+func (f *wordFilter) skipDropped(text string, i int) int {
+	const lower = 0x2020202020202020
+	for i+8 <= len(text) {
+		x := le64(text, i)
+		if asciiWord[byte(x)] == 0 {
+			if byte(x) >= utf8.RuneSelf {
+				return i
+			}
+			i++
+			continue
+		}
+		n := asciiWordLen(x)
+		if n == 8 {
+			return i
+		}
+		after := byte(x >> (8 * n))
+		if after >= utf8.RuneSelf || after == '\'' {
+			return i
+		}
+		key := (x | lower) & (1<<(8*n) - 1)
+		v := f.get(hashTail(uint64(n), key))
+		if n >= 3 && byte(x>>(8*(n-1))) == 's' && byte(x)-'A' < 26 {
+			v |= f.get(hashTail(uint64(n-1), key&(1<<(8*(n-1))-1)))
+		}
+		if v&filterFirst != 0 {
+			return i
+		}
+		i += n
+		if after == ' ' {
+			i++ // the space that most often follows a word
+		}
+	}
+	return i
 }
 
 // keep reports whether a word can be part of a mention: whether it, or

@@ -556,38 +556,66 @@ func TestASCIIWordEnd(t *testing.T) {
 // the next word follow a gapBreak, and gives the others as without it.
 func TestTokenizeFiltered(t *testing.T) {
 	r := DefaultRegistry()
-	words := &r.m.words
 	for _, text := range matchCases(t, r, true) {
-		all, arena := tokenize(text, nil, nil, nil)
-		got, gotArena := tokenize(text, nil, nil, words)
-		var want []token
-		dropped := false
-		for _, tk := range all {
-			if dropped {
-				tk.gap = gapBreak
-			}
-			dropped = !words.keep(tk.hash, tk.stemHash, tk.stem != stemNone, tk.gap)
-			if !dropped {
-				want = append(want, tk)
+		checkTokenizeFiltered(t, &r.m.words, text)
+	}
+}
+
+// TestTokenizeFilteredBytes checks the filtered tokeniser's skipping of
+// dropped words (skipDropped) with every byte after, before and inside
+// words of every length up to past eight, near the end of text and not.
+func TestTokenizeFilteredBytes(t *testing.T) {
+	r := DefaultRegistry()
+	words := []string{"a", "Is", "the", "The", "Sanas", "SANAs", "agency", "AFPs", "Reuters", "Reuterss", "governments", "1984", "U"}
+	for c := range 256 {
+		for _, w := range words {
+			for _, text := range []string{
+				w + string(rune(c)) + "said the agency of Reuters",
+				"said " + w + string(rune(c)) + " SOHR's report, AFP said",
+				"xx yy. " + w + string([]byte{byte(c)}) + "AFP",
+				string([]byte{byte(c)}) + w + " " + w + " the NGO",
+				w + "\n" + string([]byte{byte(c), ' '}) + w + "s zz, " + w,
+			} {
+				checkTokenizeFiltered(t, &r.m.words, text)
 			}
 		}
-		if len(got) != len(want) {
-			t.Fatalf("tokenize(%q) with the filter: %d tokens, want %d", text, len(got), len(want))
+	}
+}
+
+// checkTokenizeFiltered checks that tokenize with the filter words leaves
+// out of text exactly the words the filter turns away, each making the
+// next word follow a gapBreak, and gives the others as without it.
+func checkTokenizeFiltered(t *testing.T, words *wordFilter, text string) {
+	t.Helper()
+	all, arena := tokenize(text, nil, nil, nil)
+	got, gotArena := tokenize(text, nil, nil, words)
+	var want []token
+	dropped := false
+	for _, tk := range all {
+		if dropped {
+			tk.gap = gapBreak
 		}
-		for i, g := range got {
-			w := want[i]
-			key, wantKey := string(gotArena[g.key0:g.key1]), string(arena[w.key0:w.key1])
-			var stem, wantStem string
-			if g.stem != stemNone && w.stem != stemNone {
-				stem, wantStem = string(gotArena[g.key0:g.stemKey1]), string(arena[w.key0:w.stemKey1])
-			}
-			if key != wantKey || stem != wantStem {
-				t.Fatalf("tokenize(%q) with the filter, token %d: key %q stem %q, want %q %q", text, i, key, stem, wantKey, wantStem)
-			}
-			g.key0, g.key1, g.stemKey1 = w.key0, w.key1, w.stemKey1
-			if g != w {
-				t.Fatalf("tokenize(%q) with the filter, token %d = %+v, want %+v", text, i, g, w)
-			}
+		dropped = !words.keep(tk.hash, tk.stemHash, tk.stem != stemNone, tk.gap)
+		if !dropped {
+			want = append(want, tk)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("tokenize(%q) with the filter: %d tokens, want %d", text, len(got), len(want))
+	}
+	for i, g := range got {
+		w := want[i]
+		key, wantKey := string(gotArena[g.key0:g.key1]), string(arena[w.key0:w.key1])
+		var stem, wantStem string
+		if g.stem != stemNone && w.stem != stemNone {
+			stem, wantStem = string(gotArena[g.key0:g.stemKey1]), string(arena[w.key0:w.stemKey1])
+		}
+		if key != wantKey || stem != wantStem {
+			t.Fatalf("tokenize(%q) with the filter, token %d: key %q stem %q, want %q %q", text, i, key, stem, wantKey, wantStem)
+		}
+		g.key0, g.key1, g.stemKey1 = w.key0, w.key1, w.stemKey1
+		if g != w {
+			t.Fatalf("tokenize(%q) with the filter, token %d = %+v, want %+v", text, i, g, w)
 		}
 	}
 }
