@@ -24,8 +24,17 @@ type phraseMatcher struct {
 	// wide is true when some phrase can start with a rune that is not
 	// ASCII as written in the text (a non-ASCII letter, or "k" and "s",
 	// which fold with the Kelvin sign and the long s).
-	wide   bool
-	hyphen bool // '-' separates words like white space
+	wide bool
+	// wideRoots are the runes that are not ASCII and that a phrase can
+	// start with as written in the text (the runes whose foldRune is the
+	// first of one), with the node after each, and wideLead the first
+	// bytes of their UTF-8 encodings, or every byte from 0x80 on when a
+	// phrase starts with U+FFFD (which stands for any invalid byte). Only
+	// a multi-byte sequence whose first byte wideLead has is decoded and
+	// looked up.
+	wideRoots []pmEdge
+	wideLead  [4]uint64
+	hyphen    bool // '-' separates words like white space
 	// wordStarts is true when no phrase starts with an ASCII character
 	// that is not a word character, nor with U+FFFD: then a match can
 	// start only where a run of ASCII word characters does or, when wide,
@@ -75,11 +84,7 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 				n = m.nodes[n].sep
 			}
 			for _, r := range w {
-				f := foldRune(r)
-				if n == 0 && (f >= utf8.RuneSelf || f == 'K' || f == 'S') {
-					m.wide = true
-				}
-				n = m.child(n, f)
+				n = m.child(n, foldRune(r))
 			}
 		}
 		if n != 0 && m.nodes[n].accept == 0 {
@@ -90,6 +95,7 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		}
 	}
 	m.wordStarts = m.next(0, foldRune(utf8.RuneError)) == 0
+	m.addWideRoots()
 	for b, n := range m.root {
 		if n == 0 {
 			continue
@@ -105,6 +111,47 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		}
 	}
 	return m
+}
+
+// addWideRoots fills wideRoots, wideLead and wide from the root's edges.
+func (m *phraseMatcher) addWideRoots() {
+	defer func() { m.wide = len(m.wideRoots) > 0 }()
+	for _, e := range m.nodes[0].next {
+		// The runes whose foldRune is e.r are e.r's simple folding orbit.
+		for r := e.r; ; {
+			if r >= utf8.RuneSelf {
+				m.wideRoots = append(m.wideRoots, pmEdge{r, e.node})
+				var buf [utf8.UTFMax]byte
+				utf8.EncodeRune(buf[:], r)
+				m.setWideLead(buf[0])
+				if r == utf8.RuneError {
+					for b := utf8.RuneSelf; b < 256; b++ {
+						m.setWideLead(byte(b))
+					}
+				}
+			}
+			if r = unicode.SimpleFold(r); r == e.r {
+				break
+			}
+		}
+	}
+}
+
+func (m *phraseMatcher) setWideLead(b byte) { m.wideLead[b>>6] |= 1 << (b & 63) }
+
+// mayLead reports whether a phrase may start with the multi-byte
+// sequence (or invalid byte) that starts with byte b.
+func (m *phraseMatcher) mayLead(b byte) bool { return m.wideLead[b>>6]&(1<<(b&63)) != 0 }
+
+// wideRoot returns the node after rune r, not ASCII, at the start of a
+// phrase, or 0: next(0, foldRune(r)) without folding r.
+func (m *phraseMatcher) wideRoot(r rune) int32 {
+	for _, e := range m.wideRoots {
+		if e.r == r {
+			return e.node
+		}
+	}
+	return 0
 }
 
 // addRun adds to runs the lengths of the run of ASCII word characters a
@@ -250,8 +297,11 @@ scan:
 				}
 				end = m.matchAt(text, p+1, n)
 			default:
+				if !m.mayLead(b) {
+					continue
+				}
 				r, size := utf8.DecodeRuneInString(text[p:])
-				if n = m.next(0, foldRune(r)); n == 0 || !wordBoundary(text, p) {
+				if n = m.wideRoot(r); n == 0 || !wordBoundary(text, p) {
 					continue
 				}
 				end = m.matchAt(text, p+size, n)
@@ -433,10 +483,12 @@ func (m *phraseMatcher) each(text string, fn func(start, end int) bool) {
 		switch {
 		case b < utf8.RuneSelf:
 			n = m.root[b]
-		case m.wide:
+		case m.mayLead(b):
+			// Any other byte from 0x80 on starts no phrase, nor is any
+			// byte that follows it in its sequence one mayLead has.
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
-			n = m.next(0, foldRune(r))
+			n = m.wideRoot(r)
 		}
 		if n != 0 && wordBoundary(text, i) {
 			if end := m.matchAt(text, i+size, n); end > i {

@@ -38,15 +38,17 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 		{"according to reports", "it is believed", "it is widely believed", "claimed", "admitted", "insisted", "many believe"},
 		{"(a", "b", "x(y"},
 		{strings.Repeat("x", 64), strings.Repeat("x", 62) + " y", "xx", "x_x", "kk", "xs"},
+		{"ǅemal", "Σigma", "sigma", "“quoted”"},
 	}
 	// Whether each list's matches can start only at an ASCII word or a
 	// multi-byte sequence: not with a phrase starting with U+FFFD or "(".
-	wordStarts := []bool{true, true, true, false, true, true, false, true}
+	wordStarts := []bool{true, true, true, false, true, true, false, true, true}
 	pieces := []string{"sources", "say", "said", "it", "is", "believed", "widely", "according", "to", "reports", "some",
 		"state", "run", "media", "U.S.", "u.s", "k", "K", "\u212a", "ſ", "S", "café", "CAFÉ", "Ünion", "ünion", "a", "b", "c", "_x", "x_", "9", "x", "\ufffd", "\xff", "\xc3", "(", "x(y", "Über", "alles", "ÉTAT", "kelvin", "\u212aelvin",
 		strings.Repeat("x", 62), "xx", "xk", "\u212a\u212a", "xſ",
 		"claimed", "Admitted", "insisted", "INSISTED", "many", "believe", "believed",
-		" ", "  ", "\n", "\t", "-", "--", ".", ",", "é", "“", "_", "\u00a0", "\v"}
+		" ", "  ", "\n", "\t", "-", "--", ".", ",", "é", "“", "_", "\u00a0", "\v",
+		"ǆ", "ǅ", "Ǆemal", "σ", "ς", "Σ", "igma", "emal", "quoted”", "”", "\u2019", "\xe2", "\xe2\x80"}
 	rng := rand.New(rand.NewSource(1))
 	for li, list := range lists {
 		var phrases [][]string
