@@ -33,7 +33,9 @@ func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 // text, as appendQWords splits it, has an inflection of a loaded verb as
 // its key (as holdsLoaded, its tests' reference, says). The analyzer keeps the cues of all a document's
 // sentences in one array, and the cue finder's words of one sentence
-// after another in toks, which it returns for the next.
+// after another in toks, which it returns for the next. toks holds the
+// words only if the cue finder needed them: a sentence of plain whole
+// words none of which passes the screen leaves it empty.
 //
 // It makes the cue finder's words as appendQWordsOf (the tests'
 // reference) does, and notes on
@@ -50,9 +52,29 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 	var cbuf [8]ReportingCue
 	starts := sbuf[:0]
 	toks = toks[:0]
-	for j := 0; j < len(words); {
+	// While every word is plain and whole, the cue finder's words are
+	// the words themselves (toks[ti] would be words[ti] as a qword): the
+	// first loop goes as far as they are, and toks is made only once a
+	// start passes the screen, as few do. The second makes toks of the
+	// words from the first that is not.
+	j := 0
+	for ; j < len(words); j++ {
 		// Words that touch are the parts of one split at a quotation
 		// boundary: tokenize never ends a word right before another.
+		w := &words[j]
+		if !w.plain || j+1 < len(words) && words[j+1].start == w.end {
+			break
+		}
+		if rep.startSet.hasWord(w) {
+			starts = append(starts, startWord{ti: j, fa: uint32(w.fa), fb: uint32(w.fb)})
+			loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
+		}
+	}
+	lazy := j == len(words)
+	if !lazy {
+		toks = appendPlainQWords(toks, words[:j])
+	}
+	for j < len(words) {
 		w := &words[j]
 		k, end := j+1, w.end
 		for k < len(words) && words[k].start == end {
@@ -64,7 +86,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 				starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: uint32(w.fb)})
 				loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
 			}
-			toks = append(toks, qword{start: w.start, end: w.end, key: w.lower})
+			toks = append(toks, plainQWord(w))
 		} else {
 			t0 := len(toks)
 			toks = appendQWords(toks, text, w.start, end)
@@ -83,7 +105,15 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 	rc, next := cbuf[:0], 0
 	for _, st := range starts {
 		ti := st.ti
-		if ti < next || !a.cues.mayStart(toks, st) {
+		if ti < next {
+			continue
+		}
+		if lazy {
+			if !a.cues.mayStartWords(words, st) {
+				continue
+			}
+			toks, lazy = appendPlainQWords(toks, words), false
+		} else if !a.cues.mayStart(toks, st) {
 			continue
 		}
 		if c, n := rep.cueAt(text, toks, ti); n > 0 {
@@ -165,6 +195,35 @@ func (s *cueScreen) mayStart(toks []qword, c startWord) bool {
 	}
 	a2, b2 := wordFilterBits(toks[c.ti+1].key)
 	return s.pairs.has(pairFilterBits(c.fa, c.fb, a2, b2))
+}
+
+// mayStartWords is mayStart while the cue finder's words are words
+// themselves, each plain and whole (toks[ti] would be words[ti] as a
+// qword): the words' filter bits answer for their keys.
+func (s *cueScreen) mayStartWords(words []word, c startWord) bool {
+	if s.single.has(c.fa, c.fb) {
+		return true
+	}
+	if c.ti+1 >= len(words) {
+		return false
+	}
+	next := &words[c.ti+1]
+	return s.pairs.has(pairFilterBits(c.fa, c.fb, uint32(next.fa), uint32(next.fb)))
+}
+
+// plainQWord returns the cue finder's word for a plain word that is
+// whole: the word itself, its key its lower-case form.
+func plainQWord(w *word) qword {
+	return qword{start: w.start, end: w.end, key: w.lower}
+}
+
+// appendPlainQWords appends the cue finder's words of words, each plain
+// and whole, to toks.
+func appendPlainQWords(toks []qword, words []word) []qword {
+	for i := range words {
+		toks = append(toks, plainQWord(&words[i]))
+	}
+	return toks
 }
 
 // lastWordIs reports whether a cue's text ends with the word w.

@@ -17,7 +17,8 @@ func checkCuesLoaded(t *testing.T, a *Analyzer, phrases map[string][]phraseCue, 
 	t.Helper()
 	cues, toks, loaded := a.appendCuesLoaded(nil, text, words, nil)
 	wantToks := appendQWordsOf(nil, text, words)
-	if !slices.Equal(toks, wantToks) {
+	// toks is made only when the cue finder needs it.
+	if len(toks) > 0 && !slices.Equal(toks, wantToks) {
 		t.Errorf("appendCuesLoaded(%q) words:\ngot  %v\nwant %v", text, toks, wantToks)
 		return false
 	}
