@@ -243,7 +243,7 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
 	for i := 0; i < len(text); {
-		if gap == gapBreak && words != nil {
+		if gap == gapBreak && words != nil && i+8 <= len(text) {
 			// Nothing up to the next word can make a gap weaker than
 			// gapBreak, and most words after one are dropped: skip them
 			// in a loop of their own.
@@ -513,10 +513,11 @@ func (f *wordFilter) get(h uint64) uint64 {
 // tokenize must look at when the gap before text[i:] is gapBreak: it
 // steps over ASCII bytes that are not word characters, which leave the
 // gap a gapBreak, and over the plain words (as tokenize reads them: ASCII
-// letters and digits, fewer than eight, then an ASCII byte other than an
-// apostrophe) that keep turns away after a gapBreak, each of which leaves
-// the gap a gapBreak again. It stops at any other word, at a byte that is
-// not ASCII, and short of the last eight bytes of text.
+// letters and digits, then an ASCII byte other than an apostrophe or the
+// end of text) that keep turns away after a gapBreak, each of which
+// leaves the gap a gapBreak again, and over the space after each. It
+// stops at any other word, at a byte that is not ASCII, and when fewer
+// than eight bytes of text are left.
 func (f *wordFilter) skipDropped(text string, i int) int {
 	const lower = 0x2020202020202020
 	for i+8 <= len(text) {
@@ -530,7 +531,23 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 		}
 		n := asciiWordLen(x)
 		if n == 8 {
-			return i
+			// A long word, hashed as tokenize hashes it.
+			j := asciiWordEnd(text, i+8)
+			if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
+				return i
+			}
+			v := f.get(textWordHash(text, i, j))
+			if text[j-1] == 's' && byte(x)-'A' < 26 {
+				v |= f.get(textWordHash(text, i, j-1))
+			}
+			if v&filterFirst != 0 {
+				return i
+			}
+			i = j
+			if i < len(text) && text[i] == ' ' {
+				i++
+			}
+			continue
 		}
 		after := byte(x >> (8 * n))
 		if after >= utf8.RuneSelf || after == '\'' {

@@ -566,7 +566,8 @@ func TestTokenizeFiltered(t *testing.T) {
 // words of every length up to past eight, near the end of text and not.
 func TestTokenizeFilteredBytes(t *testing.T) {
 	r := DefaultRegistry()
-	words := []string{"a", "Is", "the", "The", "Sanas", "SANAs", "agency", "AFPs", "Reuters", "Reuterss", "governments", "1984", "U"}
+	words := []string{"a", "Is", "the", "The", "Sanas", "SANAs", "agency", "AFPs", "Reuters", "Reuterss", "governments", "1984", "U",
+		"abcdefgh", "Abcdefgs", "Observatory", "OBSERVATORYs", "abcdefghijklmnop", "Abcdefghijklmnops"}
 	for c := range 256 {
 		for _, w := range words {
 			for _, text := range []string{
