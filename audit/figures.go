@@ -1024,10 +1024,11 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			// Every ASCII letter and digit was read above.
 			seg++
 			i += size
-			ascii = ascii && size == 1
+			ascii = false
 			continue
 		case r == '\'' || r == '’':
 			if n, _ := utf8.DecodeRuneInString(s[i+size:]); i+size < len(s) && unicode.IsLetter(n) {
