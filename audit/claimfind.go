@@ -38,6 +38,7 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 		out = append(out, c)
 	}
 	figs := &b.figs
+	figs.p.reuse, figs.p.kept = true, figs.p.kept[:0]
 	for si := range doc.Sentences {
 		s, info := &doc.Sentences[si], &infos[si]
 		if doc.Blocks[s.Block].Kind != BlockBody {
@@ -98,13 +99,33 @@ func (a *Analyzer) claims(doc *Document, infos []sentInfo, qattrs []*Attribution
 	for k, i := range order {
 		doc.Claims[k] = out[i]
 	}
+	// The figures' Quantities are in the finder's buffer, which the next
+	// article reuses: they are copied into one array of the document's.
+	n := 0
+	for k := range doc.Claims {
+		if doc.Claims[k].Quantity != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	quants := make([]Quantity, n)
+	n = 0
+	for k := range doc.Claims {
+		if c := &doc.Claims[k]; c.Quantity != nil {
+			quants[n] = *c.Quantity
+			c.Quantity = &quants[n]
+			n++
+		}
+	}
 }
 
 // claimBuilder is the scratch space of Analyzer.claims, reused across
 // articles: the claims are gathered in one slice that keeps its capacity,
 // and the article's own slice is allocated once, at its final length.
 type claimBuilder struct {
-	figs          figFinder
+	figs          figFinder // its Quantities in figs.p.kept
 	claims        []Claim
 	quoteSentence []bool
 	order         []int32 // the claims' order by start
@@ -119,7 +140,7 @@ var claimBuilders = sync.Pool{New: func() any { return new(claimBuilder) }}
 func (b *claimBuilder) release() {
 	clear(b.claims)
 	b.claims = b.claims[:0]
-	b.figs.p.quants = nil
+	b.figs.p.kept = b.figs.p.kept[:0]
 	claimBuilders.Put(b)
 }
 

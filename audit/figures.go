@@ -1343,8 +1343,13 @@ func (f *figFinder) release() {
 // figQuantSlab is how many Quantities a figFinder allocates at once.
 const figQuantSlab = 8
 
-// newQuantity returns a new Quantity holding q, from the parser's slab.
+// newQuantity returns a new Quantity holding q: with p.reuse the next of
+// p.kept, otherwise one from the parser's slab.
 func (p *figParser) newQuantity(q Quantity) *Quantity {
+	if p.reuse {
+		p.kept = append(p.kept, q)
+		return &p.kept[len(p.kept)-1]
+	}
 	if len(p.quants) == 0 {
 		p.quants = make([]Quantity, figQuantSlab)
 	}
@@ -1369,7 +1374,7 @@ func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
 // tries a figure at every token that can begin one.
 func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	p := &f.p
-	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], quants: p.quants, lastEnd: -1, anchorEnd: -1}
+	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], quants: p.quants, reuse: p.reuse, kept: p.kept, lastEnd: -1, anchorEnd: -1}
 	if cap(p.toks) == 0 {
 		p.toks = make([]figToken, 0, len(sentence)/5+4)
 	}
@@ -1420,6 +1425,11 @@ type figParser struct {
 	out  []FigureMatch
 	// quants are the unused Quantities of the slab newQuantity hands out.
 	quants []Quantity
+	// With reuse, newQuantity appends the Quantities to kept instead, a
+	// buffer its owner empties and reuses from one article to the next:
+	// it must copy them out before (Analyzer.claims does).
+	reuse bool
+	kept  []Quantity
 
 	// The last figure found, and the last casualty or displacement figure
 	// that had its subkind of its own (its anchor): a figure of people
