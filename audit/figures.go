@@ -886,7 +886,14 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			i++
 			continue
 		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
-			end, ascii, hasUpper, hasLower, h := figScanWord(s, i)
+			// Most words are ASCII letters and digits up to a space or a
+			// mark that joins nothing: they are read here, the rest by
+			// figScanWord.
+			end, h, seen := figScanASCII(s, i, figHashInit)
+			ascii, hasUpper, hasLower := true, seen&figByteUpper != 0, seen&figByteLower != 0
+			if end == i || end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'' || s[end] == '.') {
+				end, ascii, hasUpper, hasLower, h = figScanWord(s, i)
+			}
 			w := s[i:end]
 			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: 'A' <= b && b <= 'Z' || b >= utf8.RuneSelf && unicode.IsUpper(r)}
 			switch {
@@ -1008,16 +1015,15 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 	h = figHashInit
 	var seen uint8 // the figWordByte classes of the ASCII letters read
 	for i < len(s) {
-		c := s[i]
-		if k := figWordByte[c]; k != 0 {
-			// The common case, ASCII letters and digits, read fast. Digits
-			// have the lower-case bit set already.
-			seen |= k
-			h = figHashByte(h, c|0x20)
-			seg++
-			i++
-			continue
+		// The common case, ASCII letters and digits, read fast.
+		j, hj, k := figScanASCII(s, i, h)
+		seen |= k
+		seg += j - i
+		i, h = j, hj
+		if i == len(s) {
+			break
 		}
+		c := s[i]
 		var r rune = rune(c)
 		size := 1
 		if r >= utf8.RuneSelf {
@@ -1055,6 +1061,23 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 		break
 	}
 	return i, ascii, seen&figByteUpper != 0, seen&figByteLower != 0, h
+}
+
+// figScanASCII reads the ASCII letters and digits at s[i], adding them to
+// the figHash h; it returns where they end, the hash and the figWordByte
+// classes read.
+func figScanASCII(s string, i int, h uint32) (int, uint32, uint8) {
+	var seen uint8
+	for ; i < len(s); i++ {
+		c := s[i]
+		k := figWordByte[c]
+		if k == 0 {
+			break
+		}
+		seen |= k
+		h = figHashByte(h, c|0x20) // digits have the lower-case bit set already
+	}
+	return i, h, seen
 }
 
 // figWordByte classes the bytes figScanWord reads fast: an ASCII
