@@ -503,15 +503,21 @@ func (ps *figPhrases) add(c *figCompiled, text string, id int) error {
 
 // match returns the length in tokens and the id of the longest phrase at
 // toks[i]; n is 0 when none matches.
+// Most tokens begin no phrase of the set: they are told so inline. A
+// numeral, whose vocabulary number is 0, begins none, as no word of a
+// phrase has that number.
 func (ps *figPhrases) match(s string, toks []figToken, i int) (n, id int) {
-	if i < 0 || i >= len(toks) || toks[i].kind == figTokNum {
-		return 0, 0
+	if uint(i) < uint(len(toks)) {
+		if f := uint(toks[i].id); f < uint(len(ps.first)) && len(ps.first[f]) > 0 {
+			return ps.matchFrom(s, toks, i, ps.first[f])
+		}
 	}
-	f := int(toks[i].id)
-	if f >= len(ps.first) {
-		return 0, 0
-	}
-	for _, p := range ps.first[f] {
+	return 0, 0
+}
+
+// matchFrom is match for the phrases of the set that begin with token i.
+func (ps *figPhrases) matchFrom(s string, toks []figToken, i int, first []figPhrase) (n, id int) {
+	for _, p := range first {
 		if i+len(p.words) > len(toks) {
 			continue
 		}
@@ -947,7 +953,12 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			dst = append(dst, t)
 			i += size
 		}
-		space = false
+		// A token is mostly followed by one space: it is passed here
+		// rather than by another turn of the loop.
+		space = i < len(s) && s[i] == ' '
+		if space {
+			i++
+		}
 	}
 	return dst, nums
 }
