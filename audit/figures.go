@@ -406,7 +406,7 @@ func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 		if e == 0 {
 			return 0
 		}
-		if uint32(e>>32) == h && (v.keys[i] == w || fold && figEqualLower(w, v.keys[i])) {
+		if uint32(e>>32) == h && (figEqual(w, v.keys[i]) || fold && figEqualLower(w, v.keys[i])) {
 			return int32(uint32(e))
 		}
 	}
@@ -430,6 +430,20 @@ const figHashInit = uint32(2166136261)
 
 // figHashByte adds the byte c, already lower-cased, to the hash h.
 func figHashByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+// figEqual reports whether w == key, byte by byte: for the short words
+// of the vocabulary that is cheaper than a call to the runtime's memequal.
+func figEqual(w, key string) bool {
+	if len(w) != len(key) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] != key[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // figEqualLower reports whether the ASCII word w lower-cased is key.
 func figEqualLower(w, key string) bool {

@@ -21,3 +21,23 @@ func TestFigPhrasesNoNumeral(t *testing.T) {
 		t.Errorf("numeral: match %d, id %d; want 0, 0", n, toks[0].id)
 	}
 }
+
+// TestFigEqual holds figEqual to ==, over pairs of the lexicon's
+// vocabulary and their near misses.
+func TestFigEqual(t *testing.T) {
+	c := figLexicon(t).c
+	words := []string{"", "a", "ab", "ba", "one", "One", "onE", "ones", "one’s"}
+	for w := range c.vocab {
+		words = append(words, w, w+"s", w[:len(w)/2])
+	}
+	for _, w := range words {
+		for _, k := range words[:9] {
+			if got := figEqual(w, k); got != (w == k) {
+				t.Fatalf("figEqual(%q, %q) = %v", w, k, got)
+			}
+		}
+		if !figEqual(w, string([]byte(w))) {
+			t.Fatalf("figEqual(%q, copy) = false", w)
+		}
+	}
+}
