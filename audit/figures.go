@@ -308,6 +308,9 @@ type figCompiled struct {
 	// vocab as the lookup every token takes reads it.
 	vocab map[string]int32
 	table figVocab
+	// ascii is the vocabulary number of each one-byte ASCII token, as
+	// table gives it: a punctuation mark is looked up here.
+	ascii [utf8.RuneSelf]int32
 	words []figWord
 	keys  []string // the folded word of each number
 
@@ -788,6 +791,9 @@ func (l *FigureLexicon) compile() error {
 		c.valueEnds[len(k)][k[0]&31] |= 1 << (k[len(k)-1] & 31)
 	}
 	c.table = newFigVocab(c.vocab)
+	for b := range c.ascii {
+		c.ascii[b] = c.table.lookup(string(rune(b)), false)
+	}
 	l.c = c
 	return nil
 }
@@ -960,7 +966,11 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 		default:
 			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space}
 			if c != nil {
-				t.id = c.table.lookup(t.key, false)
+				if b < utf8.RuneSelf {
+					t.id = c.ascii[b]
+				} else {
+					t.id = c.table.lookup(t.key, false)
+				}
 				t.flags = c.words[t.id].flags
 			}
 			sents.number(&t)
