@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -260,79 +261,175 @@ func appendWordsLower(dst []word, text, lower string) []word {
 	// lower is text with its ASCII capitals lower-cased: an ASCII word's
 	// lower-case form is a slice of it, so that a sentence costs at most
 	// one allocation however many capitals it has.
-	i := 0
+	//
+	// appendASCIIWords takes most words, and stops where it cannot go
+	// on: appendWord takes that one, and the first goes on after it.
+	for i := 0; ; {
+		dst, i = appendASCIIWords(dst, text, lower, i)
+		if i >= len(text) {
+			return dst
+		}
+		dst, i, lower = appendWord(dst, text, lower, i)
+	}
+}
+
+// appendASCIIWords appends the words of text from i, as appendWordsLower
+// splits them, while they are all ASCII, their lower-case forms at hand
+// (lower is not "" or they have no capital) and dst has room for them.
+// It returns where it stopped: the end of text, a byte that is not ASCII
+// between words, or the start of the word it left.
+//
+// It calls nothing, so that what it works with stays in registers: most
+// words are ASCII letters and digits ended by a space or a mark, passed
+// eight bytes a step.
+func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf {
-			if !isASCIIAlnum(c) {
-				i++ // the common case of a space or a punctuation mark
-				continue
+		c := text[i]
+		if !isASCIIAlnum(c) {
+			if c >= utf8.RuneSelf {
+				return dst, i
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
+			i++ // the common case of a space or a punctuation mark
 			continue
 		}
 		start := i
-		ascii, upper, dot := true, false, false
-		for i < len(text) {
-			if i+8 <= len(text) {
-				n, up := alnumRun8(text, i)
-				upper = upper || up
-				i += n
-				if n == 8 {
-					continue
+		dot := false
+	scan:
+		for ; i+8 <= len(text); i += 8 {
+			x := swarLoad(text, i)
+			// The high bit of each byte that is not an ASCII letter or
+			// digit: bytes of 0x80 and above are tested without it, then
+			// ruled out (see alnumRun8).
+			if stop := (^swarAlnum(x&^swarHigh) | x) & swarHigh; stop != 0 {
+				i += bits.TrailingZeros64(stop) / 8
+				goto stopped
+			}
+		}
+		for i < len(text) && isASCIIAlnum(text[i]) {
+			i++
+		}
+	stopped:
+		if i < len(text) {
+			switch c := text[i]; {
+			case c >= utf8.RuneSelf:
+				return dst, start
+			case c == '-' || c == '\'' || c == '.':
+				// An inner joiner: a hyphen, an apostrophe or a dot
+				// between letters (a hyphen or an apostrophe may come
+				// before a digit).
+				if i+1 < len(text) {
+					c2 := text[i+1]
+					if c2 >= utf8.RuneSelf {
+						return dst, start
+					}
+					if isASCIILetter(c2) || c != '.' && c2-'0' < 10 {
+						dot = dot || c == '.'
+						i++
+						goto scan
+					}
 				}
-				// text[i] is not an ASCII letter or digit.
 			}
-			c := text[i]
-			if isASCIIAlnum(c) {
-				upper = upper || 'A' <= c && c <= 'Z'
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
-				break // an ASCII space or mark that joins nothing: most words end so
-			}
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-				ascii = false
-				i += n
-				continue
-			}
-			// Inner joiners: hyphen, apostrophes, a dot between letters.
-			if (r == '-' || r == '\'' || r == '’' || r == '.') && i+n < len(text) {
-				r2, _ := utf8.DecodeRuneInString(text[i+n:])
-				if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
-					ascii = ascii && n == 1
-					dot = dot || r == '.'
-					i += n
-					continue
-				}
-			}
-			break
 		}
 		t, l := text[start:i], text[start:i]
-		switch {
-		case !ascii:
-			l = strings.ToLower(t)
-		case upper:
-			if lower == "" {
-				lower = lowerASCII(text)
-			}
+		if lower != "" {
+			// The word as lower has it, whether or not it has capitals.
 			l = lower[start:i]
-		}
-		var capital, number bool
-		if c := t[0]; c < utf8.RuneSelf {
-			capital, number = 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
 		} else {
-			first, _ := utf8.DecodeRuneInString(t)
-			capital, number = unicode.IsUpper(first), unicode.IsDigit(first)
+			for j := 0; j < len(t); j++ {
+				if t[j]-'A' < 26 {
+					return dst, start // lower is yet to be made
+				}
+			}
+		}
+		if len(dst) == cap(dst) {
+			return dst, start
 		}
 		fa, fb := wordFilterBits(l)
-		// Built in place: a word is large, and most sentences have many.
-		dst = append(dst, word{start: start, end: i, text: t, lower: l, capital: capital, number: number,
-			ascii: ascii, plain: ascii && !dot, fa: uint16(fa), fb: uint16(fb)})
+		// Built in place, a field at a time: a word is large, and most
+		// sentences have many.
+		dst = dst[:len(dst)+1]
+		w := &dst[len(dst)-1]
+		w.start, w.end = start, i
+		w.text, w.lower = t, l
+		c = t[0]
+		w.capital, w.number = c-'A' < 26, c-'0' < 10
+		w.ascii, w.plain = true, !dot
+		w.fa, w.fb = uint16(fa), uint16(fb)
 	}
-	return dst
+	return dst, i
+}
+
+// appendWord appends the word of text at i, if a word starts there, as
+// appendWordsLower splits it, and returns the index after it (or after
+// the rune at i) and lower, made if it was "" and the word needed it.
+func appendWord(dst []word, text, lower string, i int) ([]word, int, string) {
+	if c := text[i]; c < utf8.RuneSelf {
+		if !isASCIIAlnum(c) {
+			return dst, i + 1, lower
+		}
+	} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return dst, i + n, lower
+	}
+	start := i
+	ascii, upper, dot := true, false, false
+	for i < len(text) {
+		if i+8 <= len(text) {
+			n, up := alnumRun8(text, i)
+			upper = upper || up
+			i += n
+			if n == 8 {
+				continue
+			}
+			// text[i] is not an ASCII letter or digit.
+		}
+		c := text[i]
+		if isASCIIAlnum(c) {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			break // an ASCII space or mark that joins nothing: most words end so
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			ascii = false
+			i += n
+			continue
+		}
+		// Inner joiners: hyphen, apostrophes, a dot between letters.
+		if (r == '-' || r == '\'' || r == '’' || r == '.') && i+n < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+n:])
+			if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
+				ascii = ascii && n == 1
+				dot = dot || r == '.'
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	t, l := text[start:i], text[start:i]
+	switch {
+	case !ascii:
+		l = strings.ToLower(t)
+	case upper:
+		if lower == "" {
+			lower = lowerASCII(text)
+		}
+		l = lower[start:i]
+	}
+	var capital, number bool
+	if c := t[0]; c < utf8.RuneSelf {
+		capital, number = 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
+	} else {
+		first, _ := utf8.DecodeRuneInString(t)
+		capital, number = unicode.IsUpper(first), unicode.IsDigit(first)
+	}
+	fa, fb := wordFilterBits(l)
+	dst = append(dst, word{start: start, end: i, text: t, lower: l, capital: capital, number: number,
+		ascii: ascii, plain: ascii && !dot, fa: uint16(fa), fb: uint16(fb)})
+	return dst, i, lower
 }
 
 // setBits works out w.fa and w.fb from w.lower.

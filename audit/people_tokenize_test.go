@@ -70,6 +70,17 @@ func checkTokenize(t *testing.T, text string) bool {
 		t.Errorf("appendWordsLower(%.200q):\n got %+v\nwant %+v", text, got, want)
 		return false
 	}
+	// With room for every word, appendASCIIWords takes all the ASCII
+	// ones without handing over to appendWord; after words already there,
+	// the offsets still start at 0.
+	for _, lower := range []string{"", lowerASCII(text)} {
+		pre := []word{{text: "x", lower: "x"}}
+		got := appendWordsLower(append(make([]word, 0, len(text)+1), pre...), text, lower)
+		if !slices.Equal(got[:1], pre) || !slices.Equal(got[1:], want) {
+			t.Errorf("appendWordsLower(%.200q, lower %t) with room:\n got %+v\nwant %+v", text, lower != "", got[1:], want)
+			return false
+		}
+	}
 	return true
 }
 
@@ -79,6 +90,12 @@ func TestAppendWordsReference(t *testing.T) {
 		"end-", "end.", "it's", "x'", "'quoted'", "3.5 per cent", "v1.2", "Ça va, Zoë?", "naïve café",
 		"e\u0301t\u0301e", "İstanbul", "ǅemal", "\xff\xfeA\xffb", "a\u00a0b", "don’t", "O'Neil-Smith Jr.",
 		"tab\tnew\nline", "1,000", "state-of-the-art", "x-1", "x.1", "ŞAHİN", "Ὀδυσσεύς",
+		// Words longer than eight bytes, joiners at chunk edges and at
+		// the end, ASCII words that go on in other scripts.
+		"abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQ rstuvwxyzABC", "abcdefg-hijklmno'pqrstuvw.xyz",
+		"abcdefgh-", "abcdefgh.", "abcdefgh.1", "abcdefgh-1", "abcdefgh'", "abcdefgh’s", "abcdefghé",
+		"Straßenbahn-Haltestelle", "hello-ça va", "a.b.c.d.e.f.g.h.i.j", "A.B.C.D.E.F.G.H.I.J.",
+		"7-Eleven 24/7 3.5-4.5 O'Reilly’s", "x.é y-é z'é", "end\u00a0word", "ascii\xffbad\xfe",
 	} {
 		checkTokenize(t, text)
 	}
