@@ -509,8 +509,25 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 // appendNameTokens appends nameToken of each of words to dst: findOrgs
 // and findPeople both ask it of most words of a sentence.
 func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
+	n := len(dst)
+	dst = slices.Grow(dst, len(words))[:n+len(words)]
+	names := dst[n:]
 	for i := range words {
-		dst = append(dst, l.nameToken(&words[i]))
+		// nameToken answers most words without a call: a capitalised
+		// word ending in no possessive that the not-names filter rules
+		// out is a name token; a lower-case word shorter than a
+		// particle and a hyphen and a capital, or whose first byte no
+		// particle has, is not.
+		w := &words[i]
+		name := false
+		switch {
+		case w.capital:
+			k := len(w.lower)
+			name = k > 0 && w.lower[k-1] != 's' && !l.notNameF.hasWord(w) || l.nameToken(w)
+		case len(w.text) >= 3 && w.lower != "" && l.particleFirst[w.lower[0]]:
+			name = l.nameToken(w)
+		}
+		names[i] = name
 	}
 	return dst
 }
@@ -606,6 +623,9 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found, set with each
 	for i := 0; i < len(words); i++ {
+		if i = lex.nextPersonStart(words, names, i); i == len(words) {
+			break
+		}
 		// Unnamed people: determiner + up to two modifiers + noun.
 		if lex.determinerF.hasWord(&words[i]) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
@@ -793,6 +813,22 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 		i = next - 1
 	}
 	return out
+}
+
+// nextPersonStart returns the index of the first of words from i at which
+// findPeople may find a person, len(words) if none: a word the
+// determiners' filter holds, one that may be a plural head or come
+// before one (mayPluralHead), or a name token (names). findPeople passes
+// the other words, most of them, without looking further.
+func (l *PeopleLexicon) nextPersonStart(words []word, names []bool, i int) int {
+	names = names[:len(words)]
+	for ; i < len(words); i++ {
+		w := &words[i]
+		if names[i] || l.determinerF.hasWord(w) || l.mayPluralHead(w) || i+1 < len(words) && l.mayPluralHead(&words[i+1]) {
+			return i
+		}
+	}
+	return len(words)
 }
 
 // invertedTag reports whether the verb at words[v] opens an inverted
@@ -999,7 +1035,15 @@ func FindDefinites(text string, lex *PeopleLexicon) []Definite {
 func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon) []Definite {
 	out := dst[:0]
 	for i := 0; i < len(words); i++ {
-		if !lex.openerF.hasWord(&words[i]) || !slices.Contains(definiteOpeners, words[i].lower) {
+		// Most words open no description: the filter passes them
+		// without a call.
+		for i < len(words) && !lex.openerF.hasWord(&words[i]) {
+			i++
+		}
+		if i == len(words) {
+			break
+		}
+		if !slices.Contains(definiteOpeners, words[i].lower) {
 			continue
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {

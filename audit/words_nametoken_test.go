@@ -29,9 +29,22 @@ func refNameToken(l *PeopleLexicon, w *word) bool {
 // splits it at any byte.
 func checkNameTokens(t *testing.T, l *PeopleLexicon, text string) bool {
 	t.Helper()
-	for _, w := range tokenize(text) {
+	words := tokenize(text)
+	for _, w := range words {
 		if got, want := l.nameToken(&w), refNameToken(l, &w); got != want {
 			t.Errorf("nameToken(%q) = %v, want %v", w.text, got, want)
+			return false
+		}
+	}
+	// appendNameTokens answers most words itself, after what dst holds.
+	names := l.appendNameTokens([]bool{true}, words)
+	if len(names) != len(words)+1 || !names[0] {
+		t.Errorf("appendNameTokens(%.100q) = %v", text, names)
+		return false
+	}
+	for i := range words {
+		if got, want := names[i+1], refNameToken(l, &words[i]); got != want {
+			t.Errorf("appendNameTokens: %q = %v, want %v", words[i].text, got, want)
 			return false
 		}
 	}

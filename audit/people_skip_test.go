@@ -1,0 +1,44 @@
+package audit
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+)
+
+// TestNextPersonStart holds the words findPeople passes over without a
+// look (nextPersonStart) to those it passed over before: no determiner,
+// no name token, and no plural head (pluralHead) here or next; and the
+// words findDefinites passes over to those that open no description.
+func TestNextPersonStart(t *testing.T) {
+	l := &DefaultLexicon().People
+	plural := func(words []word, k int) bool {
+		if k >= len(words) {
+			return false
+		}
+		_, _, ok := l.pluralHead(words[k].lower)
+		return ok
+	}
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			words := tokenize(a.Body)
+			names := l.appendNameTokens(nil, words)
+			for i := 0; i < len(words); {
+				j := l.nextPersonStart(words, names, i)
+				for k := i; k < j; k++ {
+					if names[k] || l.determiners[words[k].lower] || plural(words, k) || plural(words, k+1) {
+						t.Fatalf("nextPersonStart passes over %q (word %d of %.100q)", words[k].text, k, a.Body)
+					}
+				}
+				i = j + 1
+			}
+			// findDefinites passes over the words openerF rules out.
+			for k := range words {
+				if slices.Contains(definiteOpeners, words[k].lower) && !l.openerF.hasWord(&words[k]) {
+					t.Fatalf("openerF misses %q", words[k].text)
+				}
+			}
+		}
+	}
+}
