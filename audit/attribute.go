@@ -165,8 +165,7 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 	}
 	info.attr, info.attrCue, info.subject = nil, bestCue, subject
 	if hasBest {
-		info.attr = new(Attribution)
-		*info.attr = best
+		info.attr = ante.newAttribution(si, best)
 	} else {
 		info.subject = -1
 		info.from = 0
@@ -601,6 +600,27 @@ type antecedents struct {
 	// people, pronouns and definite descriptions a "he" or "she" may
 	// follow, and of those the pronouns and definite descriptions.
 	speakers, pronounSpeakers [genders][]int32
+	// attrs holds the document's attributions (newAttribution): never
+	// reused, as the analysis keeps pointers to them.
+	attrs []Attribution
+}
+
+// newAttribution returns a pointer to a copy of at, the attribution of
+// sentence si, from an array that has room for one in each sentence left
+// that may have one: one allocation a document rather than one an
+// attribution.
+func (x *antecedents) newAttribution(si int, at Attribution) *Attribution {
+	if len(x.attrs) == cap(x.attrs) {
+		n := 0
+		for k := si; k < len(x.infos); k++ {
+			if info := &x.infos[k]; info.editorial && len(info.cues) > 0 {
+				n++
+			}
+		}
+		x.attrs = make([]Attribution, 0, max(n, 1))
+	}
+	x.attrs = append(x.attrs, at)
+	return &x.attrs[len(x.attrs)-1]
 }
 
 // antecedentsPool keeps antecedents indexes, released by the analyses
@@ -678,7 +698,7 @@ func (x *antecedents) release() {
 	if cap(x.arena) > 10*maxPooledMentions {
 		return
 	}
-	x.doc, x.all, x.infos = nil, nil, nil
+	x.doc, x.all, x.infos, x.attrs = nil, nil, nil, nil
 	for g := range genders {
 		x.speakers[g], x.pronounSpeakers[g] = x.speakers[g][:0], x.pronounSpeakers[g][:0]
 	}
