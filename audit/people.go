@@ -964,20 +964,53 @@ func (l *PeopleLexicon) unnamedTail(text string, words []word, end int, m *Perso
 // Gender returns "f" or "m" when a descriptor or title says a person's
 // gender ("Mrs", "a spokeswoman", "his wife"), else "".
 func (l *PeopleLexicon) Gender(descriptor string) string {
-	return l.genderOf(tokenize(descriptor))
+	// genderOf(tokenize(descriptor)) without allocating for most
+	// descriptors: their words fit in buf, on the stack, and with the
+	// descriptor standing in for its own lower-case form, an ASCII
+	// word's lower is the word as written, lower-cased here on the
+	// stack for the look-ups (which read a []byte key without a copy).
+	var buf [16]word
+	g := ""
+	for _, w := range appendWordsLower(buf[:0], descriptor, descriptor) {
+		lw := strings.TrimSuffix(w.lower, ".")
+		if !w.ascii || len(lw) > maxStackKey {
+			if w.ascii {
+				lw = strings.ToLower(lw) // a long word: rare
+			}
+			g = l.genderWord(lw, g)
+			continue
+		}
+		var key [maxStackKey]byte
+		for i := 0; i < len(lw); i++ {
+			key[i] = lowerByte[lw[i]]
+		}
+		switch k := key[:len(lw)]; {
+		case l.female[string(k)]:
+			g = "f"
+		case l.male[string(k)]:
+			g = "m"
+		}
+	}
+	return g
+}
+
+// genderWord returns "f" or "m" when lw, a lower-case word, says a
+// person's gender, else g.
+func (l *PeopleLexicon) genderWord(lw, g string) string {
+	switch {
+	case l.female[lw]:
+		return "f"
+	case l.male[lw]:
+		return "m"
+	}
+	return g
 }
 
 // genderOf is Gender on the words of a descriptor.
 func (l *PeopleLexicon) genderOf(words []word) string {
 	g := ""
-	for _, w := range words {
-		lw := strings.TrimSuffix(w.lower, ".")
-		switch {
-		case l.female[lw]:
-			g = "f"
-		case l.male[lw]:
-			g = "m"
-		}
+	for i := range words {
+		g = l.genderWord(strings.TrimSuffix(words[i].lower, "."), g)
 	}
 	return g
 }

@@ -304,8 +304,12 @@ func (l *ReportingLexicon) Audience(word string) bool { return l.audiences[lexKe
 // for a source in a speech tag (he, she, they, it).
 // The analyzer asks it of every word: the filter answers for most.
 func (l *ReportingLexicon) Pronoun(word string) bool {
-	k := lexKey(word)
-	return l.pronounSet.may(k) && l.pronouns[k]
+	if isLowerASCIIWord(word) {
+		return l.pronounSet.may(word) && l.pronouns[word] // its own key
+	}
+	// Other words ("He", a name the checks ask of) are lower-cased on
+	// the stack rather than copied.
+	return hasLexKey(l.pronouns, word)
 }
 
 // FindCues returns the reporting cues of text in order. Multi-word cues
