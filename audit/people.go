@@ -48,6 +48,8 @@ type PeopleLexicon struct {
 	// unnamed phrases, the last words of role phrases, titles and
 	// not-names.
 	determinerF, unnamedF, roleEndF, titleF, notNameF wordFilter
+	// roleOrTitleF holds the words of roleEndF and titleF (mayRole).
+	roleOrTitleF wordFilter
 	// headF holds the heads of definite descriptions (FindDefinites): the
 	// role phrases, org_nouns, female and male; openerF their openers
 	// (definiteOpeners); orgWordF holds org_words.
@@ -137,6 +139,10 @@ func (l *PeopleLexicon) compile() error {
 	l.roleEndF = wordFilter{}
 	for key := range l.roles {
 		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
+	}
+	l.roleOrTitleF = l.titleF
+	for i, w := range l.roleEndF {
+		l.roleOrTitleF[i] |= w
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
 	l.particleF, l.affiliationF = filterOf(l.particles), filterOf(l.affiliations)
@@ -570,6 +576,14 @@ func trimGap(g string) string {
 	return strings.TrimSpace(g)
 }
 
+// mayRole is false when roleAt is 0 for the word w, as it is for most
+// words: neither the role ends' filter nor the titles' holds it, and it
+// ends in no dot.
+func (l *PeopleLexicon) mayRole(w *word) bool {
+	n := len(w.lower)
+	return l.roleOrTitleF.hasWord(w) || n > 0 && w.lower[n-1] == '.'
+}
+
 // roleBefore returns how many words ending at index i (inclusive) form a
 // role phrase, and its type ("defense analyst" → analyst, expert).
 func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
@@ -668,6 +682,9 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 		nameFrom := 0
 		role, typ := "", ""
 		for k := range run {
+			if !lex.mayRole(&run[k]) {
+				continue
+			}
 			if n, r, t := lex.roleAt(run, k); n > 0 {
 				nameFrom, role, typ = k+1, r, t
 			}
@@ -1229,6 +1246,9 @@ func findOrgs(dst []OrgMention, text string, words []word, names []bool, lex *Pe
 // spansOverlap reports whether [s, e) overlaps one of spans, which are
 // sorted by start and do not nest (their ends increase too).
 func spansOverlap(spans []Span, s, e int) bool {
+	if len(spans) == 0 {
+		return false // most sentences: without the search's closure
+	}
 	i := sort.Search(len(spans), func(k int) bool { return spans[k].End > s })
 	return i < len(spans) && spans[i].Start < e
 }

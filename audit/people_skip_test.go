@@ -10,7 +10,8 @@ import (
 // TestNextPersonStart holds the words findPeople passes over without a
 // look (nextPersonStart) to those it passed over before: no determiner,
 // no name token, and no plural head (pluralHead) here or next; and the
-// words findDefinites passes over to those that open no description.
+// words findDefinites passes over to those that open no description, and
+// those mayRole rules out to those roleAt finds no role at.
 func TestNextPersonStart(t *testing.T) {
 	l := &DefaultLexicon().People
 	plural := func(words []word, k int) bool {
@@ -33,8 +34,14 @@ func TestNextPersonStart(t *testing.T) {
 				}
 				i = j + 1
 			}
-			// findDefinites passes over the words openerF rules out.
+			// findDefinites passes over the words openerF rules out;
+			// findPeople asks roleAt of no word mayRole rules out.
 			for k := range words {
+				if !l.mayRole(&words[k]) {
+					if n, _, _ := l.roleAt(words, k); n > 0 {
+						t.Fatalf("mayRole rules out %q, a role", words[k].text)
+					}
+				}
 				if slices.Contains(definiteOpeners, words[k].lower) && !l.openerF.hasWord(&words[k]) {
 					t.Fatalf("openerF misses %q", words[k].text)
 				}
