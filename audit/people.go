@@ -361,6 +361,9 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 		w.capital, w.number = c-'A' < 26, c-'0' < 10
 		w.ascii, w.plain = true, !dot
 		w.fa, w.fb = uint16(fa), uint16(fb)
+		if i < len(text) && text[i] == ' ' {
+			i++ // the space most words end at, passed here at once
+		}
 	}
 	return dst, i
 }
