@@ -644,7 +644,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 			break
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
-		if lex.determinerF.hasWord(&words[i]) && lex.determiners[words[i].lower] {
+		if lex.determinerF.hasWord(&words[i]) && lex.mayUnnamedAt(words, i) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -901,6 +901,18 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 		}
 	}
 	return -1
+}
+
+// mayUnnamedAt is false when unnamedAt finds nothing at words[i], as it
+// does after most determiners: none of the four words after it is held
+// by the filter of the unnamed phrases' first words.
+func (l *PeopleLexicon) mayUnnamedAt(words []word, i int) bool {
+	for k := i + 1; k < len(words) && k <= i+4; k++ {
+		if l.unnamedF.hasWord(&words[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // unnamedAt matches an unnamed source starting at the determiner words[i]:

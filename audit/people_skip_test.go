@@ -34,6 +34,14 @@ func TestNextPersonStart(t *testing.T) {
 				}
 				i = j + 1
 			}
+			// findPeople asks unnamedAt of no word mayUnnamedAt rules out.
+			for k := range words {
+				if !l.mayUnnamedAt(words, k) {
+					if _, _, ok := l.unnamedAt(a.Body, words, k, nil); ok {
+						t.Fatalf("mayUnnamedAt rules out %q, an unnamed source", a.Body[words[k].start:min(len(a.Body), words[k].start+40)])
+					}
+				}
+			}
 			// findDefinites passes over the words openerF rules out;
 			// findPeople asks roleAt of no word mayRole rules out.
 			for k := range words {
