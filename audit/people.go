@@ -644,7 +644,10 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 			break
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
-		if lex.determinerF.hasWord(&words[i]) && lex.mayUnnamedAt(words, i) && lex.determiners[words[i].lower] {
+		// An unnamed phrase starts in the four words after its
+		// determiner: after most, none the filter of their first words
+		// holds.
+		if lex.determinerF.hasWord(&words[i]) && lex.unnamedF.mayAny(words, i+1, i+5) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -903,18 +906,6 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 	return -1
 }
 
-// mayUnnamedAt is false when unnamedAt finds nothing at words[i], as it
-// does after most determiners: none of the four words after it is held
-// by the filter of the unnamed phrases' first words.
-func (l *PeopleLexicon) mayUnnamedAt(words []word, i int) bool {
-	for k := i + 1; k < len(words) && k <= i+4; k++ {
-		if l.unnamedF.hasWord(&words[k]) {
-			return true
-		}
-	}
-	return false
-}
-
 // unnamedAt matches an unnamed source starting at the determiner words[i]:
 // "a woman", "an AFP correspondent", "a resident of Aleppo", "a source
 // close to the army". It returns the mention and the index after it.
@@ -1108,7 +1099,9 @@ func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon
 		if i == len(words) {
 			break
 		}
-		if !slices.Contains(definiteOpeners, words[i].lower) {
+		// A description's head is one of the four words after its
+		// opener: most openers have none the heads' filter holds.
+		if !lex.headF.mayAny(words, i+1, i+5) || !slices.Contains(definiteOpeners, words[i].lower) {
 			continue
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {

@@ -34,11 +34,24 @@ func TestNextPersonStart(t *testing.T) {
 				}
 				i = j + 1
 			}
-			// findPeople asks unnamedAt of no word mayUnnamedAt rules out.
+			// findPeople asks unnamedAt of no determiner with no word
+			// after it that unnamedF may hold.
 			for k := range words {
-				if !l.mayUnnamedAt(words, k) {
+				if !l.unnamedF.mayAny(words, k+1, k+5) {
 					if _, _, ok := l.unnamedAt(a.Body, words, k, nil); ok {
-						t.Fatalf("mayUnnamedAt rules out %q, an unnamed source", a.Body[words[k].start:min(len(a.Body), words[k].start+40)])
+						t.Fatalf("unnamedF.mayAny rules out %q, an unnamed source", a.Body[words[k].start:min(len(a.Body), words[k].start+40)])
+					}
+				}
+			}
+			// findDefinites passes over the openers with no head the
+			// heads' filter may hold in the four words after them.
+			for k := range words {
+				if l.headF.mayAny(words, k+1, k+5) {
+					continue
+				}
+				for h := k + 1; h < len(words) && h <= k+4; h++ {
+					if w := words[h].lower; l.roles[w] != "" || l.orgNouns[w] || l.female[w] || l.male[w] {
+						t.Fatalf("headF.mayAny rules out %q, a head", words[h].text)
 					}
 				}
 			}
