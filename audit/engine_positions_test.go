@@ -2,7 +2,6 @@ package audit
 
 import (
 	"math/rand"
-	"strings"
 	"testing"
 )
 
@@ -12,14 +11,9 @@ import (
 // increasing order (some inside a rune, some repeated), from a copy of
 // the walker as for a finding's end, and backwards.
 func TestPositionWalker(t *testing.T) {
-	pieces := []string{"a", "word ", "é", "“", "😀", "\n", "\r\n", "\xff", "\xe2\x80", "\x80", strings.Repeat("x", 300)}
 	rng := rand.New(rand.NewSource(2))
 	for n := 0; n < 300; n++ {
-		var b strings.Builder
-		for k := rng.Intn(200); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := b.String()
+		text := randomPositionText(rng)
 		idx := newLineIndex(text)
 		w := newPositionWalker(text)
 		for off := -2; off <= len(text)+2; off += rng.Intn(12) {
