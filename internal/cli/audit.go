@@ -322,6 +322,12 @@ type auditOutput[T any] struct {
 func auditEach[T any](ctx context.Context, e *env, run *auditRun, paths []string, prepare func(reports.Result) T, emit func(T) error) error {
 	inputs := e.listInputs(paths, run.opts)
 	produce := func(yield func(auditItem) bool) {
+		// The next JSON Lines file is opened while the one before it is
+		// read: opening one scans it whole for its encoding, and the
+		// jobs would otherwise wait for that scan, the reader being
+		// theirs in turn.
+		var ahead *openingJSONL
+		defer func() { ahead.discard() }()
 		for i := range inputs {
 			if ctx.Err() != nil {
 				return
@@ -333,7 +339,21 @@ func auditEach[T any](ctx context.Context, e *env, run *auditRun, paths []string
 				}
 				continue
 			}
-			if !e.produceJSONL(ctx, in, run.opts, yield) {
+			opening := ahead
+			if opening == nil || opening.path != in.path {
+				ahead.discard()
+				opening = openJSONLAhead(in.path, run.opts)
+			}
+			ahead = nil
+			for k := i + 1; k < len(inputs); k++ {
+				if p := inputs[k].path; isJSONL(p, run.opts) {
+					if p != "-" {
+						ahead = openJSONLAhead(p, run.opts)
+					}
+					break
+				}
+			}
+			if !e.produceJSONL(ctx, in, opening, yield) {
 				return
 			}
 		}
@@ -390,16 +410,60 @@ func isJSONL(path string, opts audit.ReadOptions) bool {
 	return f == audit.FormatJSONL
 }
 
-// produceJSONL yields the records of a JSON Lines input, and the errors
-// met reading it in their place. It returns false when yield did.
-func (e *env) produceJSONL(ctx context.Context, in *auditInput, opts audit.ReadOptions, yield func(auditItem) bool) bool {
-	var j *audit.JSONLReader
-	var err error
-	if in.path == "-" {
-		j, err = audit.NewJSONLReader(e.stdin, "-", opts)
-	} else {
-		j, err = audit.OpenJSONL(in.path, opts)
+// openingJSONL is a JSON Lines file being opened on its own goroutine
+// (audit.OpenJSONL), or standard input to be opened when read.
+type openingJSONL struct {
+	path string
+	opts audit.ReadOptions
+	done chan struct{} // closed once j and err are set; nil for "-"
+	j    *audit.JSONLReader
+	err  error
+}
+
+// openJSONLAhead starts opening the JSON Lines input path, unless it is
+// standard input, which open reads when it is its turn.
+func openJSONLAhead(path string, opts audit.ReadOptions) *openingJSONL {
+	o := &openingJSONL{path: path, opts: opts}
+	if path == "-" {
+		return o
 	}
+	o.done = make(chan struct{})
+	go func() {
+		defer close(o.done)
+		o.j, o.err = audit.OpenJSONL(path, opts)
+	}()
+	return o
+}
+
+// open returns the opened reader, waiting for it.
+func (o *openingJSONL) open(stdin io.Reader) (*audit.JSONLReader, error) {
+	if o.done == nil {
+		return audit.NewJSONLReader(stdin, "-", o.opts)
+	}
+	<-o.done
+	return o.j, o.err
+}
+
+// discard closes a file opened ahead that will not be read (a nil o is
+// none) once it is open, without waiting for its scan: a run stopped
+// early ends at once.
+func (o *openingJSONL) discard() {
+	if o == nil || o.done == nil {
+		return
+	}
+	go func() {
+		<-o.done
+		if o.j != nil {
+			o.j.Close()
+		}
+	}()
+}
+
+// produceJSONL yields the records of a JSON Lines input, opened by o,
+// and the errors met reading it in their place. It returns false when
+// yield did.
+func (e *env) produceJSONL(ctx context.Context, in *auditInput, o *openingJSONL, yield func(auditItem) bool) bool {
+	j, err := o.open(e.stdin)
 	if err != nil {
 		return yield(auditItem{in: in, err: err})
 	}

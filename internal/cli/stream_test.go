@@ -2,10 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -271,6 +273,61 @@ func TestOrderedWindow(t *testing.T) {
 		})
 		if err != stop || produced > 10+tc.want+1 {
 			t.Errorf("%s: error %v, %d items produced after the error", tc.name, err, produced)
+		}
+	}
+}
+
+// TestAuditJSONLFilesInOrder audits several JSON Lines files, with a
+// folder between them, while each next file is opened ahead of its turn:
+// the articles, and the warnings and errors of each file, come in input
+// order, with -j 1 and -j 2.
+func TestAuditJSONLFilesInOrder(t *testing.T) {
+	dir := t.TempDir()
+	a, b, c := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl"), filepath.Join(dir, "c.jsonl")
+	writeFile(t, a, `{"id":"a1","body":"The ministry said 40 people were wounded."}`+"\n"+`{"id":"a2","body":`+"\n"+`{"id":"a3","body":"Rain is expected."}`+"\n")
+	writeFile(t, b, "{\"id\":\"b1\",\"body\":\"Caf\xe9 owners said 3 people died.\"}\nnot json\n")
+	writeFile(t, c, `{"id":"c1","body":"At least 130 people are said to have been killed."}`+"\n")
+	seeds := filepath.Join(repoRoot(t), "seeds")
+	entries, err := os.ReadDir(seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, id := range []string{"a1", "a3"} {
+		want = append(want, a+"#"+id)
+	}
+	for _, e := range entries {
+		want = append(want, filepath.Join(seeds, e.Name())+"#")
+	}
+	want = append(want, b+"#b1", c+"#c1")
+	for _, jobs := range []string{"1", "2"} {
+		report := filepath.Join(dir, "report"+jobs+".json")
+		code, _, errOut := run(t, "", "audit", "--no-config", "-j", jobs, "-f", "json="+report, a, seeds, b, c)
+		if code != ExitError {
+			t.Fatalf("-j %s: exit %d, want 2 (broken lines)\n%s", jobs, code, errOut)
+		}
+		var got struct {
+			Articles []struct {
+				Path, ID string
+			}
+		}
+		data, err := os.ReadFile(report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatal(err)
+		}
+		var order []string
+		for _, art := range got.Articles {
+			order = append(order, art.Path+"#"+art.ID)
+		}
+		if !slices.Equal(order, want) {
+			t.Errorf("-j %s: articles\n got %q\nwant %q", jobs, order, want)
+		}
+		i, j, k := strings.Index(errOut, "a.jsonl:2: "), strings.Index(errOut, "b.jsonl:1: "), strings.Index(errOut, "b.jsonl:2: ")
+		if i < 0 || j < 0 || k < 0 || !(i < j && j < k) {
+			t.Errorf("-j %s: want a.jsonl:2, then b.jsonl:1 (Windows-1252), then b.jsonl:2 in the log:\n%s", jobs, errOut)
 		}
 	}
 }
