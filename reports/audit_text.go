@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,14 +128,8 @@ func appendTextFinding(b []byte, path string, art *AuditArticle, f *Finding, opt
 	p := placeAt(path, art, f)
 	start := len(b)
 	b = opts.open(b, ansiBold)
-	b = append(b, p.Path...)
+	b = p.appendLoc(b)
 	b = append(b, ':')
-	b = strconv.AppendInt(b, int64(p.Line), 10)
-	b = append(b, ':')
-	if p.Record == 0 {
-		b = strconv.AppendInt(b, int64(p.Col), 10)
-		b = append(b, ':')
-	}
 	b = opts.close(b, start, ansiBold)
 	b = append(b, ' ')
 	level := f.Level.String()

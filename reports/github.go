@@ -229,10 +229,7 @@ func (g *githubWriter) flush() error {
 
 // githubPlainLine writes a finding GitHub will not annotate as a log line.
 func githubPlainLine(p findingPlace, f *Finding) string {
-	loc := fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
-	if p.Record > 0 {
-		loc = fmt.Sprintf("%s:%d", p.Path, p.Line)
-	}
+	loc := string(p.appendLoc(nil))
 	msg := flatText(f.Message)
 	if pos := p.bodyPos(f); pos != "" {
 		msg += " (" + pos + ")"

@@ -259,9 +259,9 @@ func (j *junitWriter) Abort() {
 // junitText is a finding as the body of a failure or a line of output:
 // where, what, the text concerned and the fix.
 func junitText(p findingPlace, f *Finding) string {
-	loc := fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	loc := string(p.appendLoc(nil))
 	if p.Record > 0 {
-		loc = fmt.Sprintf("%s:%d (%s)", p.Path, p.Line, p.bodyPos(f))
+		loc += " (" + p.bodyPos(f) + ")"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s %s: %s\n", loc, f.Level, f.Rule, flatText(f.Message))

@@ -30,6 +30,19 @@ type findingPlace struct {
 	ByteCol, EndByteCol int
 }
 
+// appendLoc appends where the finding is, compiler-style: path:line:col,
+// or path:line (the record's line) for a JSON Lines record.
+func (p findingPlace) appendLoc(b []byte) []byte {
+	b = append(b, p.Path...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	if p.Record == 0 {
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(p.Col), 10)
+	}
+	return b
+}
+
 // placeOf returns where finding f of article art is.
 func placeOf(art *AuditArticle, f *Finding) findingPlace {
 	return placeAt(slashPath(art.Path), art, f)
