@@ -189,3 +189,13 @@ func TestTextArticleMatchesReference(t *testing.T) {
 	}
 	checkTextArticles(t, arts)
 }
+
+// findingLevels counts findings by level name, as the reports did before
+// countLevels.
+func findingLevels(fs []Finding) map[string]int {
+	n := map[string]int{}
+	for _, f := range fs {
+		n[f.Level.String()]++
+	}
+	return n
+}

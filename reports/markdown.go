@@ -129,7 +129,7 @@ func writeMarkdownArticle(w *bufio.Writer, art *AuditArticle, opts MarkdownOptio
 	m := &art.Metrics
 	findings := "No findings"
 	if n := len(art.Findings); n > 0 {
-		findings = fmt.Sprintf("**%s** (%s)", nounCount(n, "finding"), levelPhrase(findingLevels(art.Findings)))
+		findings = fmt.Sprintf("**%s** (%s)", nounCount(n, "finding"), appendLevelPhrase(nil, countLevels(art.Findings)))
 	}
 	facts := []string{findings, fmt.Sprintf("%s, %s attributed", nounCount(m.Claims, "claim"), sharePercent(m.AttributedShare))}
 	if m.Quotes > 0 {

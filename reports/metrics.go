@@ -183,13 +183,14 @@ func (acc *metricsAcc) index(id string) int {
 	return -1
 }
 
-// stat returns the entry of id, added (as named) if new.
-func (acc *metricsAcc) stat(id string) *sourceStat {
+// statIndex returns the index of the entry of id, added (as named) if
+// new.
+func (acc *metricsAcc) statIndex(id string) int {
 	i := acc.index(id)
 	if i < 0 {
 		i = acc.newStat(id)
 	}
-	return &acc.stats[i]
+	return i
 }
 
 // newStat adds an entry for id, which has none, and returns its index.
@@ -285,7 +286,7 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 	acc.stats = slices.Grow(acc.stats, len(doc.Sources))
 	for i := range doc.Sources {
 		s := &doc.Sources[i]
-		st := acc.stat(s.ID)
+		st := &acc.stats[acc.statIndex(s.ID)]
 		if st.srcDoc != acc.docs {
 			st.srcDoc, st.src = acc.docs, i
 		}
@@ -318,10 +319,7 @@ func (acc *metricsAcc) add(doc *audit.Document) {
 		if isQuote && !isUnnamedSource(*ref) {
 			m.NamedQuotes++
 		}
-		j := acc.index(ref.ID)
-		if j < 0 {
-			j = acc.newStat(ref.ID)
-		}
+		j := acc.statIndex(ref.ID)
 		st := &acc.stats[j]
 		if st.cited == 0 {
 			acc.order = append(acc.order, j)

@@ -122,23 +122,13 @@ func appendArticleRef(b []byte, path string, art *AuditArticle) []byte {
 	return b
 }
 
-// findingLevels counts findings by level name.
-func findingLevels(fs []Finding) map[string]int {
-	n := map[string]int{}
-	for _, f := range fs {
-		n[f.Level.String()]++
-	}
-	return n
-}
-
 // phraseLevels are the levels a level phrase names, most severe first.
 var phraseLevels = [...]string{"error", "warning", "info"}
 
 // levelCounts counts findings of each of phraseLevels.
 type levelCounts [len(phraseLevels)]int
 
-// countLevels counts fs by level, as findingLevels does, for the levels
-// a level phrase names.
+// countLevels counts fs by level, for the levels a level phrase names.
 func countLevels(fs []Finding) levelCounts {
 	var n levelCounts
 	for i := range fs {

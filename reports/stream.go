@@ -266,6 +266,7 @@ func (t *auditTally) add(art *AuditArticle, suppressed, baselined int) {
 		art.acc.release()
 		art.acc = nil
 	case art.Doc != nil:
+		// An Audited made by hand rather than by Prepare.
 		t.metrics.Add(art.Doc)
 	}
 }
