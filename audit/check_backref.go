@@ -431,20 +431,6 @@ func isRESpace(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
 }
 
-// equalFoldLowerASCII reports whether s is word, which is lower-case
-// ASCII letters, in any ASCII letter case.
-func equalFoldLowerASCII(s, word string) bool {
-	if len(s) != len(word) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i]|0x20 != word[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // indefiniteHeads returns an indefiniteHead for the last word of each
 // back-reference of a registry, by that word as written.
 func indefiniteHeads(reg *rules.Registry) map[string]*indefiniteHead {
@@ -568,8 +554,6 @@ func typeList(types map[string]bool) string {
 	return strings.Join(ts, " or ")
 }
 
-// backrefTypes maps each back-reference of a registry (folded) to the
-// types of the sources that list it.
 // backrefFolds maps each back-reference of the registry, as the registry
 // spells it (rules.Mention.Alias), to rules.Fold of it.
 func backrefFolds(reg *rules.Registry) map[string]string {
@@ -582,6 +566,8 @@ func backrefFolds(reg *rules.Registry) map[string]string {
 	return out
 }
 
+// backrefTypes maps each back-reference of a registry (folded) to the
+// types of the sources that list it.
 func backrefTypes(reg *rules.Registry) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	for _, s := range reg.Sources() {

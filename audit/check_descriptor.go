@@ -215,21 +215,6 @@ func isBased(text string) bool {
 	return (containsFoldASCII(text, "based") || strings.Contains(text, "\u017f")) && basedRE.MatchString(text)
 }
 
-// containsFoldASCII reports whether s holds word, which is lower-case
-// ASCII letters, in any mix of ASCII letter case.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for j < len(word) && s[i+j]|0x20 == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
-		}
-	}
-	return false
-}
-
 // hasPossessive is possessiveRE.MatchString without the regular
 // expression for texts with no "'s" or "’s".
 func hasPossessive(text string) bool {

@@ -183,8 +183,8 @@ func isDoubleMark(r rune) bool {
 	return false
 }
 
-// markLeads finds, from one offset of a text to the next, the bytes
-// doubleMarkLead holds: every double mark starts with one, and none
+// markLeads finds, from one offset of a text to the next, the bytes of
+// doubleMarkBytes: every double mark starts with one, and none
 // continues a UTF-8 sequence. It searches for each of them with
 // strings.IndexByte, and keeps where each was found for the next call.
 type markLeads struct {
@@ -204,7 +204,7 @@ func newMarkLeads(text string) markLeads {
 }
 
 // next returns the offset of the first byte of the text from i on that
-// doubleMarkLead holds, or len(text). Calls must not go back: i is at
+// is one of doubleMarkBytes, or len(text). Calls must not go back: i is at
 // least what the last call returned.
 func (m *markLeads) next(i int) int {
 	first := len(m.text)
@@ -222,17 +222,10 @@ func (m *markLeads) next(i int) int {
 	return first
 }
 
-// doubleMarkBytes lists the bytes doubleMarkLead holds.
+// doubleMarkBytes lists the first bytes of the double marks' UTF-8
+// encodings: '"', 0xC2 for « and », 0xE2 for the rest (TestMarkLeads
+// derives them from the marks).
 var doubleMarkBytes = [...]byte{'"', 0xc2, 0xe2}
-
-// doubleMarkLead holds the first bytes of the double marks' UTF-8
-// encodings: '"', 0xC2 for « and », 0xE2 for the rest.
-var doubleMarkLead = func() (t [256]bool) {
-	for _, r := range "“”„«»‹›\"" {
-		t[string(r)[0]] = true
-	}
-	return t
-}()
 
 // opensQuote reports whether the mark r, between before and rest, is
 // written as an opening mark: “ „ « ‹ always, a straight " when text

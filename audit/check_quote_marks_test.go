@@ -67,6 +67,15 @@ func TestQuoteMarksParams(t *testing.T) {
 	assertEngineError(t, "quote-marks", "  unclosed: maybe\n", `r.yaml:7:13: parameter "unclosed"`)
 }
 
+// doubleMarkLead holds the first bytes of the double marks' UTF-8
+// encodings, derived from the marks.
+var doubleMarkLead = func() (t [256]bool) {
+	for _, r := range "“”„«»‹›\"" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
+
 // TestMarkLeads holds markLeads to the byte-at-a-time search it stands
 // for, with each kind of byte at every offset of texts longer than eight
 // bytes, and doubleMarkBytes to doubleMarkLead.

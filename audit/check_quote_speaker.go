@@ -191,15 +191,14 @@ func quotedName(text string) bool {
 // the pronoun's paragraph and nobody else who fits is named in a later
 // sentence ("…,” Saleh said after meeting Khatib. “…,” he added).
 // speakerMemo holds what ambiguity needs about the whole article,
-// computed once per run so that the check stays linear: who speaks, and
-// the same-sentence speech tags of each block in text order.
+// computed once per run so that the check stays linear: the same-sentence
+// speech tags of each block in text order (who speaks, the context's
+// speakingPeople, is remembered by the context).
 type speakerMemo struct {
-	done, tagsDone bool
-	// speakers holds the IDs of the people credited with a claim (only
-	// people's are asked for); tags, by block, the same-sentence speech
-	// tags, sorted by start, listed when first asked for (tagsDone).
-	speakers map[string]bool
-	tags     [][]*Attribution
+	tagsDone bool
+	// tags holds, by block, the same-sentence speech tags, sorted by
+	// start, listed when first asked for (tagsDone).
+	tags [][]*Attribution
 	// genders and sourceNames hold, by index in doc.Sources, the gender
 	// of each source's descriptor and where it is named, once asked for.
 	genders     []speakerGender
@@ -213,14 +212,6 @@ type speakerMemo struct {
 type speakerGender struct {
 	known bool
 	g     string
-}
-
-func (m *speakerMemo) init(c *Context) {
-	if m.done {
-		return
-	}
-	m.done = true
-	m.speakers = c.speakingPeople()
 }
 
 // blockTags returns the same-sentence speech tags of block b, sorted by
@@ -307,8 +298,7 @@ func (q quoteSpeaker) ambiguity(c *Context, memo *speakerMemo, at *Attribution) 
 		return ""
 	}
 	first := doc.Blocks[max(0, pb-q.paragraphs)].Start
-	memo.init(c)
-	speakers := memo.speakers
+	speakers := c.speakingPeople()
 	// Each source named in the window is one group of candidates: what
 	// matters of its mentions there is the first and last sentence.
 	var mem [8]namedGroup

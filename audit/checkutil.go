@@ -311,3 +311,28 @@ func hasLexKey(set map[string]bool, w string) bool {
 
 // maxStackKey is the longest word hasLexKey lower-cases on the stack.
 const maxStackKey = 64
+
+// equalFoldLowerASCII reports whether s is word, which is lower-case
+// ASCII letters, in any ASCII letter case.
+func equalFoldLowerASCII(s, word string) bool {
+	if len(s) != len(word) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds word, which is lower-case
+// ASCII letters, in any mix of ASCII letter case.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if equalFoldLowerASCII(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}

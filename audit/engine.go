@@ -370,10 +370,10 @@ type finishScratch struct {
 }
 
 // finish returns the context's findings in a new slice, sorted stably by
-// cmp (nil leaves them in the order reported), with their messages,
-// positions and fingerprints. It leaves c.found in the order reported,
-// for its memory to be reused; scratch may be nil.
-func (c *Context) finish(cmp func(a, b *Finding) int, scratch *finishScratch) []Finding {
+// compare, with their messages, positions and fingerprints. It leaves
+// c.found in the order reported, for its memory to be reused; scratch
+// may be nil.
+func (c *Context) finish(compare func(a, b *Finding) int, scratch *finishScratch) []Finding {
 	if len(c.found) == 0 {
 		return nil
 	}
@@ -387,15 +387,13 @@ func (c *Context) finish(cmp func(a, b *Finding) int, scratch *finishScratch) []
 	for i := range c.found {
 		order = append(order, int32(i))
 	}
-	if cmp != nil {
-		found := c.found
-		slices.SortFunc(order, func(i, j int32) int {
-			if n := cmp(&found[i], &found[j]); n != 0 {
-				return n
-			}
-			return int(i - j)
-		})
-	}
+	found := c.found
+	slices.SortFunc(order, func(i, j int32) int {
+		if n := compare(&found[i], &found[j]); n != 0 {
+			return n
+		}
+		return int(i - j)
+	})
 	scratch.order = order
 	out := make([]Finding, len(order))
 	for k, i := range order {
@@ -435,13 +433,10 @@ func positions(doc *Document, fs []Finding) {
 }
 
 // appendFingerprints appends the Fingerprint of each finding to dst, in
-// order, each fingerprintLen bytes long; scratch may be nil.
+// order, each fingerprintLen bytes long.
 func appendFingerprints(dst []byte, doc *Document, fs []Finding, scratch *finishScratch) []byte {
 	if len(fs) == 0 {
 		return dst
-	}
-	if scratch == nil {
-		scratch = &finishScratch{}
 	}
 	key := filepath.ToSlash(filepath.Clean(doc.Path))
 	if doc.Record > 0 {

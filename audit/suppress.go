@@ -302,7 +302,7 @@ func ApplyDirectives(ds []Directive, findings []Finding) (kept, suppressed []Fin
 	}
 	kept = findings[:0:0]
 	for _, f := range findings {
-		if len(ds) > 0 && Suppressed(ds, f) {
+		if Suppressed(ds, f) {
 			suppressed = append(suppressed, f)
 		} else {
 			kept = append(kept, f)
@@ -329,7 +329,9 @@ func DirectiveFindings(doc *Document, rule *rules.Rule, probs []DirectiveProblem
 // SortFindings sorts findings as Engine.Run does: by start offset, then
 // rule id, then end offset.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int { return compareFindings(&a, &b) })
+	// By index: a Finding is large, and SortStableFunc would copy two
+	// for every comparison.
+	sort.SliceStable(fs, func(i, j int) bool { return compareFindings(&fs[i], &fs[j]) < 0 })
 }
 
 const suppressionRuleYAML = `id: suppression
