@@ -78,3 +78,10 @@ func TestWordFilterHasNoFalseNegatives(t *testing.T) {
 		}
 	}
 }
+
+// slug makes an id from a name: lower case, words joined by hyphens.
+func slug(s string) string { return slugID("", s) }
+
+// quoteBounds returns the sorted view offsets at which quotations end
+// (their quoted text and their closing mark).
+func quoteBounds(quotes []Quote) []int { return appendQuoteBounds(nil, quotes) }

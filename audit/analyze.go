@@ -832,11 +832,9 @@ func lineBreaksToSpaces(text string, i int, cr bool) string {
 	return b.String()
 }
 
-// quoteBounds returns the sorted view offsets at which quotations end
-// (their quoted text and their closing mark).
-func quoteBounds(quotes []Quote) []int { return appendQuoteBounds(nil, quotes) }
-
-// appendQuoteBounds is quoteBounds in dst's array, from its start.
+// appendQuoteBounds returns, in dst's array from its start, the sorted
+// view offsets at which quotations end (their quoted text and their
+// closing mark).
 func appendQuoteBounds(dst []int, quotes []Quote) []int {
 	b := slices.Grow(dst[:0], 2*len(quotes))
 	for qi := range quotes {
@@ -897,10 +895,8 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 	return append(out, words[wi:]...)
 }
 
-// slug makes an id from a name: lower case, words joined by hyphens.
-func slug(s string) string { return slugID("", s) }
-
-// slugID returns prefix + slug(s), made in one allocation.
+// slugID returns prefix + the slug of s (lower case, words joined by
+// hyphens), made in one allocation.
 func slugID(prefix, s string) string {
 	// wrote is true once a letter or digit of s is written: a hyphen
 	// joins two words, and no word opens the slug with one.

@@ -64,8 +64,6 @@ type PeopleLexicon struct {
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
-	// maxParticle is the length in bytes of the longest particle.
-	maxParticle int
 }
 
 // personTypes are the source types a role may give a person.
@@ -100,10 +98,6 @@ func (l *PeopleLexicon) compile() error {
 		}
 	}
 	l.notNameKeys, l.titleKeys = wordSet(l.NotNames), wordSet(l.Titles)
-	l.maxParticle = 0
-	for p := range l.particles {
-		l.maxParticle = max(l.maxParticle, len(p))
-	}
 	phrases := func(name string, src map[string][]string) (map[string]string, map[string]int, error) {
 		m, n := map[string]string{}, map[string]int{}
 		for typ, list := range src {
@@ -1048,7 +1042,7 @@ func (l *PeopleLexicon) Anonymous(role string) bool {
 }
 
 // unnamedID returns the source id of an unnamed source or definite
-// description by its role or head: "unnamed:" + slug(role), made once
+// description by its role or head: slugID("unnamed:", role), made once
 // for the lexicon's own.
 func (l *PeopleLexicon) unnamedID(role string) string {
 	if id, ok := l.unnamedIDs[role]; ok {

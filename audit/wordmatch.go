@@ -115,7 +115,6 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 
 // addWideRoots fills wideRoots, wideLead and wide from the root's edges.
 func (m *phraseMatcher) addWideRoots() {
-	defer func() { m.wide = len(m.wideRoots) > 0 }()
 	for _, e := range m.nodes[0].next {
 		// The runes whose foldRune is e.r are e.r's simple folding orbit.
 		for r := e.r; ; {
@@ -135,6 +134,7 @@ func (m *phraseMatcher) addWideRoots() {
 			}
 		}
 	}
+	m.wide = len(m.wideRoots) > 0
 }
 
 func (m *phraseMatcher) setWideLead(b byte) { m.wideLead[b>>6] |= 1 << (b & 63) }
