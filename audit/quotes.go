@@ -1761,14 +1761,14 @@ func (f *quoteFinder) tagAfter(pos, hi int) string {
 	stop := pos
 	for stop < hi {
 		if c := f.view[stop]; c < utf8.RuneSelf {
-			if c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' {
+			if isSentenceEnd(rune(c)) || c == ';' || c == ':' || c == '"' {
 				break
 			}
 			stop++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(f.view[stop:hi])
-		if r == '…' || strings.ContainsRune("“„«”»", r) {
+		if isSentenceEnd(r) || strings.ContainsRune("“„«”»", r) {
 			break
 		}
 		stop += n
