@@ -497,9 +497,7 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 		}
 		return !l.notNameF.may(key) || !l.notNames[key]
 	}
-	// A particle-prefixed surname ("al-Assad"): at least three bytes, the
-	// first that of a particle, which most words rule themselves out by.
-	if len(w.text) < 3 || w.lower == "" || !l.particleFirst[w.lower[0]] {
+	if !l.mayParticleName(w) {
 		return false
 	}
 	if i := strings.IndexByte(w.text, '-'); i > 0 && i+1 < len(w.text) {
@@ -507,6 +505,13 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 		return l.particles[w.lower[:i]] && unicode.IsUpper(r)
 	}
 	return false
+}
+
+// mayParticleName reports whether w, not capitalised, may be a
+// particle-prefixed surname ("al-Assad"): at least three bytes, the first
+// that of a particle, which most words rule themselves out by.
+func (l *PeopleLexicon) mayParticleName(w *word) bool {
+	return len(w.text) >= 3 && w.lower != "" && l.particleFirst[w.lower[0]]
 }
 
 // appendNameTokens appends nameToken of each of words to dst: findOrgs
@@ -518,16 +523,15 @@ func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
 	for i := range words {
 		// nameToken answers most words without a call: a capitalised
 		// word ending in no possessive that the not-names filter rules
-		// out is a name token; a lower-case word shorter than a
-		// particle and a hyphen and a capital, or whose first byte no
-		// particle has, is not.
+		// out is a name token; a lower-case word mayParticleName rules
+		// out is not.
 		w := &words[i]
 		name := false
 		switch {
 		case w.capital:
 			k := len(w.lower)
 			name = k > 0 && w.lower[k-1] != 's' && !l.notNameF.hasWord(w) || l.nameToken(w)
-		case len(w.text) >= 3 && w.lower != "" && l.particleFirst[w.lower[0]]:
+		case l.mayParticleName(w):
 			name = l.nameToken(w)
 		}
 		names[i] = name
@@ -581,8 +585,11 @@ func (l *PeopleLexicon) mayRole(w *word) bool {
 	return l.roleOrTitleF.hasWord(w) || n > 0 && w.lower[n-1] == '.'
 }
 
-// roleBefore returns how many words ending at index i (inclusive) form a
-// role phrase, and its type ("defense analyst" → analyst, expert).
+// roleAt returns how many words ending at index i (inclusive) form a
+// role phrase, and its type ("defense analyst" → analyst, expert). It is
+// 0 for every word mayRole rules out, which findPeople's loop over a
+// run's words asks first: roleAt is too large to inline, and most words
+// are ruled out.
 func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 	// Try phrases ending at i: up to three words.
 	var buf [64]byte
