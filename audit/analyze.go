@@ -281,9 +281,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			continue
 		}
 		m0 := len(all) // the sentence's mentions are all[m0:]
-		// inView is true when s.Text is its span of the view, as
-		// Structure makes it.
-		inView := s.view.End <= len(viewLower) && s.Text == doc.view.Text[s.view.Start:s.view.End]
+		inView := doc.sentenceInView(&s)
 		text := s.Text
 		// screened is true when text has the words of s.Text, as
 		// appendQWords splits them: line breaks, which split no word,

@@ -710,23 +710,20 @@ func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 	if missing := want &^ ss.has; missing != 0 {
 		sent := &c.Doc.Sentences[si]
 		text := sent.Text
-		if missing&hasWords != 0 {
-			ss.words = st.wordsOf(text, sentenceLower(c.Doc, sent))
-			ss.has |= hasWords
-		}
 		if missing&(hasWrapped|hasCues) != 0 && ss.has&hasWrapped == 0 {
 			ss.wrapped = softWrap(text)
 			ss.has |= hasWrapped
 		}
+		// When its line breaks were spaced byte for byte, the words of
+		// text are those of the wrapped text FindCues would split: the
+		// sentence's words serve for its cues.
+		cuesFromWords := missing&hasCues != 0 && len(ss.wrapped) == len(text)
+		if (missing&hasWords != 0 || cuesFromWords) && ss.has&hasWords == 0 {
+			ss.words = st.wordsOf(text, sentenceLower(c.Doc, sent))
+			ss.has |= hasWords
+		}
 		if missing&hasCues != 0 {
-			if len(ss.wrapped) == len(text) {
-				// Its line breaks were spaced byte for byte, so the words
-				// of text are those of the wrapped text FindCues would
-				// split: the sentence's words serve.
-				if ss.has&hasWords == 0 {
-					ss.words = st.wordsOf(text, sentenceLower(c.Doc, sent))
-					ss.has |= hasWords
-				}
+			if cuesFromWords {
 				ss.cues = c.Lexicon.Reporting.appendCues(nil, ss.wrapped, ss.words)
 			} else {
 				ss.cues = c.Lexicon.Reporting.FindCues(ss.wrapped)
@@ -742,10 +739,17 @@ func (c *Context) sentence(si int, want sentenceParts) *sentenceState {
 // of, or "".
 func sentenceLower(doc *Document, s *Sentence) string {
 	lower := doc.viewLower // read, not made: Run leaves doc as it is
-	if v := s.view; doc.view != nil && 0 <= v.Start && v.Start <= v.End && v.End <= len(lower) && s.Text == doc.view.Text[v.Start:v.End] {
+	if v := s.view; v.End <= len(lower) && doc.sentenceInView(s) {
 		return lower[v.Start:v.End]
 	}
 	return ""
+}
+
+// sentenceInView reports whether s.Text is its span of the document's
+// view, as Structure makes it (a caller may have changed either since).
+func (doc *Document) sentenceInView(s *Sentence) bool {
+	v := s.view
+	return doc.view != nil && 0 <= v.Start && v.Start <= v.End && v.End <= len(doc.view.Text) && s.Text == doc.view.Text[v.Start:v.End]
 }
 
 // wordsOf returns the words of text, as appendQWords splits it, in the
