@@ -333,14 +333,8 @@ func (e *Engine) Run(doc *Document) []Finding {
 	}
 	scratch.blockBits, scratch.claimScopes = st.blockBits, st.claimScopes
 	scratch.keepSentences(st)
-	if st.credited != nil && len(st.credited) <= maxScratchCredited {
-		clear(st.credited)
-		scratch.credited = st.credited
-	}
-	if st.speakers != nil && len(st.speakers) <= maxScratchCredited {
-		clear(st.speakers)
-		scratch.speakers = st.speakers
-	}
+	keepMap(&scratch.credited, st.credited)
+	keepMap(&scratch.speakers, st.speakers)
 	out := ctx.finish(compareFindings, &scratch.fin)
 	scratch.keepFindings(ctx)
 	*st, *ctx = docState{}, Context{} // they pin the document until then
@@ -800,6 +794,15 @@ func (c *Context) creditedSources() map[string]bool {
 		st.creditedDone = true
 	}
 	return st.credited
+}
+
+// keepMap keeps m, cleared, in *dst for the next run, unless it is nil
+// or grew past maxScratchCredited (a map keeps its size once cleared).
+func keepMap(dst *map[string]bool, m map[string]bool) {
+	if m != nil && len(m) <= maxScratchCredited {
+		clear(m)
+		*dst = m
+	}
 }
 
 // speakingPeople returns the IDs of the people credited with a claim of
