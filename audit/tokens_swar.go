@@ -17,3 +17,12 @@ func alnumRun8(text string, i int) (n int, upper bool) {
 	n = bits.TrailingZeros64(stop) / 8
 	return n, swarUpper(x)&(1<<(8*n)-1) != 0
 }
+
+// swarLetters returns, for eight bytes packed little-endian in x, the
+// high bit of each byte that is an ASCII letter (see swarAlnum); bytes of
+// 0x80 and above are tested without their high bit, then ruled out.
+func swarLetters(x uint64) uint64 {
+	lower := x&^swarHigh | 0x20*swarOnes
+	letter := (lower + (0x80-'a')*swarOnes) &^ (lower + (0x80-'z'-1)*swarOnes)
+	return letter &^ x & swarHigh
+}

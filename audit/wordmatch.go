@@ -40,12 +40,17 @@ type phraseMatcher struct {
 	// start only where a run of ASCII word characters does or, when wide,
 	// at the first byte of a multi-byte UTF-8 sequence.
 	wordStarts bool
-	// follow is, for each ASCII first byte of a phrase, the set of bytes
-	// that may come right after it in a match: every byte but the ASCII
-	// word characters no phrase has second. A word starting with a pair
-	// outside it holds no phrase, which rules out most words the first
-	// byte alone lets through without walking the trie.
-	follow [128][4]uint64
+	// letterStarts is true when wordStarts is and every phrase that
+	// starts with an ASCII character starts with a letter.
+	letterStarts bool
+	// pairs is the set of the pairs of bytes a match may start with, bit
+	// c<<8|b for byte b followed by c: for each ASCII first byte b of a
+	// phrase, in either case, every c but the ASCII word characters no
+	// phrase has second; for each first byte of a multi-byte sequence
+	// of wideRoots (wideLead), every c. A word starting with a pair
+	// outside it holds no phrase, which rules out most words without
+	// walking the trie; the two bytes are read as one number.
+	pairs [1024]uint64
 	// runs is, for each ASCII first byte of a phrase, the set of lengths
 	// (bit n for n bytes, bit 63 for 63 or more) the run of ASCII word
 	// characters a match starts with may have: a phrase's first word
@@ -95,7 +100,15 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		}
 	}
 	m.wordStarts = m.next(0, foldRune(utf8.RuneError)) == 0
+	m.letterStarts = m.wordStarts
 	m.addWideRoots()
+	for b := utf8.RuneSelf; b < 256; b++ {
+		if m.mayLead(byte(b)) {
+			for c := range 256 {
+				m.setPair(byte(b), byte(c))
+			}
+		}
+	}
 	for b, n := range m.root {
 		if n == 0 {
 			continue
@@ -103,10 +116,13 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		if !isASCIIWord(byte(b)) {
 			m.wordStarts = false
 		}
+		if !isASCIILetter(byte(b)) {
+			m.letterStarts = false
+		}
 		for c := range 256 {
 			f := foldRune(rune(c))
 			if !isASCIIWord(byte(c)) || m.next(n, f) != 0 {
-				m.follow[b][c>>6] |= 1 << (c & 63)
+				m.setPair(byte(b), byte(c))
 			}
 		}
 	}
@@ -191,9 +207,17 @@ func (m *phraseMatcher) mayRun(b byte, n int) bool {
 }
 
 // mayFollow reports whether byte c may follow the ASCII first byte b of a
-// phrase in a match.
-func (m *phraseMatcher) mayFollow(b, c byte) bool {
-	return m.follow[b&127][c>>6]&(1<<(c&63)) != 0
+// phrase in a match, or the first byte b of a multi-byte sequence that
+// may start one: pairs holds b, c.
+func (m *phraseMatcher) mayFollow(b, c byte) bool { return m.hasPair(uint(c)<<8 | uint(b)) }
+
+// hasPair reports whether pairs holds k, a byte b followed by c as
+// c<<8|b: the two bytes as a little-endian number.
+func (m *phraseMatcher) hasPair(k uint) bool { return m.pairs[k>>6%1024]&(1<<(k&63)) != 0 }
+
+func (m *phraseMatcher) setPair(b, c byte) {
+	k := uint(c)<<8 | uint(b)
+	m.pairs[k>>6] |= 1 << (k & 63)
 }
 
 // child returns the node after n on folded rune f, adding it if need be.
@@ -256,50 +280,66 @@ var asciiWord = func() (t [256]bool) {
 // a time. It stops short of the last eight bytes of text, returning
 // where each is to go on, or ok false when fn returned false.
 func (m *phraseMatcher) eachWordStart(text string, fn func(start, end int) bool) (i int, ok bool) {
-	var prev uint64 // wordHighs>>56 when text[i-1] is a word character
+	// runs marks the bytes of the runs starts are looked for in: the
+	// ASCII letters when every phrase starts with one (letterStarts),
+	// else the ASCII word characters. A letter after a digit or "_"
+	// then looks like a start, and is ruled out at once.
+	var prev uint64 // runs>>56 of the bytes before i
 scan:
 	for i+8 <= len(text) {
 		x := load64(text, i)
-		w := asciiWordMask(x)
-		starts := w &^ (w<<8 | prev)
+		var runs uint64
+		if m.letterStarts {
+			runs = swarLetters(x)
+		} else {
+			runs = asciiWordMask(x)
+		}
+		starts := runs &^ (runs<<8 | prev)
 		if m.wide {
 			starts |= x & (x << 1) & wordHighs // bytes 0b11xxxxxx
 		}
 		for ; starts != 0; starts &= starts - 1 {
 			tz := bits.TrailingZeros64(starts) // the high bit of byte p-i
+			// Most starts are of words no phrase starts with: the pair of
+			// bytes there, from x, rules them out (at the last byte of
+			// x, the byte after it stands as 0, a byte that is not a
+			// word character, and is looked at below).
+			if !m.hasPair(uint(x>>(tz&^7)) & 0xffff) {
+				continue
+			}
 			p := i + tz/8
 			b := text[p]
 			var n int32
 			var end int
 			switch {
 			case b < utf8.RuneSelf:
-				// A word starts at p, where \b holds. follow is empty for
-				// a byte no phrase starts with, and holds every byte that
-				// is not a word character, as the end of text stands for.
-				c := byte(' ')
-				if p+1 < len(text) {
-					c = text[p+1]
+				if p > 0 && isASCIIWord(text[p-1]) {
+					continue // inside a run of word characters: no \b
 				}
-				if !m.mayFollow(b, c) {
+				// A word starts at p, where \b holds. pairs holds every
+				// byte that is not a word character after b, as the end
+				// of text stands for.
+				if tz == 63 && p+1 < len(text) && !m.mayFollow(b, text[p+1]) {
 					continue
 				}
 				n = m.root[b]
-				// The word's run ends at the first byte after p that w
-				// does not mark, or runs on past these eight bytes.
-				run := 0
-				if rest := (^w & wordHighs) >> tz; rest != 0 {
-					run = bits.TrailingZeros64(rest) / 8
+				// The word's run ends at the first byte after p that runs
+				// does not mark, if it is no word character, or runs on
+				// past these eight bytes.
+				var q int
+				if rest := (^runs & wordHighs) >> tz; rest != 0 {
+					q = p + bits.TrailingZeros64(rest)/8
+					if isASCIIWord(text[q]) {
+						q = wordRunEnd(text, q)
+					}
 				} else {
-					run = wordRunEnd(text, i+8) - p
+					q = wordRunEnd(text, i+8)
 				}
-				if !m.mayRun(b, run) {
+				if !m.mayRun(b, q-p) {
 					continue
 				}
 				end = m.matchAt(text, p+1, n)
 			default:
-				if !m.mayLead(b) {
-					continue
-				}
 				r, size := utf8.DecodeRuneInString(text[p:])
 				if n = m.wideRoot(r); n == 0 || !wordBoundary(text, p) {
 					continue
@@ -317,9 +357,9 @@ scan:
 				continue scan
 			}
 		}
-		i, prev = i+8, w>>56
+		i, prev = i+8, runs>>56
 	}
-	if prev != 0 {
+	if i > 0 && isASCIIWord(text[i-1]) {
 		// No match starts in the rest of the word that runs into the
 		// last bytes; the byte-wise loop expects a word to start at i.
 		i = wordRunEnd(text, i)

@@ -43,6 +43,9 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 	// Whether each list's matches can start only at an ASCII word or a
 	// multi-byte sequence: not with a phrase starting with U+FFFD or "(".
 	wordStarts := []bool{true, true, true, false, true, true, false, true, true}
+	// Whether, besides, every phrase's ASCII first byte is a letter: the
+	// word starts are then looked for among letters (letterStarts).
+	letterStarts := []bool{true, true, true, false, false, true, false, true, true}
 	pieces := []string{"sources", "say", "said", "it", "is", "believed", "widely", "according", "to", "reports", "some",
 		"state", "run", "media", "U.S.", "u.s", "k", "K", "\u212a", "ſ", "S", "café", "CAFÉ", "Ünion", "ünion", "a", "b", "c", "_x", "x_", "9", "x", "\ufffd", "\xff", "\xc3", "(", "x(y", "Über", "alles", "ÉTAT", "kelvin", "\u212aelvin",
 		strings.Repeat("x", 62), "xx", "xk", "\u212a\u212a", "xſ",
@@ -59,6 +62,9 @@ func TestPhraseMatcherAsRegexp(t *testing.T) {
 			m := newPhraseMatcher(phrases, hyphen)
 			if m.wordStarts != wordStarts[li] {
 				t.Fatalf("list %d: wordStarts %v", li, m.wordStarts)
+			}
+			if m.letterStarts != letterStarts[li] {
+				t.Fatalf("list %d: letterStarts %v", li, m.letterStarts)
 			}
 			re := phraseRegexp(phrases, hyphen)
 			for n := 0; n < 20000; n++ {
@@ -132,6 +138,26 @@ func TestASCIIWordMask(t *testing.T) {
 			}
 			if got := asciiWordMask(load64(string(buf), 0)); got != want {
 				t.Fatalf("asciiWordMask(%q) = %#x, want %#x", buf, got, want)
+			}
+		}
+	}
+}
+
+// TestSWARLetters checks swarLetters for every byte at every position of
+// an eight-byte block.
+func TestSWARLetters(t *testing.T) {
+	for b := range 256 {
+		for pos := range 8 {
+			buf := []byte("a_9 Z.\xff`")
+			buf[pos] = byte(b)
+			var want uint64
+			for k, c := range buf[:8] {
+				if isASCIILetter(c) {
+					want |= 0x80 << (8 * k)
+				}
+			}
+			if got := swarLetters(load64(string(buf), 0)); got != want {
+				t.Fatalf("swarLetters(%q) = %#x, want %#x", buf, got, want)
 			}
 		}
 	}
