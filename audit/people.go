@@ -284,6 +284,61 @@ func appendWordsLower(dst []word, text, lower string) []word {
 // eight bytes a step.
 func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 	for i < len(text) {
+		if i+8 <= len(text) {
+			// Most words, and the marks between them, are settled by
+			// the eight bytes from i: the high bit of each that is an
+			// ASCII letter or digit (see the scan below).
+			x := swarLoad(text, i)
+			alnum := swarAlnum(x&^swarHigh) &^ x & swarHigh
+			if alnum&0x80 == 0 {
+				// Between words: past the marks and spaces up to the
+				// next word or byte that is not ASCII.
+				stop := alnum | x&swarHigh
+				if stop == 0 {
+					i += 8
+					continue
+				}
+				n := bits.TrailingZeros64(stop) / 8
+				i += n
+				if alnum>>(8*n)&0x80 == 0 {
+					return dst, i // not ASCII
+				}
+				continue
+			}
+			// A word starts at i. When it ends within these bytes, at
+			// an ASCII byte that joins nothing (not a hyphen, an
+			// apostrophe or a dot, which the scan below looks past),
+			// it is settled here.
+			if stop := ^alnum & swarHigh; stop != 0 {
+				n := bits.TrailingZeros64(stop) / 8
+				if c := byte(x >> (8 * n)); wordEnds[c] {
+					start := i
+					i += n
+					t, l := text[start:i], text[start:i]
+					if lower != "" {
+						l = lower[start:i]
+					} else if swarUpper(x)&(1<<(8*n)-1) != 0 {
+						return dst, start // lower is yet to be made
+					}
+					if len(dst) == cap(dst) {
+						return dst, start
+					}
+					fa, fb := wordFilterBits(l)
+					dst = dst[:len(dst)+1]
+					w := &dst[len(dst)-1]
+					w.start, w.end = start, i
+					w.text, w.lower = t, l
+					c0 := byte(x)
+					w.capital, w.number = c0-'A' < 26, c0-'0' < 10
+					w.ascii, w.plain = true, true
+					w.fa, w.fb = uint16(fa), uint16(fb)
+					if c == ' ' {
+						i++ // the space most words end at, passed here at once
+					}
+					continue
+				}
+			}
+		}
 		c := text[i]
 		if !isASCIIAlnum(c) {
 			if c >= utf8.RuneSelf {
@@ -361,6 +416,16 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 	}
 	return dst, i
 }
+
+// wordEnds marks the bytes after a run of ASCII letters and digits that
+// end a word whatever follows: the ASCII bytes but the hyphen, the
+// apostrophe and the dot, which join the letters or digits after them.
+var wordEnds = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '-' && c != '\'' && c != '.'
+	}
+	return t
+}()
 
 // appendWord appends the word of text at i, if a word starts there, as
 // appendWordsLower splits it, and returns the index after it (or after

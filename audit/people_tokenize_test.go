@@ -96,6 +96,10 @@ func TestAppendWordsReference(t *testing.T) {
 		"abcdefgh-", "abcdefgh.", "abcdefgh.1", "abcdefgh-1", "abcdefgh'", "abcdefgh’s", "abcdefghé",
 		"Straßenbahn-Haltestelle", "hello-ça va", "a.b.c.d.e.f.g.h.i.j", "A.B.C.D.E.F.G.H.I.J.",
 		"7-Eleven 24/7 3.5-4.5 O'Reilly’s", "x.é y-é z'é", "end\u00a0word", "ascii\xffbad\xfe",
+		// Words settled by the eight bytes loaded at their start, and
+		// the marks between them.
+		"ab-cd efghijkl mnop", "Ab, cd; EF: gh... ij (kl) mn", "ab\xffcd efgh ijkl mnop", "AB cd EF gh IJ kl MN op",
+		"a_b c__d 1st 2nd 3.4 x'y z's  ,,  ;; ..x .y", "ab’cd ef’ gh\u00a0ij klmnopq rs", "abcdefg hijklmn, opqrstu.",
 	} {
 		checkTokenize(t, text)
 	}
