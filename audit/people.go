@@ -784,15 +784,16 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 				descStart, descEnd = words[k].start, words[i-1].end
 			}
 		}
-		m := PersonMention{Start: name[0].start, End: name[len(name)-1].end, Named: true, Role: role, Type: typ}
-		m.Name = text[m.Start:m.End]
+		// The mention is made once the text gives evidence, as few runs
+		// do: age and location hold what it will say of the person.
+		age, location := 0, ""
 		evidence := role != ""
 		// Apposition after the name: ", 24," or ", the director of the SOHR,".
 		after := next
 		if after < len(words) && trimGap(gap(text, &words[after-1], &words[after])) == "," {
 			if words[after].number {
-				if age, err := strconv.Atoi(words[after].text); err == nil && age > 0 && age < 120 {
-					m.Age = age
+				if a, err := strconv.Atoi(words[after].text); err == nil && a > 0 && a < 120 {
+					age = a
 					evidence = true
 					descStart, descEnd = words[after].start, words[after].end
 				}
@@ -826,7 +827,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 					// "a resident of Aleppo": the place is the last capitalised word after "of"/"in".
 					for k := after + 1; k+1 < end; k++ {
 						if (words[k].lower == "of" || words[k].lower == "in" || words[k].lower == "from") && words[k+1].capital {
-							m.Location = words[k+1].text
+							location = words[k+1].text
 						}
 					}
 					next = end // the apposition is part of this person
@@ -868,8 +869,11 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 		if !evidence && isVerb != nil {
 			// "Industry reports estimated": a verb form followed by a verb
 			// is a noun, and the capitalised word before it no name.
-			nounForm := next+1 < len(words) && gap(text, &words[next], &words[next+1]) == " " && isVerb(&words[next+1])
-			if next < len(words) && !nounForm && isVerb(&words[next]) && (trimGap(gap(text, &words[next-1], &words[next])) == "" || trimGap(gap(text, &words[next-1], &words[next])) == "," && len(name) >= 2) {
+			// (Asked only of a verb form: most words after a name are none.)
+			nounForm := func() bool {
+				return next+1 < len(words) && gap(text, &words[next], &words[next+1]) == " " && isVerb(&words[next+1])
+			}
+			if next < len(words) && isVerb(&words[next]) && !nounForm() && (trimGap(gap(text, &words[next-1], &words[next])) == "" || trimGap(gap(text, &words[next-1], &words[next])) == "," && len(name) >= 2) {
 				evidence = true
 			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, &words[next-1], &words[next]) == " " &&
 				gap(text, &words[next], &words[v]) == " " && !words[v].capital && isVerb(&words[v]) {
@@ -892,7 +896,8 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 		if typ == "" {
 			typ = "eyewitness"
 		}
-		m.Role, m.Type = role, typ
+		m := PersonMention{Start: name[0].start, End: name[len(name)-1].end, Named: true, Role: role, Type: typ, Age: age, Location: location}
+		m.Name = text[m.Start:m.End]
 		if descStart >= 0 && descEnd > descStart {
 			m.DescStart, m.DescEnd = descStart, descEnd
 			m.Descriptor = text[descStart:descEnd]
