@@ -59,8 +59,10 @@ type PeopleLexicon struct {
 	pluralF wordFilter
 	// particleF and affiliationF hold particles and affiliations.
 	particleF, affiliationF wordFilter
-	// particleFirst holds the first bytes of the particles.
+	// particleFirst holds the first bytes of the particles, and
+	// maxParticle the length in bytes of the longest.
 	particleFirst [256]bool
+	maxParticle   int
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
@@ -140,9 +142,10 @@ func (l *PeopleLexicon) compile() error {
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
 	l.particleF, l.affiliationF = filterOf(l.particles), filterOf(l.affiliations)
-	l.particleFirst = [256]bool{}
+	l.particleFirst, l.maxParticle = [256]bool{}, 0
 	for p := range l.particles {
 		l.particleFirst[p[0]] = true
+		l.maxParticle = max(l.maxParticle, len(p))
 	}
 	l.pluralF = wordFilter{}
 	for key := range l.unnamed {
@@ -579,6 +582,20 @@ func (l *PeopleLexicon) mayParticleName(w *word) bool {
 	return len(w.text) >= 3 && w.lower != "" && l.particleFirst[w.lower[0]]
 }
 
+// mayParticleHyphen is false when nameToken is false for w, not
+// capitalised: a particle-prefixed surname has its first hyphen right
+// after the particle, no further in than the longest. Most words that
+// mayParticleName lets through have none there.
+func (l *PeopleLexicon) mayParticleHyphen(w *word) bool {
+	t := w.text
+	for k := 1; k < len(t) && k <= l.maxParticle; k++ {
+		if t[k] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
 // appendNameTokens appends nameToken of each of words to dst: findOrgs
 // and findPeople both ask it of most words of a sentence.
 func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
@@ -596,7 +613,7 @@ func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
 		case w.capital:
 			k := len(w.lower)
 			name = k > 0 && w.lower[k-1] != 's' && !l.notNameF.hasWord(w) || l.nameToken(w)
-		case l.mayParticleName(w):
+		case l.mayParticleName(w) && l.mayParticleHyphen(w):
 			name = l.nameToken(w)
 		}
 		names[i] = name
