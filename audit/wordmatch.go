@@ -285,19 +285,23 @@ func (m *phraseMatcher) eachWordStart(text string, fn func(start, end int) bool)
 	// else the ASCII word characters. A letter after a digit or "_"
 	// then looks like a start, and is ruled out at once.
 	var prev uint64 // runs>>56 of the bytes before i
+	// leads marks the first bytes of multi-byte sequences (0b11xxxxxx)
+	// as starts when a phrase may start with one (wide).
+	var leads uint64
+	if m.wide {
+		leads = wordHighs
+	}
+	letters := m.letterStarts
 scan:
 	for i+8 <= len(text) {
 		x := load64(text, i)
 		var runs uint64
-		if m.letterStarts {
+		if letters {
 			runs = swarLetters(x)
 		} else {
 			runs = asciiWordMask(x)
 		}
-		starts := runs &^ (runs<<8 | prev)
-		if m.wide {
-			starts |= x & (x << 1) & wordHighs // bytes 0b11xxxxxx
-		}
+		starts := runs&^(runs<<8|prev) | x&(x<<1)&leads
 		for ; starts != 0; starts &= starts - 1 {
 			tz := bits.TrailingZeros64(starts) // the high bit of byte p-i
 			// Most starts are of words no phrase starts with: the pair of
