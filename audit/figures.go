@@ -911,47 +911,42 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			space = true
 			i++
 			continue
-		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
+		case figIsLetter(b) && c != nil:
 			// Most words are ASCII letters and digits up to a space or a
 			// mark that joins nothing: they are read here, the rest by
-			// figScanWord.
+			// figWordToken.
 			end, h, seen := figScanASCII(s, i, figHashInit)
-			ascii, hasUpper, hasLower := true, seen&figByteUpper != 0, seen&figByteLower != 0
-			if end == i || end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'' || s[end] == '.') {
-				end, ascii, hasUpper, hasLower, h = figScanWord(s, i)
+			if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'' || s[end] == '.') {
+				dst = append(dst, figWordToken(s, i, space, c))
+				t := &dst[len(dst)-1]
+				sents.number(t)
+				i = t.end
+				break
 			}
 			w := s[i:end]
-			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: 'A' <= b && b <= 'Z' || b >= utf8.RuneSelf && unicode.IsUpper(r)}
-			switch {
-			case !ascii:
-				t.key = figLower(w)
-				t.caps = t.upper && end-i > 1 && figIsCaps(w)
-				if c != nil {
-					t.id = c.table.lookup(t.key, false)
-				}
-			case !hasUpper:
-				if c != nil {
-					t.id = c.table.lookupHashed(w, h, false)
-				}
-			default:
-				t.caps = t.upper && end-i > 1 && !hasLower
-				if c == nil {
-					t.key = figLower(w)
-					break
-				}
-				t.id = c.table.lookupHashed(w, h, true)
-				if t.id != 0 {
-					t.key = c.keys[t.id]
-				} else if !t.upper {
-					t.key = figLower(w) // "iPhones"
+			upper := seen&figByteUpper != 0
+			id := c.table.lookupHashed(w, h, upper)
+			key, capital, caps := w, b <= 'Z', false
+			if upper {
+				caps = capital && end-i > 1 && seen&figByteLower == 0
+				if id != 0 {
+					key = c.keys[id]
+				} else if !capital {
+					key = figLower(w) // "iPhones"
 				}
 			}
-			if c != nil {
-				t.flags = c.words[t.id].flags
-			}
-			sents.number(&t)
-			dst = append(dst, t)
+			// Built in place: a token is large.
+			dst = append(dst, figToken{})
+			t := &dst[len(dst)-1]
+			t.start, t.end, t.key, t.space, t.upper, t.caps = i, end, key, space, capital, caps
+			t.id, t.flags = id, c.words[id].flags
+			sents.number(t)
 			i = end
+		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
+			dst = append(dst, figWordToken(s, i, space, c))
+			t := &dst[len(dst)-1]
+			sents.number(t)
+			i = t.end
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
 			// A numeral has no flags: it neither ends a sentence nor opens one.
@@ -985,6 +980,45 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 		}
 	}
 	return dst, nums
+}
+
+// figWordToken reads the word at s[i], a letter, as figTokenize does
+// when the word is not all ASCII letters and digits or when there is no
+// lexicon c; space is whether whitespace precedes it. Its sentence is
+// left to the caller.
+func figWordToken(s string, i int, space bool, c *figCompiled) figToken {
+	end, ascii, hasUpper, hasLower, h := figScanWord(s, i)
+	w := s[i:end]
+	r, _ := utf8.DecodeRuneInString(w)
+	t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: unicode.IsUpper(r)}
+	switch {
+	case !ascii:
+		t.key = figLower(w)
+		t.caps = t.upper && end-i > 1 && figIsCaps(w)
+		if c != nil {
+			t.id = c.table.lookup(t.key, false)
+		}
+	case !hasUpper:
+		if c != nil {
+			t.id = c.table.lookupHashed(w, h, false)
+		}
+	default:
+		t.caps = t.upper && end-i > 1 && !hasLower
+		if c == nil {
+			t.key = figLower(w)
+			break
+		}
+		t.id = c.table.lookupHashed(w, h, true)
+		if t.id != 0 {
+			t.key = c.keys[t.id]
+		} else if !t.upper {
+			t.key = figLower(w) // "iPhones"
+		}
+	}
+	if c != nil {
+		t.flags = c.words[t.id].flags
+	}
+	return t
 }
 
 // mayHold reports whether sentence may hold a figure, without tokenizing
