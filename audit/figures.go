@@ -895,9 +895,15 @@ func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // flags (figToken.sent and first); without one (while compiling) it folds
 // every word's key. It runs in time linear in len(s).
 func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum) {
-	space := true
-	sents := figSentences{first: true}
+	st := figTokState{space: true, sents: figSentences{first: true}}
 	for i := 0; i < len(s); {
+		if c != nil {
+			// Most tokens are taken there; it stops at the first it
+			// leaves to the cases below.
+			if dst, i = c.appendASCIITokens(dst, s, i, &st); i >= len(s) {
+				break
+			}
+		}
 		b := s[i]
 		var r rune = rune(b)
 		size := 1
@@ -908,24 +914,107 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 		// a letter, digit or space is none of the others.
 		switch {
 		case b == ' ':
+			st.space = true
+			i++
+			continue
+		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
+			dst = append(dst, figWordToken(s, i, st.space, c))
+			t := &dst[len(dst)-1]
+			st.sents.number(t)
+			i = t.end
+		case figIsDigit(b):
+			end, num := figScanNumber(s, i)
+			// A numeral has no flags: it neither ends a sentence nor opens one.
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), sent: st.sents.sent, first: st.sents.first})
+			st.sents.first = false
+			nums = append(nums, num)
+			i = end
+		case unicode.IsSpace(r):
+			st.space = true
+			i += size
+			continue
+		default:
+			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: st.space}
+			if c != nil {
+				if b < utf8.RuneSelf {
+					t.id = c.ascii[b]
+				} else {
+					t.id = c.table.lookup(t.key, false)
+				}
+				t.flags = c.words[t.id].flags
+			}
+			st.sents.number(&t)
+			dst = append(dst, t)
+			i += size
+		}
+		// A token is mostly followed by one space: it is passed here
+		// rather than by another turn of the loop.
+		st.space = i < len(s) && s[i] == ' '
+		if st.space {
+			i++
+		}
+	}
+	return dst, nums
+}
+
+// figTokState is what figTokenize carries from one token to the next:
+// whether whitespace precedes the next token, and its sentence.
+type figTokState struct {
+	space bool
+	sents figSentences
+}
+
+// appendASCIITokens appends the tokens of s from i to dst, as
+// figTokenize reads them, while they are ASCII words ended by a space or
+// a mark that joins nothing, or ASCII marks, and dst has room for them.
+// It returns where it stopped: the end of s, or the start of a token it
+// leaves to figTokenize (a numeral, a word it cannot read here, anything
+// not ASCII, a control character).
+//
+// It calls nothing for most tokens, so that what it works with stays in
+// registers: the vocabulary's first probe is made here.
+func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *figTokState) ([]figToken, int) {
+	space, sents := st.space, st.sents
+	slots, slotKeys, mask, words := c.table.slots, c.table.keys, c.table.mask, c.words
+	for i < len(s) && len(dst) < cap(dst) {
+		b := s[i]
+		k := figWordByte[b]
+		switch {
+		case b == ' ':
 			space = true
 			i++
 			continue
-		case figIsLetter(b) && c != nil:
-			// Most words are ASCII letters and digits up to a space or a
-			// mark that joins nothing: they are read here, the rest by
-			// figWordToken.
-			end, h, seen := figScanASCII(s, i, figHashInit)
+		case k&figByteDigit != 0 || b < ' ' || b >= utf8.RuneSelf:
+			st.space, st.sents = space, sents
+			return dst, i
+		case k != 0:
+			// A word: ASCII letters and digits, hashed as they are read.
+			h, seen, end := figHashInit, uint8(0), i
+			for ; end < len(s); end++ {
+				kk := figWordByte[s[end]]
+				if kk == 0 {
+					break
+				}
+				seen |= kk
+				h = figHashByte(h, s[end]|0x20) // digits have the lower-case bit set already
+			}
 			if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'' || s[end] == '.') {
-				dst = append(dst, figWordToken(s, i, space, c))
-				t := &dst[len(dst)-1]
-				sents.number(t)
-				i = t.end
-				break
+				// An apostrophe, a dotted abbreviation or a letter that is
+				// not ASCII: figWordToken reads the word.
+				st.space, st.sents = space, sents
+				return dst, i
 			}
 			w := s[i:end]
 			upper := seen&figByteUpper != 0
-			id := c.table.lookupHashed(w, h, upper)
+			// The vocabulary's first probe, then lookupHashed for the rest.
+			var id int32
+			if e := slots[h&mask]; e != 0 {
+				if uint32(e>>32) == h && figEqual(w, slotKeys[h&mask]) {
+					id = int32(uint32(e))
+				} else {
+					id = c.table.lookupHashed(w, h, upper)
+				}
+			}
 			key, capital, caps := w, b <= 'Z', false
 			if upper {
 				caps = capital && end-i > 1 && seen&figByteLower == 0
@@ -935,42 +1024,19 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 					key = figLower(w) // "iPhones"
 				}
 			}
-			// Built in place: a token is large.
-			dst = append(dst, figToken{})
+			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
-			t.start, t.end, t.key, t.space, t.upper, t.caps = i, end, key, space, capital, caps
-			t.id, t.flags = id, c.words[id].flags
+			*t = figToken{start: i, end: end, key: key, kind: figTokWord, space: space, upper: capital, caps: caps, id: id, flags: words[id].flags}
 			sents.number(t)
 			i = end
-		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
-			dst = append(dst, figWordToken(s, i, space, c))
-			t := &dst[len(dst)-1]
-			sents.number(t)
-			i = t.end
-		case figIsDigit(b):
-			end, num := figScanNumber(s, i)
-			// A numeral has no flags: it neither ends a sentence nor opens one.
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums)), sent: sents.sent, first: sents.first})
-			sents.first = false
-			nums = append(nums, num)
-			i = end
-		case unicode.IsSpace(r):
-			space = true
-			i += size
-			continue
 		default:
-			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space}
-			if c != nil {
-				if b < utf8.RuneSelf {
-					t.id = c.ascii[b]
-				} else {
-					t.id = c.table.lookup(t.key, false)
-				}
-				t.flags = c.words[t.id].flags
-			}
-			sents.number(&t)
-			dst = append(dst, t)
-			i += size
+			// A mark.
+			id := c.ascii[b]
+			dst = dst[:len(dst)+1]
+			t := &dst[len(dst)-1]
+			*t = figToken{start: i, end: i + 1, key: s[i : i+1], kind: figTokPunct, space: space, id: id, flags: words[id].flags}
+			sents.number(t)
+			i++
 		}
 		// A token is mostly followed by one space: it is passed here
 		// rather than by another turn of the loop.
@@ -979,7 +1045,8 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			i++
 		}
 	}
-	return dst, nums
+	st.space, st.sents = space, sents
+	return dst, i
 }
 
 // figWordToken reads the word at s[i], a letter, as figTokenize does
