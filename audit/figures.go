@@ -336,6 +336,18 @@ type figCompiled struct {
 	// which the test cannot see; mayHold then passes every sentence.
 	valueEnds [figValueMaxLen + 1][32]uint32
 	prefilter bool
+
+	// named holds the vocabulary numbers of the marks and words the
+	// parser asks for by name (figParser.keyIs).
+	named figNamed
+}
+
+// figNamed holds the vocabulary number of each mark and word the parser
+// asks for by name: the marks are always in the vocabulary, a word is 0
+// when the lexicon does not name it.
+type figNamed struct {
+	hyphen, dot, comma, openParen, closeParen int32
+	at, from                                  int32
 }
 
 // figValueMaxLen is the longest figFValue word mayHold can test for.
@@ -503,7 +515,7 @@ func (ps *figPhrases) add(c *figCompiled, text string, id int) error {
 		if t.kind == figTokNum {
 			return fmt.Errorf("phrase %q has a numeral", text)
 		}
-		p.words[i] = c.intern(t.key)
+		p.words[i] = c.intern(figRawKey(text, &t))
 		if ps.caseSensitive {
 			p.raw[i] = text[t.start:t.end]
 		}
@@ -790,6 +802,13 @@ func (l *FigureLexicon) compile() error {
 		}
 		c.valueEnds[len(k)][k[0]&31] |= 1 << (k[len(k)-1] & 31)
 	}
+	// The marks are interned, so that each such token has its number; a
+	// word is not (a capitalized word the lexicon does not name keeps its
+	// spelling as its key).
+	c.named = figNamed{
+		hyphen: c.intern("-"), dot: c.intern("."), comma: c.intern(","),
+		openParen: c.intern("("), closeParen: c.intern(")"), at: c.vocab["at"], from: c.vocab["from"],
+	}
 	c.table = newFigVocab(c.vocab)
 	for b := range c.ascii {
 		c.ascii[b] = c.table.lookup(string(rune(b)), false)
@@ -835,12 +854,9 @@ const (
 // figToken is a word, numeral or punctuation mark of a sentence.
 type figToken struct {
 	start, end int
-	// key is the folded word or the punctuation text; "" for numerals.
-	// When tokens are looked up (figTokenize with a lexicon), an ASCII
-	// word that starts with a capital and that the lexicon does not name
-	// keeps its spelling rather than take a folded copy: no folded word
-	// equals it, and nothing reads such a key for its letters.
-	key   string
+	// A token holds no key (its folded word, see figCompiled.tokenKey):
+	// with no pointer in it, tokens are written without write barriers
+	// and a word that folding would copy is copied only when asked for.
 	num   int32 // index of the numeral in the nums slice
 	kind  uint8
 	space bool // whitespace (or the start of text) precedes it
@@ -934,12 +950,12 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			i += size
 			continue
 		default:
-			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: st.space}
+			t := figToken{start: i, end: i + size, kind: figTokPunct, space: st.space}
 			if c != nil {
 				if b < utf8.RuneSelf {
 					t.id = c.ascii[b]
 				} else {
-					t.id = c.table.lookup(t.key, false)
+					t.id = c.table.lookup(s[i:i+size], false)
 				}
 				t.flags = c.words[t.id].flags
 			}
@@ -1015,18 +1031,15 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					id = c.table.lookupHashed(w, h, upper)
 				}
 			}
-			key, capital, caps := w, b <= 'Z', false
-			if upper {
-				caps = capital && end-i > 1 && seen&figByteLower == 0
-				if id != 0 {
-					key = c.keys[id]
-				} else if !capital {
-					key = figLower(w) // "iPhones"
-				}
-			}
+			capital := b <= 'Z'
+			caps := upper && capital && end-i > 1 && seen&figByteLower == 0
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
-			*t = figToken{start: i, end: end, key: key, kind: figTokWord, space: space, upper: capital, caps: caps, id: id, flags: words[id].flags}
+			// Every field set, one at a time: the slice is reused, and a
+			// token built whole is built on the stack and copied.
+			t.start, t.end, t.num, t.kind = i, end, 0, figTokWord
+			t.space, t.upper, t.caps = space, capital, caps
+			t.id, t.flags = id, words[id].flags
 			sents.number(t)
 			i = end
 		default:
@@ -1034,7 +1047,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			id := c.ascii[b]
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
-			*t = figToken{start: i, end: i + 1, key: s[i : i+1], kind: figTokPunct, space: space, id: id, flags: words[id].flags}
+			*t = figToken{start: i, end: i + 1, kind: figTokPunct, space: space, id: id, flags: words[id].flags}
 			sents.number(t)
 			i++
 		}
@@ -1057,35 +1070,60 @@ func figWordToken(s string, i int, space bool, c *figCompiled) figToken {
 	end, ascii, hasUpper, hasLower, h := figScanWord(s, i)
 	w := s[i:end]
 	r, _ := utf8.DecodeRuneInString(w)
-	t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: unicode.IsUpper(r)}
-	switch {
-	case !ascii:
-		t.key = figLower(w)
+	t := figToken{start: i, end: end, kind: figTokWord, space: space, upper: unicode.IsUpper(r)}
+	if !ascii {
 		t.caps = t.upper && end-i > 1 && figIsCaps(w)
-		if c != nil {
-			t.id = c.table.lookup(t.key, false)
-		}
-	case !hasUpper:
-		if c != nil {
-			t.id = c.table.lookupHashed(w, h, false)
-		}
-	default:
-		t.caps = t.upper && end-i > 1 && !hasLower
-		if c == nil {
-			t.key = figLower(w)
-			break
-		}
-		t.id = c.table.lookupHashed(w, h, true)
-		if t.id != 0 {
-			t.key = c.keys[t.id]
-		} else if !t.upper {
-			t.key = figLower(w) // "iPhones"
-		}
+	} else {
+		t.caps = t.upper && end-i > 1 && hasUpper && !hasLower
 	}
-	if c != nil {
-		t.flags = c.words[t.id].flags
+	if c == nil {
+		return t
 	}
+	if !ascii {
+		t.id = c.table.lookup(figLower(w), false)
+	} else {
+		t.id = c.table.lookupHashed(w, h, hasUpper)
+	}
+	t.flags = c.words[t.id].flags
 	return t
+}
+
+// tokenKey returns the key of t, a token of s looked up in c: the folded
+// word or the mark as the vocabulary has it, and for a token the
+// vocabulary does not name, its folded word, its spelling if it is an
+// ASCII word that starts with a capital (no folded word equals it, and
+// nothing reads such a key for its letters), or the mark; "" for a
+// numeral.
+func (c *figCompiled) tokenKey(s string, t *figToken) string {
+	if t.id != 0 {
+		return c.keys[t.id]
+	}
+	w := s[t.start:t.end]
+	switch {
+	case t.kind == figTokNum:
+		return ""
+	case t.kind == figTokPunct, t.upper && isASCII(w):
+		return w
+	}
+	for j := 0; j < len(w); j++ {
+		if c := w[j]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return figLower(w)
+		}
+	}
+	return w // lower-case ASCII: folding leaves it as it is
+}
+
+// figRawKey is the key of t, a token of s read without a lexicon (when
+// the lexicon is compiled): its folded word, the mark, or "" for a
+// numeral.
+func figRawKey(s string, t *figToken) string {
+	switch t.kind {
+	case figTokNum:
+		return ""
+	case figTokPunct:
+		return s[t.start:t.end]
+	}
+	return figLower(s[t.start:t.end])
 }
 
 // mayHold reports whether sentence may hold a figure, without tokenizing
@@ -1702,7 +1740,7 @@ func (p *figParser) value(j int) figVal {
 	k, count := j, 1.0
 	if p.flag(k, figFArticle) {
 		k++
-	} else if n := c.words[t.id].number; n > 0 && k+2 < len(p.toks) && p.toks[k+1].key == "-" {
+	} else if n := c.words[t.id].number; n > 0 && k+2 < len(p.toks) && p.isHyphen(k+1) {
 		if c.words[p.toks[k+2].id].frac > 0 {
 			count, k = n, k+2
 		}
@@ -1742,11 +1780,32 @@ func (p *figParser) value(j int) figVal {
 	return v
 }
 
+// is reports whether token i has the vocabulary number id, one of
+// figNamed's marks: whether p.key(i) is that mark.
+func (p *figParser) is(i int, id int32) bool {
+	return uint(i) < uint(len(p.toks)) && p.toks[i].id == id
+}
+
+// keyIs reports whether p.key(i) == w, id being w's vocabulary number
+// (figNamed's at or from): a token whose key the vocabulary names has
+// its number, so the number tells when there is one.
+func (p *figParser) keyIs(i int, id int32, w string) bool {
+	if id != 0 {
+		return p.is(i, id)
+	}
+	return p.key(i) == w
+}
+
+// isHyphen reports whether token i is a hyphen.
+func (p *figParser) isHyphen(i int) bool { return p.is(i, p.c.named.hyphen) }
+
+// key is the key of token i (figCompiled.tokenKey), "" when i is out of
+// range.
 func (p *figParser) key(i int) string {
 	if i < 0 || i >= len(p.toks) {
 		return ""
 	}
-	return p.toks[i].key
+	return p.c.tokenKey(p.s, &p.toks[i])
 }
 
 // words parses a worded number at token j: "five", "twenty-eight", "two
@@ -1771,7 +1830,7 @@ func (p *figParser) words(j int) (float64, int, bool) {
 	for k < len(p.toks) {
 		t := p.toks[k]
 		if t.kind != figTokWord {
-			if t.key == "-" && last == tens && !t.space && k+1 < len(p.toks) && !p.toks[k+1].space {
+			if p.isHyphen(k) && last == tens && !t.space && k+1 < len(p.toks) && !p.toks[k+1].space {
 				if n := c.words[p.toks[k+1].id].number; n > 0 && n < 10 {
 					k++
 					continue
@@ -1883,7 +1942,7 @@ func (p *figParser) head(k int, v figVal) figHead {
 			if e := h.end; !strings.HasSuffix(h.name, "s") && p.pluralNoun(e) {
 				// A singular noun modifying an unlisted one: "several
 				// rebel areas".
-				h.class, h.name, h.end = figNounGeneric, p.toks[e].key, e+1
+				h.class, h.name, h.end = figNounGeneric, p.key(e), e+1
 				return h
 			}
 			// "cars and buses", "women and children", "trucks and
@@ -1931,7 +1990,7 @@ func (p *figParser) compound(k int) (end, last int, ok bool) {
 		return k, k, false
 	}
 	last = k
-	for parts := 1; parts < figMaxParts && last+2 < len(p.toks) && p.toks[last+1].key == "-" && !p.toks[last+1].space && !p.toks[last+2].space && p.toks[last+2].kind == figTokWord; parts++ {
+	for parts := 1; parts < figMaxParts && last+2 < len(p.toks) && p.isHyphen(last+1) && !p.toks[last+1].space && !p.toks[last+2].space && p.toks[last+2].kind == figTokWord; parts++ {
 		last += 2
 	}
 	return last + 1, last, true
@@ -1988,7 +2047,7 @@ func (p *figParser) modifier(k int) (int, bool) {
 		return k, false
 	}
 	k++
-	for parts := 1; parts < figMaxParts && k+1 < len(p.toks) && p.toks[k].key == "-" && !p.toks[k].space && !p.toks[k+1].space && p.toks[k+1].kind == figTokWord; parts++ {
+	for parts := 1; parts < figMaxParts && k+1 < len(p.toks) && p.isHyphen(k) && !p.toks[k].space && !p.toks[k+1].space && p.toks[k+1].kind == figTokWord; parts++ {
 		k += 2
 	}
 	return k, true
@@ -2003,7 +2062,9 @@ func (p *figParser) isStructural(k int) bool {
 	if p.c.words[t.id].number > 0 {
 		return true
 	}
-	if _, ok := p.c.durations.word(t.id, t.key); ok {
+	// (Durations and clock words are not case-sensitive: the spelling
+	// given them is not read.)
+	if _, ok := p.c.durations.word(t.id, p.s[t.start:t.end]); ok {
 		return true
 	}
 	if n, _ := p.c.curAfter.match(p.s, p.toks, k); n > 0 {
@@ -2018,13 +2079,16 @@ func (p *figParser) pluralNoun(k int) bool {
 		return false
 	}
 	t := p.toks[k]
-	if t.kind != figTokWord || t.upper || len(t.key) < 4 || !strings.HasSuffix(t.key, "s") || strings.HasSuffix(t.key, "ss") {
+	if t.kind != figTokWord || t.upper {
+		return false
+	}
+	if key := p.key(k); len(key) < 4 || !strings.HasSuffix(key, "s") || strings.HasSuffix(key, "ss") {
 		return false
 	}
 	if t.flags&(figFNotNoun|figFFunction) != 0 || p.isStructural(k) {
 		return false
 	}
-	if _, ok := p.c.clock.word(t.id, t.key); ok {
+	if _, ok := p.c.clock.word(t.id, p.s[t.start:t.end]); ok {
 		return false
 	}
 	return true
@@ -2054,7 +2118,7 @@ func (p *figParser) at(i int) figResult {
 	k := v.end
 	// Ranges: "200 to 300", "two or three", "between 200 and 300".
 	ranged := false
-	if k+1 < len(p.toks) && v.vague < 0 && !v.fraction && (p.flag(k, figFRangeJoiner) || between && p.flag(k, figFOpenerJoiner)) && !p.flag(i-1, figFRangeOpener) && p.key(i-1) != "from" {
+	if k+1 < len(p.toks) && v.vague < 0 && !v.fraction && (p.flag(k, figFRangeJoiner) || between && p.flag(k, figFOpenerJoiner)) && !p.flag(i-1, figFRangeOpener) && !p.keyIs(i-1, c.named.from, "from") {
 		if w := p.value(k + 1); w.status == figFound && w.vague < 0 && !w.fraction && w.digits == v.digits {
 			lo := v.lo
 			if w.scaled && !v.scaled && v.lo < w.lo && w.lo/w.hi >= 1 {
@@ -2100,7 +2164,7 @@ func (p *figParser) at(i int) figResult {
 		// Durations, ages and clock times: "eight years", "24-hour",
 		// "12-year-old", "5 p.m.", "eight o'clock".
 		kk := k
-		hyphen := k+1 < len(p.toks) && p.toks[k].key == "-" && !p.toks[k].space && !p.toks[k+1].space
+		hyphen := k+1 < len(p.toks) && p.isHyphen(k) && !p.toks[k].space && !p.toks[k+1].space
 		if hyphen {
 			kk++
 		}
@@ -2315,7 +2379,7 @@ func figUnscaled(p *figParser, w figVal) float64 {
 func (p *figParser) notFigure(i int, v figVal, loose, bare, hedged bool) bool {
 	prev, next := i-1, v.end
 	// Codes and hyphenated words: "COVID-19", "Su-24", "no-one".
-	if prev >= 1 && p.key(prev) == "-" && !p.toks[prev].space && !p.toks[i].space && p.toks[prev-1].kind == figTokWord && !hedged {
+	if prev >= 1 && p.isHyphen(prev) && !p.toks[prev].space && !p.toks[i].space && p.toks[prev-1].kind == figTokWord && !hedged {
 		return true
 	}
 	// Phone numbers: "+963 11 ...", "call 0944".
@@ -2332,7 +2396,7 @@ func (p *figParser) notFigure(i int, v figVal, loose, bare, hedged bool) bool {
 			return true // "a mother of five", "at the age of 79", "out of ten"
 		case p.flag(prev, figFAge): // "aged 35"
 			return true
-		case p.key(prev) == "at" && p.flag(prev-1, figFAgeVerb) && v.lo <= 120: // "dies at 62"
+		case p.keyIs(prev, p.c.named.at, "at") && p.flag(prev-1, figFAgeVerb) && v.lo <= 120: // "dies at 62"
 			return true
 		case p.flag(prev, figFCopula) && v.lo <= 120 && (next >= len(p.toks) || p.toks[next].kind == figTokPunct):
 			return true // "He was 84, ...", "my daughter, who is 14 -"
@@ -2363,9 +2427,9 @@ func (p *figParser) notFigure(i int, v figVal, loose, bare, hedged bool) bool {
 	switch {
 	case prev >= 0 && p.toks[prev].kind == figTokNum && p.nums[p.toks[prev].num].form != figNumValue:
 		return true // "2024-11-29 23.32": a clock time after a date
-	case num.frac2 && v.lo < 24 && p.key(prev) == "at":
+	case num.frac2 && v.lo < 24 && p.keyIs(prev, p.c.named.at, "at"):
 		return true // "at 23.32"
-	case p.flag(prev, figFLabel) || p.key(prev) == "." && p.flag(prev-1, figFLabel):
+	case p.flag(prev, figFLabel) || p.is(prev, p.c.named.dot) && p.flag(prev-1, figFLabel):
 		return true // "page 5", "No. 10", "#3"
 	case num.plainInt && v.lo <= 120 && p.isAgeApposition(prev, next):
 		return true // "Batool, 24,"
@@ -2374,7 +2438,7 @@ func (p *figParser) notFigure(i int, v figVal, loose, bare, hedged bool) bool {
 		return true // digit groups apart: "0944 123 456"; not "86 30 of them" with the commas lost
 	case prev >= 0 && p.toks[prev].kind == figTokWord && p.toks[prev].upper && !hedged && !p.sentenceStart(prev):
 		return true // "Nintendo Switch 2", "Boeing 737", "Radio 4"
-	case p.sentenceStart(i) && (p.key(next) == "." || p.key(next) == ")"):
+	case p.sentenceStart(i) && (p.is(next, p.c.named.dot) || p.is(next, p.c.named.closeParen)):
 		return true // list numbering: "1. Return of ..."
 	}
 	return false
@@ -2404,8 +2468,9 @@ func (p *figParser) phoneGroups(a, b int) bool {
 // isAgeApposition reports whether a number between tokens prev and next
 // is an age set off after a name: "Batool, 24,", "Sarmad (31)".
 func (p *figParser) isAgeApposition(prev, next int) bool {
-	a, b := p.key(prev), p.key(next)
-	if !(a == "," && (b == "," || b == ")") || a == "(" && b == ")") {
+	n := &p.c.named
+	closes := p.is(next, n.closeParen)
+	if !(p.is(prev, n.comma) && (closes || p.is(next, n.comma)) || closes && p.is(prev, n.openParen)) {
 		return false
 	}
 	return prev >= 1 && p.toks[prev-1].kind == figTokWord && p.toks[prev-1].upper
@@ -2414,7 +2479,7 @@ func (p *figParser) isAgeApposition(prev, next int) bool {
 // isMonthBefore reports whether token k is a month ("November 30") or the
 // dot after an abbreviated one ("Dec. 22").
 func (p *figParser) isMonthBefore(k int) bool {
-	if k >= 0 && p.toks[k].key == "." {
+	if p.is(k, p.c.named.dot) {
 		k--
 	}
 	if k < 0 || p.toks[k].kind != figTokWord {

@@ -10,8 +10,10 @@ import (
 
 // figTokenizeRef is figTokenize as it was before it told ASCII apart
 // without the unicode tables and took the hash of a word as it read it:
-// the reference its fast paths are held to.
-func figTokenizeRef(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum) {
+// the reference its fast paths are held to. It also returns the key of
+// each token as figToken held it before the key was left to tokenKey.
+func figTokenizeRef(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum, []string) {
+	var keys []string
 	space := true
 	for i := 0; i < len(s); {
 		b := s[i]
@@ -28,18 +30,20 @@ func figTokenizeRef(s string, dst []figToken, nums []figNum, c *figCompiled) ([]
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
 			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums))})
+			keys = append(keys, "")
 			nums = append(nums, num)
 			i = end
 		case unicode.IsLetter(r):
 			end, ascii, hasUpper, hasLower, _ := figScanWord(s, i)
 			w := s[i:end]
-			t := figToken{start: i, end: end, kind: figTokWord, key: w, space: space, upper: unicode.IsUpper(r)}
+			t := figToken{start: i, end: end, kind: figTokWord, space: space, upper: unicode.IsUpper(r)}
+			key := w
 			switch {
 			case !ascii:
-				t.key = figLower(w)
+				key = figLower(w)
 				t.caps = t.upper && end-i > 1 && figIsCaps(w)
 				if c != nil {
-					t.id = c.table.lookup(t.key, false)
+					t.id = c.table.lookup(key, false)
 				}
 			case !hasUpper:
 				if c != nil {
@@ -48,33 +52,35 @@ func figTokenizeRef(s string, dst []figToken, nums []figNum, c *figCompiled) ([]
 			default:
 				t.caps = t.upper && end-i > 1 && !hasLower
 				if c == nil {
-					t.key = figLower(w)
+					key = figLower(w)
 					break
 				}
 				t.id = c.table.lookup(w, true)
 				if t.id != 0 {
-					t.key = c.keys[t.id]
+					key = c.keys[t.id]
 				} else if !t.upper {
-					t.key = figLower(w)
+					key = figLower(w)
 				}
 			}
 			if c != nil {
 				t.flags = c.words[t.id].flags
 			}
 			dst = append(dst, t)
+			keys = append(keys, key)
 			i = end
 		default:
-			t := figToken{start: i, end: i + size, kind: figTokPunct, key: s[i : i+size], space: space}
+			t := figToken{start: i, end: i + size, kind: figTokPunct, space: space}
 			if c != nil {
-				t.id = c.table.lookup(t.key, false)
+				t.id = c.table.lookup(s[i:i+size], false)
 				t.flags = c.words[t.id].flags
 			}
 			dst = append(dst, t)
+			keys = append(keys, s[i:i+size])
 			i += size
 		}
 		space = false
 	}
-	return dst, nums
+	return dst, nums, keys
 }
 
 // checkFigTokenizeRef checks that figTokenize gives the tokens and
@@ -83,7 +89,7 @@ func checkFigTokenizeRef(t *testing.T, c *figCompiled, s string) {
 	t.Helper()
 	for _, lc := range []*figCompiled{nil, c} {
 		got, gotNums := figTokenize(s, nil, nil, lc)
-		want, wantNums := figTokenizeRef(s, nil, nil, lc)
+		want, wantNums, wantKeys := figTokenizeRef(s, nil, nil, lc)
 		want = refFigIndex(want) // figTokenizeRef leaves the sentences unnumbered
 		if len(got) != len(want) || len(gotNums) != len(wantNums) {
 			t.Fatalf("%q: %d tokens %d numerals, want %d %d", s, len(got), len(gotNums), len(want), len(wantNums))
@@ -91,6 +97,13 @@ func checkFigTokenizeRef(t *testing.T, c *figCompiled, s string) {
 		for i := range got {
 			if got[i] != want[i] {
 				t.Fatalf("%q: token %d %+v, want %+v", s, i, got[i], want[i])
+			}
+			key := figRawKey(s, &got[i])
+			if lc != nil {
+				key = lc.tokenKey(s, &got[i])
+			}
+			if key != wantKeys[i] {
+				t.Fatalf("%q: token %d key %q, want %q", s, i, key, wantKeys[i])
 			}
 		}
 		for i := range gotNums {
