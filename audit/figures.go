@@ -991,7 +991,7 @@ type figTokState struct {
 // registers: the vocabulary's first probe is made here.
 func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *figTokState) ([]figToken, int) {
 	space, sents := st.space, st.sents
-	slots, slotKeys, mask, words := c.table.slots, c.table.keys, c.table.mask, c.words
+	v := &c.table
 	for i < len(s) && len(dst) < cap(dst) {
 		b := s[i]
 		k := figWordByte[b]
@@ -1024,8 +1024,8 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			upper := seen&figByteUpper != 0
 			// The vocabulary's first probe, then lookupHashed for the rest.
 			var id int32
-			if e := slots[h&mask]; e != 0 {
-				if uint32(e>>32) == h && figEqual(w, slotKeys[h&mask]) {
+			if e := v.slots[h&v.mask]; e != 0 {
+				if uint32(e>>32) == h && figEqual(w, v.keys[h&v.mask]) {
 					id = int32(uint32(e))
 				} else {
 					id = c.table.lookupHashed(w, h, upper)
@@ -1039,7 +1039,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			// token built whole is built on the stack and copied.
 			t.start, t.end, t.num, t.kind = i, end, 0, figTokWord
 			t.space, t.upper, t.caps = space, capital, caps
-			t.id, t.flags = id, words[id].flags
+			t.id, t.flags = id, c.words[id].flags
 			sents.number(t)
 			i = end
 		default:
@@ -1047,7 +1047,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			id := c.ascii[b]
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
-			*t = figToken{start: i, end: i + 1, kind: figTokPunct, space: space, id: id, flags: words[id].flags}
+			*t = figToken{start: i, end: i + 1, kind: figTokPunct, space: space, id: id, flags: c.words[id].flags}
 			sents.number(t)
 			i++
 		}
