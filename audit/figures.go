@@ -1005,13 +1005,8 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			return dst, i
 		case k != 0:
 			// A word: ASCII letters and digits, hashed as they are read.
-			h, seen, end := figHashInit, uint8(0), i
-			for ; end < len(s); end++ {
-				kk := figWordByte[s[end]]
-				if kk == 0 {
-					break
-				}
-				seen |= kk
+			h, end := figHashInit, i
+			for ; end < len(s) && figWordByte[s[end]] != 0; end++ {
 				h = figHashByte(h, s[end]|0x20) // digits have the lower-case bit set already
 			}
 			if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'' || s[end] == '.') {
@@ -1021,18 +1016,20 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 				return dst, i
 			}
 			w := s[i:end]
-			upper := seen&figByteUpper != 0
 			// The vocabulary's first probe, then lookupHashed for the rest.
+			// Comparing w lower-cased with a key, which is folded, is
+			// comparing w when it has no capital: the cases of its letters
+			// are not kept track of as it is read.
 			var id int32
 			if e := v.slots[h&v.mask]; e != 0 {
-				if uint32(e>>32) == h && figEqual(w, v.keys[h&v.mask]) {
+				if uint32(e>>32) == h && figEqualLower(w, v.keys[h&v.mask]) {
 					id = int32(uint32(e))
 				} else {
-					id = c.table.lookupHashed(w, h, upper)
+					id = c.table.lookupHashed(w, h, true)
 				}
 			}
 			capital := b <= 'Z'
-			caps := upper && capital && end-i > 1 && seen&figByteLower == 0
+			caps := capital && end-i > 1 && !figHasLower(w)
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
 			// Every field set, one at a time: the slice is reused, and a
@@ -1060,6 +1057,16 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 	}
 	st.space, st.sents = space, sents
 	return dst, i
+}
+
+// figHasLower reports whether the ASCII word w has a lower-case letter.
+func figHasLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // figWordToken reads the word at s[i], a letter, as figTokenize does
