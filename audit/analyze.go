@@ -34,8 +34,9 @@ type analysisArena struct {
 	words    []word
 	cues     []cue
 	mentions []mention
-	// toks holds the cue finder's words of one sentence after another.
-	toks []qword
+	// cue is the cue finder's scratch: its toks hold its words of one
+	// sentence after another.
+	cue cueScratch
 	// regs holds the mentions of registry sources, merged into mentions.
 	regs []mention
 	// sc is the scratch of one sentence, for the next.
@@ -100,11 +101,11 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	// last, lie past the end: clear them too, up to the most filled (the
 	// rest of each array is zero, as it was made or last cleared).
 	clear(p.mentions[:p.mentionsUsed])
-	clear(p.toks[:p.toksUsed])
+	clear(p.cue.toks[:p.toksUsed])
 	clear(p.regs)
 	p.sc.clear()
 	clear(p.full)
-	p.infos, p.words, p.cues, p.mentions, p.toks, p.regs = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.toks[:0], p.regs[:0]
+	p.infos, p.words, p.cues, p.mentions, p.cue.toks, p.regs = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.cue.toks[:0], p.regs[:0]
 	p.mentionsUsed, p.toksUsed = 0, 0
 	a.arenas.Put(p)
 }
@@ -248,7 +249,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		}
 	}
 	pooled := a.getArena(n/5 + 16)
-	arena, cues, qtoks := pooled.words, pooled.cues, pooled.toks
+	arena, cues := pooled.words, pooled.cues
 	bounds := appendQuoteBounds(pooled.bounds, doc.Quotes)
 	pooled.bounds = bounds
 	// The arena's infos are zero, as putArena leaves them.
@@ -272,8 +273,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// keeps them past their sentence.
 	doc.loaded.reset(&a.lex.Reporting, doc.view, len(doc.Sentences))
 	sc := &pooled.sc
-	toksUsed := 0 // the most words qtoks has held
-	for si, s := range doc.Sentences {
+	toksUsed := 0 // the most words pooled.cue.toks has held
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
 		info := &infos[si]
 		kind := doc.Blocks[s.Block].Kind
 		info.editorial = kind.Editorial()
@@ -281,7 +283,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			continue
 		}
 		m0 := len(all) // the sentence's mentions are all[m0:]
-		inView := doc.sentenceInView(&s)
+		inView := doc.sentenceInView(s)
 		text := s.Text
 		// screened is true when text has the words of s.Text, as
 		// appendQWords splits them: line breaks, which split no word,
@@ -317,8 +319,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// The cues of every sentence share one array, as the words do.
 		c0 := len(cues)
 		var loaded bool
-		cues, qtoks, loaded = a.appendCuesLoaded(cues, text, info.words, qtoks)
-		toksUsed = max(toksUsed, len(qtoks))
+		cues, loaded = a.appendCuesLoaded(cues, text, info.words, len(info.words) != len(tokens), &pooled.cue)
+		toksUsed = max(toksUsed, len(pooled.cue.toks))
 		if screened && !loaded {
 			doc.loaded.setFree(si)
 		}
@@ -381,22 +383,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 			all = append(all, m)
 		}
-		// (The words and the lexicon in locals: the appends to all could
-		// otherwise change them, for all the compiler knows.)
-		words, rep := info.words, &a.lex.Reporting
-		for wi := range words {
-			w := &words[wi]
-			if w.capital && wi > 0 {
-				continue
-			}
-			// Pronoun's key of a lower-case ASCII word is the word: the
-			// filter bits of the word answer for most, the set for the
-			// rest.
-			if w.ascii && (rep.pronounSet.hasWord(w) && rep.pronouns[w.lower]) || !w.ascii && rep.Pronoun(w.lower) {
-				all = append(all, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
-			}
-		}
-		all = a.weakPeople(all, text, base, si, info.words)
+		all = a.wordMentions(all, text, base, si, info.words)
 		sc.defs = findDefinites(sc.defs, text, tokens, &a.lex.People)
 		for di := range sc.defs {
 			d := &sc.defs[di]
@@ -470,7 +457,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	doc.Sources = buildSources(doc, all, full)
 	// Nothing of the analysis holds a word, cue, mention or sentInfo now:
 	// the arena goes back, cleared, for the next document.
-	pooled.infos, pooled.words, pooled.cues, pooled.mentions, pooled.toks, pooled.regs = infos, arena, cues, all, qtoks, regs
+	pooled.infos, pooled.words, pooled.cues, pooled.mentions, pooled.regs = infos, arena, cues, all, regs
 	pooled.mentionsUsed, pooled.toksUsed = mentionsUsed, toksUsed
 	a.putArena(pooled)
 }
@@ -757,31 +744,52 @@ func dropNested(all []mention) []mention {
 	return out
 }
 
-// weakPeople appends to dst capitalised single words that behave like a
-// person's name ("Moataz sees his city", "Sarah had to flee"): used only
-// to resolve "he" and "she" when no better-evidenced person came before.
-func (a *Analyzer) weakPeople(dst []mention, text string, base, si int, words []word) []mention {
+// wordMentions appends to dst, in order, the mentions single words of
+// a sentence make: pronouns ("he", "they"), and capitalised words that
+// behave like a person's name ("Moataz sees his city", "Sarah had to
+// flee"), used only to resolve "he" and "she" when no better-evidenced
+// person came before. One walk over the words finds both: a pronoun is
+// not capitalised unless it opens the sentence, and a weak person is.
+func (a *Analyzer) wordMentions(dst []mention, text string, base, si int, words []word) []mention {
 	out := dst
-	lex := &a.lex.People
-	for i := 0; i+1 < len(words); i++ {
-		w, next := &words[i], &words[i+1]
-		// The cheap tests first: the lexicon is asked last.
-		if !w.capital || w.number || len(w.text) < 3 || next.capital || gap(text, w, next) != " " {
-			continue
+	rep, lex := &a.lex.Reporting, &a.lex.People
+	for i := range words {
+		w := &words[i]
+		if !w.capital || i == 0 {
+			// Pronoun's key of a lower-case ASCII word is the word: the
+			// filter bits of the word answer for most, the set for the
+			// rest.
+			if w.ascii && (rep.pronounSet.hasWord(w) && rep.pronouns[w.lower]) || !w.ascii && rep.Pronoun(w.lower) {
+				out = append(out, mention{kind: mentionPronoun, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si, ref: SourceRef{Name: w.lower}})
+			}
+			if !w.capital {
+				continue
+			}
 		}
-		if i > 0 && words[i-1].capital && gap(text, &words[i-1], w) == " " {
-			continue
+		if i+1 < len(words) && weakPerson(text, words, i, lex) {
+			out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
+				ref: SourceRef{ID: slugID("person:", w.text), Name: w.text, Type: "eyewitness"}})
 		}
-		if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {
-			continue
-		}
-		if upperOnly(w.text) || lex.notNameF.hasWord(w) && lex.notNames[w.lower] || lex.isAffiliation(w) {
-			continue
-		}
-		out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
-			ref: SourceRef{ID: slugID("person:", w.text), Name: w.text, Type: "eyewitness"}})
 	}
 	return out
+}
+
+// weakPerson reports whether words[i], capitalised and not the last,
+// behaves like a person's name: a single capitalised word followed, after
+// one space, by "had", "has", "was", "himself", "herself" or a verb in -s.
+func weakPerson(text string, words []word, i int, lex *PeopleLexicon) bool {
+	w, next := &words[i], &words[i+1]
+	// The cheap tests first: the lexicon is asked last.
+	if w.number || len(w.text) < 3 || next.capital || gap(text, w, next) != " " {
+		return false
+	}
+	if i > 0 && words[i-1].capital && gap(text, &words[i-1], w) == " " {
+		return false
+	}
+	if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {
+		return false
+	}
+	return !upperOnly(w.text) && !(lex.notNameF.hasWord(w) && lex.notNames[w.lower]) && !lex.isAffiliation(w)
 }
 
 // softWrap returns text with line breaks inside a sentence turned into

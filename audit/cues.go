@@ -25,17 +25,32 @@ func (a *Analyzer) findCues(text string, words []word) []cue {
 func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 	// The words of most sentences fit in tbuf, on the stack.
 	var tbuf [64]qword
-	out, _, _ = a.appendCuesLoaded(out, text, words, tbuf[:0])
+	sc := cueScratch{toks: tbuf[:0]}
+	out, _ = a.appendCuesLoaded(out, text, words, true, &sc)
 	return out
+}
+
+// cueScratch holds the cue finder's work on one sentence, its arrays
+// reused from one sentence to the next.
+type cueScratch struct {
+	// toks holds the cue finder's words of the last sentence, if it
+	// needed them.
+	toks []qword
+	// starts and found hold the words that may start a cue and the cues
+	// found at them.
+	starts []startWord
+	found  []ReportingCue
 }
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
 // text, as appendQWords splits it, has an inflection of a loaded verb as
-// its key (as holdsLoaded, its tests' reference, says). The analyzer keeps the cues of all a document's
-// sentences in one array, and the cue finder's words of one sentence
-// after another in toks, which it returns for the next. toks holds the
-// words only if the cue finder needed them: a sentence of plain whole
-// words none of which passes the screen leaves it empty.
+// its key (as holdsLoaded, its tests' reference, says). The analyzer
+// keeps the cues of all a document's sentences in one array, and the
+// cue finder's words of one sentence after another in sc.toks. sc.toks
+// holds the words only if the cue finder needed them: a sentence of
+// plain whole words none of which passes the screen leaves it empty.
+// split is false when no word of words was split at a quotation
+// boundary (splitAtQuotes), so that no two words touch.
 //
 // It makes the cue finder's words as appendQWordsOf (the tests'
 // reference) does, and notes on
@@ -44,14 +59,9 @@ func (a *Analyzer) appendCuesOf(out []cue, text string, words []word) []cue {
 // form, and the filter bits worked out when it was made answer for it.
 // Only the few words the start filter lets through are matched, and
 // only they can be loaded: every loaded inflection starts a cue.
-func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks []qword) (_ []cue, _ []qword, loaded bool) {
+func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split bool, sc *cueScratch) (_ []cue, loaded bool) {
 	rep := &a.lex.Reporting
-	// The starts and cues of most sentences fit in sbuf and cbuf, on the
-	// stack.
-	var sbuf [32]startWord
-	var cbuf [8]ReportingCue
-	starts := sbuf[:0]
-	toks = toks[:0]
+	starts, toks := sc.starts[:0], sc.toks[:0]
 	// While every word is plain and whole, the cue finder's words are
 	// the words themselves (toks[ti] would be words[ti] as a qword): the
 	// first loop goes as far as they are, and toks is made only once a
@@ -62,7 +72,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 		// Words that touch are the parts of one split at a quotation
 		// boundary: tokenize never ends a word right before another.
 		w := &words[j]
-		if !w.plain || j+1 < len(words) && words[j+1].start == w.end {
+		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
 			break
 		}
 		if rep.startSet.hasWord(w) {
@@ -102,7 +112,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 	}
 	// appendCues over the starts alone: a start inside a cue found
 	// before it starts none, and the screen rules out most.
-	rc, next := cbuf[:0], 0
+	rc, next := sc.found[:0], 0
 	for _, st := range starts {
 		ti := st.ti
 		if ti < next {
@@ -121,8 +131,9 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 			next = ti + n
 		}
 	}
+	sc.starts, sc.toks, sc.found = starts, toks, rc
 	if len(rc) == 0 {
-		return out, toks, loaded // most sentences
+		return out, loaded // most sentences
 	}
 	wi := 0
 	for _, c := range rc {
@@ -141,7 +152,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, toks [
 		}
 		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
 	}
-	return out, toks, loaded
+	return out, loaded
 }
 
 // cueScreen rules out most of the words the start filter of a reporting
