@@ -102,6 +102,7 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	// rest of each array is zero, as it was made or last cleared).
 	clear(p.mentions[:p.mentionsUsed])
 	clear(p.cue.toks[:p.toksUsed])
+	clear(p.cue.win[:])
 	clear(p.regs)
 	p.sc.clear()
 	clear(p.full)

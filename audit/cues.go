@@ -40,6 +40,9 @@ type cueScratch struct {
 	// found at them.
 	starts []startWord
 	found  []ReportingCue
+	// win holds the cue finder's words around a start while toks is not
+	// made.
+	win [8]qword
 }
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
@@ -48,7 +51,8 @@ type cueScratch struct {
 // keeps the cues of all a document's sentences in one array, and the
 // cue finder's words of one sentence after another in sc.toks. sc.toks
 // holds the words only if the cue finder needed them: a sentence of
-// plain whole words none of which passes the screen leaves it empty.
+// plain whole words leaves it empty, the cue finder reading the few
+// words around each start that passes the screen.
 // split is false when no word of words was split at a quotation
 // boundary (splitAtQuotes), so that no two words touch.
 //
@@ -118,15 +122,31 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		if ti < next {
 			continue
 		}
+		var c ReportingCue
+		var n int
 		if lazy {
 			if !a.cues.mayStartWords(words, st) {
 				continue
 			}
-			toks, lazy = appendPlainQWords(toks, words), false
-		} else if !a.cues.mayStart(toks, st) {
-			continue
+			// cueAt reads the word before the start and the words of a
+			// cue (cueScreen.span at most) after it, and asks whether
+			// the start is the first or the second word: the words from
+			// two before the start, its index min(ti, 2) among them,
+			// stand for toks.
+			lo, hi := max(0, ti-2), min(len(words), ti+a.cues.span)
+			if hi-lo <= len(sc.win) {
+				c, n = rep.cueAt(text, appendPlainQWords(sc.win[:0], words[lo:hi]), ti-lo)
+			} else {
+				toks, lazy = appendPlainQWords(toks, words), false
+				c, n = rep.cueAt(text, toks, ti)
+			}
+		} else {
+			if !a.cues.mayStart(toks, st) {
+				continue
+			}
+			c, n = rep.cueAt(text, toks, ti)
 		}
-		if c, n := rep.cueAt(text, toks, ti); n > 0 {
+		if n > 0 {
 			rc = append(rc, c)
 			next = ti + n
 		}
@@ -167,16 +187,20 @@ type cueScreen struct {
 	// pairs holds the first two words of the longer cues
 	// (pairFilterBits).
 	pairs wordFilter
+	// span is the most words of a cue.
+	span int
 }
 
 // newCueScreen returns the screen of rep's cues.
 func newCueScreen(rep *ReportingLexicon) (s cueScreen) {
+	s.span = 1
 	for w, st := range rep.starts {
 		if st.isVerb {
 			s.single.add(w)
 		}
 		a1, b1 := wordFilterBits(w)
 		for _, p := range st.phrases {
+			s.span = max(s.span, len(p.words))
 			if len(p.words) == 1 {
 				s.single.add(w)
 				continue
