@@ -384,7 +384,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			}
 			all = append(all, m)
 		}
-		all = a.wordMentions(all, text, base, si, info.words)
+		all = a.wordMentions(all, text, base, si, info.words, pooled.cue.lone)
 		sc.defs = findDefinites(sc.defs, text, tokens, &a.lex.People)
 		for di := range sc.defs {
 			d := &sc.defs[di]
@@ -749,12 +749,15 @@ func dropNested(all []mention) []mention {
 // a sentence make: pronouns ("he", "they"), and capitalised words that
 // behave like a person's name ("Moataz sees his city", "Sarah had to
 // flee"), used only to resolve "he" and "she" when no better-evidenced
-// person came before. One walk over the words finds both: a pronoun is
-// not capitalised unless it opens the sentence, and a weak person is.
-func (a *Analyzer) wordMentions(dst []mention, text string, base, si int, words []word) []mention {
+// person came before. It asks of the words of lone (indexes into words,
+// in order) only: the cue finder's walk noted there every word that can
+// be either (appendCuesLoaded). A pronoun is not capitalised unless it
+// opens the sentence, and a weak person is.
+func (a *Analyzer) wordMentions(dst []mention, text string, base, si int, words []word, lone []int32) []mention {
 	out := dst
 	rep, lex := &a.lex.Reporting, &a.lex.People
-	for i := range words {
+	for _, li := range lone {
+		i := int(li)
 		w := &words[i]
 		if !w.capital || i == 0 {
 			// Pronoun's key of a lower-case ASCII word is the word: the

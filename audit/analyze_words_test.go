@@ -46,7 +46,9 @@ func refWordMentions(a *Analyzer, dst []mention, text string, base, si int, word
 // each sorted as Analyze sorts a sentence's mentions, differ.
 func checkWordMentions(t *testing.T, a *Analyzer, text string, words []word) bool {
 	t.Helper()
-	got := a.wordMentions(nil, text, 7, 3, words)
+	var sc cueScratch
+	a.appendCuesLoaded(nil, text, words, true, &sc)
+	got := a.wordMentions(nil, text, 7, 3, words, sc.lone)
 	want := refWordMentions(a, nil, text, 7, 3, words)
 	sortByStart(got)
 	sortByStart(want)
@@ -64,22 +66,25 @@ func TestWordMentionsTable(t *testing.T) {
 	for _, text := range []string{
 		"He said so.", "Moataz sees his city.", "Sarah had to flee, she said.", "They has gone.", "Its staff was there.",
 		"Then Sarah had left", "Mr Smith says he is", "NATO says it will", "Él dice", "said Omar himself", "",
+		"U.S. officials say he was", "Ünal has said it", "“He said,” she says", "al-Assad's Moataz sees", "Ｈe said", "İt was",
 	} {
 		checkWordMentions(t, a, text, appendWords(nil, text))
 	}
 }
 
 // TestWordMentionsCorpora holds wordMentions to its reference on every
-// sentence of the corpora.
+// sentence of the corpora, its words split at quotation boundaries as
+// the analysis splits them.
 func TestWordMentionsCorpora(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
 	for _, set := range corpustest.Sets(t) {
 		for _, art := range set.Articles {
 			doc := NewDocument(art.Ref, FormatText, art.Body)
 			Structure(doc, a.lex)
+			bounds := quoteBounds(doc.Quotes)
 			for _, s := range doc.Sentences {
 				text := softWrap(s.Text)
-				if !checkWordMentions(t, a, text, appendWords(nil, text)) {
+				if !checkWordMentions(t, a, text, splitAtQuotes(appendWords(nil, text), bounds, s.view.Start)) {
 					return
 				}
 			}

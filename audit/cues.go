@@ -43,6 +43,10 @@ type cueScratch struct {
 	// win holds the cue finder's words around a start while toks is not
 	// made.
 	win [8]qword
+	// lone holds the indexes of the words that may be mentions on their
+	// own (wordMentions): those that are capitalised or not ASCII, or
+	// that the pronoun filter lets through.
+	lone []int32
 }
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
@@ -56,6 +60,10 @@ type cueScratch struct {
 // split is false when no word of words was split at a quotation
 // boundary (splitAtQuotes), so that no two words touch.
 //
+// The walk over the words also notes in sc.lone those that wordMentions
+// asks of: one filter of cue starts and pronouns (cueScreen.either)
+// turns most words away from both.
+//
 // It makes the cue finder's words as appendQWordsOf (the tests'
 // reference) does, and notes on
 // the way those that may start a cue (ReportingLexicon.appendCues): a
@@ -65,7 +73,7 @@ type cueScratch struct {
 // only they can be loaded: every loaded inflection starts a cue.
 func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split bool, sc *cueScratch) (_ []cue, loaded bool) {
 	rep := &a.lex.Reporting
-	starts, toks := sc.starts[:0], sc.toks[:0]
+	starts, toks, lone := sc.starts[:0], sc.toks[:0], sc.lone[:0]
 	// While every word is plain and whole, the cue finder's words are
 	// the words themselves (toks[ti] would be words[ti] as a qword): the
 	// first loop goes as far as they are, and toks is made only once a
@@ -79,6 +87,11 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
 			break
 		}
+		// A plain word is ASCII.
+		if !w.capital && !a.cues.either.hasWord(w) {
+			continue
+		}
+		lone = append(lone, int32(j))
 		if rep.startSet.hasWord(w) {
 			starts = append(starts, startWord{ti: j, fa: uint32(w.fa), fb: uint32(w.fb)})
 			loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
@@ -94,6 +107,11 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		for k < len(words) && words[k].start == end {
 			end = words[k].end
 			k++
+		}
+		for wi := j; wi < k; wi++ {
+			if w := &words[wi]; w.capital || !w.ascii || a.cues.either.hasWord(w) {
+				lone = append(lone, int32(wi))
+			}
 		}
 		if k == j+1 && w.plain {
 			if rep.startSet.hasWord(w) {
@@ -151,7 +169,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			next = ti + n
 		}
 	}
-	sc.starts, sc.toks, sc.found = starts, toks, rc
+	sc.starts, sc.toks, sc.found, sc.lone = starts, toks, rc, lone
 	if len(rc) == 0 {
 		return out, loaded // most sentences
 	}
@@ -189,11 +207,17 @@ type cueScreen struct {
 	pairs wordFilter
 	// span is the most words of a cue.
 	span int
+	// either holds the cue starts and the pronouns (startSet and
+	// pronounSet): one test for both of a word the analysis walks.
+	either wordFilter
 }
 
 // newCueScreen returns the screen of rep's cues.
 func newCueScreen(rep *ReportingLexicon) (s cueScreen) {
 	s.span = 1
+	for i := range s.either {
+		s.either[i] = rep.startSet[i] | rep.pronounSet[i]
+	}
 	for w, st := range rep.starts {
 		if st.isVerb {
 			s.single.add(w)
