@@ -79,21 +79,10 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 	// first loop goes as far as they are, and toks is made only once a
 	// start passes the screen, as few do. The second makes toks of the
 	// words from the first that is not.
-	j := 0
-	for ; j < len(words); j++ {
-		// Words that touch are the parts of one split at a quotation
-		// boundary: tokenize never ends a word right before another.
-		w := &words[j]
-		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
-			break
-		}
-		// A plain word is ASCII.
-		if !w.capital && !a.cues.either.hasWord(w) {
-			continue
-		}
-		lone = append(lone, int32(j))
-		if rep.startSet.hasWord(w) {
-			starts = append(starts, startWord{ti: j, fa: uint32(w.fa), fb: uint32(w.fb)})
+	lone, j := appendLone(lone, words, split, &a.cues.either)
+	for _, li := range lone {
+		if w := &words[li]; rep.startSet.hasWord(w) {
+			starts = append(starts, startWord{ti: int(li), fa: uint32(w.fa), fb: uint32(w.fb)})
 			loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
 		}
 	}
@@ -191,6 +180,25 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
 	}
 	return out, loaded
+}
+
+// appendLone appends to lone the indexes of the words, from the first,
+// that are capitalised or that either lets through, while they are plain
+// and whole (a plain word is ASCII), and returns it with the index of
+// the first word that is not (len(words) when none). Words that touch
+// are the parts of one split at a quotation boundary (tokenize never
+// ends a word right before another): split says whether there may be.
+func appendLone(lone []int32, words []word, split bool, either *wordFilter) ([]int32, int) {
+	for j := range words {
+		w := &words[j]
+		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
+			return lone, j
+		}
+		if w.capital || either.hasWord(w) {
+			lone = append(lone, int32(j))
+		}
+	}
+	return lone, len(words)
 }
 
 // cueScreen rules out most of the words the start filter of a reporting
