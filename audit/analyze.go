@@ -45,6 +45,8 @@ type analysisArena struct {
 	full map[string]SourceRef
 	// bounds is the document's quoteBounds.
 	bounds []int
+	// drop is dropNested's scratch.
+	drop []bool
 	// mentionsUsed and toksUsed are the most elements of mentions and
 	// toks a document has filled: past them the arrays are zero still.
 	mentionsUsed, toksUsed int
@@ -172,7 +174,7 @@ type mention struct {
 // singular reports whether "he" or "she" may refer to m: a named person,
 // a registry source named by a person's name, or one unnamed person ("a
 // spokesman", not "residents").
-func (m mention) singular() bool {
+func (m *mention) singular() bool {
 	switch m.kind {
 	case mentionPerson:
 		return true
@@ -418,7 +420,9 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// by start.
 	all = mergeByStart(all, regs)
 	mentionsUsed := len(all) // dropNested leaves the dropped past the end
-	all = dropNested(all)
+	pooled.drop = slices.Grow(pooled.drop[:0], len(all))[:len(all)]
+	clear(pooled.drop)
+	all = dropNested(all, pooled.drop)
 	// Sorted by start, the mentions of each sentence are a run of all.
 	for lo := 0; lo < len(all); {
 		hi := lo + 1
@@ -635,8 +639,9 @@ const maxMention = 256
 //     ("Rami Abdel Rahmane, the director of the SOHR"; "a woman, Umm
 //     Mohamad") are the person's affiliation or description, not sources
 //     of their own.
-func dropNested(all []mention) []mention {
-	drop := make([]bool, len(all))
+//
+// drop, of the length of all and all false, is its scratch.
+func dropNested(all []mention, drop []bool) []mention {
 	// (The loops take mentions by pointer: a mention is large.)
 	overlaps := func(a, b *mention) bool { return a.start < b.end && b.start < a.end }
 	// window returns the index range of mentions starting in [from, to).
@@ -736,8 +741,14 @@ func dropNested(all []mention) []mention {
 			}
 		}
 	}
-	out := all[:0] // in place: out never overtakes the mention it copies
-	for i := range all {
+	// In place, from the first dropped: out never overtakes the mention
+	// it copies.
+	k := slices.Index(drop, true)
+	if k < 0 {
+		return all
+	}
+	out := all[:k]
+	for i := k; i < len(all); i++ {
 		if !drop[i] {
 			out = append(out, all[i])
 		}

@@ -342,8 +342,9 @@ func invertible(text string, off int) bool {
 // daughter-in-law, a mother of five, told AFP"), else the first that is
 // not an organisation noun ("the bank").
 func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (mention, bool) {
-	// The chain of mentions before a verb is short: it fits on the stack.
-	var fbuf [4]mention
+	// The chain of mentions before a verb, as indexes of info.mentions,
+	// is short: it fits on the stack.
+	var fbuf [4]int
 	found := fbuf[:0]
 	limit := base + c.Start
 	// "The Observatory - which has a network of … medical sources - also
@@ -368,7 +369,7 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 		if n > 3 && !(n <= 20 && apposition(between)) {
 			break
 		}
-		found = append(found, *m)
+		found = append(found, i)
 		limit = m.ext0
 		if !strings.HasSuffix(strings.TrimSpace(doc.view.Text[max(0, m.ext0-2):m.ext0]), ",") {
 			break // the chain goes on only through commas
@@ -377,20 +378,20 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 	if len(found) == 0 {
 		return mention{}, false
 	}
-	for _, m := range found {
-		if m.kind == mentionPerson {
-			return m, true
+	for _, i := range found {
+		if m := &info.mentions[i]; m.kind == mentionPerson {
+			return *m, true
 		}
 	}
 	// "Mr Glazer's financial backers, including JP Morgan, the US
 	// investment bank have said": an organisation noun in the chain
 	// describes; the head of the chain speaks.
-	for _, m := range found {
-		if m.kind != mentionDefinite || !m.party {
-			return m, true
+	for _, i := range found {
+		if m := &info.mentions[i]; m.kind != mentionDefinite || !m.party {
+			return *m, true
 		}
 	}
-	return found[0], true
+	return info.mentions[found[0]], true
 }
 
 // dashAside reports whether text (a sentence up to its verb) ends with an
@@ -479,7 +480,8 @@ func apposition(between string) bool {
 // after finds the nearest mention starting at most max words after a cue.
 func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max int) (mention, bool) {
 	first := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= base+c.End-maxMention })
-	for _, m := range info.mentions[first:] {
+	for i := first; i < len(info.mentions); i++ {
+		m := &info.mentions[i]
 		if m.kind == mentionWeak || m.ext0 < base+c.End {
 			continue
 		}
@@ -490,7 +492,7 @@ func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max in
 		if strings.ContainsAny(between, "“”\"«».;:!?") || wordsBetween(info.words, base, base+c.End, m.ext0) > max {
 			return mention{}, false
 		}
-		return m, true
+		return *m, true
 	}
 	return mention{}, false
 }
