@@ -246,8 +246,8 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// The words of every sentence share one array: about one word in six
 	// bytes of prose, and a sentence's words are a full slice of it.
 	n := 0
-	for _, s := range doc.Sentences {
-		if doc.Blocks[s.Block].Kind.Editorial() {
+	for si := range doc.Sentences {
+		if s := &doc.Sentences[si]; doc.Blocks[s.Block].Kind.Editorial() {
 			n += len(s.Text)
 		}
 	}

@@ -142,7 +142,12 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			// stand for toks.
 			lo, hi := max(0, ti-2), min(len(words), ti+a.cues.span)
 			if hi-lo <= len(sc.win) {
-				c, n = rep.cueAt(text, appendPlainQWords(sc.win[:0], words[lo:hi]), ti-lo)
+				// (Filled in place: the window has room.)
+				win := sc.win[:hi-lo]
+				for k := range win {
+					win[k] = plainQWord(&words[lo+k])
+				}
+				c, n = rep.cueAt(text, win, ti-lo)
 			} else {
 				toks, lazy = appendPlainQWords(toks, words), false
 				c, n = rep.cueAt(text, toks, ti)
