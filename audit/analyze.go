@@ -781,7 +781,9 @@ func (a *Analyzer) wordMentions(dst []mention, text string, base, si int, words 
 				continue
 			}
 		}
-		if i+1 < len(words) && weakPerson(text, words, i, lex) {
+		// (A capitalised word after it, as in most names, rules it out
+		// before the call.)
+		if i+1 < len(words) && !words[i+1].capital && weakPerson(text, words, i, lex) {
 			out = append(out, mention{kind: mentionWeak, start: base + w.start, end: base + w.end, ext0: base + w.start, ext1: base + w.end, sentence: si,
 				ref: SourceRef{ID: slugID("person:", w.text), Name: w.text, Type: "eyewitness"}})
 		}

@@ -39,7 +39,7 @@ type cueScratch struct {
 	// starts and found hold the words that may start a cue and the cues
 	// found at them.
 	starts []startWord
-	found  []ReportingCue
+	found  []foundCue
 	// win holds the cue finder's words around a start while toks is not
 	// made.
 	win [8]qword
@@ -129,8 +129,6 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		if ti < next {
 			continue
 		}
-		var c ReportingCue
-		var n int
 		if lazy {
 			if !a.cues.mayStartWords(words, st) {
 				continue
@@ -140,26 +138,26 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			// the start is the first or the second word: the words from
 			// two before the start, its index min(ti, 2) among them,
 			// stand for toks.
-			lo, hi := max(0, ti-2), min(len(words), ti+a.cues.span)
-			if hi-lo <= len(sc.win) {
+			if lo, hi := max(0, ti-2), min(len(words), ti+a.cues.span); hi-lo <= len(sc.win) {
 				// (Filled in place: the window has room.)
 				win := sc.win[:hi-lo]
 				for k := range win {
 					win[k] = plainQWord(&words[lo+k])
 				}
-				c, n = rep.cueAt(text, win, ti-lo)
-			} else {
-				toks, lazy = appendPlainQWords(toks, words), false
-				c, n = rep.cueAt(text, toks, ti)
-			}
-		} else {
-			if !a.cues.mayStart(toks, st) {
+				if c, n := rep.cueAt(text, win, ti-lo); n > 0 {
+					// The cue finder's words are the words: the cue is
+					// words[ti:ti+n].
+					rc = append(rc, foundCue{ReportingCue: c, first: ti, last: ti + n - 1})
+					next = ti + n
+				}
 				continue
 			}
-			c, n = rep.cueAt(text, toks, ti)
+			toks, lazy = appendPlainQWords(toks, words), false
+		} else if !a.cues.mayStart(toks, st) {
+			continue
 		}
-		if n > 0 {
-			rc = append(rc, c)
+		if c, n := rep.cueAt(text, toks, ti); n > 0 {
+			rc = append(rc, foundCue{ReportingCue: c, first: -1})
 			next = ti + n
 		}
 	}
@@ -168,14 +166,16 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		return out, loaded // most sentences
 	}
 	wi := 0
-	for _, c := range rc {
-		for wi < len(words) && words[wi].end <= c.Start {
-			wi++
-		}
-		first := wi
-		last := first
-		for last+1 < len(words) && words[last+1].start < c.End {
-			last++
+	for _, f := range rc {
+		c, first, last := f.ReportingCue, f.first, f.last
+		if first < 0 {
+			for wi < len(words) && words[wi].end <= c.Start {
+				wi++
+			}
+			first, last = wi, wi
+			for last+1 < len(words) && words[last+1].start < c.End {
+				last++
+			}
 		}
 		if c.Kind == CueVague && last+1 < len(words) && a.lex.Reporting.Audience(words[last+1].lower) && lastWordIs(text, c, "to") {
 			c.Kind, c.End = CueVerb, words[first].end
@@ -185,6 +185,13 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		out = append(out, cue{ReportingCue: c, text: text[c.Start:c.End], first: first, last: last})
 	}
 	return out, loaded
+}
+
+// foundCue is a cue cueAt found, with the indexes of its first and last
+// word in the sentence's words when they are known (first is -1 when not).
+type foundCue struct {
+	ReportingCue
+	first, last int
 }
 
 // appendLone appends to lone the indexes of the words, from the first,
