@@ -327,6 +327,11 @@ func invertible(text string, off int) bool {
 	if t == "" {
 		return false
 	}
+	// Most verbs follow a word: an ASCII byte ends none of the marks
+	// below but the ASCII ones.
+	if c := t[len(t)-1]; c < utf8.RuneSelf && c != ',' && c != '"' && c != ':' {
+		return false
+	}
 	for _, suf := range []string{",", "”", "\"", "»", "“", "›", ":"} {
 		if strings.HasSuffix(t, suf) {
 			return true
