@@ -11,9 +11,19 @@ import (
 // text of a direct, dash or partial quotation: words there are the
 // speaker's, not the writer's, so they name no source for the sentence.
 func quoteInner(doc *Document, off int) bool {
-	i := sort.Search(len(doc.Quotes), func(i int) bool { return doc.Quotes[i].inner.End > off })
-	for ; i < len(doc.Quotes) && doc.Quotes[i].view.Start <= off; i++ {
-		q := doc.Quotes[i]
+	// sort.Search for the first quotation whose quoted text ends after
+	// off, written out: the analysis asks of every mention and cue.
+	qs := doc.Quotes
+	i, j := 0, len(qs)
+	for i < j {
+		if h := int(uint(i+j) >> 1); qs[h].inner.End > off {
+			j = h
+		} else {
+			i = h + 1
+		}
+	}
+	for ; i < len(qs) && qs[i].view.Start <= off; i++ {
+		q := &qs[i]
 		if q.Kind != QuoteScare && off >= q.inner.Start && off < q.inner.End {
 			return true
 		}
