@@ -76,9 +76,10 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 	starts, toks, lone := sc.starts[:0], sc.toks[:0], sc.lone[:0]
 	// While every word is plain and whole, the cue finder's words are
 	// the words themselves (toks[ti] would be words[ti] as a qword): the
-	// first loop goes as far as they are, and toks is made only once a
-	// start passes the screen, as few do. The second makes toks of the
-	// words from the first that is not.
+	// first walk (appendLone) goes as far as they are, and toks is not
+	// made, cueAt reading a window of the words around each start that
+	// passes the screen. The second loop makes toks of the words from
+	// the first that is not.
 	lone, j := appendLone(lone, words, split, &a.cues.either)
 	for _, li := range lone {
 		if w := &words[li]; rep.startSet.hasWord(w) {
