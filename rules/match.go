@@ -68,12 +68,20 @@ func (r *Registry) Match(text string) []Mention {
 // returns the extended slice, so that a caller matching many texts can
 // reuse one buffer. The mentions in dst are left as they are.
 func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
+	m := r.m
+	// Most texts have no word that can start a mention: those are done
+	// without the tokeniser's scratch.
+	from := m.words.skipDropped(text, 0)
+	if from == len(text) {
+		return dst
+	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.toks, sc.arena = tokenize(text, sc.toks[:0], sc.arena[:0], &r.m.words)
+	sc.toks, sc.arena = sc.toks[:0], sc.arena[:0]
+	sc.tokenize(text, from, &m.words)
 
 	out := dst
-	toks, m := sc.toks, r.m
+	toks := sc.toks
 	for i := 0; i < len(toks); {
 		t, end, last := m.longestAt(text, toks, sc.arena, i)
 		if t == nil {
@@ -240,10 +248,19 @@ func init() {
 // are in no alias or are the "of" or "and" of one, so this spares the
 // matcher looking at them at all.
 func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]token, []byte) {
+	sc := scratch{toks: toks, arena: arena}
+	sc.tokenize(text, 0, words)
+	return sc.toks, sc.arena
+}
+
+// tokenize is tokenize appending to sc.toks and sc.arena (the slices
+// stay in memory, out of the registers the scan needs), from text[from:],
+// which follows a gapBreak or starts the text.
+func (sc *scratch) tokenize(text string, from int, words *wordFilter) {
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
-	for i := 0; i < len(text); {
-		if gap == gapBreak && words != nil && i+8 <= len(text) {
+	for i := from; i < len(text); {
+		if gap == gapBreak && words != nil {
 			// Nothing up to the next word can make a gap weaker than
 			// gapBreak, and most words after one are dropped: skip them
 			// in a loop of their own.
@@ -322,32 +339,32 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 				i = next
 				continue
 			}
-			t := token{start: i, end: j, key0: len(arena), gap: gap, hash: h, single: j-i == 1}
+			t := token{start: i, end: j, key0: len(sc.arena), gap: gap, hash: h, single: j-i == 1}
 			if n < 8 {
-				arena = binary.LittleEndian.AppendUint64(arena, (x|lower)&(1<<(8*n)-1))[:t.key0+n]
+				sc.arena = binary.LittleEndian.AppendUint64(sc.arena, (x|lower)&(1<<(8*n)-1))[:t.key0+n]
 			} else {
 				for k := i; k < j; k++ {
-					arena = append(arena, asciiWord[text[k]])
+					sc.arena = append(sc.arena, asciiWord[text[k]])
 				}
 			}
-			t.key1 = len(arena)
+			t.key1 = len(sc.arena)
 			if stem {
 				t.stem, t.stemEnd, t.stemKey1, t.stemHash = stemPlainS, j-1, t.key1-1, sh
 			}
-			toks = append(toks, t)
+			sc.toks = append(sc.toks, t)
 			gap, newlines, periods, prevSingle = gapSoft, 0, 0, t.single
 			i = next
 			continue
 		}
 
 		// Any other word is folded rune by rune.
-		t := token{start: i, key0: len(arena), gap: gap}
+		t := token{start: i, key0: len(sc.arena), gap: gap}
 		runes := 0
 	word:
 		for i < len(text) {
 			c := text[i]
 			if f := asciiWord[c]; f != 0 {
-				arena = append(arena, f)
+				sc.arena = append(sc.arena, f)
 				runes++
 				i++
 				continue
@@ -358,21 +375,21 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 			r, size := decodeAt(text, i)
 			switch {
 			case isWordRune(r):
-				n := len(arena)
-				arena = appendFolded(arena, r)
-				if len(arena) > n {
+				n := len(sc.arena)
+				sc.arena = appendFolded(sc.arena, r)
+				if len(sc.arena) > n {
 					runes++
 				}
 				i += size
 			case isApostrophe(r):
 				next, nsize := decodeAt(text, i+size)
-				if i+size >= len(text) || !unicode.IsLetter(next) || isElision(arena[t.key0:], runes) {
+				if i+size >= len(text) || !unicode.IsLetter(next) || isElision(sc.arena[t.key0:], runes) {
 					break word
 				}
 				after, _ := decodeAt(text, i+size+nsize)
 				if (next == 's' || next == 'S') && (i+size+nsize >= len(text) || !isWordRune(after)) {
-					t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(arena)
-					arena = append(arena, 's')
+					t.stem, t.stemEnd, t.stemKey1 = stemPossessive, i, len(sc.arena)
+					sc.arena = append(sc.arena, 's')
 					i += size + nsize
 					break word
 				}
@@ -381,27 +398,26 @@ func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]tok
 				break word
 			}
 		}
-		if len(arena) == t.key0 {
+		if len(sc.arena) == t.key0 {
 			continue // only marks that fold to nothing
 		}
 		t.end, t.single = i, runes == 1
 		if t.stem == stemNone && runes >= 3 && text[t.end-1] == 's' && isUpperAt(text, t.start) {
-			t.stem, t.stemEnd, t.stemKey1 = stemPlainS, t.end-1, len(arena)-1
+			t.stem, t.stemEnd, t.stemKey1 = stemPlainS, t.end-1, len(sc.arena)-1
 		}
-		t.hash = wordHash(arena[t.key0:])
+		t.hash = wordHash(sc.arena[t.key0:])
 		if t.stem != stemNone {
-			t.stemHash = wordHash(arena[t.key0:t.stemKey1])
+			t.stemHash = wordHash(sc.arena[t.key0:t.stemKey1])
 		}
 		if words != nil && !words.keep(t.hash, t.stemHash, t.stem != stemNone, t.gap) {
-			arena = arena[:t.key0]
+			sc.arena = sc.arena[:t.key0]
 			gap, newlines, periods, prevSingle = gapBreak, 0, 0, t.single
 			continue
 		}
-		t.key1 = len(arena)
-		toks = append(toks, t)
+		t.key1 = len(sc.arena)
+		sc.toks = append(sc.toks, t)
 		gap, newlines, periods, prevSingle = gapSoft, 0, 0, t.single
 	}
-	return toks, arena
 }
 
 // textWordHash returns wordHash of the normalised form of text[i:j], a
@@ -450,20 +466,23 @@ func asciiWordEnd(text string, i int) int {
 
 // asciiWordLen returns how many of the eight bytes of x (little-endian)
 // are ASCII letters and digits before the first that is not; 8 if all are.
+//
+// Each byte is tested in its own eight bits: it is a letter when, with
+// bit 5 set (which lowers an ASCII letter and moves no other byte into
+// 'a'…'z'), adding 0x1f carries into its high bit and adding 0x05 does
+// not, and a digit likewise with 0x50 and 0x46. An ASCII byte carries
+// out of its eight bits in neither sum; a byte from 0x80 on may, into the
+// byte after it, but is not a letter nor a digit itself, so that the
+// bytes up to the first that is neither are told right.
 func asciiWordLen(x uint64) int {
-	const highs = 0x8080808080808080
-	word := bytesBetween(x|0x2020202020202020, 'a'-1, 'z'+1) | bytesBetween(x, '0'-1, '9'+1)
-	return bits.TrailingZeros64(^word&highs) / 8
-}
-
-// bytesBetween returns x with the high bit of each byte set where the
-// byte is ASCII and greater than m and less than n, and every other bit
-// clear (m < 128, n <= 128). Setting bit 5 of a byte, as asciiWordEnd
-// does, lowers an ASCII letter and moves no other byte into 'a'…'z'.
-func bytesBetween(x uint64, m, n uint64) uint64 {
-	const ones = 0x0101010101010101
-	y := x & (0x7f * ones)
-	return ((127+n)*ones - y) &^ x & (y + (127-m)*ones) & (0x80 * ones)
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x80 * ones
+	)
+	low := x | 0x20*ones
+	letter := (low + 0x1f*ones) &^ (low + 0x05*ones)
+	digit := (x + 0x50*ones) &^ (x + 0x46*ones)
+	return bits.TrailingZeros64((^(letter|digit)|x)&highs) / 8
 }
 
 // le64Tail reads the fewer than eight bytes of s from i as a
@@ -485,29 +504,25 @@ func le64(s string, i int) uint64 {
 
 // wordFilter is what tokenize needs to know of a matcher's words to
 // leave out those that can be part of no mention: in the manner of a
-// Bloom filter, two bits for each of 2¹⁵ classes of word hashes, one set
-// if a word of the class starts an alias (filterFirst), the other if a
-// word of the class is in one (filterAny). A word added has its bits set;
-// few others share them.
-type wordFilter [1 << 10]uint64
+// Bloom filter, a byte for each of 2¹⁴ classes of word hashes, with a bit
+// set if a word of the class starts an alias (filterFirst), one if a word
+// of the class is in one (filterAny), and one if a word of the class is
+// an alias of its own (filterWhole). A word added has its bits set; few
+// others share them.
+type wordFilter [1 << 15]uint8
 
 // The bits of a word hash's class in a wordFilter.
 const (
 	filterFirst = 1 << iota // the class has a word aliases start with
 	filterAny               // the class has a word of an alias
+	filterWhole             // the class has a word that is an alias, or a back-reference, alone
 )
 
 // add sets bits in the class of hash h.
-func (f *wordFilter) add(h uint64, bits uint64) {
-	b := h >> 49 // 15 bits
-	f[b>>5] |= bits << (2 * (b & 31))
-}
+func (f *wordFilter) add(h uint64, bits uint8) { f[h>>49] |= bits }
 
 // get returns the bits of the class of hash h.
-func (f *wordFilter) get(h uint64) uint64 {
-	b := h >> 49
-	return f[b>>5] >> (2 * (b & 31)) & 3
-}
+func (f *wordFilter) get(h uint64) uint8 { return f[h>>49] }
 
 // skipDropped returns the offset, at or after i, of the first byte
 // tokenize must look at when the gap before text[i:] is gapBreak: it
@@ -516,29 +531,71 @@ func (f *wordFilter) get(h uint64) uint64 {
 // letters and digits, then an ASCII byte other than an apostrophe or the
 // end of text) that keep turns away after a gapBreak, each of which
 // leaves the gap a gapBreak again, and over the space after each. It
-// stops at any other word, at a byte that is not ASCII, and when fewer
-// than eight bytes of text are left.
+// stops at any other word and at a byte that is not ASCII.
+//
+// It also steps over a plain word of fewer than eight bytes that starts
+// aliases but is none alone ("the", "a") when one space and a plain word
+// that keep turns away follow it ("the offensive"), and over that word:
+// keep would let the first through, but no mention can hold it, nor would
+// the matcher find one that starts there. Most words that start an alias
+// are such.
 func (f *wordFilter) skipDropped(text string, i int) int {
 	const lower = 0x2020202020202020
-	for i+8 <= len(text) {
-		x := le64(text, i)
+	lone := -1 // the start of such a word, the next word undecided
+	for i < len(text) {
+		var x uint64 // the next eight bytes, zero past the end of text
+		if i+8 <= len(text) {
+			x = le64(text, i)
+		} else {
+			x = le64Tail(text, i)
+		}
 		if asciiWord[byte(x)] == 0 {
-			if byte(x) >= utf8.RuneSelf {
-				return i
+			if byte(x) >= utf8.RuneSelf || lone >= 0 {
+				break
 			}
 			i++
 			continue
 		}
 		n := asciiWordLen(x)
 		if n == 8 {
-			// A long word, hashed as tokenize hashes it.
-			j := asciiWordEnd(text, i+8)
-			if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
-				return i
+			if lone >= 0 {
+				break
 			}
-			v := f.get(textWordHash(text, i, j))
-			if text[j-1] == 's' && byte(x)-'A' < 26 {
-				v |= f.get(textWordHash(text, i, j-1))
+			// A long word, hashed as tokenize hashes it (textWordHash):
+			// here, when it has fewer than 16 bytes, from x and the next
+			// eight bytes, y.
+			var y uint64
+			m := 8
+			if i+16 <= len(text) {
+				y = le64(text, i+8)
+				m = asciiWordLen(y)
+			}
+			var j int
+			var v uint8
+			if m < 8 {
+				j = i + 8 + m
+				if after := byte(y >> (8 * m)); after >= utf8.RuneSelf || after == '\'' {
+					return i
+				}
+				h := (uint64(8+m) ^ (x | lower)) * hashMul
+				v = f.get(hashTail(h^h>>32, (y|lower)&(1<<(8*m)-1)))
+				if byte(x)-'A' < 26 && text[j-1] == 's' {
+					if m == 0 {
+						v |= f.get(hashTail(7, (x|lower)&(1<<56-1)))
+					} else {
+						h := (uint64(7+m) ^ (x | lower)) * hashMul
+						v |= f.get(hashTail(h^h>>32, (y|lower)&(1<<(8*(m-1))-1)))
+					}
+				}
+			} else {
+				j = asciiWordEnd(text, i+8)
+				if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
+					return i
+				}
+				v = f.get(textWordHash(text, i, j))
+				if text[j-1] == 's' && byte(x)-'A' < 26 {
+					v |= f.get(textWordHash(text, i, j-1))
+				}
 			}
 			if v&filterFirst != 0 {
 				return i
@@ -551,20 +608,32 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 		}
 		after := byte(x >> (8 * n))
 		if after >= utf8.RuneSelf || after == '\'' {
-			return i
+			break
 		}
 		key := (x | lower) & (1<<(8*n) - 1)
 		v := f.get(hashTail(uint64(n), key))
-		if n >= 3 && byte(x>>(8*(n-1))) == 's' && byte(x)-'A' < 26 {
+		if byte(x)-'A' < 26 && n >= 3 && byte(x>>(8*(n-1))) == 's' {
 			v |= f.get(hashTail(uint64(n-1), key&(1<<(8*(n-1))-1)))
 		}
-		if v&filterFirst != 0 {
-			return i
+		switch {
+		case lone >= 0:
+			if v != 0 {
+				return lone
+			}
+			lone = -1
+		case v&filterFirst != 0:
+			if v&filterWhole != 0 || after != ' ' {
+				return i
+			}
+			lone = i
 		}
 		i += n
 		if after == ' ' {
 			i++ // the space that most often follows a word
 		}
+	}
+	if lone >= 0 {
+		return lone
 	}
 	return i
 }
@@ -826,9 +895,12 @@ func (b *trieBuilder) finish() *matcher {
 			i = (i + 1) & (len(m.edges) - 1)
 		}
 		m.edges[i] = edge{parent: k.parent, child: child, hash: h, word: k.word}
-		flags := uint64(filterAny)
+		flags := uint8(filterAny)
 		if k.parent == 0 {
 			flags |= filterFirst
+			if len(m.terms[child]) > 0 {
+				flags |= filterWhole
+			}
 		}
 		m.words.add(h, flags)
 	}
