@@ -533,12 +533,11 @@ func (f *wordFilter) get(h uint64) uint8 { return f[h>>49] }
 // leaves the gap a gapBreak again, and over the space after each. It
 // stops at any other word and at a byte that is not ASCII.
 //
-// It also steps over a plain word of fewer than eight bytes that starts
-// aliases but is none alone ("the", "a") when one space and a plain word
-// that keep turns away follow it ("the offensive"), and over that word:
-// keep would let the first through, but no mention can hold it, nor would
-// the matcher find one that starts there. Most words that start an alias
-// are such.
+// It also steps over a plain word that starts aliases but is none alone
+// ("the", "a") when one space and a plain word that keep turns away
+// follow it ("the offensive"), and over that word: keep would let the
+// first through, but no mention can hold it, nor would the matcher find
+// one that starts there. Most words that start an alias are such.
 func (f *wordFilter) skipDropped(text string, i int) int {
 	const lower = 0x2020202020202020
 	lone := -1 // the start of such a word, the next word undecided
@@ -556,11 +555,22 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 			i++
 			continue
 		}
-		n := asciiWordLen(x)
-		if n == 8 {
-			if lone >= 0 {
+		// The word's end j, the byte after it (0 at the end of text),
+		// and the filter's bits for it and its stem.
+		var j int
+		var after byte
+		var v uint8
+		if n := asciiWordLen(x); n < 8 {
+			j, after = i+n, byte(x>>(8*n))
+			if after >= utf8.RuneSelf || after == '\'' {
 				break
 			}
+			key := (x | lower) & (1<<(8*n) - 1)
+			v = f.get(hashTail(uint64(n), key))
+			if byte(x)-'A' < 26 && n >= 3 && byte(x>>(8*(n-1))) == 's' {
+				v |= f.get(hashTail(uint64(n-1), key&(1<<(8*(n-1))-1)))
+			}
+		} else {
 			// A long word, hashed as tokenize hashes it (textWordHash):
 			// here, when it has fewer than 16 bytes, from x and the next
 			// eight bytes, y.
@@ -570,12 +580,10 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 				y = le64(text, i+8)
 				m = asciiWordLen(y)
 			}
-			var j int
-			var v uint8
 			if m < 8 {
-				j = i + 8 + m
-				if after := byte(y >> (8 * m)); after >= utf8.RuneSelf || after == '\'' {
-					return i
+				j, after = i+8+m, byte(y>>(8*m))
+				if after >= utf8.RuneSelf || after == '\'' {
+					break
 				}
 				h := (uint64(8+m) ^ (x | lower)) * hashMul
 				v = f.get(hashTail(h^h>>32, (y|lower)&(1<<(8*m)-1)))
@@ -589,31 +597,16 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 				}
 			} else {
 				j = asciiWordEnd(text, i+8)
-				if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
-					return i
+				if j < len(text) {
+					if after = text[j]; after >= utf8.RuneSelf || after == '\'' {
+						break
+					}
 				}
 				v = f.get(textWordHash(text, i, j))
 				if text[j-1] == 's' && byte(x)-'A' < 26 {
 					v |= f.get(textWordHash(text, i, j-1))
 				}
 			}
-			if v&filterFirst != 0 {
-				return i
-			}
-			i = j
-			if i < len(text) && text[i] == ' ' {
-				i++
-			}
-			continue
-		}
-		after := byte(x >> (8 * n))
-		if after >= utf8.RuneSelf || after == '\'' {
-			break
-		}
-		key := (x | lower) & (1<<(8*n) - 1)
-		v := f.get(hashTail(uint64(n), key))
-		if byte(x)-'A' < 26 && n >= 3 && byte(x>>(8*(n-1))) == 's' {
-			v |= f.get(hashTail(uint64(n-1), key&(1<<(8*(n-1))-1)))
 		}
 		switch {
 		case lone >= 0:
@@ -627,7 +620,7 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 			}
 			lone = i
 		}
-		i += n
+		i = j
 		if after == ' ' {
 			i++ // the space that most often follows a word
 		}
