@@ -978,7 +978,11 @@ func (st *docState) scopes(doc *Document) []claimScope {
 			lastKind, lastSub, known = cl.Kind, cl.Subkind, true
 			lastBits = st.claimKeys[string(cl.Kind)]
 			if cl.Subkind != "" {
-				lastBits |= st.claimKeys[string(cl.Kind)+"/"+cl.Subkind]
+				// "kind/subkind", written in a buffer on the stack: a
+				// look-up by string(key) copies nothing.
+				var mem [64]byte
+				key := append(append(append(mem[:0], cl.Kind...), '/'), cl.Subkind...)
+				lastBits |= st.claimKeys[string(key)]
 			}
 		}
 		sc.kinds = lastBits
