@@ -323,6 +323,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 	}
 	st, ctx := &scratch.st, &scratch.ctx
 	*st = docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
+		claimLists: scratch.claimLists[:0], claimIdx: scratch.claimIdx[:0],
 		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited, speakers: scratch.speakers}
 	*ctx = Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
 		found: scratch.found[:0], msgs: scratch.msgs[:0], msgEnds: scratch.msgEnds[:0]}
@@ -332,6 +333,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 		c.check.Run(ctx)
 	}
 	scratch.blockBits, scratch.claimScopes = st.blockBits, st.claimScopes
+	scratch.claimLists, scratch.claimIdx = st.claimLists, st.claimIdx
 	scratch.keepSentences(st)
 	keepMap(&scratch.credited, st.credited)
 	keepMap(&scratch.speakers, st.speakers)
@@ -590,6 +592,10 @@ type docState struct {
 	claimKeys   map[string]uint64
 	claimScopes []claimScope
 	scopesDone  bool
+	// claimLists are the scopes rules have asked Claims for so far, each
+	// with the indexes of its claims in claimIdx.
+	claimLists []claimList
+	claimIdx   []int32
 }
 
 // docScratch holds the memory of a docState's per-block and per-claim
@@ -601,6 +607,8 @@ type docScratch struct {
 
 	blockBits   []uint16
 	claimScopes []claimScope
+	claimLists  []claimList
+	claimIdx    []int32
 	// sents and words are the memory of a docState's sentence states and
 	// their words, cleared: they hold slices of a document's text.
 	sents []sentenceState
@@ -928,11 +936,19 @@ func (c *Context) Claims(fn func(i int, cl *Claim)) {
 		return
 	}
 	// In an engine run, the claims' blocks and kinds are looked up once
-	// per document and each rule's scope is a pair of bit sets.
-	scopes := c.shared.scopes(c.Doc)
+	// per document and each rule's scope is a pair of bit sets. Most
+	// scopes, the pair alone answers for: the claims in one are listed
+	// once for every rule with that scope.
 	blocks := c.compiled.blocks.bits
 	kinds, exact := c.compiled.claimKinds, c.compiled.claimKindsExact
 	all := len(c.Rule.Scope.Claims) == 0
+	if c.compiled.blocks.other == nil && (all || exact) {
+		for _, i := range c.shared.inScope(c.Doc, blocks, kinds, all) {
+			fn(int(i), &claims[i])
+		}
+		return
+	}
+	scopes := c.shared.scopes(c.Doc)
 	for i := range claims {
 		sc := scopes[i]
 		switch {
@@ -945,6 +961,40 @@ func (c *Context) Claims(fn func(i int, cl *Claim)) {
 			fn(i, &claims[i])
 		}
 	}
+}
+
+// claimList is the claims of a document in one scope, as
+// docState.inScope lists them: claimIdx[start:end].
+type claimList struct {
+	blocks     uint16
+	kinds      uint64
+	all        bool
+	start, end int
+}
+
+// inScope returns the indexes of the claims, in order, in the scope of a
+// rule whose blocks are all of BlockKinds, with the bits blocks, and whose
+// scope.claims kinds all have bits (kinds), or lists none (all): as Claims
+// would pick them one by one. It works them out the first time a rule
+// with that scope asks.
+func (st *docState) inScope(doc *Document, blocks uint16, kinds uint64, all bool) []int32 {
+	for _, l := range st.claimLists {
+		if l.blocks == blocks && l.kinds == kinds && l.all == all {
+			return st.claimIdx[l.start:l.end:l.end]
+		}
+	}
+	scopes := st.scopes(doc)
+	start := len(st.claimIdx)
+	for i, sc := range scopes {
+		// blocks has no blockOther bit: a claim in no block, or in one
+		// of another kind, is out.
+		if blocks&sc.block != 0 && (all || sc.kinds&kinds != 0) {
+			st.claimIdx = append(st.claimIdx, int32(i))
+		}
+	}
+	end := len(st.claimIdx)
+	st.claimLists = append(st.claimLists, claimList{blocks: blocks, kinds: kinds, all: all, start: start, end: end})
+	return st.claimIdx[start:end:end]
 }
 
 // scopes returns the document's claimScopes, working them out the first

@@ -35,9 +35,10 @@ func TestBlockBit(t *testing.T) {
 }
 
 // TestClaimsScopeBits holds Claims, which in an engine run judges scopes
-// by the bits docState works out once per document, to ClaimInScope, for
+// by the bits docState works out once per document, and lists the claims
+// of a scope once for all the rules that have it, to ClaimInScope, for
 // scopes naming known and unknown block kinds, kinds and subkinds, and
-// for more claim kinds than claimKeys has bits for.
+// for more claim kinds than claimKeys has bits for, each asked twice.
 func TestClaimsScopeBits(t *testing.T) {
 	scopes := []rules.Scope{
 		{},
@@ -51,7 +52,7 @@ func TestClaimsScopeBits(t *testing.T) {
 	for i := range 70 {
 		many = append(many, "k"+strconv.Itoa(i))
 	}
-	scopes = append(scopes, rules.Scope{Claims: append(many, "figure/money")})
+	scopes = append(scopes, rules.Scope{Claims: append(many, "figure/money")}, rules.Scope{Blocks: []string{"body"}})
 	rs := make([]compiled, len(scopes))
 	for i, sc := range scopes {
 		c, err := compile(&rules.Rule{ID: "r" + strconv.Itoa(i), Check: "quote-speaker", Scope: sc, Message: "m"})
@@ -76,7 +77,8 @@ func TestClaimsScopeBits(t *testing.T) {
 		}
 	}
 	st := &docState{claimKeys: keys}
-	for i := range rs {
+	for i := range 2 * len(rs) {
+		i %= len(rs)
 		c := &Context{Doc: doc, Rule: rs[i].rule, compiled: &rs[i], shared: st}
 		var got, want []int
 		c.Claims(func(j int, _ *Claim) { got = append(got, j) })
