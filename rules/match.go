@@ -535,9 +535,10 @@ func (f *wordFilter) get(h uint64) uint8 { return f[h>>49] }
 //
 // It also steps over a plain word that starts aliases but is none alone
 // ("the", "a") when one space and a plain word that keep turns away
-// follow it ("the offensive"), and over that word: keep would let the
-// first through, but no mention can hold it, nor would the matcher find
-// one that starts there. Most words that start an alias are such.
+// follow it ("the offensive"), and over that word, or when a gapBreak
+// follows it or it ends the text: keep would let it through, but no
+// mention can hold it, nor would the matcher find one that starts there.
+// Most words that start an alias are such.
 func (f *wordFilter) skipDropped(text string, i int) int {
 	const lower = 0x2020202020202020
 	lone := -1 // the start of such a word, the next word undecided
@@ -615,10 +616,16 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 			}
 			lone = -1
 		case v&filterFirst != 0:
-			if v&filterWhole != 0 || after != ' ' {
+			switch {
+			case v&filterWhole != 0:
+				return i
+			case after == ' ':
+				lone = i
+			case asciiClass[after] != classBreak && (after != '.' || j-i == 1):
 				return i
 			}
-			lone = i
+			// Otherwise the word is followed by a gapBreak, or ends the
+			// text: no mention holds it.
 		}
 		i = j
 		if after == ' ' {
