@@ -504,7 +504,7 @@ func le64(s string, i int) uint64 {
 
 // wordFilter is what tokenize needs to know of a matcher's words to
 // leave out those that can be part of no mention: in the manner of a
-// Bloom filter, a byte for each of 2¹⁴ classes of word hashes, with a bit
+// Bloom filter, a byte for each of 2¹⁵ classes of word hashes, with a bit
 // set if a word of the class starts an alias (filterFirst), one if a word
 // of the class is in one (filterAny), and one if a word of the class is
 // an alias of its own (filterWhole). A word added has its bits set; few
