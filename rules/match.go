@@ -242,11 +242,13 @@ func init() {
 // normalised forms to arena.
 //
 // With words not nil, tokenize leaves out the words that can be part of
-// no mention: those no alias has, and those that start none and follow a
-// gapBreak. The matcher needs only to know that no mention spans them,
-// which the gap of the next word (gapBreak) says. Most words of a text
-// are in no alias or are the "of" or "and" of one, so this spares the
-// matcher looking at them at all.
+// no mention: those no alias has, those that start none and follow a
+// gapBreak, and most of those that start aliases but are none alone when
+// nothing that can go on with them follows (see skipDropped). The matcher
+// needs only to know that no mention spans them, which the gap of the
+// next word (gapBreak) says. Most words of a text are in no alias or are
+// the "of" or "and" of one, so this spares the matcher looking at them at
+// all.
 func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]token, []byte) {
 	sc := scratch{toks: toks, arena: arena}
 	sc.tokenize(text, 0, words)
