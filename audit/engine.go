@@ -1177,8 +1177,30 @@ func collapse(s string) string {
 // collapsed reports whether collapse would return s as it is: s has no
 // white space but single spaces between words.
 func collapsed(s string) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x80 * ones
+	)
 	space := true // a space here would lead s or double another
-	for i := 0; i < len(s); {
+	i := 0
+	// Eight ASCII bytes at a time: sp marks their spaces, ws their other
+	// white space (\t \n \v \f \r); prev is the high bit of the first
+	// byte when a space comes right before it.
+	for prev := uint64(0x80); i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		if x&highs != 0 {
+			break // a byte from 0x80 on: the loop below reads runes
+		}
+		y := x ^ ' '*ones
+		sp := ^((y&(0x7f*ones) + 0x7f*ones) | y) & highs
+		ws := (x + 0x77*ones) &^ (x + 0x72*ones) & highs
+		if ws != 0 || sp&(sp<<8|prev) != 0 {
+			return false
+		}
+		prev = sp >> 56
+		space = prev != 0
+	}
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {

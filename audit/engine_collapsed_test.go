@@ -1,0 +1,67 @@
+package audit
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// refCollapsed is collapsed as it was before it read eight bytes at a
+// time.
+func refCollapsed(s string) bool {
+	space := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case asciiSpace[c] != 0:
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
+}
+
+// TestCollapsedAsReference holds collapsed to the byte-wise reference for
+// one or two of every byte value, and a space, at every place of texts
+// around eight and sixteen bytes long.
+func TestCollapsedAsReference(t *testing.T) {
+	bases := []string{"", "a", "abcdefg", "abcdefgh", "abc defgh", "abcdefghijklmno", "abcd efgh ijkl mnop", "abcdefghijklmnopqrstuvw"}
+	check := func(s string) {
+		t.Helper()
+		if got, want := collapsed(s), refCollapsed(s); got != want {
+			t.Fatalf("collapsed(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, base := range bases {
+		check(base)
+		for c := range 256 {
+			for pos := 0; pos <= len(base); pos++ {
+				s := base[:pos] + string([]byte{byte(c)}) + base[pos:]
+				check(s)
+				for pos2 := pos + 1; pos2 <= len(s); pos2++ {
+					check(s[:pos2] + " " + s[pos2:])
+					check(s[:pos2] + string([]byte{byte(c)}) + s[pos2:])
+				}
+			}
+		}
+	}
+	for _, s := range []string{" abcdefgh", "abcdefgh ", "abcdefg  hijk", "abcdefg \u00a0hijklmnop", "abcdefgh\u2003ijklmnopq", "éabcdefgh ijklmnop", "abcdefgh ijklmnopé "} {
+		check(s)
+	}
+}
