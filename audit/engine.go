@@ -910,7 +910,12 @@ func (c *Context) InBlock(i int) bool {
 	if i < 0 || i >= len(c.Doc.Blocks) || c.compiled == nil {
 		return false
 	}
-	if b := c.state().blockKinds(c.Doc)[i]; b != blockOther {
+	st := c.state()
+	bits := st.blockBits // worked out, but for the first call of a run
+	if !st.blocksDone {
+		bits = st.blockKinds(c.Doc)
+	}
+	if b := bits[i]; b != blockOther {
 		return c.compiled.blocks.bits&b != 0
 	}
 	return c.compiled.blocks.other[c.Doc.Blocks[i].Kind]
