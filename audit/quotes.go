@@ -423,19 +423,19 @@ func isASCIIAlnum(b byte) bool {
 
 // appendQWords appends the words of text[start:end] to toks.
 //
-// Keys of lower-case ASCII words are slices of text. Those of other ASCII
-// words are slices of one lower-cased copy of the rest of the range, made
-// when the first of them is met, so a sentence costs at most one
-// allocation for its keys however many capitalised words it has. Only
+// Keys of lower-case ASCII words are slices of text until an ASCII word
+// with a capital is met; from it on, keys of ASCII words are slices of one
+// lower-cased copy of the rest of the range, so a sentence costs at most
+// one allocation for its keys however many capitalised words it has. Only
 // words with other runes go through lexKey one by one.
 func appendQWords(toks []qword, text string, start, end int) []qword {
 	return appendQWordsLower(toks, text, "", start, end)
 }
 
-// appendQWordsLower is appendQWords with the keys of ASCII words taken
-// from lowerText, all of text with its ASCII letters lower-cased, when it
-// is given: callers that tokenise many ranges of one text lower-case it
-// once.
+// appendQWordsLower is appendQWords with the keys of all ASCII words
+// taken from lowerText, all of text with its ASCII letters lower-cased,
+// when it is given: callers that tokenise many ranges of one text
+// lower-case it once.
 func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []qword {
 	lower, lowerFrom := lowerText, 0 // text[lowerFrom:end], ASCII letters lower-cased
 	// About one word in six bytes of prose: one allocation at most.
@@ -443,35 +443,41 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 	i := start
 	for i < end {
 		c := text[i]
-		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
-			i++ // the common case of a space or a punctuation mark
+		if c < utf8.RuneSelf {
+			if !isASCIIAlnum(c) {
+				i++ // the common case of a space or a punctuation mark
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:end]); !isWordRune(r) {
+			i += n
 			continue
 		}
-		var n int
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, n = utf8.DecodeRuneInString(text[i:end])
-			if !isWordRune(r) {
-				i += n
-				continue
-			}
-		}
 		ws := i
-		var upper, other bool // an ASCII upper-case letter, a non-ASCII rune
+		other := false // a non-ASCII rune
 		for i < end {
-			if i+8 <= end {
-				n, up := alnumRun8(text, i)
-				upper = upper || up
-				i += n
-				if n == 8 {
-					continue
+			// A run of ASCII letters and digits, eight bytes a step while
+			// eight are left (see structure_swar.go), without a call.
+			for ; i+8 <= end; i += 8 {
+				x := swarLoad(text, i)
+				// The high bit of each byte that is not an ASCII letter
+				// or digit: bytes of 0x80 and above are tested without
+				// it, then ruled out.
+				if stop := (^swarAlnum(x&^swarHigh) | x) & swarHigh; stop != 0 {
+					i += bits.TrailingZeros64(stop) / 8
+					goto stopped
 				}
-				// text[i] is not an ASCII letter or digit.
 			}
-			if c := text[i]; isASCIIAlnum(c) {
-				upper = upper || c <= 'Z' && c >= 'A'
+			for i < end && isASCIIAlnum(text[i]) {
 				i++
-				continue
+			}
+		stopped:
+			if i == end {
+				break
+			}
+			// text[i] is not an ASCII letter or digit. Most words end at
+			// an ASCII byte that cannot join them to a next.
+			if c := text[i]; c < utf8.RuneSelf && c != '-' && c != '\'' {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(text[i:end])
 			if isWordRune(r) {
@@ -493,13 +499,16 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 		switch {
 		case other:
 			key = lexKey(key)
-		case upper:
-			if lower == "" {
-				lower, lowerFrom = lowerASCII(text[ws:end]), ws
-			}
+		case lower != "":
 			key = lower[ws-lowerFrom : i-lowerFrom]
+		case !isLowerASCIIWord(key): // ASCII capitals
+			lower, lowerFrom = lowerASCII(text[ws:end]), ws
+			key = lower[:i-ws]
 		}
 		toks = append(toks, qword{start: ws, end: i, key: key})
+		if i < end && text[i] == ' ' {
+			i++ // the space most words end at, passed here at once
+		}
 	}
 	return toks
 }

@@ -1,0 +1,45 @@
+package audit
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestAppendQWordsRandom holds appendQWordsLower, with and without the
+// lower-cased text, to refAppendQWords on random texts of ASCII runs
+// longer and shorter than its eight-byte steps, joiners, other scripts and
+// invalid bytes, over every range of the short ones (the corpora are in
+// TestFindCuesMatchesReference).
+func TestAppendQWordsRandom(t *testing.T) {
+	check := func(text string, start, end int) {
+		t.Helper()
+		want := refAppendQWords(nil, text, start, end)
+		for _, lower := range []string{"", lowerASCII(text)} {
+			if got := appendQWordsLower(nil, text, lower, start, end); !slices.Equal(got, want) {
+				t.Fatalf("appendQWordsLower(%q, %d, %d, lower %v):\ngot  %+v\nwant %+v", text, start, end, lower != "", got, want)
+			}
+		}
+	}
+	pieces := []string{"a", "Z", "0", "9", "word", "Words", "ABCDEFGHIJ", "abcdefghijkl", " ", "  ", ".", ",", "-", "'", "’",
+		"é", "É", "日本", "ª", "\xe2", "\xe2\x80", "\xff", "\x80", "\n", "--", "''", "it's", "o’clock", "U.S.", "x-ray"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		if len(text) > 24 {
+			check(text, 0, len(text))
+			check(text, rng.IntN(len(text)), len(text))
+			continue
+		}
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text); end++ {
+				check(text, start, end)
+			}
+		}
+	}
+}
