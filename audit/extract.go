@@ -183,7 +183,7 @@ func lineWidth(s string) int {
 	if len(s) > utf8.UTFMax*maxWrapWidth {
 		return maxWrapWidth + 1
 	}
-	return utf8.RuneCountInString(s)
+	return runeCount(s)
 }
 
 func (l plainLine) blank() bool { return l.ts == l.te }

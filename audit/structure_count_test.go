@@ -73,3 +73,20 @@ func TestSkipPlainRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneCountRandom holds runeCount to utf8.RuneCountInString on random
+// texts of ASCII runs, other scripts and invalid or cut sequences.
+func TestRuneCountRandom(t *testing.T) {
+	pieces := []string{"a", " ", "abcdefghij", "é", "日本", "\U0001F600", "\xff", "\x80", "\xe2\x80", "\xf0\x9f", "\xc2"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := runeCount(text), utf8.RuneCountInString(text); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", text, got, want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package audit
 
+import "unicode/utf8"
+
 // Eight bytes at a time (SWAR, SIMD within a register): the structure
 // scans load eight bytes of text into a uint64, little-endian, and test
 // them all at once while they are ASCII. For bytes below 0x80, adding
@@ -46,4 +48,23 @@ func swarAlnum(x uint64) uint64 {
 	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
 	letter := (lower + (0x80-'a')*swarOnes) &^ (lower + (0x80-'z'-1)*swarOnes)
 	return (digit | letter) & swarHigh
+}
+
+// runeCount returns utf8.RuneCountInString(s), passing eight ASCII bytes
+// a step.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && swarLoad(s, i)&swarHigh == 0 {
+			n, i = n+8, i+8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+size
+	}
+	return n
 }
