@@ -222,52 +222,25 @@ func (s *segmenter) run() {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if (asciiAlnum[c] || c == ' ') && i+8 <= len(text) {
-			// Fastest path: up to eight bytes at a time of ASCII letters,
-			// digits and plain spaces, with the effect the two paths below
-			// have on the state byte by byte.
+			// Fastest path: a run of ASCII letters, digits and plain
+			// spaces, eight bytes at a time, then its effect on the state
+			// that the two paths below have byte by byte.
 			j := i
 			for j+8 <= len(text) {
 				x := swarLoad(text, j)
-				// The masks are exact for the ASCII bytes before the first
-				// other byte; a carry out of a byte of 0x80 or more only
-				// spoils the bytes after it.
-				sp, an := swarEqual(x, ' '), swarAlnum(x)
-				k := 8 // the bytes taken: those before the first of another kind
-				if other := (^(sp | an) | x) & swarHigh; other != 0 {
-					k = bits.TrailingZeros64(other) / 8
-					if k == 0 {
-						break
-					}
-					keep := uint64(1)<<(8*k) - 1
-					sp, an = sp&keep, an&keep
-				}
-				if an != 0 {
-					if s.start < 0 {
-						s.start = j + bits.TrailingZeros64(an)/8
-					}
-					s.end = j + 8 - bits.LeadingZeros64(an)/8
-					lineStart = false
-				}
-				switch {
-				case sp>>(8*k-1) != 0: // ends in a space
-					s.wordStart, s.tokURL, prev = -1, false, 0
-				case sp != 0: // a word starts after the last space
-					s.wordStart, s.tokURL, prev = j+8-bits.LeadingZeros64(sp)/8, false, rune(text[j+k-1])
-				default: // one word throughout
-					if s.wordStart < 0 {
-						s.wordStart = j
-					}
-					prev = rune(text[j+k-1])
-				}
-				j += k
-				if k < 8 {
+				// The first byte of another kind ends the run: the masks
+				// are exact for the ASCII bytes before it, as a carry out
+				// of a byte of 0x80 or more only spoils the bytes after it.
+				if other := (^(swarEqual(x, ' ') | swarAlnum(x)) | x) & swarHigh; other != 0 {
+					j += bits.TrailingZeros64(other) / 8
 					break
 				}
+				j += 8
 			}
-			if j > i {
-				i = j
-				continue
-			}
+			// text[i:j] is the run, not empty as text[i] is in it.
+			s.plainRun(i, j, &prev, &lineStart)
+			i = j
+			continue
 		}
 		if asciiAlnum[c] {
 			// Fast path for the bulk of the text: a run of ASCII letters
@@ -342,6 +315,50 @@ func (s *segmenter) run() {
 		i += size
 	}
 	s.boundary()
+}
+
+// plainRun sets the state as run does after text[i:j], a run of ASCII
+// letters, digits and plain spaces, has been read byte by byte: the
+// sentence starts at its first letter or digit and ends after its last,
+// and the word is the one it ends with, if it does not end in a space.
+func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
+	text := s.text
+	e := j // past its last letter or digit
+	for e > i && text[e-1] == ' ' {
+		e--
+	}
+	if e > i {
+		if s.start < 0 {
+			f := i
+			for text[f] == ' ' {
+				f++
+			}
+			s.start = f
+		}
+		s.end = e
+		*lineStart = false
+	}
+	if e < j {
+		s.wordStart, s.tokURL, *prev = -1, false, 0
+		return
+	}
+	w := j // the start of its last word: past the last space, eight bytes a step
+	for w-8 >= i {
+		if sp := swarEqual(swarLoad(text, w-8), ' '); sp != 0 {
+			w += (64-bits.LeadingZeros64(sp))/8 - 8
+			break
+		}
+		w -= 8
+	}
+	for w > i && text[w-1] != ' ' {
+		w--
+	}
+	if w > i {
+		s.wordStart, s.tokURL = w, false
+	} else if s.wordStart < 0 {
+		s.wordStart = i
+	}
+	*prev = rune(text[j-1])
 }
 
 // boundary ends the current sentence, if any.
