@@ -94,6 +94,7 @@ type ReportingLexicon struct {
 	verbs      map[string]verbEntry
 	starts     map[string]cueStart // by the word a cue can start with
 	startSet   wordFilter          // the keys of starts
+	lookahead  int                 // the words after a cue's first classify reads (see advance)
 	baseAfter  map[string]bool
 	pronouns   map[string]bool
 	pronounSet wordFilter // the keys of pronouns
@@ -176,6 +177,7 @@ func (l *ReportingLexicon) compile() error {
 		}
 	}
 	l.starts = make(map[string]cueStart, len(l.verbs))
+	l.lookahead = max(1, thatWindow) // passive, governsClause; phrases below
 	for f, e := range l.verbs {
 		l.starts[f] = cueStart{verb: e, isVerb: true}
 	}
@@ -192,6 +194,7 @@ func (l *ReportingLexicon) compile() error {
 			st := l.starts[words[0]]
 			st.phrases = append(st.phrases, phraseCue{words: words, kind: set.kind, text: strings.Join(words, " ")})
 			l.starts[words[0]] = st
+			l.lookahead = max(l.lookahead, len(words)-1)
 		}
 	}
 	for k, st := range l.starts {
@@ -1581,10 +1584,13 @@ func (f *quoteFinder) reason(kind QuoteKind, why quoteWhy, prev string) string {
 }
 
 // classifyCtx walks the words of one sentence once, remembering the
-// attribution cues seen before the current quote.
+// attribution cues seen before the current quote. The words are made as
+// the walk needs them (see more): the words after a sentence's last
+// quotation are mostly never read.
 type classifyCtx struct {
 	span      Span
 	toks      []qword
+	tokEnd    int    // the words of span up to tokEnd are in toks
 	next      int    // next word to read
 	governing string // a cue that attributes the rest of the sentence
 	verb      int    // index of the last reporting verb, -1 if none
@@ -1594,19 +1600,39 @@ type classifyCtx struct {
 }
 
 func (c *classifyCtx) reset(f *quoteFinder, span Span) {
-	c.span = span
-	c.toks = f.words(c.toks[:0], span.Start, span.End)
+	c.span, c.toks, c.tokEnd = span, c.toks[:0], span.Start
 	c.next, c.governing, c.verb, c.verbText, c.scareEnd = 0, "", -1, "", -1
+}
+
+// more makes the words of the sentence until toks has word n, or all
+// of them. It splits the sentence at plain spaces, which no word runs
+// across, so the words are those of the whole sentence at once.
+func (c *classifyCtx) more(f *quoteFinder, n int) {
+	for len(c.toks) <= n && c.tokEnd < c.span.End {
+		lim := c.tokEnd + 64 // a few words a step
+		if lim >= c.span.End {
+			lim = c.span.End
+		} else if k := strings.IndexByte(f.view[lim:c.span.End], ' '); k >= 0 {
+			lim += k
+		} else {
+			lim = c.span.End
+		}
+		c.toks = f.words(c.toks, c.tokEnd, lim)
+		c.tokEnd = lim
+	}
 }
 
 // advance reads the words that end before pos.
 func (c *classifyCtx) advance(f *quoteFinder, pos int) {
-	for c.next < len(c.toks) && c.toks[c.next].end <= pos {
+	for c.more(f, c.next); c.next < len(c.toks) && c.toks[c.next].end <= pos; c.more(f, c.next) {
 		i := c.next
 		if !f.lex.startSet.may(c.toks[i].key) {
 			c.next++ // most words: no cue starts here
 			continue
 		}
+		// The words after it that cueAt (the rest of the longest
+		// phrase), passive (one) and governsClause (thatWindow) read.
+		c.more(f, i+f.lex.lookahead)
 		cue, n := f.lex.cueAt(f.view, c.toks, i)
 		if n == 0 {
 			c.next++

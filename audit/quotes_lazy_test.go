@@ -1,0 +1,51 @@
+package audit
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestClassifyCtxMore holds the words classifyCtx.more makes, a few at a
+// time, to those of the whole sentence at once: for every n, they are a
+// prefix of them that holds word n or all of them. Sentences are the
+// corpora's and random ones of words, spaces, joiners and long runs.
+func TestClassifyCtxMore(t *testing.T) {
+	lex := DefaultLexicon()
+	check := func(view string, span Span) {
+		t.Helper()
+		f := &quoteFinder{view: view, lex: &lex.Reporting}
+		want := f.words(nil, span.Start, span.End)
+		var c classifyCtx
+		c.reset(f, span)
+		for n := 0; n <= len(want)+1; n++ {
+			c.more(f, n)
+			if len(c.toks) <= n && len(c.toks) != len(want) || !slices.Equal(c.toks, want[:len(c.toks)]) {
+				t.Fatalf("more(%d) of %q:\ngot  %+v\nwant %+v", n, view[span.Start:span.End], c.toks, want)
+			}
+		}
+	}
+	docs, err := cueTestDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			check(d.view.Text, s.view)
+		}
+	}
+	pieces := []string{"word ", "Word", " ", "  ", "-", "'", "’", "x-ray", "it's", "é", "\xff", ",", strings.Repeat("a", 70), strings.Repeat("b ", 40)}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b strings.Builder
+		for n := rng.IntN(60); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		check(text, Span{0, len(text)})
+		if len(text) > 0 {
+			check(text, Span{rng.IntN(len(text)), len(text)})
+		}
+	}
+}
