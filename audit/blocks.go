@@ -43,6 +43,10 @@ type BlockLexicon struct {
 	Openers []string `yaml:"openers"`
 
 	phrases map[string]blockPhrase
+	// cueFirst[b] and cueLast[b] have bit i set when Cues[i] may match a
+	// block that starts, and one that ends, with byte b (nil when there
+	// are more than 64 cues).
+	cueFirst, cueLast *[256]uint64
 	// maxPhraseRunes is the length in runes of the longest key of phrases:
 	// a block whose folded form must be longer is not looked up.
 	maxPhraseRunes int
@@ -259,6 +263,21 @@ func (l *BlockLexicon) compile() error {
 		if c.At == "whole" || c.At == "prefix" {
 			if c.lead != nil || len(c.need) > maxAnchoredNeed {
 				c.need = nil
+			}
+		}
+	}
+	l.cueFirst, l.cueLast = nil, nil
+	if len(l.Cues) <= 64 {
+		l.cueFirst, l.cueLast = new([256]uint64), new([256]uint64)
+		for i := range l.Cues {
+			c := &l.Cues[i]
+			for b := range 256 {
+				if c.first == nil || c.first[b] {
+					l.cueFirst[b] |= 1 << i
+				}
+				if c.last == nil || c.last[b] {
+					l.cueLast[b] |= 1 << i
+				}
 			}
 		}
 	}
@@ -588,19 +607,35 @@ func (l *BlockLexicon) classifyOne(it *blockItem) {
 			return
 		}
 	}
+	if l.cueFirst != nil && it.text != "" {
+		// Only the cues the block's first and last bytes allow, in order.
+		for m := l.cueFirst[it.text[0]] & l.cueLast[it.text[len(it.text)-1]]; m != 0; m &= m - 1 {
+			if l.Cues[bits.TrailingZeros64(m)].classify(it) {
+				return
+			}
+		}
+		return
+	}
 	for i := range l.Cues {
-		c := &l.Cues[i]
-		if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
-			continue
-		}
-		if !c.first.has(it.text) || !c.last.hasLast(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) || c.need != nil && !containsAny(it.text, c.need) {
-			continue
-		}
-		if c.re.MatchString(it.text) {
-			it.set(c.Kind, srcCue, c.reason)
+		if l.Cues[i].classify(it) {
 			return
 		}
 	}
+}
+
+// classify gives it the cue's kind and reports whether the cue matches it.
+func (c *BlockCue) classify(it *blockItem) bool {
+	if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
+		return false
+	}
+	if !c.first.has(it.text) || !c.last.hasLast(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) || c.need != nil && !containsAny(it.text, c.need) {
+		return false
+	}
+	if !c.re.MatchString(it.text) {
+		return false
+	}
+	it.set(c.Kind, srcCue, c.reason)
+	return true
 }
 
 // applySections gives the blocks after a section header the header's
