@@ -104,16 +104,16 @@ func (idx *lineIndex) position(text string, off int) Position {
 func (idx *lineIndex) runesBetween(text string, start, off int) int {
 	k := sort.SearchInts(idx.cpOff, off+1) - 1 // the last checkpoint <= off
 	if k < 0 || idx.cpOff[k] <= start {
-		return utf8.RuneCountInString(text[start:off])
+		return runeCount(text[start:off])
 	}
 	// Runes before the checkpoint, less those before the line.
 	before := 0
 	if j := sort.SearchInts(idx.cpOff, start+1) - 1; j >= 0 {
-		before = idx.cpRunes[j] + utf8.RuneCountInString(text[idx.cpOff[j]:start])
+		before = idx.cpRunes[j] + runeCount(text[idx.cpOff[j]:start])
 	} else {
-		before = utf8.RuneCountInString(text[:start])
+		before = runeCount(text[:start])
 	}
-	return idx.cpRunes[k] - before + utf8.RuneCountInString(text[idx.cpOff[k]:off])
+	return idx.cpRunes[k] - before + runeCount(text[idx.cpOff[k]:off])
 }
 
 // viewSeg maps the view range [v, v+vn) onto the source range [s, s+sn).
@@ -286,7 +286,7 @@ func (w *positionWalker) position(off int) Position {
 		w.at, w.runes = w.lineStart, 0
 		seg = w.text[w.at:off]
 	}
-	runes := w.runes + utf8.RuneCountInString(seg)
+	runes := w.runes + runeCount(seg)
 	// The walk goes on from off only when it is a rune boundary: a rune
 	// cut at off counts a rune for each of its bytes before it.
 	if off == len(w.text) || utf8.RuneStart(w.text[off]) {
