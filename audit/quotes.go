@@ -1355,6 +1355,9 @@ func (f *quoteFinder) gluedTag(text string, ws, we, end int) (pronStart, verbEnd
 	if !f.lex.gluedLast.hasLast(w) {
 		return 0, 0, "", false // most words: they end in no pronoun's last byte
 	}
+	if we+1 >= end || !unicode.IsLower(rune(text[we+1])) {
+		return 0, 0, "", false // no verb after the space: see below
+	}
 	for _, p := range f.lex.glued {
 		if !strings.HasSuffix(w, p) || utf8.RuneCountInString(w)-len(p) < 2 {
 			continue

@@ -266,8 +266,12 @@ func (s *segmenter) run() {
 			i++
 			continue
 		}
-		r, size := decodeRune(text, i)
-		if isBlank(r) {
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		// isBlank(r), the plain space taken above.
+		if c < utf8.RuneSelf && '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && isBlank(r) {
 			j, breaks := skipBlank(text, i)
 			if breaks >= 2 {
 				s.boundary()
@@ -280,7 +284,7 @@ func (s *segmenter) run() {
 			i = j
 			continue
 		}
-		if prev == 0 && s.lex.isBullet(r) && (r >= utf8.RuneSelf || lineStart) {
+		if prev == 0 && (r >= utf8.RuneSelf || lineStart) && s.lex.isBullet(r) {
 			if nr, _ := decodeRune(text, i+size); i+size == len(text) || isBlank(nr) {
 				s.boundary()
 			}
