@@ -418,14 +418,14 @@ var blockItems = sync.Pool{New: func() any { return new([]blockItem) }}
 func trimSpan(view string, s Span) Span {
 	for s.Start < s.End {
 		r, n := utf8.DecodeRuneInString(view[s.Start:s.End])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		s.Start += n
 	}
 	for s.End > s.Start {
 		r, n := utf8.DecodeLastRuneInString(view[s.Start:s.End])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		s.End -= n
@@ -535,6 +535,14 @@ func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 // asciiSpace is 1 for the ASCII bytes that unicode.IsSpace calls white
 // space.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
+// isSpace is unicode.IsSpace, answering for ASCII without a call.
+func isSpace(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r] != 0
+	}
+	return unicode.IsSpace(r)
+}
 
 // mayBePhrase reports whether it is short enough to be a whole-block
 // phrase. normalizePhrase keeps every rune that is not white space (lower
@@ -771,7 +779,7 @@ func (l *BlockLexicon) lastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			return ""
 		}
 		s = s[i+utf8.RuneLen(r):]

@@ -739,7 +739,7 @@ type quoteFinder struct {
 func (f *quoteFinder) startsWithOpening(v Span) bool {
 	for i := v.Start; i < v.End; {
 		r, n := utf8.DecodeRuneInString(f.view[i:v.End])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			i += n
 			continue
 		}
@@ -753,7 +753,7 @@ func (f *quoteFinder) startsWithOpening(v Span) bool {
 }
 
 func isOpenContext(r rune) bool {
-	if r == 0 || unicode.IsSpace(r) {
+	if r == 0 || isSpace(r) {
 		return true
 	}
 	switch r {
@@ -764,7 +764,7 @@ func isOpenContext(r rune) bool {
 }
 
 func isCloseContext(r rune) bool {
-	if r == 0 || unicode.IsSpace(r) {
+	if r == 0 || isSpace(r) {
 		return true
 	}
 	switch r {
@@ -787,7 +787,7 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 	first := v.Start
 	for first < v.End {
 		r, n := utf8.DecodeRuneInString(text[first:])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		first += n
@@ -900,7 +900,7 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 			f.mark(bi, text, i, n, r, prev, prevNS, next)
 		}
 		prev = r
-		if !unicode.IsSpace(r) && !isTrailingCloser(r) {
+		if !isSpace(r) && !isTrailingCloser(r) {
 			prevNS = r
 		}
 		i += n
@@ -1044,7 +1044,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 			}
 			f.close(bi, i, n, mark)
 			return
-		case r == '\'' && openCtx && !unicode.IsSpace(next) && next != 0:
+		case r == '\'' && openCtx && !isSpace(next) && next != 0:
 			f.open(bi, text, i, n, r, true, famStraight, prevNS, next)
 		}
 		return
@@ -1061,7 +1061,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 			f.close(bi, i, n, mark)
 		case r == '‚' && !(openCtx && unicode.IsLetter(next)):
 			return // a comma-like mark
-		case !unicode.IsSpace(next) && next != 0:
+		case !isSpace(next) && next != 0:
 			f.open(bi, text, i, n, r, true, famCurly, prevNS, next)
 		}
 	case '‹':
@@ -1074,7 +1074,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 		switch {
 		case topSingle:
 			f.close(bi, i, n, mark)
-		case top == nil && openCtx && !unicode.IsSpace(next) && next != 0:
+		case top == nil && openCtx && !isSpace(next) && next != 0:
 			f.open(bi, text, i, n, r, true, famGuillemet, prevNS, next)
 		}
 	case '“':
@@ -1105,7 +1105,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 		switch {
 		case f.hasDouble():
 			f.close(bi, i, n, mark)
-		case top == nil && openCtx && !unicode.IsSpace(next) && next != 0:
+		case top == nil && openCtx && !isSpace(next) && next != 0:
 			f.open(bi, text, i, n, r, false, famGuillemet, prevNS, next) // Danish »…«
 		}
 	case '"':
@@ -1122,7 +1122,7 @@ func (f *quoteFinder) mark(bi int, text string, i, n int, r, prev, prevNS, next 
 			f.close(bi, i, n, mark)
 		case !openCtx && !closeCtx:
 			f.open(bi, text, i, n, r, false, famStraight, prevNS, next)
-		case openCtx && closeCtx && next != 0 && unicode.IsSpace(next) && prev != 0:
+		case openCtx && closeCtx && next != 0 && isSpace(next) && prev != 0:
 			// A lone " between spaces with nothing open: opens sloppily
 			// spaced text (said " We…).
 			f.open(bi, text, i, n, r, false, famStraight, prevNS, next)
@@ -1150,7 +1150,7 @@ func (f *quoteFinder) laterCandidate(text string, i, n int) bool {
 		switch {
 		case (r == '’' || r == '\'') && f.singleCloseCandidate(text, i, j, rn):
 			return true
-		case isSentenceEnd(r) && j+rn < len(text) && unicode.IsSpace(rune(text[j+rn])):
+		case isSentenceEnd(r) && j+rn < len(text) && isSpace(rune(text[j+rn])):
 			return false
 		}
 		j += rn - 1
@@ -1181,7 +1181,7 @@ func (f *quoteFinder) innerDouble() *openQuote {
 // open pushes a quote opened by the mark at i.
 func (f *quoteFinder) open(bi int, text string, i, n int, r rune, single bool, fam markFamily, prevNS, next rune) {
 	q := openQuote{mark: r, start: i, innerStart: i + n, single: single, family: fam,
-		strong: unicode.IsUpper(next) || unicode.IsDigit(next) || unicode.IsSpace(next)}
+		strong: unicode.IsUpper(next) || unicode.IsDigit(next) || isSpace(next)}
 	if i == f.contAt {
 		q.continues = true
 		q.reason = f.contReason
@@ -1327,7 +1327,7 @@ func joinReason(a, b string) string {
 func trimSpaceLeft(text string, start, end int) int {
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		end -= n
@@ -1339,7 +1339,7 @@ func trimSpaceLeft(text string, start, end int) int {
 func trimSpaceRight(text string, start, end int) int {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		start += n
@@ -1400,7 +1400,7 @@ func (f *quoteFinder) tagEnd(text string, from, end int) int {
 		i += n
 		if isSentenceEnd(r) {
 			next, _ := utf8.DecodeRuneInString(text[i:end])
-			if i < end && !unicode.IsSpace(next) {
+			if i < end && !isSpace(next) {
 				continue
 			}
 			j := trimSpaceRight(text, i, end)
@@ -1426,7 +1426,7 @@ func (f *quoteFinder) dashQuote(bi int, v Span, first int) int {
 		return -1
 	}
 	sp, sn := utf8.DecodeRuneInString(f.view[first+n : v.End])
-	if !unicode.IsSpace(sp) || sp == '\n' {
+	if !isSpace(sp) || sp == '\n' {
 		return -1
 	}
 	innerStart := trimSpaceRight(f.view, first+n+sn, v.End)
@@ -1752,7 +1752,7 @@ func (f *quoteFinder) standalone(block, qv Span) bool {
 	}
 	for i := qv.End; i < block.End; {
 		r, n := utf8.DecodeRuneInString(f.view[i:block.End])
-		if isMarkRune(r) || !(unicode.IsSpace(r) || unicode.IsPunct(r)) {
+		if isMarkRune(r) || !(isSpace(r) || unicode.IsPunct(r)) {
 			return false
 		}
 		i += n

@@ -90,3 +90,18 @@ func TestRuneCountRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSpace holds isSpace to unicode.IsSpace over the runes that matter
+// (ASCII, Latin-1 and the spaces beyond) and a few out of range.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-2); r < 0x3100; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+	for _, r := range []rune{0xFEFF, 0x10FFFF, 0x110000, utf8.RuneError} {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+}
