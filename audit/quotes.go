@@ -883,7 +883,8 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 				wordStart = i
 			}
 		} else {
-			if r == ' ' && wordStart >= 0 && len(f.stack) > 0 && !f.stack[0].tentative && unicode.IsLower(prev) {
+			if r == ' ' && wordStart >= 0 && len(f.stack) > 0 && !f.stack[0].tentative && unicode.IsLower(prev) &&
+				f.lex.gluedLast.hasLast(text[wordStart:i]) { // gluedTag's first screen, without the call
 				if ps, ve, tag, ok := f.gluedTag(text, wordStart, i, v.End); ok {
 					outer := f.stack[0]
 					f.closeAll(bi, ps, "closing mark lost before the glued speech tag “"+tag+"”", true)
