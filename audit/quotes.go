@@ -538,6 +538,12 @@ func lowerASCII(s string) string {
 	for len(s) > 0 {
 		n := min(len(s), len(buf))
 		i := 0
+		for ; i+16 <= n; i += 16 {
+			x, y := swarLoad(s, i), swarLoad(s, i+8)
+			b := buf[i : i+16]
+			binary.LittleEndian.PutUint64(b, x|swarUpper(x)>>2)
+			binary.LittleEndian.PutUint64(b[8:], y|swarUpper(y)>>2)
+		}
 		for ; i+8 <= n; i += 8 {
 			x := swarLoad(s, i)
 			binary.LittleEndian.PutUint64(buf[i:], x|swarUpper(x)>>2)
