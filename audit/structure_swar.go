@@ -50,11 +50,15 @@ func swarAlnum(x uint64) uint64 {
 	return (digit | letter) & swarHigh
 }
 
-// runeCount returns utf8.RuneCountInString(s), passing eight ASCII bytes
-// a step.
+// runeCount returns utf8.RuneCountInString(s), passing sixteen or eight
+// ASCII bytes a step.
 func runeCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+16 <= len(s) && (swarLoad(s, i)|swarLoad(s, i+8))&swarHigh == 0 {
+			n, i = n+16, i+16
+			continue
+		}
 		if i+8 <= len(s) && swarLoad(s, i)&swarHigh == 0 {
 			n, i = n+8, i+8
 			continue
