@@ -378,7 +378,7 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 		}
 		between := doc.view.Text[m.ext1:limit]
 		n := wordsBetween(info.words, base, m.ext1, limit)
-		if strings.ContainsAny(between, "“”\"«».;:!?()") {
+		if hasClauseBreak(between, true) {
 			break
 		}
 		if n > 3 && !(n <= 20 && apposition(between)) {
@@ -492,6 +492,35 @@ func apposition(between string) bool {
 	return last > 0 && len(strings.Fields(t[last+1:])) <= 2
 }
 
+// hasClauseBreak reports whether s holds a mark no attribution reaches
+// across: a quotation mark (“ ” " « »), a stop (. ; : ! ?) or, when
+// parens is set, a parenthesis. It is strings.ContainsAny(s,
+// "“”\"«».;:!?()") (or the set without parentheses) without that
+// function's rune-by-rune search of a set with non-ASCII marks in it:
+// the text between a cue and a mention runs to tens of bytes, tested
+// for every candidate mention.
+func hasClauseBreak(s string, parens bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '.', ';', ':', '!', '?':
+			return true
+		case '(', ')':
+			if parens {
+				return true
+			}
+		case 0xE2: // “ and ” are E2 80 9C and E2 80 9D
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		case 0xC2: // « and » are C2 AB and C2 BB
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // after finds the nearest mention starting at most max words after a cue.
 func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max int) (mention, bool) {
 	first := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= base+c.End-maxMention })
@@ -504,7 +533,7 @@ func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max in
 			continue
 		}
 		between := doc.view.Text[base+c.End : m.ext0]
-		if strings.ContainsAny(between, "“”\"«».;:!?") || wordsBetween(info.words, base, base+c.End, m.ext0) > max {
+		if hasClauseBreak(between, false) || wordsBetween(info.words, base, base+c.End, m.ext0) > max {
 			return mention{}, false
 		}
 		return *m, true
