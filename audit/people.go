@@ -59,10 +59,14 @@ type PeopleLexicon struct {
 	pluralF wordFilter
 	// particleF and affiliationF hold particles and affiliations.
 	particleF, affiliationF wordFilter
-	// particleFirst holds the first bytes of the particles, and
-	// maxParticle the length in bytes of the longest.
-	particleFirst [256]bool
-	maxParticle   int
+	// particleEnds holds, for each first byte of a particle, a bit for
+	// the length in bytes of each particle that starts with it: the
+	// offsets at which a particle-prefixed surname may have its hyphen
+	// ("al-Assad" sets bit 2 of 'a').
+	particleEnds [256]uint64
+	// startF holds the words of determinerF and pluralF: the words at
+	// which findPeople may find an unnamed person (nextPersonStart).
+	startF wordFilter
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
@@ -142,10 +146,12 @@ func (l *PeopleLexicon) compile() error {
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
 	l.particleF, l.affiliationF = filterOf(l.particles), filterOf(l.affiliations)
-	l.particleFirst, l.maxParticle = [256]bool{}, 0
+	l.particleEnds = [256]uint64{}
 	for p := range l.particles {
-		l.particleFirst[p[0]] = true
-		l.maxParticle = max(l.maxParticle, len(p))
+		if len(p) >= 64 {
+			return fmt.Errorf("particles: %q is too long", p)
+		}
+		l.particleEnds[p[0]] |= 1 << len(p)
 	}
 	l.pluralF = wordFilter{}
 	for key := range l.unnamed {
@@ -157,6 +163,10 @@ func (l *PeopleLexicon) compile() error {
 		if !strings.Contains(key, " ") {
 			l.pluralF.add(key + "s")
 		}
+	}
+	l.startF = l.determinerF
+	for i, w := range l.pluralF {
+		l.startF[i] |= w
 	}
 	l.openerF = wordFilter{}
 	for _, w := range definiteOpeners {
@@ -575,21 +585,18 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 	return false
 }
 
-// mayParticleName reports whether w, not capitalised, may be a
-// particle-prefixed surname ("al-Assad"): at least three bytes, the first
-// that of a particle, which most words rule themselves out by.
+// mayParticleName is false when nameToken is false for w, not
+// capitalised, as it is for most such words: a particle-prefixed surname
+// ("al-Assad") has its first hyphen right after a particle, and so at the
+// length of a particle that starts with its first byte, short of its last
+// byte. Most words have no hyphen at any of those few offsets.
 func (l *PeopleLexicon) mayParticleName(w *word) bool {
-	return len(w.text) >= 3 && w.lower != "" && l.particleFirst[w.lower[0]]
-}
-
-// mayParticleHyphen is false when nameToken is false for w, not
-// capitalised: a particle-prefixed surname has its first hyphen right
-// after the particle, no further in than the longest. Most words that
-// mayParticleName lets through have none there.
-func (l *PeopleLexicon) mayParticleHyphen(w *word) bool {
 	t := w.text
-	for k := 1; k < len(t) && k <= l.maxParticle; k++ {
-		if t[k] == '-' {
+	if len(t) < 3 || w.lower == "" {
+		return false
+	}
+	for m := l.particleEnds[w.lower[0]] & (1<<(len(t)-1) - 1); m != 0; m &= m - 1 {
+		if t[bits.TrailingZeros64(m)] == '-' {
 			return true
 		}
 	}
@@ -613,7 +620,7 @@ func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
 		case w.capital:
 			k := len(w.lower)
 			name = k > 0 && w.lower[k-1] != 's' && !l.notNameF.hasWord(w) || l.nameToken(w)
-		case l.mayParticleName(w) && l.mayParticleHyphen(w):
+		case l.mayParticleName(w):
 			name = l.nameToken(w)
 		}
 		names[i] = name
@@ -931,12 +938,22 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 // determiners' filter holds, one that may be a plural head or come
 // before one (mayPluralHead), or a name token (names). findPeople passes
 // the other words, most of them, without looking further.
+//
+// It looks once at each word for one that is itself a name token, a
+// determiner or a plural head, most words ruled out by one filter of both
+// (startF); the word before a plural head, if it is past i, comes first.
 func (l *PeopleLexicon) nextPersonStart(words []word, names []bool, i int) int {
 	names = names[:len(words)]
-	for ; i < len(words); i++ {
-		w := &words[i]
-		if names[i] || l.determinerF.hasWord(w) || l.mayPluralHead(w) || i+1 < len(words) && l.mayPluralHead(&words[i+1]) {
-			return i
+	for k := i; k < len(words); k++ {
+		w := &words[k]
+		if !names[k] && !l.startF.hasWord(w) {
+			continue
+		}
+		if k > i && l.mayPluralHead(w) {
+			return k - 1
+		}
+		if names[k] || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
+			return k
 		}
 	}
 	return len(words)
@@ -1286,7 +1303,23 @@ func findOrgs(dst []OrgMention, text string, words []word, names []bool, lex *Pe
 	names = names[:len(words)] // one length: no bounds check on names[i]
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
 	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
-	for i := 0; i < len(words); i++ {
+	// A run's organisation word is one of its name tokens, which most
+	// sentences have none of: those are answered by a look at names.
+	first := 0
+	for first < len(words) && !(names[first] && isOrgWord(&words[first])) {
+		first++
+	}
+	if first == len(words) {
+		return out
+	}
+	// No run takes in a word that is neither a name token nor "of" or
+	// "for": the runs before the last such word ahead of the first
+	// organisation word hold none, and are passed.
+	i0 := first
+	for i0 > 0 && (names[i0-1] || words[i0-1].lower == "of" || words[i0-1].lower == "for") {
+		i0--
+	}
+	for i := i0; i < len(words); i++ {
 		if !names[i] || words[i].number {
 			continue
 		}
