@@ -1262,8 +1262,11 @@ func (l *PeopleLexicon) appositionStart(words []word, i int) bool {
 // allCaps reports whether every word is an upper-case acronym ("NGO",
 // "SOHR"): such runs name organisations, not people.
 func allCaps(ws []word) bool {
-	for _, w := range ws {
-		if len(w.text) < 2 || !upperOnly(w.text) {
+	for i := range ws {
+		// Most words have a lower-case second letter ("Smith"), which
+		// rules them out without the call.
+		t := ws[i].text
+		if len(t) < 2 || t[1]-'a' < 26 || !upperOnly(t) {
 			return false
 		}
 	}

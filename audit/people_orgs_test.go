@@ -111,3 +111,38 @@ func TestFindOrgsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestAllCaps holds allCaps, which rules out a word by its second byte
+// before upperOnly is asked, to its definition on the words of the
+// corpora, one and two at a time.
+func TestAllCaps(t *testing.T) {
+	ref := func(ws []word) bool {
+		for _, w := range ws {
+			if len(w.text) < 2 || !upperOnly(w.text) {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(ws []word) {
+		if got, want := allCaps(ws), ref(ws); got != want {
+			t.Fatalf("allCaps(%q…) = %v, want %v", ws[0].text, got, want)
+		}
+	}
+	for _, text := range []string{"NGO SOHR", "U.S. UN", "ÉTAT Aé aÉ A1 1A NATO's", "\xc3a ÀB a"} {
+		words := tokenize(text)
+		for k := range words {
+			check(words[k : k+1])
+			check(words[k:])
+		}
+	}
+	for _, set := range corpustest.Sets(t) {
+		for _, a := range set.Articles {
+			words := tokenize(a.Body)
+			for k := range words {
+				check(words[k : k+1])
+				check(words[k:min(k+2, len(words))])
+			}
+		}
+	}
+}
