@@ -590,12 +590,22 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 // ("al-Assad") has its first hyphen right after a particle, and so at the
 // length of a particle that starts with its first byte, short of its last
 // byte. Most words have no hyphen at any of those few offsets.
+//
+// An ASCII first byte that is no capital is the first byte of w.lower
+// too: most words are read from w.text alone.
 func (l *PeopleLexicon) mayParticleName(w *word) bool {
 	t := w.text
-	if len(t) < 3 || w.lower == "" {
+	if len(t) < 3 {
 		return false
 	}
-	for m := l.particleEnds[w.lower[0]] & (1<<(len(t)-1) - 1); m != 0; m &= m - 1 {
+	c := t[0]
+	if c >= utf8.RuneSelf {
+		if w.lower == "" {
+			return false
+		}
+		c = w.lower[0]
+	}
+	for m := l.particleEnds[c] & (1<<(len(t)-1) - 1); m != 0; m &= m - 1 {
 		if t[bits.TrailingZeros64(m)] == '-' {
 			return true
 		}
