@@ -54,6 +54,9 @@ type PeopleLexicon struct {
 	// role phrases, org_nouns, female and male; openerF their openers
 	// (definiteOpeners); orgWordF holds org_words.
 	headF, openerF, orgWordF wordFilter
+	// openerBits holds the openers in one machine word, asked of every
+	// word before openerF.
+	openerBits wordBits64
 	// pluralF holds the words pluralHead may take: the one-word unnamed
 	// phrases and the one-word roles with a plural -s.
 	pluralF wordFilter
@@ -168,9 +171,10 @@ func (l *PeopleLexicon) compile() error {
 	for i, w := range l.pluralF {
 		l.startF[i] |= w
 	}
-	l.openerF = wordFilter{}
+	l.openerF, l.openerBits = wordFilter{}, 0
 	for _, w := range definiteOpeners {
 		l.openerF.add(w)
+		l.openerBits.add(w)
 	}
 	for _, set := range []map[string]bool{l.orgNouns, l.female, l.male} {
 		for w := range set {
@@ -1206,9 +1210,9 @@ func FindDefinites(text string, lex *PeopleLexicon) []Definite {
 func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon) []Definite {
 	out := dst[:0]
 	for i := 0; i < len(words); i++ {
-		// Most words open no description: the filter passes them
-		// without a call.
-		for i < len(words) && !lex.openerF.hasWord(&words[i]) {
+		// Most words open no description: the filters pass them
+		// without a call, most at the first.
+		for i < len(words) && !(lex.openerBits.hasWord(&words[i]) && lex.openerF.hasWord(&words[i])) {
 			i++
 		}
 		if i == len(words) {

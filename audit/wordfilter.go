@@ -71,6 +71,22 @@ func (f *wordFilter) has(a, b uint32) bool {
 	return f[a/64%128]&(1<<(a%64)) != 0 && f[b/64%128]&(1<<(b%64)) != 0
 }
 
+// wordBits64 is a filter of a handful of words in one machine word: bit
+// a%64 of each member, a its first bit position (wordFilterBits).
+// hasWord is a shift and a test, true for every member and for about
+// one word in 64/n of the others (n members): asked before a wordFilter,
+// it spares most words the filter's two loads.
+type wordBits64 uint64
+
+// add records w as a member.
+func (f *wordBits64) add(w string) {
+	a, _ := wordFilterBits(w)
+	*f |= 1 << (a % 64)
+}
+
+// hasWord reports whether w may be a member: false means it is not.
+func (f wordBits64) hasWord(w *word) bool { return f>>(w.fa%64)&1 != 0 }
+
 // filterOf returns a filter of the keys of set.
 func filterOf[V any](set map[string]V) (f wordFilter) {
 	for w := range set {
