@@ -331,9 +331,12 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 				if c := byte(x >> (8 * n)); wordEnds[c] {
 					start := i
 					i += n
-					t, l := text[start:i], text[start:i]
+					// Sliced from the eight bytes loaded, the word
+					// needs no check of its bounds.
+					t := text[start : start+8][:n]
+					l := t
 					if lower != "" {
-						l = lower[start:i]
+						l = lower[start : start+8][:n]
 					} else if swarUpper(x)&(1<<(8*n)-1) != 0 {
 						return dst, start // lower is yet to be made
 					}
