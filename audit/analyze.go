@@ -21,6 +21,9 @@ type Analyzer struct {
 	loadedSet wordFilter
 	// cues screens the words that may start a reporting cue.
 	cues cueScreen
+	// regWords holds the words of the registry's aliases (see
+	// registrySkip).
+	regWords *registryWords
 	// arenas holds *analysisArena: the arrays of finished analyses, empty and
 	// cleared, for the next document to fill.
 	arenas sync.Pool
@@ -122,7 +125,8 @@ func NewAnalyzer(lex *Lexicon, registry *rules.Registry) *Analyzer {
 	if registry == nil {
 		registry = rules.DefaultRegistry()
 	}
-	return &Analyzer{lex: lex, registry: registry, loadedSet: loadedFilter(&lex.Reporting), cues: newCueScreen(&lex.Reporting)}
+	return &Analyzer{lex: lex, registry: registry, loadedSet: loadedFilter(&lex.Reporting), cues: newCueScreen(&lex.Reporting),
+		regWords: newRegistryWords(registry)}
 }
 
 // Lexicon returns the analyzer's lexicon.
@@ -333,9 +337,16 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Registry mentions, resolved later across the whole document.
 		known := sc.known[:0]
 		r0 := len(regMentions)
-		regMentions = a.registry.AppendMatch(regMentions, text)
+		// The matcher need not read the leading words that start no
+		// mention, nor a sentence of such words at all.
+		skip := registrySkip(a.regWords, text, tokens)
+		if skip < len(text) {
+			regMentions = a.registry.AppendMatch(regMentions, text[skip:])
+		}
 		for k := r0; k < len(regMentions); k++ {
 			m := &regMentions[k]
+			m.Start += skip
+			m.End += skip
 			if !m.BackRef {
 				// "the bank" does not hide "the Bank of America".
 				known = append(known, Span{Start: m.Start, End: m.End})

@@ -108,6 +108,61 @@ func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
 	return out
 }
 
+// AliasWords are the words of ASCII letters and digits, in lower case,
+// that the aliases and back-references of a registry are made of, each
+// also with an "s" added (a capitalised word may be matched without its
+// final "s", as in "SANAs"). Words returns them, for a caller that has
+// split a text into words to match only part of it.
+//
+// Say every word of text[:p], as Match reads words (runs of letters,
+// digits and marks, in which an apostrophe before a letter is kept and a
+// hyphen or a period is not), is ASCII letters and digits, and that p is
+// the end of text or of such a word followed by an ASCII byte that is no
+// apostrophe. Say also that each of those words, in lower case, is not in
+// Start, or is in Start but not in Whole and is followed by a word of
+// text[:p] that is not in Any. Then no mention overlaps text[:p], and the
+// mentions of text are those of text[p:], their offsets moved by p.
+type AliasWords struct {
+	// Start holds the words that aliases and back-references start with,
+	// Whole those that are an alias or back-reference alone, and Any
+	// every word of one.
+	Start, Whole, Any []string
+}
+
+// Words returns the words of ASCII letters and digits that r's aliases
+// and back-references are made of, each list sorted.
+func (r *Registry) Words() AliasWords {
+	var w AliasWords
+	for _, e := range r.m.edges {
+		if e.child == 0 || !isASCIIWord(e.word) {
+			continue
+		}
+		w.Any = append(w.Any, e.word, e.word+"s")
+		if e.parent == 0 {
+			w.Start = append(w.Start, e.word, e.word+"s")
+			if len(r.m.terms[e.child]) > 0 {
+				w.Whole = append(w.Whole, e.word, e.word+"s")
+			}
+		}
+	}
+	for _, l := range []*[]string{&w.Start, &w.Whole, &w.Any} {
+		slices.Sort(*l)
+		*l = slices.Compact(*l)
+	}
+	return w
+}
+
+// isASCIIWord reports whether s is a non-empty run of ASCII letters and
+// digits.
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if asciiWord[s[i]] == 0 {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // Resolve returns a copy of mentions, sorted by position, in which every
 // back-reference has the SourceID of the most recent earlier named source
 // that lists it among its back-references ("the NGO" after "SOHR" is sohr).

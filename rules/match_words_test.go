@@ -1,0 +1,149 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// wordsTexts are texts where the words Match reads and a plain split
+// into words part: hyphens, apostrophes, periods, accents, marks and
+// quotation marks inside or beside words.
+var wordsTexts = []string{
+	"",
+	"Nothing to see here.",
+	"the offensive, said the Syrian Observatory for Human Rights.",
+	"the the NGO said, and the agency said",
+	"People's Protection Units and al-Assad's forces met the U.S. State Department.",
+	"SOHR's director said SANAs report and the NGOs were wrong.",
+	"Hay'at Tahrir al-Sham, l'OSDH and d'Etat met qu'AFP.",
+	"He told Reuters‘s reporter that AFP\u0301s and \u0301AFP and AFP\u0903x were there.",
+	"The “Reuters” and 'AFP' and the agency's 'the NGO' said.",
+	"Société Générale, Agence France-Presse and the Observatoire syrien des droits de l'homme.",
+	"a b c the\n\nNGO the. NGO the, NGO the - NGO the–NGO the's NGO",
+	"U.N. UN UNs the UN's the Bank of England the bank",
+	"In 2011 the 1st 24/7 France 24 said BBC-Arabic the BBC's",
+	"the agencyʼs report, the AFP’s, the AFP‘s",
+	"Our Reut\u0903ers and Reut\u0301ers and Reut‘ers and Reut’ers and Reut'ers said it",
+	"Our \u0903Reuters and 'Reuters and \u0903'Reuters said it",
+}
+
+// TestAliasWordsSkip holds Words to what AliasWords promises: for every
+// p it admits, the mentions of text are those of text[p:] moved by p.
+func TestAliasWordsSkip(t *testing.T) {
+	r := DefaultRegistry()
+	aw := r.Words()
+	checked := 0
+	for _, text := range append(slices.Clone(wordsTexts), seedSentences(t)...) {
+		checked += checkAliasWordsSkip(t, r, aw, text, true)
+		if t.Failed() {
+			return
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no offset checked")
+	}
+	if testing.Short() {
+		return
+	}
+	// The sentences of the corpora, at the last offset each admits.
+	for _, text := range corpusSentences(t) {
+		if checkAliasWordsSkip(t, r, aw, text, false); t.Failed() {
+			return
+		}
+	}
+}
+
+// checkAliasWordsSkip checks the offsets of text that AliasWords admits,
+// every one or the last, and returns how many it checked.
+func checkAliasWordsSkip(t *testing.T, r *Registry, aw AliasWords, text string, every bool) int {
+	t.Helper()
+	in := func(list []string, w string) bool { _, ok := slices.BinarySearch(list, w); return ok }
+	want := r.Match(text)
+	var check func(p int)
+	toks, arena := tokenize(text, nil, nil, nil)
+	checked, last := 0, -1
+	defer func() {
+		if !every && last >= 0 {
+			every = true
+			check(last)
+		}
+	}()
+	lone := false
+	check = func(p int) {
+		if !every {
+			last = p
+			return
+		}
+		got := r.Match(text[p:])
+		for k := range got {
+			got[k].Start += p
+			got[k].End += p
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Match(%q[%d:]) moved by %d =\n%+v\nwant Match(text) =\n%+v", text, p, p, got, want)
+		}
+		checked++
+	}
+	for _, tk := range toks {
+		w := text[tk.start:tk.end]
+		if !isASCIIWord(w) || string(arena[tk.key0:tk.key1]) != strings.ToLower(w) {
+			return checked
+		}
+		if tk.end < len(text) {
+			if c := text[tk.end]; c >= utf8.RuneSelf || c == '\'' {
+				return checked
+			}
+		}
+		key := strings.ToLower(w)
+		switch {
+		case lone:
+			if in(aw.Any, key) {
+				return checked
+			}
+			lone = false
+		case in(aw.Start, key):
+			if in(aw.Whole, key) {
+				return checked
+			}
+			lone = true
+			continue
+		}
+		check(tk.end)
+	}
+	if !lone {
+		check(len(text))
+	}
+	return checked
+}
+
+// TestAliasWordsLists checks what Words returns of the built-in
+// registry: sorted lists, each word with its "s" form, Whole within
+// Start within Any.
+func TestAliasWordsLists(t *testing.T) {
+	aw := DefaultRegistry().Words()
+	for _, l := range [][]string{aw.Start, aw.Whole, aw.Any} {
+		if len(l) == 0 || !slices.IsSorted(l) {
+			t.Fatalf("list empty or not sorted: %q", l)
+		}
+	}
+	for _, w := range []string{"the", "thes", "afp", "afps", "sohr", "syrian"} {
+		if _, ok := slices.BinarySearch(aw.Start, w); !ok {
+			t.Errorf("Start lacks %q", w)
+		}
+	}
+	for _, w := range aw.Whole {
+		if _, ok := slices.BinarySearch(aw.Start, w); !ok {
+			t.Errorf("Whole has %q, Start does not", w)
+		}
+	}
+	for _, w := range aw.Start {
+		if _, ok := slices.BinarySearch(aw.Any, w); !ok {
+			t.Errorf("Start has %q, Any does not", w)
+		}
+	}
+	if _, ok := slices.BinarySearch(aw.Whole, "the"); ok {
+		t.Error(`Whole has "the"`)
+	}
+}
