@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // refWordMentions, the reference wordMentions is held to, finds the
@@ -77,17 +75,9 @@ func TestWordMentionsTable(t *testing.T) {
 // the analysis splits them.
 func TestWordMentionsCorpora(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
-	for _, set := range corpustest.Sets(t) {
-		for _, art := range set.Articles {
-			doc := NewDocument(art.Ref, FormatText, art.Body)
-			Structure(doc, a.lex)
-			bounds := quoteBounds(doc.Quotes)
-			for _, s := range doc.Sentences {
-				text := softWrap(s.Text)
-				if !checkWordMentions(t, a, text, splitAtQuotes(appendWords(nil, text), bounds, s.view.Start)) {
-					return
-				}
-			}
+	for doc, s := range corpusSentences(t, a.lex) {
+		if !checkWordMentions(t, a, s.Text, splitAtQuotes(appendWords(nil, s.Text), quoteBounds(doc.Quotes), s.view.Start)) {
+			return
 		}
 	}
 }

@@ -123,41 +123,31 @@ func TestWordRunEnd(t *testing.T) {
 	}
 }
 
-// TestASCIIWordMask checks asciiWordMask for every byte at every position
-// of an eight-byte block.
-func TestASCIIWordMask(t *testing.T) {
-	for b := range 256 {
-		for pos := range 8 {
-			buf := []byte("a_9 Z.\xff-")
-			buf[pos] = byte(b)
-			var want uint64
-			for k, c := range buf[:8] {
-				if isASCIIWord(c) {
-					want |= 0x80 << (8 * k)
+// TestSWARMasks checks asciiWordMask and swarLetters for every byte at
+// every position of an eight-byte block.
+func TestSWARMasks(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		mask func(uint64) uint64
+		is   func(byte) bool
+		base string
+	}{
+		{"asciiWordMask", asciiWordMask, isASCIIWord, "a_9 Z.\xff-"},
+		{"swarLetters", swarLetters, isASCIILetter, "a_9 Z.\xff`"},
+	} {
+		for b := range 256 {
+			for pos := range 8 {
+				buf := []byte(c.base)
+				buf[pos] = byte(b)
+				var want uint64
+				for k, x := range buf[:8] {
+					if c.is(x) {
+						want |= 0x80 << (8 * k)
+					}
 				}
-			}
-			if got := asciiWordMask(load64(string(buf), 0)); got != want {
-				t.Fatalf("asciiWordMask(%q) = %#x, want %#x", buf, got, want)
-			}
-		}
-	}
-}
-
-// TestSWARLetters checks swarLetters for every byte at every position of
-// an eight-byte block.
-func TestSWARLetters(t *testing.T) {
-	for b := range 256 {
-		for pos := range 8 {
-			buf := []byte("a_9 Z.\xff`")
-			buf[pos] = byte(b)
-			var want uint64
-			for k, c := range buf[:8] {
-				if isASCIILetter(c) {
-					want |= 0x80 << (8 * k)
+				if got := c.mask(load64(string(buf), 0)); got != want {
+					t.Fatalf("%s(%q) = %#x, want %#x", c.name, buf, got, want)
 				}
-			}
-			if got := swarLetters(load64(string(buf), 0)); got != want {
-				t.Fatalf("swarLetters(%q) = %#x, want %#x", buf, got, want)
 			}
 		}
 	}

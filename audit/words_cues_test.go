@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
 // checkCuesLoaded fails t where appendCuesLoaded, which makes the cue
@@ -71,19 +69,11 @@ func TestCuesLoadedRandom(t *testing.T) {
 func TestCuesLoadedCorpora(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
 	phrases := refPhrases(&a.lex.Reporting)
-	for _, set := range corpustest.Sets(t) {
-		for _, art := range set.Articles {
-			doc := NewDocument(art.Ref, FormatText, art.Body)
-			Structure(doc, a.lex)
-			bounds := quoteBounds(doc.Quotes)
-			for _, s := range doc.Sentences {
-				text := softWrap(s.Text)
-				whole := appendWords(nil, text)
-				words := splitAtQuotes(whole, bounds, s.view.Start)
-				if !checkCuesLoaded(t, a, phrases, text, words, len(words) != len(whole)) {
-					return
-				}
-			}
+	for doc, s := range corpusSentences(t, a.lex) {
+		whole := appendWords(nil, s.Text)
+		words := splitAtQuotes(whole, quoteBounds(doc.Quotes), s.view.Start)
+		if !checkCuesLoaded(t, a, phrases, s.Text, words, len(words) != len(whole)) {
+			return
 		}
 	}
 }

@@ -1,0 +1,30 @@
+package audit
+
+import (
+	"iter"
+	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+)
+
+// corpusSentences yields every sentence of the corpora (skipping the test
+// when they are absent) with its document, structured with lex, and its
+// text as the analysis reads it (softWrap). Breaking out of the loop
+// stops the walk.
+func corpusSentences(t *testing.T, lex *Lexicon) iter.Seq2[*Document, Sentence] {
+	sets := corpustest.Sets(t)
+	return func(yield func(*Document, Sentence) bool) {
+		for _, set := range sets {
+			for _, art := range set.Articles {
+				doc := NewDocument(art.Ref, FormatText, art.Body)
+				Structure(doc, lex)
+				for _, s := range doc.Sentences {
+					s.Text = softWrap(s.Text)
+					if !yield(doc, s) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
