@@ -504,7 +504,7 @@ func appendLowerCollapsed(buf []byte, s string) []byte {
 		// Most often s is collapsed already, and only its letters
 		// change: eight ASCII bytes at a time, then as below.
 		for ; i+8 <= len(s); i += 8 {
-			x := load64(s, i)
+			x := swarLoad(s, i)
 			if x&swarHigh != 0 {
 				break
 			}
@@ -1207,7 +1207,7 @@ func collapsed(s string) bool {
 	// white space (\t \n \v \f \r); prev is the high bit of the first
 	// byte when a space comes right before it.
 	for prev := uint64(0x80); i+8 <= len(s); i += 8 {
-		x := load64(s, i)
+		x := swarLoad(s, i)
 		if x&highs != 0 {
 			break // a byte from 0x80 on: the loop below reads runes
 		}

@@ -289,12 +289,12 @@ func (m *phraseMatcher) eachWordStart(text string, fn func(start, end int) bool)
 	// as starts when a phrase may start with one (wide).
 	var leads uint64
 	if m.wide {
-		leads = wordHighs
+		leads = swarHigh
 	}
 	letters := m.letterStarts
 scan:
 	for i+8 <= len(text) {
-		x := load64(text, i)
+		x := swarLoad(text, i)
 		var runs uint64
 		if letters {
 			runs = swarLetters(x)
@@ -331,7 +331,7 @@ scan:
 				// does not mark, if it is no word character, or runs on
 				// past these eight bytes.
 				var q int
-				if rest := (^runs & wordHighs) >> tz; rest != 0 {
+				if rest := (^runs & swarHigh) >> tz; rest != 0 {
 					q = p + bits.TrailingZeros64(rest)/8
 					if isASCIIWord(text[q]) {
 						q = wordRunEnd(text, q)
@@ -356,7 +356,7 @@ scan:
 				}
 				i, prev = end, 0
 				if isASCIIWord(text[end-1]) {
-					prev = wordHighs >> 56
+					prev = swarHigh >> 56
 				}
 				continue scan
 			}
@@ -377,8 +377,8 @@ scan:
 // on a byte at a time from the first byte that is neither.
 func wordRunEnd(text string, i int) int {
 	for ; i+8 <= len(text); i += 8 {
-		if w := alnumMask(load64(text, i)); w != wordHighs {
-			i += bits.TrailingZeros64(^w&wordHighs) / 8
+		if w := alnumMask(swarLoad(text, i)); w != swarHigh {
+			i += bits.TrailingZeros64(^w&swarHigh) / 8
 			break
 		}
 	}
@@ -388,18 +388,6 @@ func wordRunEnd(text string, i int) int {
 	return i
 }
 
-const (
-	wordOnes  = 0x0101010101010101
-	wordHighs = 0x8080808080808080
-)
-
-// load64 reads the eight bytes of text from i as a little-endian number.
-func load64(text string, i int) uint64 {
-	s := text[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // alnumMask returns x, eight bytes of text, with the high bit of each
 // byte set where the byte is an ASCII letter or digit, and every other
 // bit clear.
@@ -407,20 +395,20 @@ func alnumMask(x uint64) uint64 {
 	// Setting bit 5 lowers an ASCII letter and moves no other byte into
 	// 'a'…'z'; each byte of the sums below stays under 256, so no carry
 	// crosses into the next byte.
-	lower := (x | 0x20*wordOnes) & (0x7f * wordOnes)
-	low := x & (0x7f * wordOnes)
-	letter := ((127+'z'+1)*wordOnes - lower) & (lower + (127-('a'-1))*wordOnes)
-	digit := ((127+'9'+1)*wordOnes - low) & (low + (127-('0'-1))*wordOnes)
-	return (letter | digit) &^ x & wordHighs
+	lower := (x | 0x20*swarOnes) & (0x7f * swarOnes)
+	low := x & (0x7f * swarOnes)
+	letter := ((127+'z'+1)*swarOnes - lower) & (lower + (127-('a'-1))*swarOnes)
+	digit := ((127+'9'+1)*swarOnes - low) & (low + (127-('0'-1))*swarOnes)
+	return (letter | digit) &^ x & swarHigh
 }
 
 // asciiWordMask returns x, eight bytes of text, with the high bit of each
 // byte set where the byte is an ASCII word character (isASCIIWord), and
 // every other bit clear.
 func asciiWordMask(x uint64) uint64 {
-	y := x ^ '_'*wordOnes // zero where the byte is '_'
-	under := ^((y&(0x7f*wordOnes) + 0x7f*wordOnes) | y)
-	return alnumMask(x) | under&wordHighs
+	y := x ^ '_'*swarOnes // zero where the byte is '_'
+	under := ^((y&(0x7f*swarOnes) + 0x7f*swarOnes) | y)
+	return alnumMask(x) | under&swarHigh
 }
 
 // wordBoundary reports whether \b holds at byte offset i of text.

@@ -145,7 +145,7 @@ func TestSWARMasks(t *testing.T) {
 						want |= 0x80 << (8 * k)
 					}
 				}
-				if got := c.mask(load64(string(buf), 0)); got != want {
+				if got := c.mask(swarLoad(string(buf), 0)); got != want {
 					t.Fatalf("%s(%q) = %#x, want %#x", c.name, buf, got, want)
 				}
 			}
