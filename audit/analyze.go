@@ -804,7 +804,8 @@ func (a *Analyzer) wordMentions(dst []mention, text string, base, si int, words 
 
 // weakPerson reports whether words[i], capitalised and not the last,
 // behaves like a person's name: a single capitalised word followed, after
-// one space, by "had", "has", "was", "himself", "herself" or a verb in -s.
+// one space, by one of the lexicon's name followers ("had", "himself") or
+// a verb in -s.
 func weakPerson(text string, words []word, i int, lex *PeopleLexicon) bool {
 	w, next := &words[i], &words[i+1]
 	// The cheap tests first: the lexicon is asked last.
@@ -814,7 +815,7 @@ func weakPerson(text string, words []word, i int, lex *PeopleLexicon) bool {
 	if i > 0 && words[i-1].capital && gap(text, &words[i-1], w) == " " {
 		return false
 	}
-	if n := next.lower; !(n == "had" || n == "has" || n == "was" || n == "himself" || n == "herself" || (strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3)) {
+	if n := next.lower; !lex.nameFollowers[n] && !(strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
 		return false
 	}
 	return !upperOnly(w.text) && !(lex.notNameF.hasWord(w) && lex.notNames[w.lower]) && !lex.isAffiliation(w)

@@ -29,12 +29,15 @@ type PeopleLexicon struct {
 	Male         []string            `yaml:"male"`
 	AnonHeads    []string            `yaml:"anonymous_heads"`
 	OrgNouns     []string            `yaml:"org_nouns"`
+	// NameFollowers are the words after a lone capitalised word that show
+	// it names a person ("Sarah had to flee").
+	NameFollowers []string `yaml:"name_followers"`
 	// OrgTypes gives the source type of an organisation named by an
 	// organisation word the registry does not know (FindOrgs).
 	OrgTypes map[string][]string `yaml:"org_types"`
 
 	titles, determiners, particles, notNames, orgWords, affiliations map[string]bool
-	female, male, anonHeads, orgNouns                                map[string]bool
+	female, male, anonHeads, orgNouns, nameFollowers                 map[string]bool
 	// notNameKeys and titleKeys hold NotNames and Titles by lexKey, as
 	// the check kinds look words up.
 	notNameKeys, titleKeys map[string]bool
@@ -100,7 +103,7 @@ func (l *PeopleLexicon) compile() error {
 		{"particles", l.Particles, &l.particles}, {"not_names", l.NotNames, &l.notNames},
 		{"org_words", l.OrgWords, &l.orgWords}, {"affiliations", l.Affiliations, &l.affiliations},
 		{"female", l.Female, &l.female}, {"male", l.Male, &l.male}, {"anonymous_heads", l.AnonHeads, &l.anonHeads},
-		{"org_nouns", l.OrgNouns, &l.orgNouns},
+		{"org_nouns", l.OrgNouns, &l.orgNouns}, {"name_followers", l.NameFollowers, &l.nameFollowers},
 	} {
 		if *s.dst, err = set(s.name, s.words); err != nil {
 			return err
