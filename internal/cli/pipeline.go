@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"iter"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -56,20 +55,21 @@ func (e *env) read(in input, opts audit.ReadOptions) ([]*audit.Document, error) 
 // ordered runs work on each item produce yields, at most jobs at a time,
 // and calls emit with the results in the order produce yielded the items,
 // one at a time, whatever jobs is. With jobs 1 everything runs in the
-// caller's goroutine. Otherwise jobs workers each take the next item
-// (produce runs a step at a time in whichever worker asks, never in two
-// at once), work on it, and emit the results that are next in order:
-// no item is handed from one goroutine to another.
+// caller's goroutine. Otherwise produce runs in a goroutine of its own,
+// reading ahead while the window below admits, and jobs workers each take
+// the next item produced, work on it, and emit the results that are next
+// in order: a result is never handed to another goroutine to be emitted.
 //
-// Memory is bounded by jobs, not by the number of items: a worker does
-// not take an item while the items taken and not yet emitted (those being
-// worked on among them) number 2×jobs, unless they are small (see
-// orderedWindow). size gives an item's size in bytes, or -1 when it is
-// not known (a whole file), which counts as large.
+// Memory is bounded by jobs, not by the number of items: produce is not
+// let go on to its next item while the items produced and not yet
+// emitted (those being worked on and those waiting for a worker among
+// them) number 2×jobs, unless they are small (see orderedWindow). size
+// gives an item's size in bytes, or -1 when it is not known (a whole
+// file), which counts as large.
 //
 // Once emit fails, no item is taken, yield returns false, produce should
 // return, and ordered returns emit's error after the items in flight are
-// done.
+// done and produce has returned.
 func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) int, work func(I) T, emit func(I, T) error) error {
 	var inFlight atomic.Int64
 	started := func() {
@@ -87,12 +87,14 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) 
 		})
 		return err
 	}
-	// Handing each item from a producer goroutine to a worker and its
-	// result on to an emitting goroutine woke a parked thread two or three
-	// times per article: with small articles (Reuters' average 800 bytes)
-	// that cost more CPU time than the two cores gained.
-	next, stopProduce := iter.Pull(iter.Seq[I](produce))
-	defer stopProduce()
+	// Producing in a goroutine of its own lets the workers go on while the
+	// next records are read. Earlier designs cost more than they gained:
+	// handing each item to a worker through a channel and each result on
+	// to an emitting goroutine woke a parked thread two or three times per
+	// article, and running produce as an iter.Pull coroutine in whichever
+	// worker asked made the other worker wait for the reading (and for the
+	// coroutine switches). Here a worker waits only when nothing is
+	// produced, and the producer only when the window is full.
 	type slot struct {
 		item   I
 		weight int
@@ -101,43 +103,56 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) 
 	}
 	win := orderedWindow{jobs: jobs}
 	var (
-		takeMu sync.Mutex // held while taking an item: next is not safe for concurrent use
-		taken  int        // items taken; guarded by takeMu
-
 		mu       sync.Mutex
-		moved    = sync.NewCond(&mu) // emitted grew or done was set
+		moved    = sync.NewCond(&mu) // emitted grew or done was set: the producer may go on
+		produced = sync.NewCond(&mu) // taken grew or the producer returned: a worker may start
+		taken    int                 // items produced
+		begun    int                 // items a worker has started on
 		emitted  int                 // items emitted (or dropped after an error)
-		held     int                 // bytes taken and not yet emitted
+		held     int                 // bytes produced and not yet emitted
+		finished bool                // produce has returned
 		done     bool                // no more items are taken
 		emitting bool                // a worker is emitting
 		waiting  = make([]slot, win.most())
 		err      error // emit's first error; guarded by emitting
 	)
-	take := func() (it I, seq, weight int, ok bool) {
-		takeMu.Lock()
-		defer takeMu.Unlock()
-		mu.Lock()
-		for !done && !win.admits(taken-emitted, held) {
-			moved.Wait()
-		}
-		stopped := done
-		mu.Unlock()
-		if !stopped {
-			if it, ok = next(); ok {
-				started()
-				seq, weight = taken, win.weight(size(it))
-				taken++
-				mu.Lock()
-				held += weight
-				mu.Unlock()
-				return it, seq, weight, true
+	go func() {
+		produce(func(it I) bool {
+			weight := win.weight(size(it))
+			mu.Lock()
+			defer mu.Unlock()
+			if done {
+				return false
 			}
-		}
+			started()
+			waiting[taken%len(waiting)] = slot{item: it, weight: weight}
+			taken++
+			held += weight
+			produced.Signal()
+			for !done && !win.admits(taken-emitted, held) {
+				moved.Wait()
+			}
+			return !done
+		})
 		mu.Lock()
-		done = true
-		moved.Broadcast()
+		finished = true
+		produced.Broadcast()
 		mu.Unlock()
-		return it, 0, 0, false
+	}()
+	// take waits for the next item produced; ok is false once none will be.
+	take := func() (it I, seq, weight int, ok bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		for !done && !finished && begun == taken {
+			produced.Wait()
+		}
+		if done || begun == taken {
+			return it, 0, 0, false
+		}
+		seq = begun
+		begun++
+		s := &waiting[seq%len(waiting)]
+		return s.item, seq, s.weight, true
 	}
 	// finish keeps the result of item seq, then emits every result that is
 	// next in order, unless another worker is already doing so.
@@ -157,6 +172,7 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) 
 				if err = emit(it, res); err != nil {
 					mu.Lock()
 					done = true
+					produced.Broadcast()
 					mu.Unlock()
 				}
 			}
@@ -164,7 +180,7 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) 
 			mu.Lock()
 			emitted++
 			held -= n
-			moved.Broadcast()
+			moved.Signal()
 		}
 		emitting = false
 	}
@@ -181,6 +197,15 @@ func ordered[I, T any](jobs int, produce func(yield func(I) bool), size func(I) 
 		})
 	}
 	wg.Wait()
+	// The workers have stopped: either produce has returned, or an emit
+	// failed and done is set, so its next yield returns false.
+	mu.Lock()
+	done = true
+	moved.Broadcast()
+	for !finished {
+		produced.Wait()
+	}
+	mu.Unlock()
 	return err
 }
 
