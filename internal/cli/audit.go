@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
+	"os"
 	"runtime"
 	"sync"
 
@@ -271,18 +273,38 @@ type auditItem struct {
 	in  *auditInput
 	rec *audit.JSONLRecord
 	err error
+	// file is a whole file's size when it was listed, or -1 when it is
+	// not known (standard input, a special file, a failed stat).
+	file int64
 }
 
-// size is the item's size for ordered: a record's length, or -1 for a
-// whole file, whose size is not known until it is read.
+// size is the item's size for ordered: a record's length, a whole file's
+// size as listed, or -1 when that is not known. A file that grows after
+// it is listed is still read only up to --max-bytes.
 func (it auditItem) size() int {
 	switch {
 	case it.rec != nil:
 		return it.rec.Size()
 	case it.err != nil:
 		return 0
+	case it.file >= 0 && it.file <= math.MaxInt32:
+		return int(it.file)
 	}
 	return -1
+}
+
+// listedSize is the size of the regular file path, or -1 for standard
+// input, a special file or a file that cannot be stat'ed (reading it will
+// say why).
+func listedSize(path string) int64 {
+	if path == "-" {
+		return -1
+	}
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		return -1
+	}
+	return st.Size()
 }
 
 // auditInput is an input being audited.
@@ -334,7 +356,9 @@ func auditEach[T any](ctx context.Context, e *env, run *auditRun, paths []string
 			}
 			in := &auditInput{input: inputs[i]}
 			if !isJSONL(in.path, run.opts) {
-				if !yield(auditItem{in: in}) {
+				// Small files, like small records, may be more in
+				// flight than 2 per job (see orderedWindow).
+				if !yield(auditItem{in: in, file: listedSize(in.path)}) {
 					return
 				}
 				continue
