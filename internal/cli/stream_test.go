@@ -331,3 +331,39 @@ func TestAuditJSONLFilesInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditItemSize checks what each kind of item counts for in the
+// ordered window: a whole regular file its size as listed, so that small
+// files get the wider window; standard input, a folder, a missing file and
+// a special file count as large (-1), as do files over the window's reach.
+func TestAuditItemSize(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "a.txt")
+	writeFile(t, small, strings.Repeat("x", 1234))
+	empty := filepath.Join(dir, "empty.txt")
+	writeFile(t, empty, "")
+	for _, tc := range []struct {
+		name string
+		path string
+		want int
+	}{
+		{"regular file", small, 1234},
+		{"empty file", empty, 0},
+		{"standard input", "-", -1},
+		{"folder", dir, -1},
+		{"missing", filepath.Join(dir, "missing.txt"), -1},
+		{"special file", os.DevNull, -1},
+	} {
+		it := auditItem{in: &auditInput{input: input{path: tc.path}}, file: listedSize(tc.path)}
+		if got := it.size(); got != tc.want {
+			t.Errorf("%s: size %d, want %d", tc.name, got, tc.want)
+		}
+	}
+	if got := (auditItem{file: 1 << 40}).size(); got != -1 {
+		t.Errorf("a 1 TiB file: size %d, want -1 (large)", got)
+	}
+	win, big := orderedWindow{jobs: 2}, auditItem{file: 4 << 20}
+	if got, want := win.weight(big.size()), windowSmallBytes; got != want {
+		t.Errorf("a 4 MiB file weighs %d, want %d (large)", got, want)
+	}
+}
