@@ -326,14 +326,15 @@ type auditOutput[T any] struct {
 
 // auditEach audits every input, run.jobs articles at a time, and calls
 // emit with prepare's result for each article in input order, whatever
-// run.jobs is. prepare runs in parallel, emit on the calling goroutine.
+// run.jobs is. prepare runs in parallel; emit runs one call at a time, in
+// whichever worker finds the next result in order (see ordered).
 //
 // A JSON Lines input (a .jsonl file, or standard input with --stdin-format
 // jsonl) is read record by record and its records are audited in
 // parallel, so that one large export uses every job and is never held
 // whole: --max-bytes applies to each record. Other files are read and
 // audited whole, one per job. At most 2×run.jobs articles are in flight
-// at a time, or up to 16×run.jobs small records (see ordered).
+// at a time, or up to 16×run.jobs small records or files (see ordered).
 //
 // Read errors (a file that cannot be read, a broken JSON Lines line) are
 // logged at their place in the run and mark the run failed (exit 2);
