@@ -328,13 +328,11 @@ type figCompiled struct {
 	clock       figPhrases
 	months      figPhrases
 
-	// valueEnds[n][a&31] has bit b&31 set when a figFValue word of n
-	// ASCII letters begins with letter a and ends with letter b (the low
-	// five bits of a letter number it, whatever its case): the cheap test
-	// mayHold puts each word of a sentence to before looking it up.
+	// screen is the automaton mayHold runs over a sentence's bytes.
 	// prefilter is false when a figFValue word is not all ASCII letters,
-	// which the test cannot see; mayHold then passes every sentence.
-	valueEnds [figValueMaxLen + 1][32]uint32
+	// which the screen cannot see, or the screen would be too large;
+	// mayHold then passes every sentence.
+	screen    figScreen
 	prefilter bool
 
 	// named holds the vocabulary numbers of the marks and words the
@@ -349,9 +347,6 @@ type figNamed struct {
 	hyphen, dot, comma, openParen, closeParen int32
 	at, from                                  int32
 }
-
-// figValueMaxLen is the longest figFValue word mayHold can test for.
-const figValueMaxLen = 15
 
 // figWord is what the lexicon says of one folded word: its flags and its
 // value as a number word, scale word and fraction (0 when it is none).
@@ -790,18 +785,7 @@ func (l *FigureLexicon) compile() error {
 			}
 		}
 	}
-	c.prefilter = true
-	for id, w := range c.words {
-		if w.flags&figFValue == 0 {
-			continue
-		}
-		k := c.keys[id]
-		if len(k) == 0 || len(k) > figValueMaxLen || strings.IndexFunc(k, func(r rune) bool { return !('a' <= r && r <= 'z') }) >= 0 {
-			c.prefilter = false
-			break
-		}
-		c.valueEnds[len(k)][k[0]&31] |= 1 << (k[len(k)-1] & 31)
-	}
+	c.prefilter = c.screen.build(c)
 	// The marks are interned, so that each such token has its number; a
 	// word is not (a capitalized word the lexicon does not name keeps its
 	// spelling as its key).
@@ -1139,39 +1123,201 @@ func figRawKey(s string, t *figToken) string {
 // flagged figFValue. Such a word's token is a run of ASCII letters that
 // no letter adjoins, and its key that run lower-cased, unless a
 // non-ASCII letter folds to an ASCII one (the Kelvin sign), which mayHold
-// takes as a possible figure. So a sentence with no ASCII digit and no
-// run of ASCII letters that folds to a figFValue word has no figure.
+// takes as a possible figure. So a sentence with no ASCII digit, no such
+// letter and no run of ASCII letters that folds to a figFValue word has
+// no figure. The screen tells them apart one byte a step, by table: the
+// branches of a word-by-word test mispredict at most word ends.
 func (c *figCompiled) mayHold(s string) bool {
 	if !c.prefilter {
 		return true
 	}
-	const letter = figByteLower | figByteUpper
-	for i := 0; i < len(s); {
-		b := s[i]
-		switch k := figWordByte[b]; {
-		case k&letter != 0:
-			j := i + 1
-			for j < len(s) && figWordByte[s[j]]&letter != 0 {
-				j++
-			}
-			if n := j - i; n <= figValueMaxLen && c.valueEnds[n][b&31]&(1<<(s[j-1]&31)) != 0 &&
-				c.words[c.table.lookup(s[i:j], true)].flags&figFValue != 0 {
-				return true
-			}
-			i = j
-		case k != 0: // a digit
+	next, class := c.screen.next, &c.screen.class
+	st := uint16(figScreenRoot << figScreenShift)
+	i := 0
+	// Accept is never left: eight bytes are read before it is looked for.
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		st = next[st|uint16(class[w[0]])]
+		st = next[st|uint16(class[w[1]])]
+		st = next[st|uint16(class[w[2]])]
+		st = next[st|uint16(class[w[3]])]
+		st = next[st|uint16(class[w[4]])]
+		st = next[st|uint16(class[w[5]])]
+		st = next[st|uint16(class[w[6]])]
+		st = next[st|uint16(class[w[7]])]
+		if st == figScreenAccept {
 			return true
-		case b < utf8.RuneSelf:
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.ToLower(r) < utf8.RuneSelf {
-				return true
-			}
-			i += size
 		}
 	}
-	return false
+	for ; i < len(s); i++ {
+		st = next[st|uint16(class[s[i]])]
+	}
+	return st == figScreenAccept || c.screen.final[st>>figScreenShift]
+}
+
+// figScreen is a deterministic automaton over bytes that accepts the
+// texts mayHold passes: one with an ASCII digit, a byte sequence that
+// encodes a non-ASCII letter whose lower case is ASCII, or a run of ASCII
+// letters, between non-letters, that folds to a figFValue word. Its
+// states are figScreenAccept, which it never leaves; figScreenRoot, at
+// a boundary (the start of the text or after a byte that is not an
+// ASCII letter); figScreenDead, in a run of letters no figFValue word
+// begins with; the trie of the figFValue words, one state a prefix; and
+// the prefixes of the encodings of the letters folding to ASCII.
+type figScreen struct {
+	// class numbers each byte: figScreenOther, figScreenDigit, a letter
+	// (either case) from figScreenA, or one of the bytes of those
+	// encodings.
+	class [256]uint8
+	// next[q<<figScreenShift|k] is the state after state q reads a byte
+	// of class k, shifted as q is. It has a place for every uint16, so
+	// that reading it needs no bounds check; only the rows of the states
+	// are ever read.
+	next *[1 << 16]uint16
+	// final holds the states that end a figFValue word: at the end of
+	// the text they accept.
+	final []bool
+}
+
+// States and byte classes of figScreen.
+const (
+	figScreenAccept = 0
+	figScreenRoot   = 1
+	figScreenDead   = 2
+
+	figScreenOther = 0
+	figScreenDigit = 1
+	figScreenA     = 2 // the class of 'a' and 'A'; 'z' is figScreenA+25
+
+	figScreenShift = 6 // at most 64 classes
+)
+
+// build makes the screen for the figFValue words of c. It returns false
+// when it cannot: a figFValue word is not all ASCII letters, or there
+// are too many classes or states.
+func (sc *figScreen) build(c *figCompiled) bool {
+	var words []string
+	for id, w := range c.words {
+		if w.flags&figFValue == 0 {
+			continue
+		}
+		k := c.keys[id]
+		if len(k) == 0 || strings.IndexFunc(k, func(r rune) bool { return !('a' <= r && r <= 'z') }) >= 0 {
+			return false
+		}
+		words = append(words, k)
+	}
+	// The encodings of the non-ASCII letters folding to ASCII: every
+	// rune unicode.ToLower changes is in a case range.
+	var folds []string
+	for _, cr := range unicode.CaseRanges {
+		for r := max(rune(cr.Lo), utf8.RuneSelf); r <= rune(cr.Hi); r++ {
+			if unicode.ToLower(r) < utf8.RuneSelf {
+				folds = append(folds, string(r))
+			}
+		}
+	}
+	sc.class = [256]uint8{}
+	for b := '0'; b <= '9'; b++ {
+		sc.class[b] = figScreenDigit
+	}
+	for b := 'a'; b <= 'z'; b++ {
+		sc.class[b], sc.class[b-'a'+'A'] = uint8(figScreenA+b-'a'), uint8(figScreenA+b-'a')
+	}
+	classes := figScreenA + 26
+	for _, f := range folds {
+		for i := 0; i < len(f); i++ {
+			if sc.class[f[i]] == figScreenOther {
+				sc.class[f[i]] = uint8(classes)
+				classes++
+			}
+		}
+	}
+	if classes > 1<<figScreenShift {
+		return false
+	}
+
+	// The states: the trie of words (its root figScreenRoot), then that
+	// of the prefixes of folds; child maps a state and class to the next.
+	type edge struct {
+		q int
+		k uint8
+	}
+	child := map[edge]int{}
+	n := figScreenDead + 1
+	var final, fold []bool // by state: a word ends there; a fold's prefix
+	add := func(w string, isFold bool) (q int) {
+		q = figScreenRoot
+		for i := 0; i < len(w); i++ {
+			e := edge{q, sc.class[w[i]]}
+			next, ok := child[e]
+			if !ok {
+				next, n = n, n+1
+				child[e] = next
+				final, fold = append(final, false), append(fold, isFold)
+			}
+			q = next
+		}
+		return q
+	}
+	final, fold = make([]bool, n), make([]bool, n)
+	for _, w := range words {
+		final[add(w, false)] = true
+	}
+	for _, f := range folds {
+		q := add(f[:len(f)-1], true)
+		child[edge{q, sc.class[f[len(f)-1]]}] = figScreenAccept
+	}
+	if n<<figScreenShift > 1<<16 {
+		return false
+	}
+	sc.final = final
+	sc.next = new([1 << 16]uint16)
+	// fromRoot is where a boundary leaves the screen on a byte of class
+	// k: the start of a fold's encoding, or the root.
+	fromRoot := func(k int) int {
+		if q, ok := child[edge{figScreenRoot, uint8(k)}]; ok {
+			return q
+		}
+		if k >= figScreenA && k < figScreenA+26 {
+			return figScreenDead
+		}
+		return figScreenRoot
+	}
+	for q := 0; q < n; q++ {
+		for k := 0; k < classes; k++ {
+			var to int
+			letter := figScreenA <= k && k < figScreenA+26
+			switch {
+			case q == figScreenAccept, k == figScreenDigit:
+				to = figScreenAccept
+			case q == figScreenDead && letter:
+				to = figScreenDead
+			case q == figScreenDead, q == figScreenRoot:
+				to = fromRoot(k)
+			case letter:
+				// In the trie of words, or after part of a fold's
+				// encoding (then the letter starts a run).
+				if next, ok := child[edge{q, uint8(k)}]; ok {
+					to = next
+				} else if fold[q] {
+					to = fromRoot(k)
+				} else {
+					to = figScreenDead
+				}
+			case final[q]:
+				to = figScreenAccept // a word of the trie ends here
+			default:
+				if next, ok := child[edge{q, uint8(k)}]; ok && fold[q] {
+					to = next
+				} else {
+					to = fromRoot(k)
+				}
+			}
+			sc.next[q<<figScreenShift|k] = uint16(to << figScreenShift)
+		}
+	}
+	return true
 }
 
 // figIsCaps reports whether w has no letter that upper-casing changes:
