@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -377,6 +378,11 @@ type figVocab struct {
 	// the lower; 0 is an empty slot (numbers start at 1).
 	slots []uint64
 	keys  []string // the folded word in each slot
+	// short holds the key of each slot of up to seven bytes, none of
+	// them 0, packed little-endian as swarLoad reads it and padded with
+	// zeros; ^0, which no such word packs to, for any other key. A word
+	// of up to seven bytes packed so is the key when short is it.
+	short []uint64
 	mask  uint32
 }
 
@@ -387,7 +393,7 @@ func newFigVocab(vocab map[string]int32) figVocab {
 	for n < 4*len(vocab) {
 		n *= 2
 	}
-	v := figVocab{slots: make([]uint64, n), keys: make([]string, n), mask: uint32(n - 1)}
+	v := figVocab{slots: make([]uint64, n), keys: make([]string, n), short: make([]uint64, n), mask: uint32(n - 1)}
 	for w, id := range vocab {
 		if w == "" {
 			continue
@@ -397,7 +403,10 @@ func newFigVocab(vocab map[string]int32) figVocab {
 		for v.slots[i] != 0 {
 			i = (i + 1) & v.mask
 		}
-		v.slots[i], v.keys[i] = uint64(h)<<32|uint64(uint32(id)), w
+		v.slots[i], v.keys[i], v.short[i] = uint64(h)<<32|uint64(uint32(id)), w, ^uint64(0)
+		if len(w) < 8 && strings.IndexByte(w, 0) < 0 {
+			v.short[i] = figPack(w)
+		}
 	}
 	return v
 }
@@ -422,24 +431,59 @@ func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 	}
 }
 
-// figHash is the FNV-1a hash of w with its ASCII letters lower-cased.
-func figHash(w string) uint32 {
-	h := figHashInit
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = figHashByte(h, c)
+// figHash hashes w with its ASCII letters lower-cased, eight bytes a
+// step: figHashStart(len(w)), then figHashMix of each eight bytes as
+// swarLoad packs them, the last up to eight padded with zeros, lower-cased
+// by figLower8. A word of up to eight bytes is one step, which
+// appendASCIITokens takes from the bytes it has loaded.
+func figHash(w string) uint32 { return figHashIn(w, 0, len(w)) }
+
+// figHashIn is figHash(s[i:end]). It loads the last bytes with those of s
+// around them where s has them, rather than one at a time.
+func figHashIn(s string, i, end int) uint32 {
+	h := figHashStart(end - i)
+	for ; end-i > 8; i += 8 {
+		h = figHashMix(h, figLower8(swarLoad(s, i)))
 	}
-	return h
+	r := end - i // 0 to 8 bytes left
+	var x uint64
+	switch {
+	case i+8 <= len(s):
+		x = swarLoad(s, i) & (1<<(8*r) - 1) // all eight when r is 8
+	case end >= 8:
+		x = swarLoad(s, end-8) >> (8 * (8 - r)) // none when r is 0
+	default:
+		x = figPack(s[i:end])
+	}
+	return uint32(figHashMix(h, figLower8(x)))
 }
 
-// figHashInit is the FNV-1a offset basis, the hash of "".
-const figHashInit = uint32(2166136261)
+// figHashStart is the state of figHash before the bytes of a word of n
+// bytes.
+func figHashStart(n int) uint64 { return uint64(n) * 0x9e3779b97f4a7c15 }
 
-// figHashByte adds the byte c, already lower-cased, to the hash h.
-func figHashByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+// figHashMix adds eight packed bytes x to the state h of figHash.
+func figHashMix(h, x uint64) uint64 {
+	h = (h ^ x) * 0xff51afd7ed558ccd
+	return h ^ h>>32
+}
+
+// figPack packs w, of at most eight bytes, little-endian as swarLoad
+// does, padded with zeros.
+func figPack(w string) uint64 {
+	var x uint64
+	for j := len(w) - 1; j >= 0; j-- {
+		x = x<<8 | uint64(w[j])
+	}
+	return x
+}
+
+// figLower8 lower-cases the ASCII capitals of eight packed bytes x.
+func figLower8(x uint64) uint64 {
+	a := x &^ swarHigh // bytes of 0x80 and above are ruled out below
+	upper := (a + (0x80-'A')*swarOnes) &^ (a + (0x80-'Z'-1)*swarOnes) &^ x & swarHigh
+	return x | upper>>2
+}
 
 // figEqual reports whether w == key, byte by byte: for the short words
 // of the vocabulary that is cheaper than a call to the runtime's memequal.
@@ -988,38 +1032,62 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			st.space, st.sents = space, sents
 			return dst, i
 		case k != 0:
-			// A word: ASCII letters and digits, hashed as they are read.
-			h, end := figHashInit, i
-			for ; end < len(s) && figWordByte[s[end]] != 0; end++ {
-				h = figHashByte(h, s[end]|0x20) // digits have the lower-case bit set already
-			}
-			if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'' || s[end] == '.') {
-				// An apostrophe, a dotted abbreviation or a letter that is
-				// not ASCII: figWordToken reads the word.
-				st.space, st.sents = space, sents
-				return dst, i
-			}
-			w := s[i:end]
-			// The vocabulary's first probe, then lookupHashed for the rest.
-			// Comparing w lower-cased with a key, which is folded, is
-			// comparing w when it has no capital: the cases of its letters
-			// are not kept track of as it is read.
+			// A word: ASCII letters and digits.
+			end, h := i, uint32(0)
 			var id int32
-			if e := v.slots[h&v.mask]; e != 0 {
-				if uint32(e>>32) == h && figEqualLower(w, v.keys[h&v.mask]) {
-					id = int32(uint32(e))
-				} else {
-					id = c.table.lookupHashed(w, h, true)
+			var caps bool
+			if i+8 <= len(s) {
+				// Most words end within the eight bytes from i: they are
+				// read, hashed and looked up from those bytes, without a
+				// loop (see swarAlnum; bytes of 0x80 and above stop it).
+				x := swarLoad(s, i)
+				stop := ^swarAlnum(x&^swarHigh) | x
+				if stop &= swarHigh; stop != 0 {
+					n := bits.TrailingZeros64(stop) / 8
+					if figJoins[byte(x>>(8*n))] {
+						// An apostrophe, a dotted abbreviation or a letter
+						// that is not ASCII: figWordToken reads the word.
+						st.space, st.sents = space, sents
+						return dst, i
+					}
+					end = i + n
+					m := uint64(1)<<(8*n) - 1
+					// Lower-cased: digits have the lower-case bit set already.
+					w8 := (x | 0x20*swarOnes) & m
+					h = uint32(figHashMix(figHashStart(n), w8))
+					// Comparing w lower-cased with a key, which is folded,
+					// is comparing w when it has no capital.
+					if e := v.slots[h&v.mask]; uint32(e>>32) == h && v.short[h&v.mask] == w8 {
+						id = int32(uint32(e))
+					} else if e != 0 {
+						id = v.lookupHashed(s[i:end], h, true)
+					}
+					// No lower-case letter (the first is a letter): the
+					// word is in capitals if it has two letters or more.
+					caps = (x+(0x80-'a')*swarOnes)&swarHigh&m == 0 && n > 1
 				}
 			}
-			capital := b <= 'Z'
-			caps := capital && end-i > 1 && !figHasLower(w)
+			if end == i {
+				for end < len(s) && figWordByte[s[end]] != 0 {
+					end++
+				}
+				if end < len(s) && figJoins[s[end]] {
+					st.space, st.sents = space, sents
+					return dst, i
+				}
+				w := s[i:end]
+				h = figHashIn(s, i, end)
+				if v.slots[h&v.mask] != 0 {
+					id = v.lookupHashed(w, h, true)
+				}
+				caps = b <= 'Z' && end-i > 1 && !figHasLower(w)
+			}
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
 			// Every field set, one at a time: the slice is reused, and a
 			// token built whole is built on the stack and copied.
 			t.start, t.end, t.num, t.kind = i, end, 0, figTokWord
-			t.space, t.upper, t.caps = space, capital, caps
+			t.space, t.upper, t.caps = space, b <= 'Z', caps
 			t.id, t.flags = id, c.words[id].flags
 			sents.number(t)
 			i = end
@@ -1042,6 +1110,17 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 	st.space, st.sents = space, sents
 	return dst, i
 }
+
+// figJoins holds the bytes after which appendASCIITokens leaves a word of
+// ASCII letters and digits to figWordToken: an apostrophe or a dot, which
+// may join it to more, and any byte not ASCII.
+var figJoins = func() (t [256]bool) {
+	t['\''], t['.'] = true, true
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // figHasLower reports whether the ASCII word w has a lower-case letter.
 func figHasLower(w string) bool {
@@ -1339,14 +1418,14 @@ func figIsCaps(w string) bool {
 func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) {
 	seg, dotted := 0, false
 	ascii = true
-	h = figHashInit
+	start := i
 	var seen uint8 // the figWordByte classes of the ASCII letters read
 	for i < len(s) {
 		// The common case, ASCII letters and digits, read fast.
-		j, hj, k := figScanASCII(s, i, h)
+		j, k := figScanASCII(s, i)
 		seen |= k
 		seg += j - i
-		i, h = j, hj
+		i = j
 		if i == len(s) {
 			break
 		}
@@ -1367,7 +1446,6 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 			if n, _ := utf8.DecodeRuneInString(s[i+size:]); i+size < len(s) && unicode.IsLetter(n) {
 				i += size
 				ascii = ascii && size == 1
-				h = figHashByte(h, c)
 				continue
 			}
 		case r == '.':
@@ -1376,35 +1454,33 @@ func figScanWord(s string, i int) (end int, ascii, upper, lower bool, h uint32) 
 					dotted = true
 					seg = 0
 					i++
-					h = figHashByte(h, c)
 					continue
 				}
 				if dotted {
 					i++
-					h = figHashByte(h, c)
 				}
 			}
 		}
 		break
 	}
+	if ascii {
+		h = figHashIn(s, start, i)
+	}
 	return i, ascii, seen&figByteUpper != 0, seen&figByteLower != 0, h
 }
 
-// figScanASCII reads the ASCII letters and digits at s[i], adding them to
-// the figHash h; it returns where they end, the hash and the figWordByte
-// classes read.
-func figScanASCII(s string, i int, h uint32) (int, uint32, uint8) {
+// figScanASCII reads the ASCII letters and digits at s[i]; it returns
+// where they end and the figWordByte classes read.
+func figScanASCII(s string, i int) (int, uint8) {
 	var seen uint8
 	for ; i < len(s); i++ {
-		c := s[i]
-		k := figWordByte[c]
+		k := figWordByte[s[i]]
 		if k == 0 {
 			break
 		}
 		seen |= k
-		h = figHashByte(h, c|0x20) // digits have the lower-case bit set already
 	}
-	return i, h, seen
+	return i, seen
 }
 
 // figWordByte classes the bytes figScanWord reads fast: an ASCII
