@@ -1036,17 +1036,26 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			end, h := i, uint32(0)
 			var id int32
 			var caps bool
-			if i+8 <= len(s) {
+			if len(s) >= 8 {
 				// Most words end within the eight bytes from i: they are
 				// read, hashed and looked up from those bytes, without a
 				// loop (see swarAlnum; bytes of 0x80 and above stop it).
-				x := swarLoad(s, i)
+				// Near the end of s, the last eight bytes are loaded and
+				// shifted: the zeros shifted in stop the word at the end.
+				var x uint64
+				if i+8 <= len(s) {
+					x = swarLoad(s, i)
+				} else {
+					x = swarLoad(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+				}
 				stop := ^swarAlnum(x&^swarHigh) | x
 				if stop &= swarHigh; stop != 0 {
 					n := bits.TrailingZeros64(stop) / 8
-					if figJoins[byte(x>>(8*n))] {
+					if c := byte(x >> (8 * n)); figJoins[c] && (c != '.' || n == 1) {
 						// An apostrophe, a dotted abbreviation or a letter
 						// that is not ASCII: figWordToken reads the word.
+						// A dot joins only a single letter ("U.S."): a
+						// longer word ends there, as figScanWord reads it.
 						st.space, st.sents = space, sents
 						return dst, i
 					}

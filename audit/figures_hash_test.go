@@ -56,3 +56,13 @@ func TestFigHashIn(t *testing.T) {
 		}
 	}
 }
+
+// TestFigTokenizeVariants holds figTokenize to figTokenizeRef for every
+// byte, alone or doubled, at every place of short texts: words that end
+// at a dot, at the end of the text and across the eight bytes the
+// tokenizer loads at once.
+func TestFigTokenizeVariants(t *testing.T) {
+	c := figLexicon(t).c
+	bases := []string{"Five.", "U.S. men", "ab. Cd", "TEN thousand.", "Twelve dozen.", "hundreds of them"}
+	eachByteVariant(bases, func(s string) { checkFigTokenizeRef(t, c, s) })
+}
