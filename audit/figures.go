@@ -1219,26 +1219,26 @@ func (c *figCompiled) mayHold(s string) bool {
 	if !c.prefilter {
 		return true
 	}
-	next, class := c.screen.next, &c.screen.class
+	next := c.screen.next
 	st := uint16(figScreenRoot << figScreenShift)
 	i := 0
 	// Accept is never left: eight bytes are read before it is looked for.
 	for ; i+8 <= len(s); i += 8 {
 		w := s[i : i+8]
-		st = next[st|uint16(class[w[0]])]
-		st = next[st|uint16(class[w[1]])]
-		st = next[st|uint16(class[w[2]])]
-		st = next[st|uint16(class[w[3]])]
-		st = next[st|uint16(class[w[4]])]
-		st = next[st|uint16(class[w[5]])]
-		st = next[st|uint16(class[w[6]])]
-		st = next[st|uint16(class[w[7]])]
+		st = next[st|uint16(w[0])]
+		st = next[st|uint16(w[1])]
+		st = next[st|uint16(w[2])]
+		st = next[st|uint16(w[3])]
+		st = next[st|uint16(w[4])]
+		st = next[st|uint16(w[5])]
+		st = next[st|uint16(w[6])]
+		st = next[st|uint16(w[7])]
 		if st == figScreenAccept {
 			return true
 		}
 	}
 	for ; i < len(s); i++ {
-		st = next[st|uint16(class[s[i]])]
+		st = next[st|uint16(s[i])]
 	}
 	return st == figScreenAccept || c.screen.final[st>>figScreenShift]
 }
@@ -1253,14 +1253,9 @@ func (c *figCompiled) mayHold(s string) bool {
 // begins with; the trie of the figFValue words, one state a prefix; and
 // the prefixes of the encodings of the letters folding to ASCII.
 type figScreen struct {
-	// class numbers each byte: figScreenOther, figScreenDigit, a letter
-	// (either case) from figScreenA, or one of the bytes of those
-	// encodings.
-	class [256]uint8
-	// next[q<<figScreenShift|k] is the state after state q reads a byte
-	// of class k, shifted as q is. It has a place for every uint16, so
-	// that reading it needs no bounds check; only the rows of the states
-	// are ever read.
+	// next[q<<figScreenShift|b] is the state after state q reads the
+	// byte b, shifted as q is. It has a place for every uint16, so that
+	// reading it needs no bounds check: a screen has at most 256 states.
 	next *[1 << 16]uint16
 	// final holds the states that end a figFValue word: at the end of
 	// the text they accept.
@@ -1277,12 +1272,15 @@ const (
 	figScreenDigit = 1
 	figScreenA     = 2 // the class of 'a' and 'A'; 'z' is figScreenA+25
 
-	figScreenShift = 6 // at most 64 classes
+	figScreenShift = 8 // a row of next has a place for each byte
 )
 
 // build makes the screen for the figFValue words of c. It returns false
 // when it cannot: a figFValue word is not all ASCII letters, or there
-// are too many classes or states.
+// are more than 256 states (the lexicon's 46 value words make 158).
+// The states are built over classes of bytes: figScreenOther,
+// figScreenDigit, a letter (either case) from figScreenA, or one of the
+// bytes of the encodings of the letters folding to ASCII.
 func (sc *figScreen) build(c *figCompiled) bool {
 	var words []string
 	for id, w := range c.words {
@@ -1305,23 +1303,23 @@ func (sc *figScreen) build(c *figCompiled) bool {
 			}
 		}
 	}
-	sc.class = [256]uint8{}
+	var class [256]uint8
 	for b := '0'; b <= '9'; b++ {
-		sc.class[b] = figScreenDigit
+		class[b] = figScreenDigit
 	}
 	for b := 'a'; b <= 'z'; b++ {
-		sc.class[b], sc.class[b-'a'+'A'] = uint8(figScreenA+b-'a'), uint8(figScreenA+b-'a')
+		class[b], class[b-'a'+'A'] = uint8(figScreenA+b-'a'), uint8(figScreenA+b-'a')
 	}
 	classes := figScreenA + 26
 	for _, f := range folds {
 		for i := 0; i < len(f); i++ {
-			if sc.class[f[i]] == figScreenOther {
-				sc.class[f[i]] = uint8(classes)
+			if class[f[i]] == figScreenOther {
+				class[f[i]] = uint8(classes)
 				classes++
 			}
 		}
 	}
-	if classes > 1<<figScreenShift {
+	if classes > 256 {
 		return false
 	}
 
@@ -1337,7 +1335,7 @@ func (sc *figScreen) build(c *figCompiled) bool {
 	add := func(w string, isFold bool) (q int) {
 		q = figScreenRoot
 		for i := 0; i < len(w); i++ {
-			e := edge{q, sc.class[w[i]]}
+			e := edge{q, class[w[i]]}
 			next, ok := child[e]
 			if !ok {
 				next, n = n, n+1
@@ -1354,7 +1352,7 @@ func (sc *figScreen) build(c *figCompiled) bool {
 	}
 	for _, f := range folds {
 		q := add(f[:len(f)-1], true)
-		child[edge{q, sc.class[f[len(f)-1]]}] = figScreenAccept
+		child[edge{q, class[f[len(f)-1]]}] = figScreenAccept
 	}
 	if n<<figScreenShift > 1<<16 {
 		return false
@@ -1372,8 +1370,9 @@ func (sc *figScreen) build(c *figCompiled) bool {
 		}
 		return figScreenRoot
 	}
+	row := make([]uint16, classes) // the transitions of a state by class
 	for q := 0; q < n; q++ {
-		for k := 0; k < classes; k++ {
+		for k := range row {
 			var to int
 			letter := figScreenA <= k && k < figScreenA+26
 			switch {
@@ -1402,7 +1401,10 @@ func (sc *figScreen) build(c *figCompiled) bool {
 					to = fromRoot(k)
 				}
 			}
-			sc.next[q<<figScreenShift|k] = uint16(to << figScreenShift)
+			row[k] = uint16(to << figScreenShift)
+		}
+		for b, k := range class {
+			sc.next[q<<figScreenShift|b] = row[k]
 		}
 	}
 	return true

@@ -86,7 +86,7 @@ func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 func TestFigMayHold(t *testing.T) {
 	lex := figLexicon(t)
 	if !lex.c.prefilter {
-		t.Fatal("the lexicon's value words are not all ASCII letters: no pre-filter")
+		t.Fatal("no pre-filter: the lexicon's value words are not all ASCII letters, or make more than 256 screen states")
 	}
 	sents := []string{
 		"Dozens of people", "DOZENS OF PEOPLE", "Several people.", "Half the city", "a Dozen", "Twenty-eight",
