@@ -479,11 +479,7 @@ func figPack(w string) uint64 {
 }
 
 // figLower8 lower-cases the ASCII capitals of eight packed bytes x.
-func figLower8(x uint64) uint64 {
-	a := x &^ swarHigh // bytes of 0x80 and above are ruled out below
-	upper := (a + (0x80-'A')*swarOnes) &^ (a + (0x80-'Z'-1)*swarOnes) &^ x & swarHigh
-	return x | upper>>2
-}
+func figLower8(x uint64) uint64 { return x | swarUpper(x)>>2 }
 
 // figEqual reports whether w == key, byte by byte: for the short words
 // of the vocabulary that is cheaper than a call to the runtime's memequal.
