@@ -1,5 +1,7 @@
 package audit
 
+import "slices"
+
 // cue is a reporting cue of a sentence (sentence offsets) with the
 // indexes of its first and last word in the sentence's word list.
 type cue struct {
@@ -201,17 +203,21 @@ type foundCue struct {
 // the first word that is not (len(words) when none). Words that touch
 // are the parts of one split at a quotation boundary (tokenize never
 // ends a word right before another): split says whether there may be.
+//
+// Every word is written at the end of lone, and counted in only when it
+// is to be kept: no branch on a test most words pass or fail at random.
 func appendLone(lone []int32, words []word, split bool, either *wordFilter) ([]int32, int) {
+	n := len(lone)
+	buf := slices.Grow(lone, len(words))[:n+len(words)]
 	for j := range words {
 		w := &words[j]
 		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
-			return lone, j
+			return buf[:n], j
 		}
-		if w.capital || either.hasWord(w) {
-			lone = append(lone, int32(j))
-		}
+		buf[n] = int32(j)
+		n += int(b2u(w.capital) | either.bit(w))
 	}
-	return lone, len(words)
+	return buf[:n], len(words)
 }
 
 // cueScreen rules out most of the words the start filter of a reporting

@@ -94,3 +94,21 @@ func filterOf[V any](set map[string]V) (f wordFilter) {
 	}
 	return f
 }
+
+// bit is hasWord(w) as 1 or 0, worked out without a branch: a walk over
+// a sentence's words that keeps those a filter lets through adds it to
+// its count rather than branching on each word, which the branch
+// predictor cannot foretell.
+func (f *wordFilter) bit(w *word) uint {
+	a, b := uint(w.fa), uint(w.fb)
+	return uint(f[a/64%128] >> (a % 64) & (f[b/64%128] >> (b % 64)) & 1)
+}
+
+// b2u returns 1 for true and 0 for false, without a branch.
+func b2u(b bool) uint {
+	var u uint
+	if b {
+		u = 1
+	}
+	return u
+}
