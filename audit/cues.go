@@ -85,7 +85,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 	lone, j := appendLone(lone, words, split, &a.cues.either)
 	for _, li := range lone {
 		if w := &words[li]; rep.startSet.hasWord(w) {
-			starts = append(starts, startWord{ti: int(li), fa: uint32(w.fa), fb: uint32(w.fb)})
+			starts = append(starts, startWord{ti: int(li), fa: uint32(w.fa), fb: w.fbits()})
 			loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
 		}
 	}
@@ -107,7 +107,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		}
 		if k == j+1 && w.plain {
 			if rep.startSet.hasWord(w) {
-				starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: uint32(w.fb)})
+				starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: w.fbits()})
 				loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
 			}
 			toks = append(toks, plainQWord(w))
@@ -294,7 +294,7 @@ func (s *cueScreen) mayStartWords(words []word, c startWord) bool {
 		return false
 	}
 	next := &words[c.ti+1]
-	return s.pairs.has(pairFilterBits(c.fa, c.fb, uint32(next.fa), uint32(next.fb)))
+	return s.pairs.has(pairFilterBits(c.fa, c.fb, uint32(next.fa), next.fbits()))
 }
 
 // plainQWord returns the cue finder's word for a plain word that is

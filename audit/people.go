@@ -257,9 +257,28 @@ type word struct {
 	// straight apostrophes only, a word the cue finder takes as it is.
 	plain bool
 	// fa and fb are wordFilterBits(lower), worked out once for the many
-	// filters that ask of the word (wordFilter.hasWord).
+	// filters that ask of the word (wordFilter.hasWord): 13 bits each.
+	// The bit wordAlnum of fb, above them, is set when the word is made
+	// of ASCII letters and digits only (alnum); read fb's filter bits
+	// with fbits, which leaves it out.
 	fa, fb uint16
 }
+
+// wordAlnum is the bit of word.fb that says the word is alnum. (A word
+// is 56 bytes, with no padding left for a field of its own: the filter
+// bits leave fb's top three bits free, and a wordFilter reads none of
+// them.)
+const wordAlnum = 1 << 15
+
+// alnum reports whether w is made of ASCII letters and digits only: no
+// hyphen, apostrophe or dot inside it, and no byte past ASCII. It is
+// false for a word made elsewhere than by the tokenizer (appendWords)
+// or setBits.
+func (w *word) alnum() bool { return w.fb&wordAlnum != 0 }
+
+// fbits is w.fb without wordAlnum: wordFilterBits(w.lower)'s second bit
+// position.
+func (w *word) fbits() uint32 { return uint32(w.fb) &^ wordAlnum }
 
 // tokenize splits text into words: runs of letters, digits, apostrophes,
 // hyphens and inner dots ("U.S.", "al-Assad", "Aleppo’s").
@@ -354,7 +373,7 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 					c0 := byte(x)
 					w.capital, w.number = c0-'A' < 26, c0-'0' < 10
 					w.ascii, w.plain = true, true
-					w.fa, w.fb = uint16(fa), uint16(fb)
+					w.fa, w.fb = uint16(fa), uint16(fb)|wordAlnum
 					if c == ' ' {
 						i++ // the space most words end at, passed here at once
 					}
@@ -371,7 +390,7 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 			continue
 		}
 		start := i
-		dot := false
+		dot, joined := false, false
 	scan:
 		for ; i+8 <= len(text); i += 8 {
 			x := swarLoad(text, i)
@@ -402,6 +421,7 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 					}
 					if isASCIILetter(c2) || c != '.' && c2-'0' < 10 {
 						dot = dot || c == '.'
+						joined = true
 						i++
 						goto scan
 					}
@@ -432,7 +452,7 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 		c = t[0]
 		w.capital, w.number = c-'A' < 26, c-'0' < 10
 		w.ascii, w.plain = true, !dot
-		w.fa, w.fb = uint16(fa), uint16(fb)
+		w.fa, w.fb = uint16(fa), uint16(fb)|uint16(b2u(!joined))*wordAlnum
 		if i < len(text) && text[i] == ' ' {
 			i++ // the space most words end at, passed here at once
 		}
@@ -462,7 +482,7 @@ func appendWord(dst []word, text, lower string, i int) ([]word, int, string) {
 		return dst, i + n, lower
 	}
 	start := i
-	ascii, upper, dot := true, false, false
+	ascii, upper, dot, joined := true, false, false, false
 	for i < len(text) {
 		if i+8 <= len(text) {
 			n, up := alnumRun8(text, i)
@@ -494,6 +514,7 @@ func appendWord(dst []word, text, lower string, i int) ([]word, int, string) {
 			if unicode.IsLetter(r2) || (r != '.' && unicode.IsDigit(r2)) {
 				ascii = ascii && n == 1
 				dot = dot || r == '.'
+				joined = true
 				i += n
 				continue
 			}
@@ -518,15 +539,33 @@ func appendWord(dst []word, text, lower string, i int) ([]word, int, string) {
 		capital, number = unicode.IsUpper(first), unicode.IsDigit(first)
 	}
 	fa, fb := wordFilterBits(l)
+	if ascii && !joined {
+		fb |= wordAlnum
+	}
 	dst = append(dst, word{start: start, end: i, text: t, lower: l, capital: capital, number: number,
 		ascii: ascii, plain: ascii && !dot, fa: uint16(fa), fb: uint16(fb)})
 	return dst, i, lower
 }
 
-// setBits works out w.fa and w.fb from w.lower.
+// setBits works out w.fa and w.fb, with wordAlnum, from w.lower and
+// w.text.
 func (w *word) setBits() {
 	a, b := wordFilterBits(w.lower)
 	w.fa, w.fb = uint16(a), uint16(b)
+	if isAlnum(w.text) {
+		w.fb |= wordAlnum
+	}
+}
+
+// isAlnum reports whether s is not empty and made of ASCII letters and
+// digits only.
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIAlnum(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isASCII reports whether s is all ASCII.
@@ -604,6 +643,9 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 // An ASCII first byte that is no capital is the first byte of w.lower
 // too: most words are read from w.text alone.
 func (l *PeopleLexicon) mayParticleName(w *word) bool {
+	if w.alnum() {
+		return false // no hyphen: most words, answered at once
+	}
 	t := w.text
 	if len(t) < 3 {
 		return false
@@ -633,14 +675,14 @@ func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
 		// nameToken answers most words without a call: a capitalised
 		// word ending in no possessive that the not-names filter rules
 		// out is a name token; a lower-case word mayParticleName rules
-		// out is not.
+		// out is not, and so is one made of letters and digits only.
 		w := &words[i]
 		name := false
 		switch {
 		case w.capital:
 			k := len(w.lower)
 			name = k > 0 && w.lower[k-1] != 's' && !l.notNameF.hasWord(w) || l.nameToken(w)
-		case l.mayParticleName(w):
+		case !w.alnum() && l.mayParticleName(w):
 			name = l.nameToken(w)
 		}
 		names[i] = name

@@ -52,6 +52,9 @@ func refAppendWords(dst []word, text string) []word {
 		w.capital, w.number = unicode.IsUpper(first), unicode.IsDigit(first)
 		a, b := wordFilterBits(w.lower)
 		w.fa, w.fb = uint16(a), uint16(b)
+		if w.ascii && !strings.ContainsAny(t, "-'.") {
+			w.fb |= wordAlnum
+		}
 		dst = append(dst, w)
 	}
 	return dst

@@ -51,6 +51,7 @@ func (f *wordFilter) may(w string) bool {
 }
 
 // hasWord is may(w.lower), from the bits worked out when w was made.
+// (has masks out the flag bits of w.fb: see word.fbits.)
 func (f *wordFilter) hasWord(w *word) bool { return f.has(uint32(w.fa), uint32(w.fb)) }
 
 // mayAny reports whether f may hold one of words[from:to], to cut at
@@ -100,7 +101,7 @@ func filterOf[V any](set map[string]V) (f wordFilter) {
 // its count rather than branching on each word, which the branch
 // predictor cannot foretell.
 func (f *wordFilter) bit(w *word) uint {
-	a, b := uint(w.fa), uint(w.fb)
+	a, b := uint(w.fa), uint(w.fb) // (b/64%128 leaves out its flag bits)
 	return uint(f[a/64%128] >> (a % 64) & (f[b/64%128] >> (b % 64)) & 1)
 }
 
