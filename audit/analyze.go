@@ -62,11 +62,12 @@ type sentenceScratch struct {
 	// source, orgSpans those of organisations the registry does not
 	// know.
 	known, orgSpans []Span
-	// names[i] is nameToken of the i-th word (appendNameTokens).
-	names  []bool
-	orgs   []OrgMention
-	people []PersonMention
-	defs   []Definite
+	// marks are the marks of the sentence's words (markWords), split
+	// those of its words split at quotation boundaries, when one was.
+	marks, split wordMarks
+	orgs         []OrgMention
+	people       []PersonMention
+	defs         []Definite
 }
 
 // clear empties s, its arrays cleared so that they keep no text alive.
@@ -74,7 +75,7 @@ func (s *sentenceScratch) clear() {
 	clear(s.orgs[:cap(s.orgs)])
 	clear(s.people[:cap(s.people)])
 	clear(s.defs[:cap(s.defs)])
-	s.known, s.orgSpans, s.names, s.orgs, s.people, s.defs = s.known[:0], s.orgSpans[:0], s.names[:0], s.orgs[:0], s.people[:0], s.defs[:0]
+	s.known, s.orgSpans, s.orgs, s.people, s.defs = s.known[:0], s.orgSpans[:0], s.orgs[:0], s.people[:0], s.defs[:0]
 }
 
 // maxPooledWords bounds the arenas kept for reuse, so that one huge
@@ -359,15 +360,18 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Organisations the registry does not know, and the acronyms
 		// defined for them earlier in the article.
 		first := len(all)
-		// Which words may be part of a name: findOrgs and findPeople ask
-		// of most. The words split at quotation boundaries are the
-		// sentence's own unless one was split.
-		sc.names = a.lex.People.appendNameTokens(sc.names[:0], info.words)
-		tokenNames := sc.names
+		// Which words may be part of a name, and which may start a
+		// person, a definite description or an organisation: one walk
+		// over the words for findPeople, findDefinites and findOrgs.
+		// The words split at quotation boundaries are the sentence's
+		// own unless one was split.
+		a.lex.People.markWords(&sc.marks, tokens)
+		orgMarks := &sc.marks
 		if len(info.words) != len(tokens) {
-			tokenNames = a.lex.People.appendNameTokens(sc.names[len(sc.names):], tokens)
+			a.lex.People.markWords(&sc.split, info.words)
+			orgMarks = &sc.split
 		}
-		all = a.unlistedOrgs(all, text, base, si, info.words, sc, acronyms)
+		all = a.unlistedOrgs(all, text, base, si, info.words, orgMarks, sc, acronyms)
 		orgSpans := sc.orgSpans[:0]
 		for k := first; k < len(all); k++ {
 			orgSpans = append(orgSpans, Span{Start: all[k].start - base, End: all[k].end - base})
@@ -376,7 +380,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Registry aliases are not excluded here: a person the registry
 		// knows by name ("Dmitry Peskov") keeps its descriptor, and
 		// dropNested settles the overlap in the registry's favour.
-		sc.people = findPeople(sc.people, text, tokens, tokenNames, &a.lex.People, orgSpans, isVerb)
+		sc.people = findPeople(sc.people, text, tokens, &sc.marks, &a.lex.People, orgSpans, isVerb)
 		for pi := range sc.people {
 			p := &sc.people[pi]
 			m := mention{kind: mentionPerson, start: base + p.Start, end: base + p.End, sentence: si, descriptor: p.Descriptor}
@@ -398,7 +402,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			all = append(all, m)
 		}
 		all = a.wordMentions(all, text, base, si, info.words, pooled.cue.lone)
-		sc.defs = findDefinites(sc.defs, text, tokens, &a.lex.People)
+		sc.defs = findDefinites(sc.defs, text, tokens, &sc.marks, &a.lex.People)
 		for di := range sc.defs {
 			d := &sc.defs[di]
 			m := mention{kind: mentionDefinite, start: base + d.Start, end: base + d.End, ext0: base + d.Start, ext1: base + d.End, sentence: si, gender: d.Gender,
@@ -540,15 +544,15 @@ func (doc *Document) registryMatches(reg *rules.Registry) *registryMatches {
 // the registry does not know (FindOrgs), in view offsets, and of acronyms
 // defined for them earlier in the article ("the Syrian American Medical
 // Society (SAMS) said" … "a SAMS statement said"), which it records in
-// acronyms. sc holds the sentence's known and names; its orgs are
-// scratch.
-func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, sc *sentenceScratch, acronyms map[string]SourceRef) []mention {
+// acronyms. marks are those of words (markWords); sc holds the
+// sentence's known, and its orgs are scratch.
+func (a *Analyzer) unlistedOrgs(dst []mention, text string, base, si int, words []word, marks *wordMarks, sc *sentenceScratch, acronyms map[string]SourceRef) []mention {
 	out, lo := dst, len(dst)
 	mk := func(start, end int, ref SourceRef) mention {
 		return mention{kind: mentionOrg, start: base + start, end: base + end, ext0: base + start, ext1: base + end, sentence: si, ref: ref, unlisted: true}
 	}
 	known := sc.known
-	orgs := findOrgs(sc.orgs, text, words, sc.names, &a.lex.People, known)
+	orgs := findOrgs(sc.orgs, text, words, marks, &a.lex.People, known)
 	sc.orgs = orgs
 	if len(orgs) == 0 && len(acronyms) == 0 {
 		return out

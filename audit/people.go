@@ -73,6 +73,10 @@ type PeopleLexicon struct {
 	// startF holds the words of determinerF and pluralF: the words at
 	// which findPeople may find an unnamed person (nextPersonStart).
 	startF wordFilter
+	// marksF holds notNameF, startF, openerF and orgWordF for
+	// markWords, at the bits filterNotName, filterStart, filterOpener
+	// and filterOrgWord.
+	marksF filterBytes
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
@@ -183,6 +187,11 @@ func (l *PeopleLexicon) compile() error {
 		for w := range set {
 			l.headF.add(w)
 		}
+	}
+	l.marksF = filterBytes{}
+	for j, f := range []*wordFilter{&l.notNameF, &l.startF, &l.openerF, &l.orgWordF} {
+		// (At the bits filterNotName, filterStart and so on.)
+		l.marksF.put(uint(j), f)
 	}
 	l.unnamedIDs = map[string]string{}
 	for _, set := range []map[string]string{l.unnamed, l.roles} {
@@ -665,29 +674,80 @@ func (l *PeopleLexicon) mayParticleName(w *word) bool {
 	return false
 }
 
-// appendNameTokens appends nameToken of each of words to dst: findOrgs
-// and findPeople both ask it of most words of a sentence.
+// appendNameTokens appends nameToken of each of words to dst, as
+// markWords notes them.
 func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
-	n := len(dst)
-	dst = slices.Grow(dst, len(words))[:n+len(words)]
-	names := dst[n:]
+	var m wordMarks
+	l.markWords(&m, words)
+	for i := range words {
+		dst = append(dst, m.name(i))
+	}
+	return dst
+}
+
+// wordMarks is what one walk over a sentence's words (markWords) notes
+// for the passes that find people, organisations and definite
+// descriptions in it: each then looks for the few words that may
+// concern it eight at a time (nextMarked), rather than asking its
+// filters of every word again.
+type wordMarks struct {
+	// marks[i] holds the bits of marksF that may hold words[i] (the
+	// filter* bits: of notNameF, startF, openerF and orgWordF), and
+	// markName when it is a name token (nameToken). Eight zero bytes follow the
+	// words' marks, so that nextMarked reads them eight at a time.
+	marks []uint8
+}
+
+// The bits of wordMarks.marks: those of marksF, and markName.
+const (
+	filterNotName = 1 << iota
+	filterStart
+	filterOpener
+	filterOrgWord
+	markName = 1 << 7
+)
+
+// name reports whether words[i] is a name token.
+func (m *wordMarks) name(i int) bool { return m.marks[i]&markName != 0 }
+
+// nextMarked returns the index of the first word from i whose marks
+// have one of the bits of mark, or the number of words when there is
+// none.
+func (m *wordMarks) nextMarked(mark uint8, i int) int {
+	pat := swarOnes * uint64(mark)
+	for ; i+8 <= len(m.marks); i += 8 {
+		if x := swarLoad(m.marks, i) & pat; x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	return len(m.marks) - 8
+}
+
+// markWords fills m with the marks of words, its arrays reused: one
+// look-up of the word's filter bits in marksF answers the four filters
+// the passes ask of it.
+func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
+	n := len(words)
+	marks := slices.Grow(m.marks[:0], n+8)[:n+8]
 	for i := range words {
 		// nameToken answers most words without a call: a capitalised
 		// word ending in no possessive that the not-names filter rules
-		// out is a name token; a lower-case word mayParticleName rules
-		// out is not, and so is one made of letters and digits only.
+		// out is a name token; a lower-case word that is alnum, or
+		// that mayParticleName rules out, is not.
 		w := &words[i]
+		f := l.marksF.of(w)
 		name := false
 		switch {
 		case w.capital:
 			k := len(w.lower)
-			name = k > 0 && w.lower[k-1] != 's' && !l.notNameF.hasWord(w) || l.nameToken(w)
+			name = k > 0 && w.lower[k-1] != 's' && f&filterNotName == 0 || l.nameToken(w)
 		case !w.alnum() && l.mayParticleName(w):
 			name = l.nameToken(w)
 		}
-		names[i] = name
+		marks[i] = f | uint8(b2u(name))*markName
 	}
-	return dst
+	clear(marks[n:])
+	m.marks = marks
 }
 
 // isParticle, isOrgWord and isAffiliation report whether w.lower is a
@@ -780,19 +840,22 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 		test = func(w *word) bool { return isVerb(w.lower) }
 	}
 	words := tokenize(text)
-	return findPeople(nil, text, words, lex.appendNameTokens(nil, words), lex, orgs, test)
+	// The marks of most sentences' words fit on the stack.
+	var marks [64 + 8]uint8
+	m := wordMarks{marks: marks[:0]}
+	lex.markWords(&m, words)
+	return findPeople(nil, text, words, &m, lex, orgs, test)
 }
 
-// findPeople is FindPeople on the words of text, as tokenize gives them;
-// names[i] is nameToken(&words[i]) (appendNameTokens). It returns the
-// people in dst's array, from its start: dst is scratch.
-func findPeople(dst []PersonMention, text string, words []word, names []bool, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
+// findPeople is FindPeople on the words of text, as tokenize gives them,
+// and their marks (markWords). It returns the people in dst's array,
+// from its start: dst is scratch.
+func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
 	out := dst[:0]
-	names = names[:len(words)] // one length: no bounds check on names[i]
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found, set with each
 	for i := 0; i < len(words); i++ {
-		if i = lex.nextPersonStart(words, names, i); i == len(words) {
+		if i = lex.nextPersonStart(words, marks, i); i == len(words) {
 			break
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
@@ -818,7 +881,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 				continue
 			}
 		}
-		if !names[i] {
+		if !marks.name(i) {
 			continue
 		}
 		// A run of name tokens joined by single spaces or particles.
@@ -828,7 +891,7 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 			if g != " " {
 				break
 			}
-			if names[j] || (lex.isParticle(&words[j]) && j+1 < len(words) && names[j+1] && gap(text, &words[j], &words[j+1]) == " ") {
+			if marks.name(j) || (lex.isParticle(&words[j]) && j+1 < len(words) && marks.name(j+1) && gap(text, &words[j], &words[j+1]) == " ") {
 				j++
 				continue
 			}
@@ -998,23 +1061,20 @@ func findPeople(dst []PersonMention, text string, words []word, names []bool, le
 // nextPersonStart returns the index of the first of words from i at which
 // findPeople may find a person, len(words) if none: a word the
 // determiners' filter holds, one that may be a plural head or come
-// before one (mayPluralHead), or a name token (names). findPeople passes
-// the other words, most of them, without looking further.
+// before one (mayPluralHead), or a name token. findPeople passes the
+// other words, most of them, without looking further.
 //
-// It looks once at each word for one that is itself a name token, a
-// determiner or a plural head, most words ruled out by one filter of both
-// (startF); the word before a plural head, if it is past i, comes first.
-func (l *PeopleLexicon) nextPersonStart(words []word, names []bool, i int) int {
-	names = names[:len(words)]
-	for k := i; k < len(words); k++ {
+// It looks only at the words marked markName or filterStart: those that are themselves a
+// name token, a determiner or a plural head, most words ruled out by one
+// filter of both (startF); the word before a plural head, if it is past
+// i, comes first.
+func (l *PeopleLexicon) nextPersonStart(words []word, m *wordMarks, i int) int {
+	for k := m.nextMarked(markName|filterStart, i); k < len(words); k = m.nextMarked(markName|filterStart, k+1) {
 		w := &words[k]
-		if !names[k] && !l.startF.hasWord(w) {
-			continue
-		}
 		if k > i && l.mayPluralHead(w) {
 			return k - 1
 		}
-		if names[k] || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
+		if m.name(k) || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
 			return k
 		}
 	}
@@ -1249,23 +1309,23 @@ var definiteOpeners = []string{"the", "his", "her", "its", "their"}
 // or by "of", "for" or "at" ("the head of the SOHR") names someone else
 // and is left out.
 func FindDefinites(text string, lex *PeopleLexicon) []Definite {
-	return findDefinites(nil, text, tokenize(text), lex)
+	words := tokenize(text)
+	// The marks of most sentences' words fit on the stack.
+	var marks [64 + 8]uint8
+	m := wordMarks{marks: marks[:0]}
+	lex.markWords(&m, words)
+	return findDefinites(nil, text, words, &m, lex)
 }
 
 // findDefinites is FindDefinites on the words of text, as tokenize gives
-// them. It returns the descriptions in dst's array, from its start: dst
-// is scratch.
-func findDefinites(dst []Definite, text string, words []word, lex *PeopleLexicon) []Definite {
+// them, and their marks (markWords): it looks at those the openers'
+// filters let through. It returns the descriptions in dst's array, from
+// its start: dst is scratch.
+func findDefinites(dst []Definite, text string, words []word, marks *wordMarks, lex *PeopleLexicon) []Definite {
 	out := dst[:0]
-	for i := 0; i < len(words); i++ {
-		// Most words open no description: the filters pass them
-		// without a call, most at the first.
-		for i < len(words) && !(lex.openerBits.hasWord(&words[i]) && lex.openerF.hasWord(&words[i])) {
-			i++
-		}
-		if i == len(words) {
-			break
-		}
+	// Most words open no description: only those the filters let
+	// through are looked at.
+	for i := marks.nextMarked(filterOpener, 0); i < len(words); i = marks.nextMarked(filterOpener, i+1) {
 		// A description's head is one of the four words after its
 		// opener: most openers have none the heads' filter holds.
 		if !lex.headF.mayAny(words, i+1, i+5) || !slices.Contains(definiteOpeners, words[i].lower) {
@@ -1357,35 +1417,40 @@ type OrgMention struct {
 // name token; it must hold at least two words.
 func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
 	words := tokenize(text)
-	return findOrgs(nil, text, words, lex.appendNameTokens(nil, words), lex, known)
+	// The marks of most sentences' words fit on the stack.
+	var marks [64 + 8]uint8
+	m := wordMarks{marks: marks[:0]}
+	lex.markWords(&m, words)
+	return findOrgs(nil, text, words, &m, lex, known)
 }
 
-// findOrgs is FindOrgs on the sentence's words; names[i] is
-// nameToken(&words[i]) (appendNameTokens). It returns the organisations
-// in dst's array, from its start: dst is scratch.
-func findOrgs(dst []OrgMention, text string, words []word, names []bool, lex *PeopleLexicon, known []Span) []OrgMention {
+// findOrgs is FindOrgs on the sentence's words and their marks
+// (markWords). It returns the organisations in dst's array, from its
+// start: dst is scratch.
+func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex *PeopleLexicon, known []Span) []OrgMention {
 	out := dst[:0]
-	names = names[:len(words)] // one length: no bounds check on names[i]
+	names := marks.marks[:len(words)] // one length: no bounds check on names[i]
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
 	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
-	// A run's organisation word is one of its name tokens, which most
-	// sentences have none of: those are answered by a look at names.
-	first := 0
-	for first < len(words) && !(names[first] && isOrgWord(&words[first])) {
-		first++
+	// A run's organisation word is one of its capitalised name tokens,
+	// which most sentences have none of that the organisation words'
+	// filter lets through (filterOrgWord): those are answered at once.
+	first := marks.nextMarked(filterOrgWord, 0)
+	for first < len(words) && !(names[first]&markName != 0 && isOrgWord(&words[first])) {
+		first = marks.nextMarked(filterOrgWord, first+1)
 	}
-	if first == len(words) {
+	if first >= len(words) {
 		return out
 	}
 	// No run takes in a word that is neither a name token nor "of" or
 	// "for": the runs before the last such word ahead of the first
 	// organisation word hold none, and are passed.
 	i0 := first
-	for i0 > 0 && (names[i0-1] || words[i0-1].lower == "of" || words[i0-1].lower == "for") {
+	for i0 > 0 && (names[i0-1]&markName != 0 || words[i0-1].lower == "of" || words[i0-1].lower == "for") {
 		i0--
 	}
 	for i := i0; i < len(words); i++ {
-		if !names[i] || words[i].number {
+		if names[i]&markName == 0 || words[i].number {
 			continue
 		}
 		j := i + 1
@@ -1396,10 +1461,10 @@ func findOrgs(dst []OrgMention, text string, words []word, names []bool, lex *Pe
 		for j < len(words) {
 			g := gap(text, &words[j-1], &words[j])
 			switch {
-			case g == " " && names[j] && !words[j].number:
-			case (g == " & " || g == " and ") && names[j] && orgWordAhead(words, j, lex):
+			case g == " " && names[j]&markName != 0 && !words[j].number:
+			case (g == " & " || g == " and ") && names[j]&markName != 0 && orgWordAhead(words, j, lex):
 			case g == " " && (words[j].lower == "of" || words[j].lower == "for") && j+1 < len(words) &&
-				gap(text, &words[j], &words[j+1]) == " " && names[j+1]:
+				gap(text, &words[j], &words[j+1]) == " " && names[j+1]&markName != 0:
 				j++
 			default:
 				goto done

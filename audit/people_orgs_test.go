@@ -70,13 +70,15 @@ func refFindOrgs(text string, words []word, names []bool, lex *PeopleLexicon, kn
 func checkFindOrgs(t *testing.T, lex *PeopleLexicon, text string) {
 	t.Helper()
 	words := tokenize(text)
+	var marks wordMarks
+	lex.markWords(&marks, words)
 	names := lex.appendNameTokens(nil, words)
 	knowns := [][]Span{nil}
 	for k := 0; k < len(words) && k < 4; k++ {
 		knowns = append(knowns, []Span{{Start: words[k].start, End: words[k].end}})
 	}
 	for _, known := range knowns {
-		got := findOrgs(nil, text, words, names, lex, known)
+		got := findOrgs(nil, text, words, &marks, lex, known)
 		want := refFindOrgs(text, words, names, lex, known)
 		if len(got) == 0 && len(want) == 0 {
 			continue

@@ -25,9 +25,11 @@ func TestNextPersonStart(t *testing.T) {
 	for _, set := range corpustest.Sets(t) {
 		for _, a := range set.Articles {
 			words := tokenize(a.Body)
+			var marks wordMarks
+			l.markWords(&marks, words)
 			names := l.appendNameTokens(nil, words)
 			for i := 0; i < len(words); {
-				j := l.nextPersonStart(words, names, i)
+				j := l.nextPersonStart(words, &marks, i)
 				for k := i; k < j; k++ {
 					if names[k] || l.determiners[words[k].lower] || plural(words, k) || plural(words, k+1) {
 						t.Fatalf("nextPersonStart passes over %q (word %d of %.100q)", words[k].text, k, a.Body)

@@ -113,3 +113,21 @@ func b2u(b bool) uint {
 	}
 	return u
 }
+
+// filterBytes holds up to eight wordFilters in one table: bit j of
+// entry p is bit p of the j-th filter. of(w) answers all of them at
+// once, bit j set when the j-th filter may hold w (its hasWord): two
+// loads for the lot, where each filter asked on its own costs its two
+// and a branch.
+type filterBytes [8192]uint8
+
+// put records f as the filter of bit j.
+func (t *filterBytes) put(j uint, f *wordFilter) {
+	for p := range t {
+		t[p] |= uint8(f[p/64]>>(p%64)&1) << j
+	}
+}
+
+// of returns the bits of the filters that may hold w. (fb's flag bits
+// are left out with the rest of what is not a bit position.)
+func (t *filterBytes) of(w *word) uint8 { return t[w.fa%8192] & t[w.fb%8192] }
