@@ -101,7 +101,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			k++
 		}
 		for wi := j; wi < k; wi++ {
-			if w := &words[wi]; w.capital || !w.ascii || a.cues.either.hasWord(w) {
+			if w := &words[wi]; w.capital || !w.ascii || a.cues.either.of(w) != 0 {
 				lone = append(lone, int32(wi))
 			}
 		}
@@ -206,7 +206,7 @@ type foundCue struct {
 //
 // Every word is written at the end of lone, and counted in only when it
 // is to be kept: no branch on a test most words pass or fail at random.
-func appendLone(lone []int32, words []word, split bool, either *wordFilter) ([]int32, int) {
+func appendLone(lone []int32, words []word, split bool, either *filterBytes) ([]int32, int) {
 	n := len(lone)
 	buf := slices.Grow(lone, len(words))[:n+len(words)]
 	for j := range words {
@@ -215,7 +215,7 @@ func appendLone(lone []int32, words []word, split bool, either *wordFilter) ([]i
 			return buf[:n], j
 		}
 		buf[n] = int32(j)
-		n += int(b2u(w.capital) | either.bit(w))
+		n += int(b2u(w.capital) | uint(either.of(w)))
 	}
 	return buf[:n], len(words)
 }
@@ -235,16 +235,19 @@ type cueScreen struct {
 	// span is the most words of a cue.
 	span int
 	// either holds the cue starts and the pronouns (startSet and
-	// pronounSet): one test for both of a word the analysis walks.
-	either wordFilter
+	// pronounSet), at bit 0: one test for both of a word the analysis
+	// walks, a table look-up that appendLone keeps by arithmetic.
+	either filterBytes
 }
 
 // newCueScreen returns the screen of rep's cues.
 func newCueScreen(rep *ReportingLexicon) (s cueScreen) {
 	s.span = 1
-	for i := range s.either {
-		s.either[i] = rep.startSet[i] | rep.pronounSet[i]
+	var either wordFilter
+	for i := range either {
+		either[i] = rep.startSet[i] | rep.pronounSet[i]
 	}
+	s.either.put(0, &either)
 	for w, st := range rep.starts {
 		if st.isVerb {
 			s.single.add(w)

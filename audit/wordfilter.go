@@ -96,15 +96,6 @@ func filterOf[V any](set map[string]V) (f wordFilter) {
 	return f
 }
 
-// bit is hasWord(w) as 1 or 0, worked out without a branch: a walk over
-// a sentence's words that keeps those a filter lets through adds it to
-// its count rather than branching on each word, which the branch
-// predictor cannot foretell.
-func (f *wordFilter) bit(w *word) uint {
-	a, b := uint(w.fa), uint(w.fb) // (b/64%128 leaves out its flag bits)
-	return uint(f[a/64%128] >> (a % 64) & (f[b/64%128] >> (b % 64)) & 1)
-}
-
 // b2u returns 1 for true and 0 for false, without a branch.
 func b2u(b bool) uint {
 	var u uint
@@ -117,8 +108,9 @@ func b2u(b bool) uint {
 // filterBytes holds up to eight wordFilters in one table: bit j of
 // entry p is bit p of the j-th filter. of(w) answers all of them at
 // once, bit j set when the j-th filter may hold w (its hasWord): two
-// loads for the lot, where each filter asked on its own costs its two
-// and a branch.
+// loads and no shift for the lot, where each filter asked on its own
+// costs its two loads, its shifts and a branch. For the walks that ask
+// filters of every word and keep the answers by arithmetic.
 type filterBytes [8192]uint8
 
 // put records f as the filter of bit j.
