@@ -8,35 +8,59 @@ import (
 )
 
 // registryWords holds filters of the words a registry's aliases and
-// back-references are made of (see rules.AliasWords): those that start
-// one, those that are one alone, and all of them.
+// back-references are made of (see rules.AliasWords): bits has, at each
+// bit position of a wordFilter, regStart set if the filter of the words
+// that start one has it, and regWhole if that of the words that are one
+// alone has it, so that one look-up at each of a word's two positions
+// answers both; pairs is the filter of the pairs of words they start
+// with (pairFilterBits).
 type registryWords struct {
-	start, whole, any wordFilter
+	bits  [8192]uint8
+	pairs wordFilter
 }
+
+// The bits of registryWords.bits.
+const (
+	regStart = 1 << iota
+	regWhole
+)
 
 // newRegistryWords returns the registryWords of reg.
 func newRegistryWords(reg *rules.Registry) *registryWords {
 	aw := reg.Words()
 	f := new(registryWords)
 	for _, w := range aw.Start {
-		f.start.add(w)
+		a, b := wordFilterBits(w)
+		f.bits[a] |= regStart
+		f.bits[b] |= regStart
 	}
 	for _, w := range aw.Whole {
-		f.whole.add(w)
+		a, b := wordFilterBits(w)
+		f.bits[a] |= regWhole
+		f.bits[b] |= regWhole
 	}
-	for _, w := range aw.Any {
-		f.any.add(w)
+	for _, p := range aw.Pairs {
+		w1, w2, _ := strings.Cut(p, " ")
+		a1, b1 := wordFilterBits(w1)
+		a2, b2 := wordFilterBits(w2)
+		f.pairs.set(pairFilterBits(a1, b1, a2, b2))
 	}
 	return f
 }
 
+// of returns the regStart and regWhole bits of w: a bit is set when w
+// may be in the list, clear when it is not.
+func (f *registryWords) of(w *word) uint8 {
+	return f.bits[w.fa%8192] & f.bits[w.fb%8192]
+}
+
 // registrySkip returns how much of text the registry matcher need not
 // read, from words, the words of text: the offset after the leading
-// words that no mention holds, as rules.AliasWords tells them, or
+// words that start no mention, as rules.AliasWords tells them, or
 // len(text) when that is every word. The mentions of text are those of
 // the rest.
 //
-// Most words of a sentence can be in no mention, and the analyzer has
+// Most words of a sentence can start no mention, and the analyzer has
 // worked out their filter bits already: the matcher, which would split
 // and hash them again, is spared them, and most sentences, which mention
 // no source, are spared it. The words passed are those the matcher reads
@@ -44,14 +68,15 @@ func newRegistryWords(reg *rules.Registry) *registryWords {
 // which it reads otherwise), with an ASCII byte other than an apostrophe
 // (not a mark or an apostrophe, which it may join to a word) either side.
 // Such a word is passed when it starts no alias, or starts aliases, is
-// none alone and is followed by one that is in none ("the offensive").
+// none alone and does not start one with the word after it ("the
+// offensive").
 func registrySkip(fs *registryWords, text string, words []word) int {
 	p := 0
 	// special is the first hyphen or apostrophe at or after the last
 	// word looked at, len(text) when there is none; prev the end of that
 	// word (-1 before the first).
 	special, prev := -1, -1
-	lone := false // the word before starts aliases but is none alone
+	var lone *word // the word before starts aliases but is none alone
 	for k := range words {
 		w := &words[k]
 		if !w.ascii || !w.plain {
@@ -79,23 +104,22 @@ func registrySkip(fs *registryWords, text string, words []word) int {
 				return p
 			}
 		}
-		switch {
-		case lone:
-			if fs.any.hasWord(w) {
+		if lone != nil {
+			if fs.pairs.has(pairFilterBits(uint32(lone.fa), uint32(lone.fb), uint32(w.fa), uint32(w.fb))) {
 				return p
 			}
-			lone = false
-			p = w.end
-		case fs.start.hasWord(w):
-			if fs.whole.hasWord(w) {
-				return p
-			}
-			lone = true
+			p, lone = lone.end, nil
+		}
+		switch v := fs.of(w); {
+		case v&regWhole != 0:
+			return p
+		case v&regStart != 0:
+			lone = w
 		default:
 			p = w.end
 		}
 	}
-	if lone {
+	if lone != nil {
 		return p
 	}
 	return len(text)

@@ -119,20 +119,32 @@ func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
 // hyphen or a period is not), is ASCII letters and digits, and that p is
 // the end of text or of such a word followed by an ASCII byte that is no
 // apostrophe. Say also that each of those words, in lower case, is not in
-// Start, or is in Start but not in Whole and is followed by a word of
-// text[:p] that is not in Any. Then no mention overlaps text[:p], and the
-// mentions of text are those of text[p:], their offsets moved by p.
+// Start, or is in Start but not in Whole, the word after it in text (as
+// Match reads words) is such a word too, followed likewise, and the two,
+// in lower case and joined by a space, are not in Pairs (as when the
+// second is not in Any). Then no mention overlaps text[:p], and the mentions of
+// text are those of text[p:], their offsets moved by p.
 type AliasWords struct {
 	// Start holds the words that aliases and back-references start with,
 	// Whole those that are an alias or back-reference alone, and Any
 	// every word of one.
 	Start, Whole, Any []string
+	// Pairs holds the first two words of each alias and back-reference
+	// of two words or more, joined by a space, the second also with an
+	// "s" added.
+	Pairs []string
 }
 
 // Words returns the words of ASCII letters and digits that r's aliases
 // and back-references are made of, each list sorted.
 func (r *Registry) Words() AliasWords {
 	var w AliasWords
+	first := make(map[int32]string) // the word of each node after the root
+	for _, e := range r.m.edges {
+		if e.child != 0 && e.parent == 0 {
+			first[e.child] = e.word
+		}
+	}
 	for _, e := range r.m.edges {
 		if e.child == 0 || !isASCIIWord(e.word) {
 			continue
@@ -143,9 +155,11 @@ func (r *Registry) Words() AliasWords {
 			if len(r.m.terms[e.child]) > 0 {
 				w.Whole = append(w.Whole, e.word, e.word+"s")
 			}
+		} else if w1, ok := first[e.parent]; ok && isASCIIWord(w1) {
+			w.Pairs = append(w.Pairs, w1+" "+e.word, w1+" "+e.word+"s")
 		}
 	}
-	for _, l := range []*[]string{&w.Start, &w.Whole, &w.Any} {
+	for _, l := range []*[]string{&w.Start, &w.Whole, &w.Any, &w.Pairs} {
 		slices.Sort(*l)
 		*l = slices.Compact(*l)
 	}

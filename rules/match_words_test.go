@@ -68,7 +68,7 @@ func checkAliasWordsSkip(t *testing.T, r *Registry, aw AliasWords, text string, 
 			check(last)
 		}
 	}()
-	lone := false
+	lone, loneEnd := "", 0 // the word before, in Start but not Whole, and its end
 	check = func(p int) {
 		if !every {
 			last = p
@@ -95,22 +95,23 @@ func checkAliasWordsSkip(t *testing.T, r *Registry, aw AliasWords, text string, 
 			}
 		}
 		key := strings.ToLower(w)
+		if lone != "" {
+			if in(aw.Pairs, lone+" "+key) {
+				return checked
+			}
+			lone = ""
+			check(loneEnd)
+		}
 		switch {
-		case lone:
-			if in(aw.Any, key) {
-				return checked
-			}
-			lone = false
+		case in(aw.Whole, key):
+			return checked
 		case in(aw.Start, key):
-			if in(aw.Whole, key) {
-				return checked
-			}
-			lone = true
+			lone, loneEnd = key, tk.end
 			continue
 		}
 		check(tk.end)
 	}
-	if !lone {
+	if lone == "" {
 		check(len(text))
 	}
 	return checked
@@ -143,5 +144,21 @@ func TestAliasWordsLists(t *testing.T) {
 	}
 	if _, ok := slices.BinarySearch(aw.Whole, "the"); ok {
 		t.Error(`Whole has "the"`)
+	}
+	if !slices.IsSorted(aw.Pairs) {
+		t.Error("Pairs not sorted")
+	}
+	for _, p := range []string{"the ngo", "the ngos", "syrian observatory"} {
+		if _, ok := slices.BinarySearch(aw.Pairs, p); !ok {
+			t.Errorf("Pairs lacks %q", p)
+		}
+	}
+	for _, p := range aw.Pairs {
+		w1, w2, ok := strings.Cut(p, " ")
+		_, in1 := slices.BinarySearch(aw.Start, w1)
+		_, in2 := slices.BinarySearch(aw.Any, w2)
+		if !ok || !in1 || !in2 {
+			t.Errorf("Pairs has %q: not a word of Start, then one of Any", p)
+		}
 	}
 }
