@@ -498,15 +498,19 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 			}
 			break
 		}
-		key := text[ws:i]
+		// The key is sliced once, from where it is kept: most words
+		// have theirs in lower.
+		var key string
 		switch {
 		case other:
-			key = lexKey(key)
+			key = lexKey(text[ws:i])
 		case lower != "":
 			key = lower[ws-lowerFrom : i-lowerFrom]
-		case !isLowerASCIIWord(key): // ASCII capitals
+		case !isLowerASCIIWord(text[ws:i]): // ASCII capitals
 			lower, lowerFrom = lowerASCII(text[ws:end]), ws
 			key = lower[:i-ws]
+		default:
+			key = text[ws:i]
 		}
 		toks = append(toks, qword{start: ws, end: i, key: key})
 		if i < end && text[i] == ' ' {
