@@ -698,10 +698,10 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 			// Otherwise the word is followed by a gapBreak, or ends the
 			// text: no mention holds it.
 		}
-		i = j
-		if after == ' ' {
-			i++ // the space that most often follows a word
-		}
+		// after is an ASCII byte that is no word character (most often
+		// a space), which leaves the gap a gapBreak unless lone was just
+		// set, when it is a space: step over it, with no branch on it.
+		i = min(j+1, len(text))
 	}
 	if lone >= 0 {
 		return lone
