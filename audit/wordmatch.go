@@ -45,9 +45,11 @@ type phraseMatcher struct {
 	letterStarts bool
 	// pairs is the set of the pairs of bytes a match may start with, bit
 	// c<<8|b for byte b followed by c: for each ASCII first byte b of a
-	// phrase, in either case, every c but the ASCII word characters no
-	// phrase has second; for each first byte of a multi-byte sequence
-	// of wideRoots (wideLead), every c. A word starting with a pair
+	// phrase, in either case, the ASCII word characters a phrase has
+	// second, 0 (which also stands for a byte not read yet) and, when a
+	// match may start with a run of one word character (runs), every
+	// other byte; for each first byte of a multi-byte sequence of
+	// wideRoots (wideLead), every c. A word starting with a pair
 	// outside it holds no phrase, which rules out most words without
 	// walking the trie; the two bytes are read as one number.
 	pairs [1024]uint64
@@ -120,8 +122,16 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 			m.letterStarts = false
 		}
 		for c := range 256 {
-			f := foldRune(rune(c))
-			if !isASCIIWord(byte(c)) || m.next(n, f) != 0 {
+			// A byte that is no word character after b ends a run of
+			// one, which only a phrase whose run may be that short
+			// (mayRun) starts with, whatever the byte (a phrase that
+			// goes on with it after b has such a run, see addRun); but
+			// 0 also stands for the byte past the eight read at once.
+			if !isASCIIWord(byte(c)) {
+				if c == 0 || m.mayRun(byte(b), 1) {
+					m.setPair(byte(b), byte(c))
+				}
+			} else if m.next(n, foldRune(rune(c))) != 0 {
 				m.setPair(byte(b), byte(c))
 			}
 		}
