@@ -338,16 +338,19 @@ func (a *Analyzer) Analyze(doc *Document) {
 		// Registry mentions, resolved later across the whole document.
 		known := sc.known[:0]
 		r0 := len(regMentions)
-		// The matcher need not read the leading words that start no
-		// mention, nor a sentence of such words at all.
-		skip := registrySkip(a.regWords, text, tokens)
-		if skip < len(text) {
-			regMentions = a.registry.AppendMatch(regMentions, text[skip:])
+		// The matcher reads only the stretches that can hold a mention,
+		// and most sentences have none.
+		rs := newRegistryStretches(a.regWords, text, tokens)
+		for lo, hi, ok := rs.next(); ok; lo, hi, ok = rs.next() {
+			r1 := len(regMentions)
+			regMentions = a.registry.AppendMatch(regMentions, text[lo:hi])
+			for k := r1; k < len(regMentions); k++ {
+				regMentions[k].Start += lo
+				regMentions[k].End += lo
+			}
 		}
 		for k := r0; k < len(regMentions); k++ {
 			m := &regMentions[k]
-			m.Start += skip
-			m.End += skip
 			if !m.BackRef {
 				// "the bank" does not hide "the Bank of America".
 				known = append(known, Span{Start: m.Start, End: m.End})

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -10,128 +11,193 @@ import (
 // registryWords holds filters of the words a registry's aliases and
 // back-references are made of (see rules.AliasWords): bits has, at each
 // bit position of a wordFilter, regStart set if the filter of the words
-// that start one has it, and regWhole if that of the words that are one
-// alone has it, so that one look-up at each of a word's two positions
-// answers both; pairs is the filter of the pairs of words they start
-// with (pairFilterBits).
+// that start one has it, regWhole if that of the words that are one
+// alone has it, regAny if that of the words in one has it, and regPair
+// if that of the pairs of words one after the other in one
+// (pairFilterBits) has it, so that one look-up at each of a word's two
+// positions answers for the word.
 type registryWords struct {
-	bits  [8192]uint8
-	pairs wordFilter
+	bits [8192]uint8
 }
 
 // The bits of registryWords.bits.
 const (
 	regStart = 1 << iota
 	regWhole
+	regAny
+	regPair
+	// regOther, in no look-up, marks a word the matcher does not read
+	// alike (see registryStretches).
+	regOther = 1 << 7
 )
 
 // newRegistryWords returns the registryWords of reg.
 func newRegistryWords(reg *rules.Registry) *registryWords {
 	aw := reg.Words()
 	f := new(registryWords)
-	for _, w := range aw.Start {
-		a, b := wordFilterBits(w)
-		f.bits[a] |= regStart
-		f.bits[b] |= regStart
-	}
-	for _, w := range aw.Whole {
-		a, b := wordFilterBits(w)
-		f.bits[a] |= regWhole
-		f.bits[b] |= regWhole
+	for _, l := range []struct {
+		words []string
+		bit   uint8
+	}{{aw.Start, regStart}, {aw.Whole, regWhole}, {aw.Any, regAny}} {
+		for _, w := range l.words {
+			a, b := wordFilterBits(w)
+			f.bits[a] |= l.bit
+			f.bits[b] |= l.bit
+		}
 	}
 	for _, p := range aw.Pairs {
 		w1, w2, _ := strings.Cut(p, " ")
 		a1, b1 := wordFilterBits(w1)
 		a2, b2 := wordFilterBits(w2)
-		f.pairs.set(pairFilterBits(a1, b1, a2, b2))
+		a, b := pairFilterBits(a1, b1, a2, b2)
+		f.bits[a] |= regPair
+		f.bits[b] |= regPair
 	}
 	return f
 }
 
-// of returns the regStart and regWhole bits of w: a bit is set when w
-// may be in the list, clear when it is not.
+// of returns the regStart, regWhole and regAny bits of w, a bit set
+// when w may be in the list, clear when it is not, and a regPair bit that
+// means nothing.
 func (f *registryWords) of(w *word) uint8 {
 	return f.bits[w.fa%8192] & f.bits[w.fb%8192]
 }
 
-// registrySkip returns how much of text the registry matcher need not
-// read, from words, the words of text: the offset after the leading
-// words that start no mention, as rules.AliasWords tells them, or
-// len(text) when that is every word. The mentions of text are those of
-// the rest.
-//
-// Most words of a sentence can start no mention, and the analyzer has
-// worked out their filter bits already: the matcher, which would split
-// and hash them again, is spared them, and most sentences, which mention
-// no source, are spared it. The words passed are those the matcher reads
-// alike: ASCII letters and digits only (no hyphen, apostrophe or period,
-// which it reads otherwise), with an ASCII byte other than an apostrophe
-// (not a mark or an apostrophe, which it may join to a word) either side.
-// Such a word is passed when it starts no alias, or starts aliases, is
-// none alone and does not start one with the word after it ("the
-// offensive").
-func registrySkip(fs *registryWords, text string, words []word) int {
-	p := 0
-	// special is the first hyphen or apostrophe at or after the last
-	// word looked at, len(text) when there is none; prev the end of that
-	// word (-1 before the first).
-	special, prev := -1, -1
-	lone := -1 // the index of the word before if it starts aliases but is none alone
-	for k := range words {
-		w := &words[k]
-		if !w.plain { // a plain word is ASCII (isPlainQWord)
-			return p
-		}
-		// The byte before the word, when it is not the one after the
-		// word before (checked below), and the one after it.
-		if w.start > prev+1 {
-			if c := text[w.start-1]; c >= utf8.RuneSelf || c == '\'' {
-				return p
-			}
-		}
-		if w.end < len(text) {
-			if c := text[w.end]; c >= utf8.RuneSelf || c == '\'' {
-				return p
-			}
-		}
-		prev = w.end
-		if special < w.end {
-			if special >= w.start {
-				return p
-			}
-			special = min(indexByteFrom(text, w.start, '-'), indexByteFrom(text, w.start, '\''))
-			if special < w.end {
-				return p
-			}
-		}
-		if lone >= 0 {
-			lw := &words[lone]
-			if fs.pairs.has(pairFilterBits(uint32(lw.fa), uint32(lw.fb), uint32(w.fa), uint32(w.fb))) {
-				return p
-			}
-			p = lw.end
-		}
-		// One word in five or so starts aliases, at no pattern a branch
-		// could learn: lone and p are set without one.
-		v := fs.of(w)
-		if v&regWhole != 0 {
-			return p
-		}
-		start := int(v & regStart) // 1 or 0
-		lone = (k+1)*start - 1
-		p += (w.end - p) * (1 - start)
-	}
-	if lone >= 0 {
-		return p
-	}
-	return len(text)
+// pair reports whether w1, then w2, may be in the list of pairs: false
+// means they are not.
+func (f *registryWords) pair(w1, w2 *word) bool {
+	a, b := pairFilterBits(uint32(w1.fa), uint32(w1.fb), uint32(w2.fa), uint32(w2.fb))
+	return f.bits[a%8192]&f.bits[b%8192]&regPair != 0
 }
 
-// indexByteFrom returns the offset of the first c in s at or after i, or
-// len(s) if there is none.
-func indexByteFrom(s string, i int, c byte) int {
-	if k := strings.IndexByte(s[i:], c); k >= 0 {
-		return i + k
+// registryStretches walks the stretches of a text that can hold a
+// registry mention, as rules.AliasWords tells them, from words, the
+// words of the text: the mentions of the text are those the matcher
+// finds in the stretches, moved by where each starts, and it need not
+// read the rest.
+//
+// Most words of a sentence are in no alias, and the analyzer has worked
+// out their filter bits already: the matcher, which would split and hash
+// them again, is spared them, and most sentences, which mention no
+// source, are spared it. A word is read alike, a plain word of the
+// matcher's, when it is ASCII letters and digits only (no hyphen,
+// apostrophe or period, which the matcher reads otherwise), with the
+// edge of the text or an ASCII byte other than an apostrophe or a hyphen
+// either side (not a mark or an apostrophe, which the matcher may join to
+// a word). The text is cut between two words read alike that follow each
+// other in no alias (AliasWords' first rule). A piece between cuts is
+// matched from after the word before its first word that starts aliases
+// or is not read alike (the second rule), and only when that word is
+// not its last, or is an alias alone or not read alike (the third).
+type registryStretches struct {
+	fs    *registryWords
+	text  string
+	words []word
+	// k is the index of the word next reads on from, after a cut or at
+	// the start, and apart the first hyphen, apostrophe or byte that is
+	// not ASCII at or after the last word looked at (apartFrom).
+	k, apart int
+}
+
+// newRegistryStretches returns the registryStretches of text, whose
+// words are words.
+func newRegistryStretches(fs *registryWords, text string, words []word) registryStretches {
+	return registryStretches{fs: fs, text: text, words: words, apart: apartFrom(text, 0)}
+}
+
+// next returns the next stretch, text[lo:hi], and true, or false when
+// there is none left.
+func (r *registryStretches) next() (lo, hi int, ok bool) {
+	fs, words, apart := r.fs, r.words, r.apart
+	// of returns the bits of words[k], as if it were a word that starts
+	// aliases, alone and with any word after it, when it is not read
+	// alike.
+	of := func(k int) int {
+		w := &words[k]
+		v := int(fs.of(w))
+		if apart <= w.end || !w.plain {
+			if apart < w.start-1 {
+				apart = apartFrom(r.text, w.start-1)
+			}
+			if apart <= w.end || !w.plain {
+				v = regOther | regAny | regWhole | regStart
+			}
+		}
+		return v
 	}
-	return len(s)
+	for k := r.k; k < len(words); {
+		// The words before the first that starts aliases start no
+		// mention.
+		v := of(k)
+		if v&regStart == 0 {
+			k++
+			continue
+		}
+		// The piece from words[first] up to a cut: a word and the one
+		// before read alike and not a pair of an alias, as when one is
+		// in none. It may hold a mention when it has a word after the
+		// first, or that is an alias alone.
+		first, live := k, v&regWhole
+		for k++; k < len(words); k++ {
+			prev := v
+			v = of(k)
+			if (prev|v)&regOther|prev&v&regAny == 0 || (prev|v)&regOther == 0 && !fs.pair(&words[k-1], &words[k]) {
+				break
+			}
+			live = 1
+		}
+		if live != 0 {
+			r.k, r.apart = k, apart
+			hi := len(r.text)
+			if k < len(words) {
+				hi = words[k-1].end
+			}
+			return stretchStart(words, first), hi, true
+		}
+	}
+	r.k, r.apart = len(words), apart
+	return 0, 0, false
+}
+
+// stretchStart returns where a stretch whose first word that starts
+// aliases is words[first] starts: after the word before.
+func stretchStart(words []word, first int) int {
+	if first == 0 {
+		return 0
+	}
+	return words[first-1].end
+}
+
+// apartFrom returns the offset of the first byte of text at or after i
+// that is a hyphen, an apostrophe or not ASCII, or len(text)+1 when
+// there is none: a word of text from i read alike ends before it.
+func apartFrom(text string, i int) int {
+	// The high bit of each byte of x that is one: for an ASCII byte c,
+	// (c^k)+0x7f has its high bit set unless c is k, and carries into
+	// no other byte. A byte that is not ASCII may carry into the byte
+	// after it, but has its high bit set: the first byte told is right.
+	apart := func(x uint64) uint64 {
+		const k = 0x7f * swarOnes
+		return swarHigh &^ ((x ^ ('\'' * swarOnes) + k) & (x ^ ('-' * swarOnes) + k) &^ x)
+	}
+	for ; i+8 <= len(text); i += 8 {
+		if m := apart(swarLoad(text, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	if i < len(text) {
+		if len(text) < 8 {
+			for ; i < len(text); i++ {
+				if c := text[i]; c >= utf8.RuneSelf || c == '\'' || c == '-' {
+					return i
+				}
+			}
+			return len(text) + 1
+		}
+		// The last eight bytes, those before i left out.
+		if m := apart(swarLoad(text, len(text)-8)) >> (8 * (i + 8 - len(text))); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	return len(text) + 1
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/sourcecheck/sourcecheck/rules"
 )
 
 // regSkipTexts returns sentences where the analyzer's words and the words
@@ -25,56 +27,78 @@ func regSkipTexts(t testing.TB) []string {
 	return texts
 }
 
-// checkRegistrySkip fails t where matching text past registrySkip finds
-// other mentions than matching all of it.
+// registryStretchList returns the stretches registryStretches walks in
+// text, each as {lo, hi}.
+func registryStretchList(a *Analyzer, text string) [][2]int {
+	var out [][2]int
+	rs := newRegistryStretches(a.regWords, text, appendWords(nil, text))
+	for lo, hi, ok := rs.next(); ok; lo, hi, ok = rs.next() {
+		out = append(out, [2]int{lo, hi})
+	}
+	return out
+}
+
+// checkRegistrySkip fails t where matching the stretches of text that
+// registryStretches walks finds other mentions than matching all of it.
 func checkRegistrySkip(t *testing.T, a *Analyzer, text string) bool {
 	t.Helper()
 	want := a.registry.AppendMatch(nil, text)
-	skip := registrySkip(a.regWords, text, appendWords(nil, text))
-	if skip < 0 || skip > len(text) {
-		t.Errorf("registrySkip(%q) = %d", text, skip)
-		return false
-	}
-	got := a.registry.AppendMatch(nil, text[skip:])
-	for k := range got {
-		got[k].Start += skip
-		got[k].End += skip
+	var got []rules.Mention
+	end := 0
+	for _, s := range registryStretchList(a, text) {
+		lo, hi := s[0], s[1]
+		if lo < end || hi < lo || hi > len(text) {
+			t.Errorf("registryStretches(%q): stretch [%d:%d] after %d", text, lo, hi, end)
+			return false
+		}
+		end = hi
+		r1 := len(got)
+		got = a.registry.AppendMatch(got, text[lo:hi])
+		for k := r1; k < len(got); k++ {
+			got[k].Start += lo
+			got[k].End += lo
+		}
 	}
 	if !slices.Equal(got, want) {
-		t.Errorf("AppendMatch(%q) past registrySkip %d:\ngot  %+v\nwant %+v", text, skip, got, want)
+		t.Errorf("AppendMatch(%q) in stretches %v:\ngot  %+v\nwant %+v", text, registryStretchList(a, text), got, want)
 		return false
 	}
 	return true
 }
 
-// TestRegistrySkipTable holds registrySkip to AppendMatch on sentences
-// that the two splits into words read differently.
+// TestRegistrySkipTable holds registryStretches to AppendMatch on
+// sentences that the two splits into words read differently.
 func TestRegistrySkipTable(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
 	for _, text := range regSkipTexts(t) {
 		checkRegistrySkip(t, a, text)
 	}
-	// registrySkip passes what it can: the words that start no mention,
-	// and "the" before a word it starts none with, even one that is in
-	// some ("the Syrian" starts none, "Syrian Observatory" does).
+	// registryStretches passes what it can: the words that start no
+	// mention, and "the" before a word it starts none with, even one that
+	// is in some ("the Syrian" starts none, "Syrian Observatory" does),
+	// and ends a stretch before a word in none.
 	for _, c := range []struct {
-		text string
-		skip int
+		text      string
+		stretches [][2]int
 	}{
-		{"Nothing to see here.", 20},
-		{"the offensive, said the Syrian Observatory", 23},
-		{"the offensive, said the NGO", 19},
-		{"the offensive, said the", 19},
-		{"It said al-Assad", 7},
-		{"It said “AFP”", 7},
+		{"Nothing to see here.", nil},
+		{"the offensive, said the Syrian Observatory", [][2]int{{23, 42}}},
+		{"the offensive, said the NGO", [][2]int{{19, 27}}},
+		{"the offensive, said the", nil},
+		{"It said al-Assad", [][2]int{{7, 16}}},
+		{"It said “AFP”", [][2]int{{7, 17}}},
+		{"SOHR said the army, AFP reported.", [][2]int{{0, 4}, {9, 18}, {18, 23}}},
+		{"The NGO told AFP in a statement", [][2]int{{0, 7}, {12, 16}}},
+		{"SOHR’s director said so", [][2]int{{0, 17}}},
+		{"the Syrian Observatory for Human Rights said", [][2]int{{3, 39}}},
 	} {
-		if got := registrySkip(a.regWords, c.text, appendWords(nil, c.text)); got != c.skip {
-			t.Errorf("registrySkip(%q) = %d, want %d", c.text, got, c.skip)
+		if got := registryStretchList(a, c.text); !slices.Equal(got, c.stretches) {
+			t.Errorf("registryStretches(%q) = %v, want %v", c.text, got, c.stretches)
 		}
 	}
 }
 
-// TestRegistrySkipCorpora holds registrySkip to AppendMatch on every
+// TestRegistrySkipCorpora holds registryStretches to AppendMatch on every
 // sentence of the corpora, as the analysis wraps it.
 func TestRegistrySkipCorpora(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
@@ -85,7 +109,7 @@ func TestRegistrySkipCorpora(t *testing.T) {
 	}
 }
 
-// FuzzRegistrySkip holds registrySkip to AppendMatch on any text.
+// FuzzRegistrySkip holds registryStretches to AppendMatch on any text.
 func FuzzRegistrySkip(f *testing.F) {
 	for _, text := range regSkipTexts(f) {
 		f.Add(text)
@@ -94,4 +118,24 @@ func FuzzRegistrySkip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkRegistrySkip(t, a, text)
 	})
+}
+
+// TestApartFrom holds apartFrom to a byte-by-byte search at every offset
+// of texts of every length around the eight bytes it reads a step.
+func TestApartFrom(t *testing.T) {
+	for _, text := range append(regSkipTexts(t), "", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop-", "abcdefghijklmnop'q", "abcdefghijklmno\u00e9",
+		"abcdefghijklmnopqrstuvwxyz0123456789-", "abcdefghijk'lmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxy\u00e9z") {
+		for i := 0; i <= len(text); i++ {
+			want := len(text) + 1
+			for k := i; k < len(text); k++ {
+				if c := text[k]; c >= 0x80 || c == '\'' || c == '-' {
+					want = k
+					break
+				}
+			}
+			if got := apartFrom(text, i); got != want {
+				t.Errorf("apartFrom(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
 }

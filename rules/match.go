@@ -112,26 +112,45 @@ func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
 // that the aliases and back-references of a registry are made of, each
 // also with an "s" added (a capitalised word may be matched without its
 // final "s", as in "SANAs"). Words returns them, for a caller that has
-// split a text into words to match only part of it.
+// split a text into words to match only parts of it.
 //
-// Say every word of text[:p], as Match reads words (runs of letters,
-// digits and marks, in which an apostrophe before a letter is kept and a
-// hyphen or a period is not), is ASCII letters and digits, and that p is
-// the end of text or of such a word followed by an ASCII byte that is no
-// apostrophe. Say also that each of those words, in lower case, is not in
-// Start, or is in Start but not in Whole, the word after it in text (as
-// Match reads words) is such a word too, followed likewise, and the two,
-// in lower case and joined by a space, are not in Pairs (as when the
-// second is not in Any). Then no mention overlaps text[:p], and the mentions of
-// text are those of text[p:], their offsets moved by p.
+// Take the words of a text as Match reads them (runs of letters, digits
+// and marks, in which an apostrophe before a letter is kept and a hyphen
+// or a period is not), and call one plain when it is ASCII letters and
+// digits with, either side, the edge of the text or an ASCII byte that
+// is no apostrophe. Match reads a plain word alike in any slice of the
+// text that holds it, whatever the slice holds beside it: it reads a
+// word from its first letter, digit or mark on, up to a byte that is
+// none nor an apostrophe, and looks past an apostrophe only; a final "s"
+// (a stem) is the word's own. A mention is a run of words one after the
+// other: the first in Start, each two in Pairs (the last may be matched
+// by its stem, whose word with an "s" is then in them) and, a word alone,
+// in Whole. So:
+//
+//   - If two plain words follow each other and, in lower case and joined
+//     by a space, are not in Pairs (as when one is not in Any), no
+//     mention holds both, and the mentions of text are those of text[:i],
+//     then those of text[i:] moved by i, for any i from the end of the
+//     first to the start of the second. Match's scan, which goes on after
+//     a match or else at the next word, reaches the second word as it
+//     does the first of text[i:]: a match before it ends at the first at
+//     the latest, and so does any match starting inside it, which would
+//     win were it longer. Match reads the words before the second as in
+//     text[:i], and the second and those after it as in text[i:], but
+//     for the separation before the second, at which only a mention
+//     holding both words would look.
+//   - If the words of text[:p] are plain and not in Start, p being 0 or
+//     the end of one of them, no mention holds them, and the mentions of
+//     text are those of text[p:] moved by p.
+//   - A text whose only word is plain and not in Whole has no mention.
 type AliasWords struct {
 	// Start holds the words that aliases and back-references start with,
 	// Whole those that are an alias or back-reference alone, and Any
 	// every word of one.
 	Start, Whole, Any []string
-	// Pairs holds the first two words of each alias and back-reference
-	// of two words or more, joined by a space, the second also with an
-	// "s" added.
+	// Pairs holds every two words one after the other in an alias or
+	// back-reference, joined by a space, the second also with an "s"
+	// added.
 	Pairs []string
 }
 
@@ -139,10 +158,10 @@ type AliasWords struct {
 // and back-references are made of, each list sorted.
 func (r *Registry) Words() AliasWords {
 	var w AliasWords
-	first := make(map[int32]string) // the word of each node after the root
+	words := make(map[int32]string) // the word of each node but the root
 	for _, e := range r.m.edges {
-		if e.child != 0 && e.parent == 0 {
-			first[e.child] = e.word
+		if e.child != 0 {
+			words[e.child] = e.word
 		}
 	}
 	for _, e := range r.m.edges {
@@ -155,7 +174,7 @@ func (r *Registry) Words() AliasWords {
 			if len(r.m.terms[e.child]) > 0 {
 				w.Whole = append(w.Whole, e.word, e.word+"s")
 			}
-		} else if w1, ok := first[e.parent]; ok && isASCIIWord(w1) {
+		} else if w1 := words[e.parent]; isASCIIWord(w1) {
 			w.Pairs = append(w.Pairs, w1+" "+e.word, w1+" "+e.word+"s")
 		}
 	}

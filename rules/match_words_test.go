@@ -28,13 +28,14 @@ func wordsTexts(t testing.TB) []string {
 }
 
 // TestAliasWordsSkip holds Words to what AliasWords promises: for every
-// p it admits, the mentions of text are those of text[p:] moved by p.
+// cut and every prefix it admits, the mentions of text are those of the
+// parts, and a plain word not in Whole alone has none.
 func TestAliasWordsSkip(t *testing.T) {
 	r := DefaultRegistry()
 	aw := r.Words()
 	checked := 0
 	for _, text := range append(wordsTexts(t), seedSentences(t)...) {
-		checked += checkAliasWordsSkip(t, r, aw, text, true)
+		checked += checkAliasWords(t, r, aw, text, true)
 		if t.Failed() {
 			return
 		}
@@ -45,74 +46,91 @@ func TestAliasWordsSkip(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	// The sentences of the corpora, at the last offset each admits.
+	// The sentences of the corpora, at the last cut and the last prefix
+	// each admits.
 	for _, text := range corpusSentences(t) {
-		if checkAliasWordsSkip(t, r, aw, text, false); t.Failed() {
+		if checkAliasWords(t, r, aw, text, false); t.Failed() {
 			return
 		}
 	}
 }
 
-// checkAliasWordsSkip checks the offsets of text that AliasWords admits,
-// every one or the last, and returns how many it checked.
-func checkAliasWordsSkip(t *testing.T, r *Registry, aw AliasWords, text string, every bool) int {
+// checkAliasWords checks the cuts and prefixes of text that AliasWords
+// admits, every one or the last of each, and the words alone, and
+// returns how many it checked.
+func checkAliasWords(t *testing.T, r *Registry, aw AliasWords, text string, every bool) int {
 	t.Helper()
 	in := func(list []string, w string) bool { _, ok := slices.BinarySearch(list, w); return ok }
 	want := r.Match(text)
-	var check func(p int)
-	toks, arena := tokenize(text, nil, nil, nil)
-	checked, last := 0, -1
-	defer func() {
-		if !every && last >= 0 {
-			every = true
-			check(last)
-		}
-	}()
-	lone, loneEnd := "", 0 // the word before, in Start but not Whole, and its end
-	check = func(p int) {
-		if !every {
-			last = p
-			return
-		}
-		got := r.Match(text[p:])
-		for k := range got {
-			got[k].Start += p
-			got[k].End += p
+	checked := 0
+	// split checks that the mentions of text are those of text[:i], then
+	// those of text[j:] moved by j.
+	split := func(i, j int) {
+		got := r.Match(text[:i])
+		for _, m := range r.Match(text[j:]) {
+			m.Start += j
+			m.End += j
+			got = append(got, m)
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("Match(%q[%d:]) moved by %d =\n%+v\nwant Match(text) =\n%+v", text, p, p, got, want)
+			t.Errorf("Match(%q[:%d]), then Match(text[%d:]) moved =\n%+v\nwant Match(text) =\n%+v", text, i, j, got, want)
 		}
 		checked++
 	}
-	for _, tk := range toks {
+	toks, arena := tokenize(text, nil, nil, nil)
+	plain := func(tk token) bool {
 		w := text[tk.start:tk.end]
 		if !isASCIIWord(w) || string(arena[tk.key0:tk.key1]) != strings.ToLower(w) {
-			return checked
+			return false
 		}
-		if tk.end < len(text) {
-			if c := text[tk.end]; c >= utf8.RuneSelf || c == '\'' {
-				return checked
+		for _, k := range []int{tk.start - 1, tk.end} {
+			if k >= 0 && k < len(text) && (text[k] >= utf8.RuneSelf || text[k] == '\'') {
+				return false
 			}
 		}
-		key := strings.ToLower(w)
-		if lone != "" {
-			if in(aw.Pairs, lone+" "+key) {
-				return checked
-			}
-			lone = ""
-			check(loneEnd)
-		}
-		switch {
-		case in(aw.Whole, key):
-			return checked
-		case in(aw.Start, key):
-			lone, loneEnd = key, tk.end
+		return true
+	}
+	// The cuts, at the end of the first word, at the start of the
+	// second, and between.
+	cuts := 0
+	var last [2]int
+	for k := 1; k < len(toks); k++ {
+		a, b := toks[k-1], toks[k]
+		if !plain(a) || !plain(b) || in(aw.Pairs, strings.ToLower(text[a.start:a.end]+" "+text[b.start:b.end])) {
 			continue
 		}
-		check(tk.end)
+		last = [2]int{a.end, b.start}
+		if cuts++; every {
+			for _, i := range []int{a.end, (a.end + b.start) / 2, b.start} {
+				split(i, i)
+			}
+		}
 	}
-	if lone == "" {
-		check(len(text))
+	if !every && cuts > 0 {
+		split(last[0], last[0])
+		split(last[1], last[1])
+	}
+	// The prefixes of words not in Start.
+	p := 0
+	for _, tk := range toks {
+		if !plain(tk) || in(aw.Start, strings.ToLower(text[tk.start:tk.end])) {
+			break
+		}
+		if p = tk.end; every {
+			split(0, p)
+		}
+	}
+	if !every && p > 0 {
+		split(0, p)
+	}
+	// The words alone.
+	for _, tk := range toks {
+		if w := text[tk.start:tk.end]; plain(tk) && !in(aw.Whole, strings.ToLower(w)) {
+			if m := r.Match(w); len(m) > 0 {
+				t.Errorf("Match(%q), a word of %q not in Whole = %+v", w, text, m)
+			}
+			checked++
+		}
 	}
 	return checked
 }
@@ -148,17 +166,17 @@ func TestAliasWordsLists(t *testing.T) {
 	if !slices.IsSorted(aw.Pairs) {
 		t.Error("Pairs not sorted")
 	}
-	for _, p := range []string{"the ngo", "the ngos", "syrian observatory"} {
+	for _, p := range []string{"the ngo", "the ngos", "syrian observatory", "observatory for", "human rights"} {
 		if _, ok := slices.BinarySearch(aw.Pairs, p); !ok {
 			t.Errorf("Pairs lacks %q", p)
 		}
 	}
 	for _, p := range aw.Pairs {
 		w1, w2, ok := strings.Cut(p, " ")
-		_, in1 := slices.BinarySearch(aw.Start, w1)
+		_, in1 := slices.BinarySearch(aw.Any, w1)
 		_, in2 := slices.BinarySearch(aw.Any, w2)
 		if !ok || !in1 || !in2 {
-			t.Errorf("Pairs has %q: not a word of Start, then one of Any", p)
+			t.Errorf("Pairs has %q: not two words of Any", p)
 		}
 	}
 }
