@@ -66,7 +66,7 @@ func (f *registryWords) of(w *word) uint8 {
 // pair reports whether w1, then w2, may be in the list of pairs: false
 // means they are not.
 func (f *registryWords) pair(w1, w2 *word) bool {
-	a, b := pairFilterBits(uint32(w1.fa), uint32(w1.fb), uint32(w2.fa), uint32(w2.fb))
+	a, b := pairFilterBits(uint32(w1.fa), w1.fbits(), uint32(w2.fa), w2.fbits())
 	return f.bits[a%8192]&f.bits[b%8192]&regPair != 0
 }
 
