@@ -49,6 +49,9 @@ type cueScratch struct {
 	// own (wordMentions): those that are capitalised or not ASCII, or
 	// that the pronoun filter lets through.
 	lone []int32
+	// at holds the indexes of the words the start filter lets through
+	// while the cue finder's words are the words (appendLone).
+	at []int32
 }
 
 // appendCuesLoaded is appendCuesOf that also reports whether a word of
@@ -63,8 +66,8 @@ type cueScratch struct {
 // boundary (splitAtQuotes), so that no two words touch.
 //
 // The walk over the words also notes in sc.lone those that wordMentions
-// asks of: one filter of cue starts and pronouns (cueScreen.either)
-// turns most words away from both.
+// asks of, and those that may start a cue: one look-up of the cue
+// starts' and the pronouns' filters (cueScreen.either) answers both.
 //
 // It makes the cue finder's words as appendQWordsOf (the tests'
 // reference) does, and notes on
@@ -82,13 +85,13 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 	// made, cueAt reading a window of the words around each start that
 	// passes the screen. The second loop makes toks of the words from
 	// the first that is not.
-	lone, j := appendLone(lone, words, split, &a.cues.either)
-	for _, li := range lone {
-		if w := &words[li]; rep.startSet.hasWord(w) {
-			starts = append(starts, startWord{ti: int(li), fa: uint32(w.fa), fb: w.fbits()})
-			loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
-		}
+	lone, at, j := appendLone(lone, sc.at[:0], words, split, &a.cues.either)
+	for _, ti := range at {
+		w := &words[ti]
+		starts = append(starts, startWord{ti: int(ti), fa: uint32(w.fa), fb: w.fbits()})
+		loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
 	}
+	sc.at = at
 	lazy := j == len(words)
 	if !lazy {
 		toks = appendPlainQWords(toks, words[:j])
@@ -101,7 +104,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			k++
 		}
 		for wi := j; wi < k; wi++ {
-			if w := &words[wi]; w.capital || !w.ascii || a.cues.either.of(w) != 0 {
+			if w := &words[wi]; w.capital || !w.ascii || a.cues.either.of(w)&(1<<eitherPronoun) != 0 {
 				lone = append(lone, int32(wi))
 			}
 		}
@@ -198,26 +201,33 @@ type foundCue struct {
 }
 
 // appendLone appends to lone the indexes of the words, from the first,
-// that are capitalised or that either lets through, while they are plain
-// and whole (a plain word is ASCII), and returns it with the index of
+// that are capitalised or that the pronoun filter lets through, and to
+// at those that the cue start filter lets through, while they are plain
+// and whole (a plain word is ASCII), and returns them with the index of
 // the first word that is not (len(words) when none). Words that touch
 // are the parts of one split at a quotation boundary (tokenize never
 // ends a word right before another): split says whether there may be.
+// either holds the start filter at bit eitherStart and the pronoun
+// filter at bit eitherPronoun (cueScreen.either).
 //
-// Every word is written at the end of lone, and counted in only when it
-// is to be kept: no branch on a test most words pass or fail at random.
-func appendLone(lone []int32, words []word, split bool, either *filterBytes) ([]int32, int) {
-	n := len(lone)
+// Every word is written at the end of both lists, and counted in only
+// when it is to be kept: no branch on a test most words pass or fail at
+// random.
+func appendLone(lone, at []int32, words []word, split bool, either *filterBytes) (_, _ []int32, _ int) {
+	n, m := len(lone), len(at)
 	buf := slices.Grow(lone, len(words))[:n+len(words)]
+	abuf := slices.Grow(at, len(words))[:m+len(words)]
 	for j := range words {
 		w := &words[j]
 		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
-			return buf[:n], j
+			return buf[:n], abuf[:m], j
 		}
-		buf[n] = int32(j)
-		n += int(b2u(w.capital) | uint(either.of(w)))
+		f := uint(either.of(w))
+		buf[n], abuf[m] = int32(j), int32(j)
+		n += int(b2u(w.capital) | f>>eitherPronoun&1)
+		m += int(f >> eitherStart & 1)
 	}
-	return buf[:n], len(words)
+	return buf[:n], abuf[:m], len(words)
 }
 
 // cueScreen rules out most of the words the start filter of a reporting
@@ -234,20 +244,24 @@ type cueScreen struct {
 	pairs wordFilter
 	// span is the most words of a cue.
 	span int
-	// either holds the cue starts and the pronouns (startSet and
-	// pronounSet), at bit 0: one test for both of a word the analysis
-	// walks, a table look-up that appendLone keeps by arithmetic.
+	// either holds the cue starts (startSet) at bit eitherStart and the
+	// pronouns (pronounSet) at bit eitherPronoun: one look-up answers
+	// both of a word the analysis walks, and appendLone keeps the
+	// answers by arithmetic.
 	either filterBytes
 }
+
+// The bits of cueScreen.either.
+const (
+	eitherStart   = 0
+	eitherPronoun = 1
+)
 
 // newCueScreen returns the screen of rep's cues.
 func newCueScreen(rep *ReportingLexicon) (s cueScreen) {
 	s.span = 1
-	var either wordFilter
-	for i := range either {
-		either[i] = rep.startSet[i] | rep.pronounSet[i]
-	}
-	s.either.put(0, &either)
+	s.either.put(eitherStart, &rep.startSet)
+	s.either.put(eitherPronoun, &rep.pronounSet)
 	for w, st := range rep.starts {
 		if st.isVerb {
 			s.single.add(w)
