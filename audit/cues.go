@@ -217,9 +217,16 @@ func appendLone(lone, at []int32, words []word, split bool, either *filterBytes)
 	n, m := len(lone), len(at)
 	buf := slices.Grow(lone, len(words))[:n+len(words)]
 	abuf := slices.Grow(at, len(words))[:m+len(words)]
-	for j := range words {
-		w := &words[j]
-		if !w.plain || split && j+1 < len(words) && words[j+1].start == w.end {
+	// The walk stops at the first word that touches the next, found
+	// first (most sentences have none), or at the first that is not
+	// plain.
+	whole := words
+	if split {
+		whole = words[:firstTouching(words)]
+	}
+	for j := range whole {
+		w := &whole[j]
+		if !w.plain {
 			return buf[:n], abuf[:m], j
 		}
 		f := uint(either.of(w))
@@ -227,7 +234,18 @@ func appendLone(lone, at []int32, words []word, split bool, either *filterBytes)
 		n += int(b2u(w.capital) | f>>eitherPronoun&1)
 		m += int(f >> eitherStart & 1)
 	}
-	return buf[:n], abuf[:m], len(words)
+	return buf[:n], abuf[:m], len(whole)
+}
+
+// firstTouching returns the index of the first word of words that the
+// next touches (len(words) when none does).
+func firstTouching(words []word) int {
+	for j := 0; j+1 < len(words); j++ {
+		if words[j+1].start == words[j].end {
+			return j
+		}
+	}
+	return len(words)
 }
 
 // cueScreen rules out most of the words the start filter of a reporting
