@@ -347,12 +347,10 @@ func (l *ReportingLexicon) appendCues(out []ReportingCue, text string, toks []qw
 }
 
 // cueAt matches a cue at toks[i] and returns it with the number of words it
-// covers (0 for none).
+// covers (0 for none). Its callers screen the word first (startSet, or
+// the analyzer's cue screen), so it goes straight to the map.
 func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue, int) {
 	w := toks[i].key
-	if !l.startSet.may(w) {
-		return ReportingCue{}, 0
-	}
 	st, ok := l.starts[w]
 	if !ok {
 		return ReportingCue{}, 0
@@ -1845,6 +1843,9 @@ func (f *quoteFinder) tagAfter(pos, hi int) string {
 			if _, forms, ok := f.lex.VerbForms(t.key); ok && forms&VerbGerund == 0 && !f.passive(f.toks, k) && !f.governsClause(f.toks, k) {
 				return f.view[t.start:t.end]
 			}
+		}
+		if !f.lex.startSet.may(t.key) {
+			continue // most words: no cue starts here
 		}
 		cue, n := f.lex.cueAt(f.view, f.toks, k)
 		if n == 0 {
