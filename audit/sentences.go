@@ -350,13 +350,25 @@ func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
 	for w-8 >= i {
 		if sp := swarEqual(swarLoad(text, w-8), ' '); sp != 0 {
 			w += (64-bits.LeadingZeros64(sp))/8 - 8
-			break
+			goto found
 		}
 		w -= 8
 	}
-	for w > i && text[w-1] != ' ' {
+	if k := w - 8; k >= 0 && w > i {
+		// Fewer than eight bytes of the run are left before w: the eight
+		// that end at w, those before the run (which may not be ASCII)
+		// zeroed, without a loop.
+		x := swarLoad(text, k) &^ (1<<(8*(i-k)) - 1)
+		if sp := swarEqual(x, ' '); sp != 0 {
+			w += (64-bits.LeadingZeros64(sp))/8 - 8
+		} else {
+			w = i
+		}
+	}
+	for w > i && text[w-1] != ' ' { // at the start of text
 		w--
 	}
+found:
 	if w > i {
 		s.wordStart, s.tokURL = w, false
 	} else if s.wordStart < 0 {
