@@ -89,6 +89,24 @@ func TestRuneCountRandom(t *testing.T) {
 			t.Fatalf("runeCount(%q) = %d, want %d", text, got, want)
 		}
 	}
+	// ASCII strings of every length up to 40 (their count their length),
+	// and each with one byte of 0x80 or more at each position, which the
+	// ASCII screen must see whether it falls in a step or the last eight.
+	ascii := strings.Repeat("The quick brown fox. ", 2)
+	for n := range 41 {
+		text := ascii[:n]
+		if got := runeCount(text); got != n {
+			t.Fatalf("runeCount(%q) = %d, want %d", text, got, n)
+		}
+		for k := range n {
+			for _, c := range []string{"\x80", "\xff", "é"} {
+				text := ascii[:k] + c + ascii[k+1:n]
+				if got, want := runeCount(text), utf8.RuneCountInString(text); got != want {
+					t.Fatalf("runeCount(%q) = %d, want %d", text, got, want)
+				}
+			}
+		}
+	}
 }
 
 // TestIsSpace holds isSpace to unicode.IsSpace over the runes that matter

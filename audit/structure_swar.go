@@ -50,9 +50,33 @@ func swarAlnum(x uint64) uint64 {
 	return (digit | letter) & swarHigh
 }
 
-// runeCount returns utf8.RuneCountInString(s), passing sixteen or eight
-// ASCII bytes a step.
+// runeCount returns utf8.RuneCountInString(s). Most strings it is
+// asked of are ASCII, their count their length: it ORs their bytes
+// together, eight a step and the last eight (overlapping the step
+// before) at once, rather than testing each step, and counts the others
+// with runeCountMixed.
 func runeCount(s string) int {
+	n := len(s)
+	var or uint64
+	if n >= 8 {
+		for i := 0; i+8 < n; i += 8 {
+			or |= swarLoad(s, i)
+		}
+		or |= swarLoad(s, n-8)
+	} else {
+		for i := range n {
+			or |= uint64(s[i])
+		}
+	}
+	if or&swarHigh == 0 {
+		return n
+	}
+	return runeCountMixed(s)
+}
+
+// runeCountMixed is runeCount for a string that is not all ASCII,
+// passing sixteen or eight ASCII bytes a step.
+func runeCountMixed(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		if i+16 <= len(s) && (swarLoad(s, i)|swarLoad(s, i+8))&swarHigh == 0 {
