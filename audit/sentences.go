@@ -266,6 +266,43 @@ func (s *segmenter) run() {
 			i++
 			continue
 		}
+		if m := asciiMark[c]; m != markBlank {
+			// Another ASCII mark (c is below 0x80: see asciiMark): what
+			// it does from one look-up, for the rune switches below.
+			r := rune(c)
+			if prev == 0 && lineStart && s.lex.isBullet(r) {
+				if nr, _ := decodeRune(text, i+1); i+1 == len(text) || isBlank(nr) {
+					s.boundary()
+				}
+			}
+			lineStart = false
+			if s.start < 0 {
+				s.start = i
+			}
+			switch m {
+			case markPeriod:
+				i = s.terminator(i, runPeriod)
+				prev = '.'
+				continue
+			case markStrong:
+				i = s.terminator(i, runStrong)
+				prev = '.'
+				continue
+			case markApostrophe:
+				// An apostrophe stays inside the word: "Assad's".
+			case markQuote:
+				s.wordStart = -1
+				s.trackQuote(r, prev, i+1)
+			case markURL:
+				s.wordStart, s.tokURL = -1, true
+			default:
+				s.wordStart = -1 // other marks separate words
+			}
+			s.end = i + 1
+			prev = r
+			i++
+			continue
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -777,6 +814,45 @@ func isDottedLetters(w string) bool {
 var asciiAlnum = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// What segmenter.run does at an ASCII byte that is not a letter, a digit
+// or a plain space (asciiMark).
+const (
+	markOther      = iota // separates words
+	markBlank             // white space; also every byte of 0x80 and above
+	markPeriod            // a terminator of kind runPeriod
+	markStrong            // a terminator of kind runStrong
+	markApostrophe        // stays inside a word
+	markQuote             // a quotation mark that segmenter.trackQuote follows
+	markURL               // a slash or at sign: the word may be a URL
+)
+
+// asciiMark classifies the ASCII bytes as terminatorKind, isQuoteMark and
+// run's rune switch do, so that run looks an ASCII mark up once rather
+// than going through them. Bytes of 0x80 and above, which start runes
+// the switches decode, are markBlank to send them there too.
+var asciiMark = func() (t [256]uint8) {
+	for c := range rune(256) {
+		k, term := terminatorKind(c)
+		switch {
+		case c >= utf8.RuneSelf || isBlank(c):
+			t[c] = markBlank
+		case term && k == runPeriod:
+			t[c] = markPeriod
+		case term && k == runStrong:
+			t[c] = markStrong
+		case term:
+			panic("asciiMark: an ASCII terminator of another kind")
+		case c == '\'':
+			t[c] = markApostrophe
+		case isQuoteMark(c):
+			t[c] = markQuote
+		case c == '/' || c == '@':
+			t[c] = markURL
+		}
 	}
 	return t
 }()

@@ -13,8 +13,8 @@ import (
 )
 
 // TestSegmenterEightBytes holds segmenter.run, which passes eight bytes
-// of plain words and spaces at a time, to refRun, the byte-by-byte loop
-// it replaced, on random texts and the articles of the shared corpora
+// of plain words and spaces at a time and looks ASCII marks up in
+// asciiMark, to refRun, the byte-by-byte loop it replaced, on random texts and the articles of the shared corpora
 // when present.
 func TestSegmenterEightBytes(t *testing.T) {
 	lex := &DefaultLexicon().Sentences
@@ -30,7 +30,7 @@ func TestSegmenterEightBytes(t *testing.T) {
 	var texts []string
 	pieces := []string{"a", "Word", "U.S.", " ", "  ", "\n", "\n\n", ". ", "? ", "“", "”", "\"", "'", "’", "é", "\u00a0",
 		"Mr. ", "5 p.m. ", "The ", "http://x.com/a ", "@b ", "- ", "1. ", "• ", "…", "the quick brown fox ", "12345678 ",
-		"(", ")", ",", "\t", "A", "z", "0", "9", "`", "{", "@", "[", "/"}
+		"(", ")", ",", "\t", "A", "z", "0", "9", "`", "{", "@", "[", "/", "Mr", "!", "?", "\x00", "~"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		var b strings.Builder
