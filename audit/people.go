@@ -674,17 +674,6 @@ func (l *PeopleLexicon) mayParticleName(w *word) bool {
 	return false
 }
 
-// appendNameTokens appends nameToken of each of words to dst, as
-// markWords notes them.
-func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
-	var m wordMarks
-	l.markWords(&m, words)
-	for i := range words {
-		dst = append(dst, m.name(i))
-	}
-	return dst
-}
-
 // wordMarks is what one walk over a sentence's words (markWords) notes
 // for the passes that find people, organisations and definite
 // descriptions in it: each then looks for the few words that may

@@ -159,3 +159,14 @@ func TestMarkWords(t *testing.T) {
 		}
 	}
 }
+
+// appendNameTokens appends nameToken of each of words to dst, as
+// markWords notes them: the tests' view of the marks' name bit.
+func (l *PeopleLexicon) appendNameTokens(dst []bool, words []word) []bool {
+	var m wordMarks
+	l.markWords(&m, words)
+	for i := range words {
+		dst = append(dst, m.name(i))
+	}
+	return dst
+}
