@@ -266,49 +266,14 @@ func (s *segmenter) run() {
 			i++
 			continue
 		}
-		if m := asciiMark[c]; m != markBlank {
-			// Another ASCII mark (c is below 0x80: see asciiMark): what
-			// it does from one look-up, for the rune switches below.
-			r := rune(c)
-			if prev == 0 && lineStart && s.lex.isBullet(r) {
-				if nr, _ := decodeRune(text, i+1); i+1 == len(text) || isBlank(nr) {
-					s.boundary()
-				}
-			}
-			lineStart = false
-			if s.start < 0 {
-				s.start = i
-			}
-			switch m {
-			case markPeriod:
-				i = s.terminator(i, runPeriod)
-				prev = '.'
-				continue
-			case markStrong:
-				i = s.terminator(i, runStrong)
-				prev = '.'
-				continue
-			case markApostrophe:
-				// An apostrophe stays inside the word: "Assad's".
-			case markQuote:
-				s.wordStart = -1
-				s.trackQuote(r, prev, i+1)
-			case markURL:
-				s.wordStart, s.tokURL = -1, true
-			default:
-				s.wordStart = -1 // other marks separate words
-			}
-			s.end = i + 1
-			prev = r
-			i++
-			continue
-		}
-		r, size := rune(c), 1
+		// What the byte does, from one look-up when it is ASCII; the rune
+		// it starts otherwise.
+		r, size, m := rune(c), 1, asciiMark[c]
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
+			m = markOf(r)
 		}
-		// isBlank(r), the plain space taken above.
-		if c < utf8.RuneSelf && '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && isBlank(r) {
+		if m == markBlank {
 			j, breaks := skipBlank(text, i)
 			if breaks >= 2 {
 				s.boundary()
@@ -330,26 +295,26 @@ func (s *segmenter) run() {
 		if s.start < 0 {
 			s.start = i
 		}
-		if kind, ok := terminatorKind(r); ok {
+		switch m {
+		case markTerminator:
+			kind, _ := terminatorKind(r)
 			i = s.terminator(i, kind)
 			prev = '.'
 			continue
-		}
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case markWord:
 			if s.wordStart < 0 {
 				s.wordStart = i
 			}
-		case r == '\'' || r == '’':
+		case markApostrophe:
 			// An apostrophe stays inside the word: "Assad’s".
+		case markQuote:
+			s.wordStart = -1
+			s.trackQuote(r, prev, i+size)
+		case markURL:
+			s.wordStart, s.tokURL = -1, true
 		default:
 			// Other marks separate words: "Japan-U.S.", "EC/U.S.", "(Mr.".
 			s.wordStart = -1
-			if isQuoteMark(r) {
-				s.trackQuote(r, prev, i+size)
-			} else if r == '/' || r == '@' {
-				s.tokURL = true
-			}
 		}
 		s.end = i + size
 		prev = r
@@ -818,41 +783,44 @@ var asciiAlnum = func() (t [256]bool) {
 	return t
 }()
 
-// What segmenter.run does at an ASCII byte that is not a letter, a digit
-// or a plain space (asciiMark).
+// What segmenter.run does at a rune that is not a plain ASCII letter,
+// digit or space (markOf).
 const (
 	markOther      = iota // separates words
-	markBlank             // white space; also every byte of 0x80 and above
-	markPeriod            // a terminator of kind runPeriod
-	markStrong            // a terminator of kind runStrong
+	markBlank             // white space
+	markTerminator        // ends a sentence (terminatorKind)
+	markWord              // a letter or digit
 	markApostrophe        // stays inside a word
 	markQuote             // a quotation mark that segmenter.trackQuote follows
 	markURL               // a slash or at sign: the word may be a URL
 )
 
-// asciiMark classifies the ASCII bytes as terminatorKind, isQuoteMark and
-// run's rune switch do, so that run looks an ASCII mark up once rather
-// than going through them. Bytes of 0x80 and above, which start runes
-// the switches decode, are markBlank to send them there too.
+// markOf returns what segmenter.run does at r.
+func markOf(r rune) uint8 {
+	if _, ok := terminatorKind(r); ok {
+		return markTerminator
+	}
+	switch {
+	case isBlank(r):
+		return markBlank
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return markWord
+	case r == '\'' || r == '’':
+		return markApostrophe
+	case isQuoteMark(r):
+		return markQuote
+	case r == '/' || r == '@':
+		return markURL
+	}
+	return markOther
+}
+
+// asciiMark is markOf of each ASCII byte, so that run looks an ASCII mark
+// up once rather than going through markOf's tests. (Its entries from
+// 0x80 on are not read: such a byte starts a rune run decodes.)
 var asciiMark = func() (t [256]uint8) {
-	for c := range rune(256) {
-		k, term := terminatorKind(c)
-		switch {
-		case c >= utf8.RuneSelf || isBlank(c):
-			t[c] = markBlank
-		case term && k == runPeriod:
-			t[c] = markPeriod
-		case term && k == runStrong:
-			t[c] = markStrong
-		case term:
-			panic("asciiMark: an ASCII terminator of another kind")
-		case c == '\'':
-			t[c] = markApostrophe
-		case isQuoteMark(c):
-			t[c] = markQuote
-		case c == '/' || c == '@':
-			t[c] = markURL
-		}
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = markOf(c)
 	}
 	return t
 }()
