@@ -9,15 +9,13 @@ import (
 )
 
 // registryWords holds filters of the words a registry's aliases and
-// back-references are made of (see rules.AliasWords): bits has, at each
-// bit position of a wordFilter, regStart set if the filter of the words
-// that start one has it, regWhole if that of the words that are one
-// alone has it, regAny if that of the words in one has it, and regPair
-// if that of the pairs of words one after the other in one
-// (pairFilterBits) has it, so that one look-up at each of a word's two
-// positions answers for the word.
+// back-references are made of (see rules.AliasWords), as the bits of one
+// filterBytes: regStart for the words that start one, regWhole for those
+// that are one alone, regAny for those in one, and regPair for the pairs
+// of words one after the other in one (pairFilterBits), so that one
+// look-up at each of a word's two positions answers for the word.
 type registryWords struct {
-	bits [8192]uint8
+	bits filterBytes
 }
 
 // The bits of registryWords.bits.
@@ -41,8 +39,7 @@ func newRegistryWords(reg *rules.Registry) *registryWords {
 	}{{aw.Start, regStart}, {aw.Whole, regWhole}, {aw.Any, regAny}} {
 		for _, w := range l.words {
 			a, b := wordFilterBits(w)
-			f.bits[a] |= l.bit
-			f.bits[b] |= l.bit
+			f.bits.set(l.bit, a, b)
 		}
 	}
 	for _, p := range aw.Pairs {
@@ -50,8 +47,7 @@ func newRegistryWords(reg *rules.Registry) *registryWords {
 		a1, b1 := wordFilterBits(w1)
 		a2, b2 := wordFilterBits(w2)
 		a, b := pairFilterBits(a1, b1, a2, b2)
-		f.bits[a] |= regPair
-		f.bits[b] |= regPair
+		f.bits.set(regPair, a, b)
 	}
 	return f
 }
@@ -59,9 +55,7 @@ func newRegistryWords(reg *rules.Registry) *registryWords {
 // of returns the regStart, regWhole and regAny bits of w, a bit set
 // when w may be in the list, clear when it is not, and a regPair bit that
 // means nothing.
-func (f *registryWords) of(w *word) uint8 {
-	return f.bits[w.fa%8192] & f.bits[w.fb%8192]
-}
+func (f *registryWords) of(w *word) uint8 { return f.bits.of(w) }
 
 // pair reports whether w1, then w2, may be in the list of pairs: false
 // means they are not.

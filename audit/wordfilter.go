@@ -120,6 +120,14 @@ func (t *filterBytes) put(j uint, f *wordFilter) {
 	}
 }
 
+// set sets the bits mask at positions a and b, as wordFilterBits or
+// pairFilterBits give them: a word (or pair) added to each of those
+// filters.
+func (t *filterBytes) set(mask uint8, a, b uint32) {
+	t[a%8192] |= mask
+	t[b%8192] |= mask
+}
+
 // of returns the bits of the filters that may hold w. (fb's flag bits
 // are left out with the rest of what is not a bit position.)
 func (t *filterBytes) of(w *word) uint8 { return t[w.fa%8192] & t[w.fb%8192] }
