@@ -508,7 +508,7 @@ func appendLowerCollapsed(buf []byte, s string) []byte {
 			if x&swarHigh != 0 {
 				break
 			}
-			buf = binary.LittleEndian.AppendUint64(buf, x|swarUpper(x)>>2)
+			buf = binary.LittleEndian.AppendUint64(buf, swarLower(x))
 		}
 		// A space before s[i:] is written, and a word follows it.
 		word = i > 0

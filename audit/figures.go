@@ -434,7 +434,7 @@ func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 // figHash hashes w with its ASCII letters lower-cased, eight bytes a
 // step: figHashStart(len(w)), then figHashMix of each eight bytes as
 // swarLoad packs them, the last up to eight padded with zeros, lower-cased
-// by figLower8. A word of up to eight bytes is one step, which
+// by swarLower. A word of up to eight bytes is one step, which
 // appendASCIITokens takes from the bytes it has loaded.
 func figHash(w string) uint32 { return figHashIn(w, 0, len(w)) }
 
@@ -443,7 +443,7 @@ func figHash(w string) uint32 { return figHashIn(w, 0, len(w)) }
 func figHashIn(s string, i, end int) uint32 {
 	h := figHashStart(end - i)
 	for ; end-i > 8; i += 8 {
-		h = figHashMix(h, figLower8(swarLoad(s, i)))
+		h = figHashMix(h, swarLower(swarLoad(s, i)))
 	}
 	r := end - i // 0 to 8 bytes left
 	var x uint64
@@ -455,7 +455,7 @@ func figHashIn(s string, i, end int) uint32 {
 	default:
 		x = figPack(s[i:end])
 	}
-	return uint32(figHashMix(h, figLower8(x)))
+	return uint32(figHashMix(h, swarLower(x)))
 }
 
 // figHashStart is the state of figHash before the bytes of a word of n
@@ -477,9 +477,6 @@ func figPack(w string) uint64 {
 	}
 	return x
 }
-
-// figLower8 lower-cases the ASCII capitals of eight packed bytes x.
-func figLower8(x uint64) uint64 { return x | swarUpper(x)>>2 }
 
 // figEqual reports whether w == key, byte by byte: for the short words
 // of the vocabulary that is cheaper than a call to the runtime's memequal.

@@ -543,12 +543,12 @@ func lowerASCII(s string) string {
 		for ; i+16 <= n; i += 16 {
 			x, y := swarLoad(s, i), swarLoad(s, i+8)
 			b := buf[i : i+16]
-			binary.LittleEndian.PutUint64(b, x|swarUpper(x)>>2)
-			binary.LittleEndian.PutUint64(b[8:], y|swarUpper(y)>>2)
+			binary.LittleEndian.PutUint64(b, swarLower(x))
+			binary.LittleEndian.PutUint64(b[8:], swarLower(y))
 		}
 		for ; i+8 <= n; i += 8 {
 			x := swarLoad(s, i)
-			binary.LittleEndian.PutUint64(buf[i:], x|swarUpper(x)>>2)
+			binary.LittleEndian.PutUint64(buf[i:], swarLower(x))
 		}
 		for ; i < n; i++ {
 			buf[i] = lowerByte[s[i]]
@@ -557,14 +557,6 @@ func lowerASCII(s string) string {
 		s = s[n:]
 	}
 	return b.String()
-}
-
-// swarUpper returns, for eight bytes packed little-endian in x, the high
-// bit of each that is an ASCII capital. Bytes of 0x80 and above have
-// theirs cleared before the test and are never capitals.
-func swarUpper(x uint64) uint64 {
-	h := x &^ swarHigh
-	return (h + (0x80-'A')*swarOnes) &^ (h + (0x80-'Z'-1)*swarOnes) &^ x & swarHigh
 }
 
 // lowerByte maps each byte to itself with ASCII capitals lower-cased.

@@ -39,6 +39,18 @@ func swarEqual(x uint64, k byte) uint64 {
 	return ge(uint64(k)) &^ ge(uint64(k)+1)
 }
 
+// swarUpper returns, for eight bytes packed little-endian in x, the high
+// bit of each that is an ASCII capital. Bytes of 0x80 and above have
+// theirs cleared before the test and are never capitals.
+func swarUpper(x uint64) uint64 {
+	h := x &^ swarHigh
+	return (h + (0x80-'A')*swarOnes) &^ (h + (0x80-'Z'-1)*swarOnes) &^ x & swarHigh
+}
+
+// swarLower returns the eight bytes packed in x with their ASCII
+// capitals lower-cased (0x20 is swarUpper's high bit shifted down).
+func swarLower(x uint64) uint64 { return x | swarUpper(x)>>2 }
+
 // swarAlnum returns, for eight ASCII bytes packed little-endian in x,
 // the high bit of each byte that asciiAlnum holds (see swarSpaces): a
 // digit, or a letter once 0x20 folds it to lower case (no other ASCII
