@@ -400,17 +400,8 @@ func wordRunEnd(text string, i int) int {
 
 // alnumMask returns x, eight bytes of text, with the high bit of each
 // byte set where the byte is an ASCII letter or digit, and every other
-// bit clear.
-func alnumMask(x uint64) uint64 {
-	// Setting bit 5 lowers an ASCII letter and moves no other byte into
-	// 'a'…'z'; each byte of the sums below stays under 256, so no carry
-	// crosses into the next byte.
-	lower := (x | 0x20*swarOnes) & (0x7f * swarOnes)
-	low := x & (0x7f * swarOnes)
-	letter := ((127+'z'+1)*swarOnes - lower) & (lower + (127-('a'-1))*swarOnes)
-	digit := ((127+'9'+1)*swarOnes - low) & (low + (127-('0'-1))*swarOnes)
-	return (letter | digit) &^ x & swarHigh
-}
+// bit clear: swarAlnum of the bytes below 0x80.
+func alnumMask(x uint64) uint64 { return swarAlnum(x&^swarHigh) &^ x }
 
 // asciiWordMask returns x, eight bytes of text, with the high bit of each
 // byte set where the byte is an ASCII word character (isASCIIWord), and

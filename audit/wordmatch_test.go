@@ -133,6 +133,7 @@ func TestSWARMasks(t *testing.T) {
 		base string
 	}{
 		{"asciiWordMask", asciiWordMask, isASCIIWord, "a_9 Z.\xff-"},
+		{"alnumMask", alnumMask, isASCIIAlnum, "a_9 Z.\xff-"},
 		{"swarLetters", swarLetters, isASCIILetter, "a_9 Z.\xff`"},
 	} {
 		for b := range 256 {
