@@ -2,7 +2,6 @@ package audit
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 )
 
@@ -40,10 +39,6 @@ func TestCueMasksMatchLoop(t *testing.T) {
 		"the", ".", "”", "a", "é", "\xff", "\n", "Mon, 3 Jan 2024", "•"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 20000 {
-		var sb strings.Builder
-		for n := rng.IntN(6); n > 0; n-- {
-			sb.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		check(sb.String())
+		check(pieceText(rng, pieces, 6))
 	}
 }

@@ -2,6 +2,8 @@ package audit
 
 import (
 	"iter"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
@@ -27,4 +29,14 @@ func corpusSentences(t *testing.T, lex *Lexicon) iter.Seq2[*Document, Sentence] 
 			}
 		}
 	}
+}
+
+// pieceText returns a random text of up to most-1 of pieces, drawn with
+// rng: the random texts the reference tests put fast paths to.
+func pieceText(rng *rand.Rand, pieces []string, most int) string {
+	var b strings.Builder
+	for n := rng.IntN(most); n > 0; n-- {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }

@@ -38,11 +38,7 @@ func TestClassifyCtxMore(t *testing.T) {
 	pieces := []string{"word ", "Word", " ", "  ", "-", "'", "’", "x-ray", "it's", "é", "\xff", ",", strings.Repeat("a", 70), strings.Repeat("b ", 40)}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 5000 {
-		var b strings.Builder
-		for n := rng.IntN(60); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := pieceText(rng, pieces, 60)
 		check(text, Span{0, len(text)})
 		if len(text) > 0 {
 			check(text, Span{rng.IntN(len(text)), len(text)})

@@ -3,7 +3,6 @@ package audit
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -26,11 +25,7 @@ func TestAppendQWordsRandom(t *testing.T) {
 		"é", "É", "日本", "ª", "\xe2", "\xe2\x80", "\xff", "\x80", "\n", "--", "''", "it's", "o’clock", "U.S.", "x-ray"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.IntN(30); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := pieceText(rng, pieces, 30)
 		if len(text) > 24 {
 			check(text, 0, len(text))
 			check(text, rng.IntN(len(text)), len(text))

@@ -18,11 +18,7 @@ func TestNewItemCountsRandom(t *testing.T) {
 		"é", "\u00a0", "\u2003", "\u0085", "\xff", "\xe2\x80", "word", "  ", "\x21", "\x19"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.IntN(40); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := pieceText(rng, pieces, 40)
 		it := lex.newItem(text, Span{0, len(text)}, "")
 		solid := 0
 		for _, r := range text {
@@ -57,11 +53,7 @@ func TestSkipPlainRandom(t *testing.T) {
 		"!", "&", "(", "the quick brown fox ", "\x22\x27", "#", "%"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 3000 {
-		var b strings.Builder
-		for n := rng.IntN(30); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := pieceText(rng, pieces, 30)
 		for i := 0; i <= len(text); i++ {
 			for lim := i; lim <= len(text); lim += 1 + rng.IntN(5) {
 				gj, gl := skipPlain(text, i, lim)
@@ -80,11 +72,7 @@ func TestRuneCountRandom(t *testing.T) {
 	pieces := []string{"a", " ", "abcdefghij", "é", "日本", "\U0001F600", "\xff", "\x80", "\xe2\x80", "\xf0\x9f", "\xc2"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.IntN(30); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := pieceText(rng, pieces, 30)
 		if got, want := runeCount(text), utf8.RuneCountInString(text); got != want {
 			t.Fatalf("runeCount(%q) = %d, want %d", text, got, want)
 		}

@@ -3,7 +3,6 @@ package audit
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -33,11 +32,7 @@ func TestSegmenterEightBytes(t *testing.T) {
 		"(", ")", ",", "\t", "A", "z", "0", "9", "`", "{", "@", "[", "/", "Mr", "!", "?", "\x00", "~"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.IntN(40); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, pieceText(rng, pieces, 40))
 	}
 	if _, ok := corpus.Root(); ok && !testing.Short() {
 		for _, set := range corpustest.Sets(t) {
