@@ -429,24 +429,32 @@ func (m *phraseMatcher) isSep(b byte) bool {
 func (m *phraseMatcher) matchAt(text string, i int, n int32) int {
 	best, bestEnd := int32(0), -1
 	for {
-		if a := m.nodes[n].accept; a != 0 && (best == 0 || a < best) && wordBoundary(text, i) {
+		nd := &m.nodes[n]
+		if a := nd.accept; a != 0 && (best == 0 || a < best) && wordBoundary(text, i) {
 			best, bestEnd = a, i
 		}
 		if i >= len(text) {
 			break
 		}
-		if s := m.nodes[n].sep; s != 0 && m.isSep(text[i]) {
+		c := text[i]
+		if nd.sep != 0 && m.isSep(c) {
 			for i < len(text) && m.isSep(text[i]) {
 				i++
 			}
-			n = s
+			n = nd.sep
 			continue
 		}
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		// The rune at i, folded: an ASCII byte is folded here, without
+		// a call, as foldRune would.
+		f, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
+			f = foldRune(r)
+		} else if 'a' <= c && c <= 'z' {
+			f -= 'a' - 'A'
 		}
-		if n = m.next(n, foldRune(r)); n == 0 {
+		if n = m.next(n, f); n == 0 {
 			break
 		}
 		i += size
