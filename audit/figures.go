@@ -1067,6 +1067,30 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					// No lower-case letter (the first is a letter): the
 					// word is in capitals if it has two letters or more.
 					caps = (x+(0x80-'a')*swarOnes)&swarHigh&m == 0 && n > 1
+				} else if i+16 <= len(s) {
+					// A word of eight bytes or more: most end within the
+					// next eight, read the same way.
+					y := swarLoad(s, i+8)
+					if stop := (^swarAlnum(y&^swarHigh) | y) & swarHigh; stop != 0 {
+						n := bits.TrailingZeros64(stop) / 8
+						if c := byte(y >> (8 * n)); figJoins[c] && c != '.' {
+							st.space, st.sents = space, sents
+							return dst, i
+						}
+						end = i + 8 + n
+						m := uint64(1)<<(8*n) - 1
+						x8, y8 := x|0x20*swarOnes, (y|0x20*swarOnes)&m
+						// figHashIn: one step for eight bytes, two for more.
+						h8 := figHashMix(figHashStart(8+n), x8)
+						h = uint32(figHashMix(h8, y8))
+						if n == 0 {
+							h = uint32(h8)
+						}
+						if v.slots[h&v.mask] != 0 {
+							id = v.lookupHashed(s[i:end], h, true)
+						}
+						caps = ((x+(0x80-'a')*swarOnes)|(y+(0x80-'a')*swarOnes)&m)&swarHigh == 0
+					}
 				}
 			}
 			if end == i {
