@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -628,14 +629,10 @@ type antecedents struct {
 	all   []mention
 	infos []sentInfo
 	block []int32 // the block of each mention
-	arena []int32 // the array of block and the prev slices
-	// The prev slices have len(all)+1 entries: prev[i] is the index of
-	// the nearest mention before all[i] (of all[:i]) of a kind, or -1.
-	prevPerson [genders][]int32 // "he" and "she": one person (singular) of the gender
-	prevRole   [genders][]int32 // a definite role: a person, or a registry source named by one
-	prevWeak   []int32          // a capitalised word that only looks like a name
-	prevOrg    []int32          // "it", "they": an organisation or back-reference
-	prevParty  []int32          // a definite organisation noun: an organisation not named by a person
+	// prev has len(all)+1 rows: prev[i][k] is the index of the nearest
+	// mention before all[i] (of all[:i]) of kind k (prevPerson and the
+	// others), or -1.
+	prev [][prevKinds]int32
 	// described lists, for each word of a descriptor, the role
 	// candidates (prevRole) it describes, by gender class, in order; built
 	// on first use.
@@ -669,6 +666,55 @@ func (x *antecedents) newAttribution(si int, at Attribution) *Attribution {
 	return &x.attrs[len(x.attrs)-1]
 }
 
+// The kinds of antecedent of a row of antecedents.prev, the index of a
+// mention of each.
+// (newAntecedents writes a row out kind by kind: prevKinds is 9.)
+const (
+	// prevPerson+g, for "he" and "she": one person (singular) of
+	// gender class g.
+	prevPerson = 0
+	// prevRole+g: a definite role: a person, or a registry source named
+	// by one.
+	prevRole = prevPerson + genders
+	// prevWeak: a capitalised word that only looks like a name.
+	prevWeak = prevRole + genders
+	// prevOrg: "it", "they": an organisation or back-reference.
+	prevOrg = prevWeak + 1
+	// prevParty: a definite organisation noun: an organisation not named
+	// by a person.
+	prevParty = prevOrg + 1
+	prevKinds = prevParty + 1
+)
+
+// prevKindsOf returns the set of the kinds of antecedent m is, a bit
+// for each (1<<prevPerson and the others), when it is outside a
+// quotation. It is worked out without a branch on the mention's kind,
+// which varies from one mention to the next at random.
+func prevKindsOf(m *mention) uint {
+	// The gender classes m is compatible with: any, male, female.
+	compat := uint(1<<anyGender | 1<<male | 1<<female)
+	if m.gender != "" { // seldom
+		for g := male; g <= female; g++ {
+			if !m.compatible(g) {
+				compat &^= 1 << g
+			}
+		}
+	}
+	org, backref := b2u(m.kind == mentionOrg), b2u(m.kind == mentionBackRef)
+	person := b2u(m.person)
+	role := b2u(m.kind == mentionPerson) | org&person
+	set := compat*b2u(m.singular())<<prevPerson | compat*role<<prevRole
+	set |= b2u(m.kind == mentionWeak)<<prevWeak | (org|backref)<<prevOrg | (org&^person|backref)<<prevParty
+	return set
+}
+
+// pick returns i when the low bit of bit is set, else old, without a
+// branch.
+func pick(old, i int32, bit uint) int32 {
+	keep := int32(bit&1) - 1 // -1 to keep old, 0 to take i
+	return old&keep | i&^keep
+}
+
 // antecedentsPool keeps antecedents indexes, released by the analyses
 // done with them, for reuse by other documents and goroutines.
 var antecedentsPool = sync.Pool{New: func() any { return new(antecedents) }}
@@ -683,56 +729,30 @@ func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents
 	x := antecedentsPool.Get().(*antecedents)
 	x.doc, x.all, x.infos = doc, all, infos
 	n := len(all) + 1
-	// One array holds the block of each mention and the nine prev slices.
-	arena := x.arena[:0]
-	if cap(arena) < 10*n {
-		arena = make([]int32, 0, 10*n)
+	x.block, x.prev = slices.Grow(x.block[:0], n)[:n], slices.Grow(x.prev[:0], n)[:n]
+	prev := x.prev[:len(all)]
+	var last [prevKinds]int32
+	for k := range last {
+		last[k] = -1
 	}
-	x.arena = arena
-	next := func() []int32 { s := arena[len(arena) : len(arena)+n]; arena = arena[:len(arena)+n]; return s }
-	x.block = next()
-	for g := range genders {
-		x.prevPerson[g], x.prevRole[g] = next(), next()
-	}
-	x.prevWeak, x.prevOrg, x.prevParty = next(), next(), next()
-	last := [9]int32{-1, -1, -1, -1, -1, -1, -1, -1, -1}
 	for i := range all {
 		m := &all[i]
 		x.block[i] = int32(doc.Sentences[m.sentence].Block)
-		for g := range genders {
-			x.prevPerson[g][i], x.prevRole[g][i] = last[2*g], last[2*g+1]
-		}
-		x.prevWeak[i], x.prevOrg[i], x.prevParty[i] = last[6], last[7], last[8]
+		prev[i] = last
 		if quoteInner(doc, m.start) {
 			continue
 		}
-		role := m.kind == mentionPerson || m.kind == mentionOrg && m.person
-		singular := m.singular() // a map look-up for unnamed mentions: once
-		for g := range genders {
-			if !m.compatible(g) {
-				continue
-			}
-			if singular {
-				last[2*g] = int32(i)
-			}
-			if role {
-				last[2*g+1] = int32(i)
-			}
-		}
-		if m.kind == mentionWeak {
-			last[6] = int32(i)
-		}
-		if m.kind == mentionOrg || m.kind == mentionBackRef {
-			last[7] = int32(i)
-		}
-		if m.kind == mentionOrg && !m.person || m.kind == mentionBackRef {
-			last[8] = int32(i)
-		}
+		// Each kind's last mention becomes all[i] when all[i] is one:
+		// by arithmetic, as the kinds of one mention and the next are
+		// unrelated.
+		// (Written out: a loop of nine steps costs a misprediction at its
+		// end.)
+		set, i := prevKindsOf(m), int32(i)
+		last[0], last[1], last[2] = pick(last[0], i, set>>0), pick(last[1], i, set>>1), pick(last[2], i, set>>2)
+		last[3], last[4], last[5] = pick(last[3], i, set>>3), pick(last[4], i, set>>4), pick(last[5], i, set>>5)
+		last[6], last[7], last[8] = pick(last[6], i, set>>6), pick(last[7], i, set>>7), pick(last[8], i, set>>8)
 	}
-	for g := range genders {
-		x.prevPerson[g][len(all)], x.prevRole[g][len(all)] = last[2*g], last[2*g+1]
-	}
-	x.prevWeak[len(all)], x.prevOrg[len(all)], x.prevParty[len(all)] = last[6], last[7], last[8]
+	x.prev[len(all)] = last
 	return x
 }
 
@@ -741,7 +761,7 @@ func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents
 // used after. The analysis calls it once it has attributed every
 // sentence.
 func (x *antecedents) release() {
-	if cap(x.arena) > 10*maxPooledMentions {
+	if cap(x.prev) > maxPooledMentions {
 		return
 	}
 	x.doc, x.all, x.infos, x.attrs = nil, nil, nil, nil
@@ -841,7 +861,7 @@ func (x *antecedents) resolvePronoun(p mention) (SourceRef, bool) {
 		// The nearest of a person in the window and a "he said" or "the
 		// agent said" speaker of this paragraph. (A person speaker of
 		// this paragraph is a person in the window.)
-		person := x.within(x.prevPerson[g][from], block, pronounBlocks)
+		person := x.within(x.prev[from][prevPerson+g], block, pronounBlocks)
 		if sp := x.within(lastOf(x.pronounSpeakers[g]), block, 0); sp > person {
 			return x.speakerRef(sp), true
 		}
@@ -851,15 +871,15 @@ func (x *antecedents) resolvePronoun(p mention) (SourceRef, bool) {
 		if sp := x.within(lastOf(x.speakers[g]), block, speakerBlocks); sp >= 0 {
 			return x.speakerRef(sp), true
 		}
-		if weak := x.within(x.prevWeak[from], block, pronounBlocks); weak >= 0 {
+		if weak := x.within(x.prev[from][prevWeak], block, pronounBlocks); weak >= 0 {
 			return x.all[weak].ref, true
 		}
 	case "it":
-		if org := x.within(x.prevOrg[from], block, pronounBlocks); org >= 0 {
+		if org := x.within(x.prev[from][prevOrg], block, pronounBlocks); org >= 0 {
 			return x.all[org].ref, true
 		}
 	case "they":
-		if org := x.prevOrg[from]; org >= 0 && x.all[org].sentence == p.sentence {
+		if org := x.prev[from][prevOrg]; org >= 0 && x.all[org].sentence == p.sentence {
 			return x.all[org].ref, true
 		}
 		if p.sentence > 0 && doc.Sentences[p.sentence-1].Block == block {
@@ -883,7 +903,7 @@ func (x *antecedents) resolveDefinite(d mention) (SourceRef, bool) {
 	block := x.doc.Sentences[d.sentence].Block
 	from := x.before(d.start)
 	if d.party {
-		if org := x.within(x.prevParty[from], block, pronounBlocks); org >= 0 {
+		if org := x.within(x.prev[from][prevParty], block, pronounBlocks); org >= 0 {
 			return x.all[org].ref, true
 		}
 		return SourceRef{}, false
@@ -899,7 +919,7 @@ func (x *antecedents) resolveDefinite(d mention) (SourceRef, bool) {
 			}
 		}
 	}
-	if j := x.within(x.prevRole[g][from], block, pronounBlocks); j >= 0 {
+	if j := x.within(x.prev[from][prevRole+g], block, pronounBlocks); j >= 0 {
 		return x.all[j].ref, true
 	}
 	return SourceRef{}, false
