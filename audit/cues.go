@@ -136,15 +136,15 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			continue
 		}
 		if lazy {
-			if !a.cues.mayStartWords(words, st) {
+			span := a.cues.startSpan(words, st)
+			if span == 0 {
 				continue
 			}
 			// cueAt reads the word before the start and the words of a
-			// cue (cueScreen.span at most) after it, and asks whether
-			// the start is the first or the second word: the words from
-			// two before the start, its index min(ti, 2) among them,
-			// stand for toks.
-			if lo, hi := max(0, ti-2), min(len(words), ti+a.cues.span); hi-lo <= len(sc.win) {
+			// cue (span at most) after it, and asks whether the start is
+			// the first or the second word: the words from two before
+			// the start, its index min(ti, 2) among them, stand for toks.
+			if lo, hi := max(0, ti-2), min(len(words), ti+span); hi-lo <= len(sc.win) {
 				// (Filled in place: the window has room.)
 				win := sc.win[:hi-lo]
 				for k := range win {
@@ -318,18 +318,20 @@ func (s *cueScreen) mayStart(toks []qword, c startWord) bool {
 	return s.pairs.has(pairFilterBits(c.fa, c.fb, a2, b2))
 }
 
-// mayStartWords is mayStart while the cue finder's words are words
+// startSpan is mayStart while the cue finder's words are words
 // themselves, each plain and whole (toks[ti] would be words[ti] as a
-// qword): the words' filter bits answer for their keys.
-func (s *cueScreen) mayStartWords(words []word, c startWord) bool {
-	if s.single.has(c.fa, c.fb) {
-		return true
+// qword): the words' filter bits answer for their keys. It returns the
+// most words a cue at words[c.ti] can have: 0 (false) when there is
+// none, 1 when no longer cue starts with the word and the next (a cue
+// of one word, or a verb), else span. cueAt need read no further.
+func (s *cueScreen) startSpan(words []word, c startWord) int {
+	if c.ti+1 < len(words) {
+		next := &words[c.ti+1]
+		if s.pairs.has(pairFilterBits(c.fa, c.fb, uint32(next.fa), next.fbits())) {
+			return s.span
+		}
 	}
-	if c.ti+1 >= len(words) {
-		return false
-	}
-	next := &words[c.ti+1]
-	return s.pairs.has(pairFilterBits(c.fa, c.fb, uint32(next.fa), next.fbits()))
+	return int(b2u(s.single.has(c.fa, c.fb)))
 }
 
 // plainQWord returns the cue finder's word for a plain word that is
