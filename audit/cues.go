@@ -81,90 +81,66 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 	starts, toks, lone := sc.starts[:0], sc.toks[:0], sc.lone[:0]
 	// While every word is plain and whole, the cue finder's words are
 	// the words themselves (toks[ti] would be words[ti] as a qword): the
-	// first walk (appendLone) goes as far as they are, and toks is not
-	// made, cueAt reading a window of the words around each start that
-	// passes the screen. The second loop makes toks of the words from
-	// the first that is not.
+	// first walk (appendLone) goes as far as they are. When it goes to
+	// the end, as in most sentences, toks is not made: wordCues matches
+	// at the starts it noted, reading a window of the words around each.
+	// Otherwise the second loop makes toks of the words from the first
+	// that is not plain and whole.
 	lone, at, j := appendLone(lone, sc.at[:0], words, split, &a.cues.either)
-	for _, ti := range at {
-		w := &words[ti]
-		starts = append(starts, startWord{ti: int(ti), fa: uint32(w.fa), fb: w.fbits()})
-		loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
-	}
 	sc.at = at
-	lazy := j == len(words)
-	if !lazy {
+	var rc []foundCue
+	if j == len(words) {
+		rc, toks, loaded = a.wordCues(sc.found[:0], toks, text, words, at, &sc.win)
+	} else {
+		for _, ti := range at {
+			w := &words[ti]
+			starts = append(starts, startWord{ti: int(ti), fa: uint32(w.fa), fb: w.fbits()})
+			loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
+		}
 		toks = appendPlainQWords(toks, words[:j])
-	}
-	for j < len(words) {
-		w := &words[j]
-		k, end := j+1, w.end
-		for k < len(words) && words[k].start == end {
-			end = words[k].end
-			k++
-		}
-		for wi := j; wi < k; wi++ {
-			if w := &words[wi]; w.capital || !w.ascii || a.cues.either.of(w)&(1<<eitherPronoun) != 0 {
-				lone = append(lone, int32(wi))
+		for j < len(words) {
+			w := &words[j]
+			k, end := j+1, w.end
+			for k < len(words) && words[k].start == end {
+				end = words[k].end
+				k++
 			}
-		}
-		if k == j+1 && w.plain {
-			if rep.startSet.hasWord(w) {
-				starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: w.fbits()})
-				loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
-			}
-			toks = append(toks, plainQWord(w))
-		} else {
-			t0 := len(toks)
-			toks = appendQWords(toks, text, w.start, end)
-			for ti := t0; ti < len(toks); ti++ {
-				key := toks[ti].key
-				if fa, fb := wordFilterBits(key); rep.startSet.has(fa, fb) {
-					starts = append(starts, startWord{ti: ti, fa: fa, fb: fb})
-					loaded = loaded || a.loadedSet.may(key) && rep.verbs[key].loaded
+			for wi := j; wi < k; wi++ {
+				if w := &words[wi]; w.capital || !w.ascii || a.cues.either.of(w)&(1<<eitherPronoun) != 0 {
+					lone = append(lone, int32(wi))
 				}
 			}
+			if k == j+1 && w.plain {
+				if rep.startSet.hasWord(w) {
+					starts = append(starts, startWord{ti: len(toks), fa: uint32(w.fa), fb: w.fbits()})
+					loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
+				}
+				toks = append(toks, plainQWord(w))
+			} else {
+				t0 := len(toks)
+				toks = appendQWords(toks, text, w.start, end)
+				for ti := t0; ti < len(toks); ti++ {
+					key := toks[ti].key
+					if fa, fb := wordFilterBits(key); rep.startSet.has(fa, fb) {
+						starts = append(starts, startWord{ti: ti, fa: fa, fb: fb})
+						loaded = loaded || a.loadedSet.may(key) && rep.verbs[key].loaded
+					}
+				}
+			}
+			j = k
 		}
-		j = k
-	}
-	// appendCues over the starts alone: a start inside a cue found
-	// before it starts none, and the screen rules out most.
-	rc, next := sc.found[:0], 0
-	for _, st := range starts {
-		ti := st.ti
-		if ti < next {
-			continue
-		}
-		if lazy {
-			span := a.cues.startSpan(words, st)
-			if span == 0 {
+		// appendCues over the starts alone: a start inside a cue found
+		// before it starts none, and the screen rules out most.
+		rc = sc.found[:0]
+		next := 0
+		for _, st := range starts {
+			if st.ti < next || !a.cues.mayStart(toks, st) {
 				continue
 			}
-			// cueAt reads the word before the start and the words of a
-			// cue (span at most) after it, and asks whether the start is
-			// the first or the second word: the words from two before
-			// the start, its index min(ti, 2) among them, stand for toks.
-			if lo, hi := max(0, ti-2), min(len(words), ti+span); hi-lo <= len(sc.win) {
-				// (Filled in place: the window has room.)
-				win := sc.win[:hi-lo]
-				for k := range win {
-					win[k] = plainQWord(&words[lo+k])
-				}
-				if c, n := rep.cueAt(text, win, ti-lo); n > 0 {
-					// The cue finder's words are the words: the cue is
-					// words[ti:ti+n].
-					rc = append(rc, foundCue{ReportingCue: c, first: ti, last: ti + n - 1})
-					next = ti + n
-				}
-				continue
+			if c, n := rep.cueAt(text, toks, st.ti); n > 0 {
+				rc = append(rc, foundCue{ReportingCue: c, first: -1})
+				next = st.ti + n
 			}
-			toks, lazy = appendPlainQWords(toks, words), false
-		} else if !a.cues.mayStart(toks, st) {
-			continue
-		}
-		if c, n := rep.cueAt(text, toks, ti); n > 0 {
-			rc = append(rc, foundCue{ReportingCue: c, first: -1})
-			next = ti + n
 		}
 	}
 	sc.starts, sc.toks, sc.found, sc.lone = starts, toks, rc, lone
@@ -198,6 +174,60 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 type foundCue struct {
 	ReportingCue
 	first, last int
+}
+
+// wordCues is appendCuesLoaded's cue finder, and its loaded test, on a
+// sentence of plain whole words (toks[ti] would be words[ti] as a
+// qword), at the words of at, which may start a cue. It appends the cues
+// it finds to rc with the indexes of their words. cueAt reads a window
+// of the words around each start that passes the screen, in win; if a
+// cue may be longer than the window, toks is made and returned.
+func (a *Analyzer) wordCues(rc []foundCue, toks []qword, text string, words []word, at []int32, win *[8]qword) (_ []foundCue, _ []qword, loaded bool) {
+	rep := &a.lex.Reporting
+	next, lazy := 0, true
+	for _, ti := range at {
+		ti := int(ti)
+		w := &words[ti]
+		loaded = loaded || a.loadedSet.hasWord(w) && rep.verbs[w.lower].loaded
+		// A start inside a cue found before it starts none, and the
+		// screen rules out most.
+		if ti < next {
+			continue
+		}
+		st := startWord{ti: ti, fa: uint32(w.fa), fb: w.fbits()}
+		if lazy {
+			span := a.cues.startSpan(words, st)
+			if span == 0 {
+				continue
+			}
+			// cueAt reads the word before the start and the words of a
+			// cue (span at most) after it, and asks whether the start is
+			// the first or the second word: the words from two before
+			// the start, its index min(ti, 2) among them, stand for toks.
+			if lo, hi := max(0, ti-2), min(len(words), ti+span); hi-lo <= len(win) {
+				// (Filled in place: the window has room.)
+				win := win[:hi-lo]
+				for k := range win {
+					win[k] = plainQWord(&words[lo+k])
+				}
+				if c, n := rep.cueAt(text, win, ti-lo); n > 0 {
+					// The cue finder's words are the words: the cue is
+					// words[ti:ti+n].
+					rc = append(rc, foundCue{ReportingCue: c, first: ti, last: ti + n - 1})
+					next = ti + n
+				}
+				continue
+			}
+			toks, lazy = appendPlainQWords(toks, words), false
+		} else if !a.cues.mayStart(toks, st) {
+			continue
+		}
+		if c, n := rep.cueAt(text, toks, ti); n > 0 {
+			rc = append(rc, foundCue{ReportingCue: c, first: -1})
+			next = ti + n
+		}
+	}
+	return rc, toks, loaded
 }
 
 // appendLone appends to lone the indexes of the words, from the first,
