@@ -502,6 +502,12 @@ func apposition(between string) bool {
 // for every candidate mention.
 func hasClauseBreak(s string, parens bool) bool {
 	for i := 0; i < len(s); i++ {
+		// Most bytes are none of the switch's: one look-up rules them
+		// out, rather than the switch's tests, which letters and spaces
+		// take one way and the other.
+		if !clauseBreakByte[s[i]] {
+			continue
+		}
 		switch s[i] {
 		case '"', '.', ';', ':', '!', '?':
 			return true
@@ -521,6 +527,14 @@ func hasClauseBreak(s string, parens bool) bool {
 	}
 	return false
 }
+
+// clauseBreakByte holds the bytes hasClauseBreak's switch looks at.
+var clauseBreakByte = func() (t [256]bool) {
+	for _, c := range []byte{'"', '.', ';', ':', '!', '?', '(', ')', 0xE2, 0xC2} {
+		t[c] = true
+	}
+	return t
+}()
 
 // after finds the nearest mention starting at most max words after a cue.
 func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max int) (mention, bool) {
