@@ -50,6 +50,13 @@ type BlockLexicon struct {
 	// maxPhraseRunes is the length in runes of the longest key of phrases:
 	// a block whose folded form must be longer is not looked up.
 	maxPhraseRunes int
+	// sizeChars, sizeWords and sizeSum bound what newItem counts: a block
+	// with more runes, words and solid+words than these is too long for a
+	// title, a section's follower, a phrase (maxPhraseRunes+3, see
+	// mayBePhrase) and any cue with a word bound, and past them its counts
+	// stop (blockItem.partial). Cues with a larger MaxChars count the
+	// runes of such a block when their byte screens pass.
+	sizeChars, sizeWords, sizeSum int
 }
 
 // BlockHints map markup to block kinds. A hint (see extract) names the
@@ -281,6 +288,16 @@ func (l *BlockLexicon) compile() error {
 			}
 		}
 	}
+	l.sizeChars, l.sizeWords, l.sizeSum = 0, 0, l.maxPhraseRunes+3
+	for _, r := range []*TitleRule{&l.Headline, &l.Subheading} {
+		l.sizeChars, l.sizeWords = max(l.sizeChars, r.MaxChars), max(l.sizeWords, r.MaxWords)
+	}
+	for _, s := range l.Sections {
+		l.sizeChars = max(l.sizeChars, s.MaxChars)
+	}
+	for _, c := range l.Cues {
+		l.sizeWords = max(l.sizeWords, c.MaxWords)
+	}
 	if !validBlockKind(l.Teasers.Kind) || len(l.Teasers.Endings) == 0 || l.Teasers.MinRun < 1 {
 		return fmt.Errorf("teasers: need a kind, endings and min_run >= 1")
 	}
@@ -369,6 +386,10 @@ type blockItem struct {
 	words      int
 	// solid counts the runes of text that are not white space.
 	solid int
+	// partial says chars, words and solid stopped counting past the
+	// lexicon's sizeChars, sizeWords and sizeSum: they are at most the
+	// block's, and more than those bounds.
+	partial bool
 }
 
 func (it *blockItem) set(kind BlockKind, src blockSource, reason string) {
@@ -493,44 +514,100 @@ func (l *BlockLexicon) atBoundary(view, boundary string, head, rest Span) bool {
 func (l *BlockLexicon) newItem(view string, s Span, hint string) blockItem {
 	text := view[s.Start:s.End]
 	it := blockItem{view: s, text: text, hint: hint, section: -1}
-	// One pass counts what utf8.RuneCountInString and strings.Fields would:
-	// runes, and words as runs of runes that are not unicode.IsSpace. The
-	// ASCII path is branch-free, as in strings.Fields.
-	chars, words, spaces, wasSpace := 0, 0, 0, 1
-	for i := 0; i < len(text); {
-		if i+8 <= len(text) {
-			// Eight bytes at a time while they are ASCII.
-			x := swarLoad(text, i)
-			if x&swarHigh == 0 {
-				sp := swarSpaces(x)
-				starts := swarHigh &^ sp & (sp<<8 | uint64(wasSpace)<<7)
-				chars += 8
-				words += bits.OnesCount64(starts)
-				spaces += bits.OnesCount64(sp)
-				wasSpace = int(sp >> 63)
-				i += 8
-				continue
-			}
-		}
-		var space int
-		if c := text[i]; c < utf8.RuneSelf {
-			space = int(asciiSpace[c])
-			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
-				space = 1
-			}
-			i += n
-		}
-		chars++
-		words += wasSpace &^ space
-		spaces += space
-		wasSpace = space
-	}
-	it.chars, it.words, it.solid = chars, words, chars-spaces
+	chars, words, spaces, exact := blockSize(text, l.sizeChars, l.sizeWords, l.sizeSum)
+	it.chars, it.words, it.solid, it.partial = chars, words, chars-spaces, !exact
 	return it
 }
+
+// blockSize counts what utf8.RuneCountInString and strings.Fields would
+// of text: runes, and words as runs of runes that are not
+// unicode.IsSpace; and the runes that are. It may stop counting once
+// chars > maxChars, words > maxWords and chars-spaces+words > maxSum all
+// hold (see BlockLexicon.sizeChars), and then reports counts that do and
+// exact false.
+func blockSize(text string, maxChars, maxWords, maxSum int) (chars, words, spaces int, exact bool) {
+	// Runes of more than one byte add their extra bytes to extra, so that
+	// i-extra counts the runes before i.
+	i, extra, wasSpace := 0, 0, uint64(1)
+	for i+8 <= len(text) {
+		// At most 15 steps of ASCII (see swarWordSteps), ending at the
+		// step that passes maxChars.
+		end := min(len(text), i+15*8)
+		if room := maxChars - (i - extra); room >= 0 && room < 15*8 {
+			end = min(end, i+room+8)
+		}
+		var acc uint64
+		i, acc, wasSpace = swarWordSteps(text, i, end, wasSpace)
+		words += laneSum(acc & (0x0f * swarOnes))
+		spaces += laneSum(acc >> 4 & (0x0f * swarOnes))
+		if chars := i - extra; chars > maxChars && words > maxWords && chars-spaces+words > maxSum {
+			return chars, words, spaces, false
+		}
+		if i+8 <= len(text) && swarLoad(text, i)&swarHigh != 0 {
+			// One rune, then eight bytes again.
+			space, n := spaceAt(text, i)
+			i += n
+			extra += n - 1
+			words += int(wasSpace &^ space)
+			spaces += int(space)
+			wasSpace = space
+		}
+	}
+	if rest := len(text) - i; rest > 0 && len(text) >= 8 {
+		// The last bytes, in the low lanes of the last eight.
+		if x := swarLoad(text, len(text)-8) >> (8 * (8 - rest)); x&swarHigh == 0 {
+			sp := swarSpaces(x)
+			starts := swarHigh &^ sp & (sp<<8 | wasSpace<<7) & (swarHigh >> (8 * (8 - rest)))
+			return len(text) - extra, words + bits.OnesCount64(starts), spaces + bits.OnesCount64(sp), true
+		}
+	}
+	for i < len(text) {
+		space, n := spaceAt(text, i)
+		i += n
+		extra += n - 1
+		words += int(wasSpace &^ space)
+		spaces += int(space)
+		wasSpace = space
+	}
+	return i - extra, words, spaces, true
+}
+
+// swarWordSteps passes text[i:end] eight ASCII bytes a step, branch-free
+// as in strings.Fields, for at most 15 steps, stopping before eight bytes
+// that are not all ASCII. Each byte of acc adds up, in its low four bits,
+// the word starts (a byte that is not a space after one that is, the one
+// before i a space when wasSpace is 1) and, in its high four, the spaces
+// it saw. It returns where it stopped, acc and whether the last byte
+// before that is a space.
+func swarWordSteps(text string, i, end int, wasSpace uint64) (int, uint64, uint64) {
+	var acc uint64
+	for ; i+8 <= end; i += 8 {
+		x := swarLoad(text, i)
+		if x&swarHigh != 0 {
+			break
+		}
+		sp := swarSpaces(x)
+		acc += (swarHigh&^sp&(sp<<8|wasSpace<<7))>>7 | sp>>3
+		wasSpace = sp >> 63
+	}
+	return i, acc, wasSpace
+}
+
+// spaceAt returns 1 when the rune at text[i] is white space
+// (unicode.IsSpace), else 0, and its length in bytes.
+func spaceAt(text string, i int) (uint64, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return uint64(asciiSpace[c]), 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsSpace(r) {
+		return 1, n
+	}
+	return 0, n
+}
+
+// laneSum adds up the eight bytes of x, which add up to less than 256.
+func laneSum(x uint64) int { return int(x * swarOnes >> 56) }
 
 // asciiSpace is 1 for the ASCII bytes that unicode.IsSpace calls white
 // space.
@@ -636,7 +713,18 @@ func (c *BlockCue) classify(it *blockItem) bool {
 	if c.MaxChars > 0 && it.chars > c.MaxChars || c.MaxWords > 0 && it.words > c.MaxWords {
 		return false
 	}
-	if !c.first.has(it.text) || !c.last.hasLast(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) || c.need != nil && !containsAny(it.text, c.need) {
+	if !c.first.has(it.text) || !c.last.hasLast(it.text) || c.lead != nil && !hasAnyPrefix(it.text, c.lead) {
+		return false
+	}
+	if it.partial && c.MaxChars > 0 && it.chars <= c.MaxChars {
+		// Past sizeChars but perhaps not past MaxChars: count the runes
+		// (words are past every bound).
+		it.chars = runeCount(it.text)
+		if it.chars > c.MaxChars {
+			return false
+		}
+	}
+	if c.need != nil && !containsAny(it.text, c.need) {
 		return false
 	}
 	if !c.re.MatchString(it.text) {
