@@ -53,6 +53,25 @@ const (
 
 const directivePrefix = "sourcecheck-"
 
+// hasDirective reports whether text contains directivePrefix, as
+// strings.Contains does, but faster on prose: it looks for the prefix's
+// last byte, a hyphen, rarer than its first, and compares back from each.
+// (strings.Index hops from 's' to 's', a frequent letter.)
+func hasDirective(text string) bool {
+	const n = len(directivePrefix)
+	for i := n - 1; i < len(text); i++ {
+		j := strings.IndexByte(text[i:], directivePrefix[n-1])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if text[i+1-n:i+1] == directivePrefix {
+			return true
+		}
+	}
+	return false
+}
+
 // Directive is one suppression comment.
 type Directive struct {
 	Kind DirectiveKind `json:"kind"`
@@ -81,7 +100,7 @@ type DirectiveProblem struct {
 // problems found in them. Rule ids are not checked against a rule set
 // here; see CheckDirectiveRules.
 func Suppressions(doc *Document) ([]Directive, []DirectiveProblem) {
-	if !strings.Contains(doc.Text, directivePrefix) {
+	if !hasDirective(doc.Text) {
 		return nil, nil // spare re-reading the markup
 	}
 	comments := Comments(doc)
