@@ -396,7 +396,10 @@ func (s *segmenter) terminator(i, kind int) int {
 	periods, adjacent := 0, false
 	j := i
 	for j < len(text) {
-		r, size := decodeRune(text, j)
+		r, size := rune(text[j]), 1 // decodeRune, its ASCII path inlined
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
 		if k, ok := terminatorKind(r); ok {
 			if r == '.' {
 				if j > i && text[j-1] == '.' {
@@ -425,7 +428,10 @@ func (s *segmenter) terminator(i, kind int) int {
 	// Closing marks: “stolen.”  (why?)  homes. »
 	q := runEnd
 	for q < len(text) {
-		r, size := decodeRune(text, q)
+		r, size := rune(text[q]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[q:])
+		}
 		if isAlwaysCloser(r) {
 			s.closeQuote(r)
 			q += size
@@ -852,8 +858,12 @@ func isBlank(r rune) bool {
 func skipBlank(text string, i int) (int, int) {
 	breaks := 0
 	for i < len(text) {
-		r, size := decodeRune(text, i)
-		if !isBlank(r) {
+		r, size := rune(text[i]), 1 // decodeRune and isBlank, their ASCII paths inlined
+		if r < utf8.RuneSelf {
+			if asciiSpace[r] == 0 {
+				break
+			}
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); !isBlank(r) {
 			break
 		}
 		switch r {
