@@ -57,6 +57,10 @@ type BlockLexicon struct {
 	// stop (blockItem.partial). Cues with a larger MaxChars count the
 	// runes of such a block when their byte screens pass.
 	sizeChars, sizeWords, sizeSum int
+	// plainEnd holds the bytes that end no closer and no teaser ending: a
+	// block ending in one is its own final mark (see finalMark). It is
+	// empty until compile fills it.
+	plainEnd byteSet
 }
 
 // BlockHints map markup to block kinds. A hint (see extract) names the
@@ -297,6 +301,18 @@ func (l *BlockLexicon) compile() error {
 	}
 	for _, c := range l.Cues {
 		l.sizeWords = max(l.sizeWords, c.MaxWords)
+	}
+	for b := range l.plainEnd {
+		l.plainEnd[b] = true
+	}
+	for _, e := range slices.Concat(l.Closers, l.Teasers.Endings) {
+		if e == "" {
+			// An empty teaser ending ends every block (an empty closer
+			// is skipped, but ruling all bytes out costs only speed).
+			l.plainEnd = byteSet{}
+			break
+		}
+		l.plainEnd[e[len(e)-1]] = false
 	}
 	if !validBlockKind(l.Teasers.Kind) || len(l.Teasers.Endings) == 0 || l.Teasers.MinRun < 1 {
 		return fmt.Errorf("teasers: need a kind, endings and min_run >= 1")
@@ -891,6 +907,14 @@ func startsWithCapital(s string, openers []string) bool {
 // finalMark returns how s ends, ignoring closing marks: "…" for any teaser
 // ending, else its last character.
 func (l *BlockLexicon) finalMark(s string) string {
+	if s != "" && l.plainEnd[s[len(s)-1]] {
+		// No closer to trim, no teaser ending.
+		if c := s[len(s)-1]; c < utf8.RuneSelf {
+			return s[len(s)-1:]
+		}
+		_, n := utf8.DecodeLastRuneInString(s)
+		return s[len(s)-n:]
+	}
 	s = l.trimClosers(s)
 	for _, e := range l.Teasers.Endings {
 		if strings.HasSuffix(s, e) {
