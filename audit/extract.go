@@ -247,7 +247,13 @@ var plainScratches = sync.Pool{New: func() any { return new(plainScratch) }}
 
 // lineBlock makes a block of a single line.
 func lineBlock(text string, l plainLine) rawBlock {
-	if m, strip := listMarker(text[l.ts:l.te]); m > 0 {
+	m, strip := listMarker(text[l.ts:l.te])
+	return markedBlock(text, l, m, strip)
+}
+
+// markedBlock is lineBlock given listMarker of the line's text.
+func markedBlock(text string, l plainLine, m int, strip bool) rawBlock {
+	if m > 0 {
 		s := l.ts
 		if strip {
 			s, _ = trimProseSpace(text, l.ts+m, l.te)
@@ -267,14 +273,13 @@ func appendWrapped(blocks []rawBlock, text string, group []plainLine) []rawBlock
 	var open rawBlock
 	opened := false
 	for _, l := range group {
-		item := lineBlock(text, l)
-		m, _ := listMarker(text[l.ts:l.te])
+		m, strip := listMarker(text[l.ts:l.te])
 		if opened && (m > 0 || l.indent > minIndent) {
 			blocks = append(blocks, open)
 			opened = false
 		}
 		if !opened {
-			open, opened = item, true
+			open, opened = markedBlock(text, l, m, strip), true
 			continue
 		}
 		open.view.End = l.te
@@ -351,6 +356,9 @@ func lineEndsSentence(s string) bool {
 // after it) that s starts with, or 0. strip is false for "-", which may
 // open a dash quote rather than a list item.
 func listMarker(s string) (n int, strip bool) {
+	if s != "" && 'a' <= s[0]|0x20 && s[0]|0x20 <= 'z' {
+		return 0, false // an ASCII letter: the most lines start with one
+	}
 	r, size := utf8.DecodeRuneInString(s)
 	switch r {
 	case '•', '◦', '▪', '‣', '·', '*', '+', '-':
