@@ -343,6 +343,13 @@ func hardWrapped(text string, group []plainLine) bool {
 // lineEndsSentence reports whether s ends with sentence punctuation, possibly
 // followed by closing quotes or brackets.
 func lineEndsSentence(s string) bool {
+	if s != "" {
+		// An ASCII last byte but a closing mark is the last rune, nothing
+		// trimmed.
+		if c := s[len(s)-1]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != ')' && c != ']' {
+			return c == '.' || c == '!' || c == '?' || c == ':' || c == ';'
+		}
+	}
 	s = strings.TrimRight(s, "\"'”’»)]")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {

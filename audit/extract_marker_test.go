@@ -57,3 +57,43 @@ func TestListMarker(t *testing.T) {
 		}
 	}
 }
+
+// refLineEndsSentence is lineEndsSentence without its answer from an
+// ASCII last byte.
+func refLineEndsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '…', ':', ';':
+		return true
+	}
+	return false
+}
+
+// TestLineEndsSentence holds lineEndsSentence to refLineEndsSentence on
+// every last byte after marks, random texts and the corpus lines.
+func TestLineEndsSentence(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := lineEndsSentence(s), refLineEndsSentence(s); got != want {
+			t.Fatalf("lineEndsSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for b := range 256 {
+		for _, head := range []string{"", "x", "x.", "x?”", "x…", "x.)"} {
+			check(head + string([]byte{byte(b)}))
+		}
+	}
+	pieces := []string{".", "!", "?", "…", ":", ";", "\"", "'", "”", "’", "»", ")", "]", "a", " ", "\xff", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		check(pieceText(rng, pieces, 6))
+	}
+	for _, set := range corpustest.Sets(t) {
+		for _, art := range set.Articles {
+			for line := range strings.Lines(art.Body) {
+				check(strings.TrimSpace(line))
+			}
+		}
+	}
+}
