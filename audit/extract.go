@@ -267,19 +267,20 @@ func markedBlock(text string, l plainLine, m int, strip bool) rawBlock {
 // on until an indented line or a list item starts the next one.
 func appendWrapped(blocks []rawBlock, text string, group []plainLine) []rawBlock {
 	minIndent := group[0].indent
-	for _, l := range group {
-		minIndent = min(minIndent, l.indent)
+	for i := range group {
+		minIndent = min(minIndent, group[i].indent)
 	}
 	var open rawBlock
 	opened := false
-	for _, l := range group {
+	for i := range group {
+		l := &group[i] // not a copy of each line
 		m, strip := listMarker(text[l.ts:l.te])
 		if opened && (m > 0 || l.indent > minIndent) {
 			blocks = append(blocks, open)
 			opened = false
 		}
 		if !opened {
-			open, opened = markedBlock(text, l, m, strip), true
+			open, opened = markedBlock(text, *l, m, strip), true
 			continue
 		}
 		open.view.End = l.te
@@ -302,11 +303,12 @@ func hardWrapped(text string, group []plainLine) bool {
 		return false
 	}
 	minIndent := group[0].indent
-	for _, l := range group {
-		minIndent = min(minIndent, l.indent)
+	for i := range group {
+		minIndent = min(minIndent, group[i].indent)
 	}
 	width, inner := 0, 0
-	for i, l := range group[:len(group)-1] {
+	for i := range len(group) - 1 {
+		l := &group[i]
 		if l.width > maxWrapWidth {
 			return false
 		}
@@ -319,7 +321,8 @@ func hardWrapped(text string, group []plainLine) bool {
 		return false
 	}
 	full, running := 0, 0
-	for i, l := range group[:len(group)-1] {
+	for i := range len(group) - 1 {
+		l := &group[i]
 		if group[i+1].indent > minIndent {
 			continue
 		}
