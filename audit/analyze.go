@@ -223,7 +223,11 @@ func Analyze(doc *Document) { NewAnalyzer(nil, nil).Analyze(doc) }
 // Analyze finds the claims and sources of doc, and the speaker of each of
 // its quotations. doc must have been through Structure (Analyze runs it
 // when doc has no view yet).
-func (a *Analyzer) Analyze(doc *Document) {
+func (a *Analyzer) Analyze(doc *Document) { a.analyze(doc, nil) }
+
+// analyze is Analyze, screening each sentence for the phrases of ex
+// (doc.exist) when ex is not nil.
+func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 	if doc.view == nil {
 		Structure(doc, a.lex)
 	}
@@ -280,6 +284,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 	// Per-sentence scratch, reused from one sentence to the next: nothing
 	// keeps them past their sentence.
 	doc.loaded.reset(&a.lex.Reporting, doc.view, len(doc.Sentences))
+	doc.exist.reset(ex, doc.view, len(doc.Sentences))
 	sc := &pooled.sc
 	toksUsed := 0 // the most words pooled.cue.toks has held
 	for si := range doc.Sentences {
@@ -323,6 +328,7 @@ func (a *Analyzer) Analyze(doc *Document) {
 			arena = appendWords(arena, text)
 		}
 		tokens := arena[lo:len(arena):len(arena)]
+		doc.exist.mark(si, tokens)
 		info.words = splitAtQuotes(tokens, bounds, base)
 		// The cues of every sentence share one array, as the words do.
 		c0 := len(cues)

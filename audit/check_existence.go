@@ -28,6 +28,10 @@ patterns: Go regular expressions (RE2 syntax), matched as written; (?i) makes on
 type existence struct {
 	tokens *phraseMatcher
 	re     *regexp.Regexp
+	// heads are the first two words of each phrase, when the engine's
+	// existenceScreen can rule sentences out for them
+	// (screenablePhrases); else nil.
+	heads [][2]string
 }
 
 func newExistence(r *rules.Rule) (Check, error) {
@@ -61,7 +65,7 @@ func newExistence(r *rules.Rule) (Check, error) {
 		return nil, r.Errorf(r.Pos.Params, "existence needs at least one of tokens, patterns")
 	}
 	if len(p.Patterns) == 0 {
-		return existence{tokens: newPhraseMatcher(phrases, false)}, nil
+		return existence{tokens: newPhraseMatcher(phrases, false), heads: screenablePhrases(phrases)}, nil
 	}
 	re, err := regexp.Compile(strings.Join(alts, "|"))
 	if err != nil {
@@ -71,11 +75,16 @@ func newExistence(r *rules.Rule) (Check, error) {
 }
 
 func (x existence) Run(c *Context) {
-	for i, b := range c.Doc.Blocks {
+	doc := c.Doc
+	// When Analyze screened the sentences for this engine's phrases, the
+	// matcher scans only the parts of a block that may hold one.
+	screened := x.heads != nil && c.shared != nil && doc.exist.holds(c.shared.exist, doc.view)
+	si := 0 // the first sentence of block i, or one before
+	for i, b := range doc.Blocks {
 		if !c.InBlock(i) {
 			continue
 		}
-		text := c.Doc.Slice(b.Span)
+		text := doc.Slice(b.Span)
 		report := func(start, end int) bool {
 			if start < end {
 				c.Report(Span{Start: b.Start + start, End: b.Start + end}, MessageData{Match: text[start:end]})
@@ -83,6 +92,13 @@ func (x existence) Run(c *Context) {
 			return true
 		}
 		if x.tokens != nil {
+			if screened && text == b.Text {
+				for si < len(doc.Sentences) && doc.Sentences[si].Block < i {
+					si++
+				}
+				x.scanScreened(doc, i, si, text, report)
+				continue
+			}
 			x.tokens.each(text, report)
 			continue
 		}

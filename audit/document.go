@@ -66,6 +66,9 @@ type Document struct {
 	// loaded is what Analyze found of the loaded reporting verbs: the
 	// sentences the loaded-verb check need not scan.
 	loaded loadedScreen
+	// exist is what Analyze found of the phrases of an engine's
+	// existence rules: the sentences they need not scan.
+	exist existenceBits
 }
 
 // NewDocument returns a document for text that is already UTF-8.

@@ -200,6 +200,10 @@ type Engine struct {
 	// so that a claim's kinds are looked up once per document rather
 	// than compared once per rule.
 	claimKeys map[string]uint64
+	// exist screens the sentences for the phrases of the existence
+	// rules as Audit analyses a document, or is nil (see
+	// existenceScreen).
+	exist *existenceScreen
 	// scratch holds *docScratch values for runs to reuse.
 	scratch sync.Pool
 }
@@ -227,6 +231,7 @@ func NewEngine(a *Analyzer, rs []*rules.Rule) (*Engine, error) {
 		return nil, joinErrors(errs)
 	}
 	e.claimKeys = assignClaimKeys(e.rules)
+	e.exist = newExistenceScreen(e.rules)
 	return e, nil
 }
 
@@ -308,7 +313,7 @@ func (e *Engine) Rules() []*rules.Rule {
 func (e *Engine) Audit(doc *Document) []Finding {
 	if doc.view == nil {
 		Structure(doc, e.analyzer.Lexicon())
-		e.analyzer.Analyze(doc)
+		e.analyzer.analyze(doc, e.exist)
 	}
 	return e.Run(doc)
 }
@@ -323,7 +328,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 		scratch = &docScratch{}
 	}
 	st, ctx := &scratch.st, &scratch.ctx
-	*st = docState{sets: e.lexSets, claimKeys: e.claimKeys, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
+	*st = docState{sets: e.lexSets, claimKeys: e.claimKeys, exist: e.exist, blockBits: scratch.blockBits[:0], claimScopes: scratch.claimScopes[:0],
 		claimLists: scratch.claimLists[:0], claimIdx: scratch.claimIdx[:0],
 		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited, speakers: scratch.speakers}
 	*ctx = Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
@@ -611,6 +616,10 @@ type docState struct {
 	// with the indexes of its claims in claimIdx.
 	claimLists []claimList
 	claimIdx   []int32
+	// exist is the engine's existence screen (nil outside an engine
+	// run): the document's existence bits hold when they were worked out
+	// with it.
+	exist *existenceScreen
 }
 
 // docScratch holds the memory of a docState's per-block and per-claim
@@ -1267,7 +1276,7 @@ func (r ExampleResult) OK() bool { return r.Hit == (len(r.Findings) > 0) }
 func (e *Engine) RunExamples() []ExampleResult {
 	var out []ExampleResult
 	for _, c := range e.rules {
-		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}, lexSets: e.lexSets, claimKeys: e.claimKeys}
+		one := &Engine{analyzer: e.analyzer, rules: []compiled{c}, lexSets: e.lexSets, claimKeys: e.claimKeys, exist: e.exist}
 		for _, ex := range []struct {
 			hit   bool
 			texts []string

@@ -1,0 +1,230 @@
+package audit
+
+import "strings"
+
+// existenceScreen is a screen of the sentences that may hold a phrase of
+// an engine's existence rules, worked out by Analyze from the words it
+// splits each sentence into anyway, so that the rules scan only those
+// sentences again (see existence.Run).
+//
+// It holds the first and the second words of the phrases. Every phrase
+// it is made of has two or more words, each of ASCII letters and digits
+// only (screenablePhrases). A match of one is its first word, a run of
+// white space and its second word, and so on, with \b at each end; the
+// analysis word holding the end of the first word ends there, and starts
+// where the match does or is not alnum (a joiner, or a rune past ASCII,
+// is before it: \b is ASCII), and the next word starts at the second
+// word and ends with it or is not alnum. An alnum word is its text, case
+// folded: so it is the phrase's word, whatever the case, while a word
+// that is not alnum may stand for any (it may hold the Kelvin sign or
+// the long s, which fold to "k" and "s"). A sentence may hold a match
+// only where two words in a row are a first word (or any) then a second
+// word (or any).
+type existenceScreen struct {
+	// t has bit 0 of entries a and b set for each first word, bit 1 for
+	// each second word, a and b its wordFilterBits modulo the table's
+	// size: a word may be one of them when both its entries have the
+	// bit. A small table stays in the cache.
+	t [existenceScreenSize]uint8
+}
+
+const existenceScreenSize = 512
+
+// Bits of existenceScreen.t.
+const (
+	existFirst  = 1
+	existSecond = 2
+)
+
+// newExistenceScreen returns the screen of the phrases of the existence
+// rules in rs that are matched by phrases alone and whose phrases can be
+// screened (existence.heads), or nil when there are none.
+func newExistenceScreen(rs []compiled) *existenceScreen {
+	var s *existenceScreen
+	for i := range rs {
+		x, ok := rs[i].check.(existence)
+		if !ok || x.heads == nil {
+			continue
+		}
+		if s == nil {
+			s = new(existenceScreen)
+		}
+		for _, h := range x.heads {
+			s.add(existFirst, h[0])
+			s.add(existSecond, h[1])
+		}
+	}
+	return s
+}
+
+func (s *existenceScreen) add(bit uint8, w string) {
+	a, b := wordFilterBits(w)
+	s.t[a%existenceScreenSize] |= bit
+	s.t[b%existenceScreenSize] |= bit
+}
+
+// screenablePhrases returns the first two words of each phrase,
+// lower-cased, when every phrase has two words or more, all of ASCII
+// letters and digits; else nil (the screen cannot rule out a sentence
+// for them).
+func screenablePhrases(phrases [][]string) [][2]string {
+	heads := make([][2]string, 0, len(phrases))
+	for _, words := range phrases {
+		if len(words) < 2 {
+			return nil
+		}
+		for _, w := range words {
+			if !isAlnum(w) {
+				return nil
+			}
+		}
+		heads = append(heads, [2]string{strings.ToLower(words[0]), strings.ToLower(words[1])})
+	}
+	if len(heads) == 0 {
+		return nil
+	}
+	return heads
+}
+
+// mayHold reports whether a sentence whose words (as appendWords splits
+// them) are words may hold a phrase of s: false means it holds none.
+// It asks every word, and keeps the answers by arithmetic rather than
+// branches.
+func (s *existenceScreen) mayHold(words []word) bool {
+	var prev, hit uint8
+	for k := range words {
+		w := &words[k]
+		// A word that is not alnum may be any word: both bits.
+		b := s.t[w.fa%existenceScreenSize]&s.t[w.fb%existenceScreenSize] | uint8(w.fb>>15^1)*(existFirst|existSecond)
+		hit |= prev & (b >> 1)
+		prev = b
+	}
+	return hit != 0
+}
+
+// existenceBits is what Analyze found of the phrases of an engine's
+// existence rules: which sentences cannot hold one (existenceScreen). It
+// holds for the screen and the view it was worked out with only.
+type existenceBits struct {
+	screen *existenceScreen
+	view   *View
+	// first and rest have bit si (of first, then of rest, counting on
+	// from 64) set when sentence si cannot hold a phrase; unset bits say
+	// nothing.
+	first uint64
+	rest  []uint64
+}
+
+// reset starts the bits of a document of n sentences, its view view, to
+// be worked out with screen (none when screen is nil).
+func (s *existenceBits) reset(screen *existenceScreen, view *View, n int) {
+	s.screen, s.view, s.first = screen, view, 0
+	words := 0
+	if screen != nil {
+		words = max(0, (n-1)/64)
+	}
+	if cap(s.rest) >= words {
+		s.rest = s.rest[:words]
+		clear(s.rest)
+	} else {
+		s.rest = make([]uint64, words)
+	}
+}
+
+// mark screens sentence si, whose words are words.
+func (s *existenceBits) mark(si int, words []word) {
+	if s.screen == nil || s.screen.mayHold(words) {
+		return
+	}
+	if si < 64 {
+		s.first |= 1 << si
+	} else if k := si/64 - 1; k < len(s.rest) {
+		s.rest[k] |= 1 << (si % 64)
+	}
+}
+
+// free reports whether sentence si is known to hold no phrase of screen.
+func (s *existenceBits) free(si int) bool {
+	if si < 64 {
+		return s.first&(1<<si) != 0
+	}
+	k := si/64 - 1
+	return k < len(s.rest) && s.rest[k]&(1<<(si%64)) != 0
+}
+
+// holds reports whether the bits were worked out with screen, not nil,
+// on view.
+func (s *existenceBits) holds(screen *existenceScreen, view *View) bool {
+	return screen != nil && s.screen == screen && s.view == view && view != nil
+}
+
+// existenceCut marks the bytes no match of a phrase of ASCII letters and
+// digits can hold, and that \b counts as no word character: every byte
+// but the ASCII word characters, the white space that separates words,
+// and the bytes of the runes past ASCII that fold to an ASCII letter
+// (foldsToASCII). A match lies wholly on one side of each.
+var existenceCut = func() (t [256]bool) {
+	for b := range 256 {
+		t[b] = !isASCIIWord(byte(b)) && !strings.ContainsRune(" \t\n\f\r", rune(b))
+	}
+	for _, r := range foldsToASCII {
+		for _, b := range []byte(string(r)) {
+			t[b] = false
+		}
+	}
+	return t
+}()
+
+// foldsToASCII are the runes past ASCII whose simple case folding holds
+// an ASCII letter: the long s and the Kelvin sign.
+var foldsToASCII = []rune{'\u017f', '\u212a'}
+
+// scanScreened calls report for each match of x.tokens in text, block
+// bi's source text, as x.tokens.each(text, report) would, but scans only
+// the parts of text that may hold one: it steps over the block's
+// sentences bits rules out, when a match cannot cross their ends.
+// Sentences from si0 on are looked at.
+func (x existence) scanScreened(doc *Document, bi, si0 int, text string, report func(start, end int) bool) {
+	b := &doc.Blocks[bi]
+	from := 0 // where the next part to scan starts
+	for si := si0; si < len(doc.Sentences) && doc.Sentences[si].Block == bi; si++ {
+		if !doc.exist.free(si) {
+			continue
+		}
+		s := &doc.Sentences[si]
+		start, end := s.view.Start-b.view.Start, s.view.End-b.view.Start
+		if start < from || end <= start || end > len(text) || s.Text != text[start:end] {
+			continue
+		}
+		// No match crosses the sentence's end: its last byte is a cut.
+		// Nor its start: white space, then a cut or the block's start,
+		// is before it. (No match starts or ends with white space.)
+		if !existenceCut[text[end-1]] {
+			continue
+		}
+		k := start - 1
+		for k >= 0 && (text[k] == ' ' || text[k] == '\n' || text[k] == '\t' || text[k] == '\r' || text[k] == '\f') {
+			k--
+		}
+		if k >= 0 && !existenceCut[text[k]] {
+			continue
+		}
+		if from < start {
+			x.scanPart(text, from, start, report)
+		}
+		from = end
+	}
+	if from < len(text) {
+		x.scanPart(text, from, len(text), report)
+	}
+}
+
+// scanPart reports the matches in text[from:to], at their offsets in
+// text.
+func (x existence) scanPart(text string, from, to int, report func(start, end int) bool) {
+	if from == 0 && to == len(text) {
+		x.tokens.each(text, report)
+		return
+	}
+	x.tokens.each(text[from:to], func(start, end int) bool { return report(from+start, from+end) })
+}
