@@ -32,6 +32,9 @@ type existence struct {
 	// existenceScreen can rule sentences out for them
 	// (screenablePhrases); else nil.
 	heads [][2]string
+	// shortest is the length in bytes of the shortest match, when heads
+	// is not nil.
+	shortest int
 }
 
 func newExistence(r *rules.Rule) (Check, error) {
@@ -65,7 +68,9 @@ func newExistence(r *rules.Rule) (Check, error) {
 		return nil, r.Errorf(r.Pos.Params, "existence needs at least one of tokens, patterns")
 	}
 	if len(p.Patterns) == 0 {
-		return existence{tokens: newPhraseMatcher(phrases, false), heads: screenablePhrases(phrases)}, nil
+		x := existence{tokens: newPhraseMatcher(phrases, false)}
+		x.heads, x.shortest = screenablePhrases(phrases)
+		return x, nil
 	}
 	re, err := regexp.Compile(strings.Join(alts, "|"))
 	if err != nil {

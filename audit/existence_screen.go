@@ -21,14 +21,16 @@ import "strings"
 // only where two words in a row are a first word (or any) then a second
 // word (or any).
 type existenceScreen struct {
-	// t has bit 0 of entries a and b set for each first word, bit 1 for
-	// each second word, a and b its wordFilterBits modulo the table's
-	// size: a word may be one of them when both its entries have the
-	// bit. A small table stays in the cache.
+	// t has bit existFirst of entry a set for each first word, bit
+	// existSecond for each second word, a its first wordFilterBits
+	// position modulo the table's size: a word may be one of them when
+	// its entry has the bit. (One look-up a word; a small table stays in
+	// the cache, and lets through about one word in a hundred that is
+	// none of the few words of the phrases.)
 	t [existenceScreenSize]uint8
 }
 
-const existenceScreenSize = 512
+const existenceScreenSize = 1024
 
 // Bits of existenceScreen.t.
 const (
@@ -58,32 +60,43 @@ func newExistenceScreen(rs []compiled) *existenceScreen {
 }
 
 func (s *existenceScreen) add(bit uint8, w string) {
-	a, b := wordFilterBits(w)
+	a, _ := wordFilterBits(w)
 	s.t[a%existenceScreenSize] |= bit
-	s.t[b%existenceScreenSize] |= bit
+}
+
+// of returns the bits of t word w may have: both when w is not alnum.
+func (s *existenceScreen) of(w *word) uint8 {
+	return s.t[w.fa%existenceScreenSize] | uint8(^w.fb>>15)*(existFirst|existSecond)
 }
 
 // screenablePhrases returns the first two words of each phrase,
 // lower-cased, when every phrase has two words or more, all of ASCII
 // letters and digits; else nil (the screen cannot rule out a sentence
-// for them).
-func screenablePhrases(phrases [][]string) [][2]string {
-	heads := make([][2]string, 0, len(phrases))
+// for them). shortest is then the length of the shortest match, in
+// bytes: its words' letters, a byte or more each, and a byte between
+// two words.
+func screenablePhrases(phrases [][]string) (heads [][2]string, shortest int) {
+	heads = make([][2]string, 0, len(phrases))
 	for _, words := range phrases {
 		if len(words) < 2 {
-			return nil
+			return nil, 0
 		}
+		n := len(words) - 1
 		for _, w := range words {
 			if !isAlnum(w) {
-				return nil
+				return nil, 0
 			}
+			n += len(w)
+		}
+		if len(heads) == 0 || n < shortest {
+			shortest = n
 		}
 		heads = append(heads, [2]string{strings.ToLower(words[0]), strings.ToLower(words[1])})
 	}
 	if len(heads) == 0 {
-		return nil
+		return nil, 0
 	}
-	return heads
+	return heads, shortest
 }
 
 // mayHold reports whether a sentence whose words (as appendWords splits
@@ -91,14 +104,21 @@ func screenablePhrases(phrases [][]string) [][2]string {
 // It asks every word, and keeps the answers by arithmetic rather than
 // branches.
 func (s *existenceScreen) mayHold(words []word) bool {
-	var prev, hit uint8
-	for k := range words {
-		w := &words[k]
-		// A word that is not alnum may be any word: both bits.
-		b := s.t[w.fa%existenceScreenSize]&s.t[w.fb%existenceScreenSize] | uint8(w.fb>>15^1)*(existFirst|existSecond)
-		hit |= prev & (b >> 1)
-		prev = b
+	n := len(words)
+	if n < 2 {
+		return false
 	}
+	last := &words[n-1]
+	// Hit has bit 0 set when a word may be a first word and the next a
+	// second: two words a step, then the last of an odd number, without
+	// a branch.
+	var prev, hit uint8
+	for ; len(words) >= 2; words = words[2:] {
+		b0, b1 := s.of(&words[0]), s.of(&words[1])
+		hit |= prev&(b0>>1) | b0&(b1>>1)
+		prev = b1
+	}
+	hit |= prev & (s.of(last) >> 1) & -uint8(n&1)
 	return hit != 0
 }
 
@@ -209,12 +229,14 @@ func (x existence) scanScreened(doc *Document, bi, si0 int, text string, report 
 		if k >= 0 && !existenceCut[text[k]] {
 			continue
 		}
-		if from < start {
+		// A part shorter than the shortest phrase holds none: most
+		// are the space between two sentences.
+		if start-from >= x.shortest {
 			x.scanPart(text, from, start, report)
 		}
 		from = end
 	}
-	if from < len(text) {
+	if len(text)-from >= x.shortest {
 		x.scanPart(text, from, len(text), report)
 	}
 }

@@ -178,7 +178,11 @@ func findingMatches(fs []Finding) []string {
 func TestExistenceScreenMayHold(t *testing.T) {
 	phrases := [][]string{{"some", "argue"}, {"it", "is", "widely", "believed"}, {"kill", "them"}, {"according", "to", "some"}}
 	s := new(existenceScreen)
-	for _, h := range screenablePhrases(phrases) {
+	heads, shortest := screenablePhrases(phrases)
+	if shortest != len("kill them") {
+		t.Errorf("shortest = %d, want %d", shortest, len("kill them"))
+	}
+	for _, h := range heads {
 		s.add(existFirst, h[0])
 		s.add(existSecond, h[1])
 	}
@@ -189,6 +193,11 @@ func TestExistenceScreenMayHold(t *testing.T) {
 	}{
 		{"Some argue so.", true},
 		{"SOME  ARGUE", true},
+		{"so some argue", true},
+		{"so so some argue", true},
+		{"so so so some argue", true},
+		{"argue", false},
+		{"", false},
 		{"some\nargue", true},
 		{"ſome argue", true},
 		{"\u212aill them", true},
@@ -210,7 +219,7 @@ func TestExistenceScreenMayHold(t *testing.T) {
 		}
 	}
 	for _, ph := range [][][]string{{{"some"}}, {{"state-run", "media"}}, {{"x", "y"}, {"é", "y"}}, {{"a_b", "c"}}} {
-		if screenablePhrases(ph) != nil {
+		if heads, _ := screenablePhrases(ph); heads != nil {
 			t.Errorf("screenablePhrases(%q) is not nil", ph)
 		}
 	}
