@@ -101,7 +101,7 @@ func (x existence) Run(c *Context) {
 				for si < len(doc.Sentences) && doc.Sentences[si].Block < i {
 					si++
 				}
-				x.scanScreened(doc, i, si, text, report)
+				si = x.scanScreened(doc, i, si, text, report)
 				continue
 			}
 			x.tokens.each(text, report)

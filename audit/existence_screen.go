@@ -202,17 +202,19 @@ var foldsToASCII = []rune{'\u017f', '\u212a'}
 // scanScreened calls report for each match of x.tokens in text, block
 // bi's source text, as x.tokens.each(text, report) would, but scans only
 // the parts of text that may hold one: it steps over the block's
-// sentences bits rules out, when a match cannot cross their ends.
-// Sentences from si0 on are looked at.
-func (x existence) scanScreened(doc *Document, bi, si0 int, text string, report func(start, end int) bool) {
-	b := &doc.Blocks[bi]
+// sentences doc.exist rules out, when a match cannot cross their ends.
+// The block's sentences are looked for from si on; it returns the
+// index of the first sentence after them.
+func (x existence) scanScreened(doc *Document, bi, si int, text string, report func(start, end int) bool) int {
+	sents := doc.Sentences
+	base := doc.Blocks[bi].view.Start
 	from := 0 // where the next part to scan starts
-	for si := si0; si < len(doc.Sentences) && doc.Sentences[si].Block == bi; si++ {
+	for ; si < len(sents) && sents[si].Block == bi; si++ {
 		if !doc.exist.free(si) {
 			continue
 		}
-		s := &doc.Sentences[si]
-		start, end := s.view.Start-b.view.Start, s.view.End-b.view.Start
+		s := &sents[si]
+		start, end := s.view.Start-base, s.view.End-base
 		if start < from || end <= start || end > len(text) || s.Text != text[start:end] {
 			continue
 		}
@@ -239,6 +241,7 @@ func (x existence) scanScreened(doc *Document, bi, si0 int, text string, report 
 	if len(text)-from >= x.shortest {
 		x.scanPart(text, from, len(text), report)
 	}
+	return si
 }
 
 // scanPart reports the matches in text[from:to], at their offsets in
