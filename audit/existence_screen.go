@@ -218,14 +218,21 @@ func (x existence) scanScreened(doc *Document, bi, si int, text string, report f
 		if start < from || end <= start || end > len(text) || s.Text != text[start:end] {
 			continue
 		}
-		// No match crosses the sentence's end: its last byte is a cut.
-		// Nor its start: white space, then a cut or the block's start,
-		// is before it. (No match starts or ends with white space.)
+		// No match crosses the sentence's ends: on each side, past any
+		// white space (the matcher's separators), is a cut or the end of
+		// the block. (A match holds no cut, and starts and ends with a
+		// letter.)
 		if !existenceCut[text[end-1]] {
-			continue
+			k := end
+			for k < len(text) && x.tokens.isSep(text[k]) {
+				k++
+			}
+			if k < len(text) && !existenceCut[text[k]] {
+				continue
+			}
 		}
 		k := start - 1
-		for k >= 0 && (text[k] == ' ' || text[k] == '\n' || text[k] == '\t' || text[k] == '\r' || text[k] == '\f') {
+		for k >= 0 && x.tokens.isSep(text[k]) {
 			k--
 		}
 		if k >= 0 && !existenceCut[text[k]] {

@@ -136,6 +136,8 @@ func TestExistenceScreenEdges(t *testing.T) {
 		"Of the. of\nthe. he said the U2 band. 2 1 0. 21 0. 2 10.",
 		"Some argue\xff. \xffSome argue. So\xffme argue. Some \xc5argue.",
 		"# Some argue\n\nMany believe *some* argue, and **many believe** it. Some [argue](x).",
+		"Shr 12 cts vs 10 cts\nNet some\nargue that. Many say so\nsome argue",
+		"Many argue. Some argue that x\n\nsome",
 		"Some argue 'it is' so. \"Some argue\". (some argue) [it is]",
 		"A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P. Q. R. S. T. U. V. W. X. Y. Z. A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P. Q. R. S. T. U. V. W. X. Y. Z. A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P. Q. R. S. T. U. V. W. X. Y. Z. Some argue. It is.",
 	}
