@@ -85,14 +85,15 @@ func (x existence) Run(c *Context) {
 	// matcher scans only the parts of a block that may hold one.
 	screened := x.heads != nil && c.shared != nil && doc.exist.holds(c.shared.exist, doc.view)
 	si := 0 // the first sentence of block i, or one before
-	for i, b := range doc.Blocks {
+	for i := range doc.Blocks {
 		if !c.InBlock(i) {
 			continue
 		}
-		text := doc.Slice(b.Span)
+		b := &doc.Blocks[i]
+		text, off := doc.Slice(b.Span), b.Start
 		report := func(start, end int) bool {
 			if start < end {
-				c.Report(Span{Start: b.Start + start, End: b.Start + end}, MessageData{Match: text[start:end]})
+				c.Report(Span{Start: off + start, End: off + end}, MessageData{Match: text[start:end]})
 			}
 			return true
 		}
