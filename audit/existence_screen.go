@@ -128,48 +128,26 @@ func (s *existenceScreen) mayHold(words []word) bool {
 type existenceBits struct {
 	screen *existenceScreen
 	view   *View
-	// first and rest have bit si (of first, then of rest, counting on
-	// from 64) set when sentence si cannot hold a phrase; unset bits say
+	// free has the sentences that cannot hold a phrase; the others say
 	// nothing.
-	first uint64
-	rest  []uint64
+	free sentenceBits
 }
 
 // reset starts the bits of a document of n sentences, its view view, to
 // be worked out with screen (none when screen is nil).
 func (s *existenceBits) reset(screen *existenceScreen, view *View, n int) {
-	s.screen, s.view, s.first = screen, view, 0
-	words := 0
-	if screen != nil {
-		words = max(0, (n-1)/64)
+	s.screen, s.view = screen, view
+	if screen == nil {
+		n = 0
 	}
-	if cap(s.rest) >= words {
-		s.rest = s.rest[:words]
-		clear(s.rest)
-	} else {
-		s.rest = make([]uint64, words)
-	}
+	s.free.reset(n)
 }
 
 // mark screens sentence si, whose words are words.
 func (s *existenceBits) mark(si int, words []word) {
-	if s.screen == nil || s.screen.mayHold(words) {
-		return
+	if s.screen != nil && !s.screen.mayHold(words) {
+		s.free.set(si)
 	}
-	if si < 64 {
-		s.first |= 1 << si
-	} else if k := si/64 - 1; k < len(s.rest) {
-		s.rest[k] |= 1 << (si % 64)
-	}
-}
-
-// free reports whether sentence si is known to hold no phrase of screen.
-func (s *existenceBits) free(si int) bool {
-	if si < 64 {
-		return s.first&(1<<si) != 0
-	}
-	k := si/64 - 1
-	return k < len(s.rest) && s.rest[k]&(1<<(si%64)) != 0
 }
 
 // holds reports whether the bits were worked out with screen, not nil,
@@ -210,7 +188,7 @@ func (x existence) scanScreened(doc *Document, bi, si int, text string, report f
 	base := doc.Blocks[bi].view.Start
 	from := 0 // where the next part to scan starts
 	for ; si < len(sents) && sents[si].Block == bi; si++ {
-		if !doc.exist.free(si) {
+		if !doc.exist.free.has(si) {
 			continue
 		}
 		s := &sents[si]

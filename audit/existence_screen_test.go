@@ -67,7 +67,7 @@ func existenceBothWays(e *Engine, format Format, text string) (screened, full []
 	doc := NewDocument("t", format, text)
 	screened = e.Audit(doc)
 	for si := range doc.Sentences {
-		if doc.exist.free(si) {
+		if doc.exist.free.has(si) {
 			free++
 		}
 	}
