@@ -327,120 +327,119 @@ func appendWordsLower(dst []word, text, lower string) []word {
 // It returns where it stopped: the end of text, a byte that is not ASCII
 // between words, or the start of the word it left.
 //
-// It calls nothing, so that what it works with stays in registers: most
-// words are ASCII letters and digits ended by a space or a mark, passed
-// eight bytes a step.
+// It calls nothing on the way of most words, so that what it works with
+// stays in registers: most words are ASCII letters and digits ended by a
+// space or a mark, settled by the eight bytes loaded at their start. The
+// rest are scanned eight bytes a step too, and so are the last bytes of
+// text, loaded with spaces past its end (swarLoadTail): no byte is
+// looked at on its own but after a hyphen, an apostrophe or a dot.
 func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 	for i < len(text) {
+		// The high bit of each of the eight bytes from i that is an
+		// ASCII letter or digit: bytes of 0x80 and above are tested
+		// without it, then ruled out.
+		var x uint64
 		if i+8 <= len(text) {
-			// Most words, and the marks between them, are settled by
-			// the eight bytes from i: the high bit of each that is an
-			// ASCII letter or digit (see the scan below).
-			x := swarLoad(text, i)
-			alnum := swarAlnum(x&^swarHigh) &^ x & swarHigh
-			if alnum&0x80 == 0 {
-				// Between words: past the marks and spaces up to the
-				// next word or byte that is not ASCII.
-				stop := alnum | x&swarHigh
-				if stop == 0 {
-					i += 8
-					continue
-				}
-				n := bits.TrailingZeros64(stop) / 8
-				i += n
-				if alnum>>(8*n)&0x80 == 0 {
-					return dst, i // not ASCII
-				}
+			x = swarLoad(text, i)
+		} else {
+			x = swarLoadTail(text, i)
+		}
+		alnum := swarAlnum(x&^swarHigh) &^ x & swarHigh
+		if alnum&0x80 == 0 {
+			// Between words: past the marks and spaces up to the next
+			// word or byte that is not ASCII.
+			stop := alnum | x&swarHigh
+			if stop == 0 {
+				i += 8
 				continue
 			}
-			// A word starts at i. When it ends within these bytes, at
-			// an ASCII byte that joins nothing (not a hyphen, an
-			// apostrophe or a dot, which the scan below looks past),
-			// it is settled here.
-			if stop := ^alnum & swarHigh; stop != 0 {
-				n := bits.TrailingZeros64(stop) / 8
-				if c := byte(x >> (8 * n)); wordEnds[c] {
-					start := i
-					i += n
-					// Sliced from the eight bytes loaded, the word
-					// needs no check of its bounds.
-					t := text[start : start+8][:n]
-					l := t
-					if lower != "" {
-						l = lower[start : start+8][:n]
-					} else if swarUpper(x)&(1<<(8*n)-1) != 0 {
-						return dst, start // lower is yet to be made
-					}
-					if len(dst) == cap(dst) {
-						return dst, start
-					}
-					fa, fb := wordFilterBits(l)
-					dst = dst[:len(dst)+1]
-					w := &dst[len(dst)-1]
-					w.start, w.end = start, i
-					w.text, w.lower = t, l
-					c0 := byte(x)
-					w.capital, w.number = c0-'A' < 26, c0-'0' < 10
-					w.ascii, w.plain = true, true
-					w.fa, w.fb = uint16(fa), uint16(fb)|wordAlnum
-					if c == ' ' {
-						i++ // the space most words end at, passed here at once
-					}
-					continue
-				}
+			n := bits.TrailingZeros64(stop) / 8
+			i += n
+			if alnum>>(8*n)&0x80 == 0 {
+				return dst, i // not ASCII
 			}
-		}
-		c := text[i]
-		if !isASCIIAlnum(c) {
-			if c >= utf8.RuneSelf {
-				return dst, i
-			}
-			i++ // the common case of a space or a punctuation mark
 			continue
 		}
+		// A word starts at i. When it ends within these bytes, at an
+		// ASCII byte that joins nothing (not a hyphen, an apostrophe or
+		// a dot, which the scan below looks past), it is settled here.
 		start := i
-		dot, joined := false, false
-	scan:
-		for ; i+8 <= len(text); i += 8 {
-			x := swarLoad(text, i)
-			// The high bit of each byte that is not an ASCII letter or
-			// digit: bytes of 0x80 and above are tested without it, then
-			// ruled out (see alnumRun8).
-			if stop := (^swarAlnum(x&^swarHigh) | x) & swarHigh; stop != 0 {
-				i += bits.TrailingZeros64(stop) / 8
-				goto stopped
+		stop := ^alnum & swarHigh
+		n := bits.TrailingZeros64(stop) / 8
+		if c := byte(x >> (8 * n & 63)); stop != 0 && wordEnds[c] && start+8 <= len(text) {
+			// Sliced from the eight bytes loaded, the word needs no
+			// check of its bounds.
+			t := text[start : start+8][:n]
+			l, lx := t, x
+			if lower != "" {
+				l = lower[start : start+8][:n]
+				lx = swarLoad(lower, start)
+			} else if swarUpper(x)&(1<<(8*n)-1) != 0 {
+				return dst, start // lower is yet to be made
 			}
-		}
-		for i < len(text) && isASCIIAlnum(text[i]) {
-			i++
-		}
-	stopped:
-		if i < len(text) {
-			switch c := text[i]; {
-			case c >= utf8.RuneSelf:
+			if len(dst) == cap(dst) {
 				return dst, start
-			case c == '-' || c == '\'' || c == '.':
-				// An inner joiner: a hyphen, an apostrophe or a dot
-				// between letters (a hyphen or an apostrophe may come
-				// before a digit).
-				if i+1 < len(text) {
-					c2 := text[i+1]
-					if c2 >= utf8.RuneSelf {
-						return dst, start
-					}
-					if isASCIILetter(c2) || c != '.' && c2-'0' < 10 {
-						dot = dot || c == '.'
-						joined = true
-						i++
-						goto scan
-					}
-				}
 			}
+			fa, fb := wordFilterBits8(lx, n)
+			dst = dst[:len(dst)+1]
+			w := &dst[len(dst)-1]
+			w.start, w.end = start, start+n
+			w.text, w.lower = t, l
+			c0 := byte(x)
+			w.capital, w.number = c0-'A' < 26, c0-'0' < 10
+			w.ascii, w.plain = true, true
+			w.fa, w.fb = uint16(fa), uint16(fb)|wordAlnum
+			i = start + n
+			if c == ' ' {
+				i++ // the space most words end at, passed here at once
+			}
+			continue
 		}
-		t, l := text[start:i], text[start:i]
+		// A word of eight bytes or more, or joined, or going on past
+		// ASCII: runs of letters and digits, eight bytes a step, joined
+		// by a hyphen, an apostrophe or a dot before a letter (a hyphen
+		// or an apostrophe may come before a digit). e is the index of
+		// the bytes y, m the high bit of each that ends a run.
+		e, y, m := start, x, stop
+		dot, joined := false, false
+		var c byte
+		for {
+			for m == 0 {
+				if e += 8; e+8 <= len(text) {
+					y = swarLoad(text, e)
+				} else {
+					y = swarLoadTail(text, e)
+				}
+				m = (^swarAlnum(y&^swarHigh) | y) & swarHigh
+			}
+			k := bits.TrailingZeros64(m) / 8
+			e += k
+			if c = byte(y >> (8 * k & 63)); wordEnds[c] {
+				break
+			}
+			if c >= utf8.RuneSelf || e+1 < len(text) && text[e+1] >= utf8.RuneSelf {
+				return dst, start
+			}
+			// c is a joiner, text[e] (the bytes past text are spaces).
+			if e+1 == len(text) {
+				break
+			}
+			if c2 := text[e+1]; !isASCIILetter(c2) && (c == '.' || c2-'0' >= 10) {
+				break
+			}
+			dot = dot || c == '.'
+			joined = true
+			if e++; e+8 <= len(text) {
+				y = swarLoad(text, e)
+			} else {
+				y = swarLoadTail(text, e)
+			}
+			m = (^swarAlnum(y&^swarHigh) | y) & swarHigh
+		}
+		t, l := text[start:e], text[start:e]
 		if lower != "" {
 			// The word as lower has it, whether or not it has capitals.
-			l = lower[start:i]
+			l = lower[start:e]
 		} else {
 			for j := 0; j < len(t); j++ {
 				if t[j]-'A' < 26 {
@@ -456,17 +455,16 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 		// sentences have many.
 		dst = dst[:len(dst)+1]
 		w := &dst[len(dst)-1]
-		w.start, w.end = start, i
+		w.start, w.end = start, e
 		w.text, w.lower = t, l
-		c = t[0]
-		w.capital, w.number = c-'A' < 26, c-'0' < 10
+		c0 := t[0]
+		w.capital, w.number = c0-'A' < 26, c0-'0' < 10
 		w.ascii, w.plain = true, !dot
 		w.fa, w.fb = uint16(fa), uint16(fb)|uint16(b2u(!joined))*wordAlnum
-		if i < len(text) && text[i] == ' ' {
-			i++ // the space most words end at, passed here at once
-		}
+		// Past the space most words end at.
+		i = e + int(b2u(c == ' '))
 	}
-	return dst, i
+	return dst, len(text)
 }
 
 // wordEnds marks the bytes after a run of ASCII letters and digits that

@@ -28,6 +28,37 @@ func wordFilterBits(w string) (a, b uint32) {
 	return uint32(x >> 51), uint32(x>>38) & 8191 // x>>51 has 13 bits
 }
 
+// wordFilterBits8 is wordFilterBits of a word of n bytes, 1 <= n <= 8,
+// packed little-endian in the low bytes of x (the bytes above them may
+// be anything): the tokenizer's, from the eight bytes it loaded, by
+// shifts rather than a load and a bounds check a byte. The shifts are
+// taken modulo 64, which spares their checks: a word of one byte,
+// which lacks the bytes they take, has them shifted out.
+func wordFilterBits8(x uint64, n int) (a, b uint32) {
+	s := uint(8 * n)
+	w := x & (^uint64(0) >> ((64 - s) & 63))
+	h := uint64(n)<<32 | w&0xffff | w>>((s-16)&63)&0xffff<<16 | w>>8>>((s/16*8-8)&63)&0xff<<40
+	h *= 0x9E3779B97F4A7C15
+	return uint32(h >> 51), uint32(h>>38) & 8191
+}
+
+// swarLoadTail returns the bytes of s from i, i < len(s) < i+8, packed
+// as swarLoad packs them, with spaces for the bytes past the end of s (a
+// word ends at the end of s as at a space): the last eight bytes of s
+// shifted down, spaces shifted in.
+func swarLoadTail(s string, i int) uint64 {
+	const spaces = ' ' * swarOnes
+	if len(s) >= 8 {
+		sh := uint(8 * (i + 8 - len(s)))
+		return swarLoad(s, len(s)-8)>>sh | spaces<<(64-sh)
+	}
+	x := uint64(spaces)
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
+}
+
 // add records w as a member.
 func (f *wordFilter) add(w string) { f.set(wordFilterBits(w)) }
 
