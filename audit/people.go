@@ -70,12 +70,9 @@ type PeopleLexicon struct {
 	// offsets at which a particle-prefixed surname may have its hyphen
 	// ("al-Assad" sets bit 2 of 'a').
 	particleEnds [256]uint64
-	// startF holds the words of determinerF and pluralF: the words at
-	// which findPeople may find an unnamed person (nextPersonStart).
-	startF wordFilter
-	// marksF holds notNameF, startF, openerF and orgWordF for
-	// markWords, at the bits filterNotName, filterStart, filterOpener
-	// and filterOrgWord.
+	// marksF holds notNameF, determinerF, openerF, orgWordF and pluralF
+	// for markWords, at the bits filterNotName, filterDeterminer,
+	// filterOpener, filterOrgWord and filterPlural.
 	marksF filterBytes
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
@@ -174,10 +171,6 @@ func (l *PeopleLexicon) compile() error {
 			l.pluralF.add(key + "s")
 		}
 	}
-	l.startF = l.determinerF
-	for i, w := range l.pluralF {
-		l.startF[i] |= w
-	}
 	l.openerF, l.openerBits = wordFilter{}, 0
 	for _, w := range definiteOpeners {
 		l.openerF.add(w)
@@ -189,8 +182,8 @@ func (l *PeopleLexicon) compile() error {
 		}
 	}
 	l.marksF = filterBytes{}
-	for j, f := range []*wordFilter{&l.notNameF, &l.startF, &l.openerF, &l.orgWordF} {
-		// (At the bits filterNotName, filterStart and so on.)
+	for j, f := range []*wordFilter{&l.notNameF, &l.determinerF, &l.openerF, &l.orgWordF, &l.pluralF} {
+		// (At the bits filterNotName, filterDeterminer and so on.)
 		l.marksF.put(uint(j), f)
 	}
 	l.unnamedIDs = map[string]string{}
@@ -679,18 +672,21 @@ func (l *PeopleLexicon) mayParticleName(w *word) bool {
 // filters of every word again.
 type wordMarks struct {
 	// marks[i] holds the bits of marksF that may hold words[i] (the
-	// filter* bits: of notNameF, startF, openerF and orgWordF), and
-	// markName when it is a name token (nameToken). Eight zero bytes follow the
-	// words' marks, so that nextMarked reads them eight at a time.
+	// filter* bits: of notNameF, determinerF, openerF, orgWordF and
+	// pluralF, this one only when the word is shaped as a plural, so
+	// that it is mayPluralHead), and markName when it is a name token
+	// (nameToken). Eight zero bytes follow the words' marks, so that
+	// nextMarked reads them eight at a time.
 	marks []uint8
 }
 
 // The bits of wordMarks.marks: those of marksF, and markName.
 const (
 	filterNotName = 1 << iota
-	filterStart
+	filterDeterminer
 	filterOpener
 	filterOrgWord
+	filterPlural
 	markName = 1 << 7
 )
 
@@ -711,7 +707,7 @@ func (m *wordMarks) nextMarked(mark uint8, i int) int {
 }
 
 // markWords fills m with the marks of words, its arrays reused: one
-// look-up of the word's filter bits in marksF answers the four filters
+// look-up of the word's filter bits in marksF answers the five filters
 // the passes ask of it.
 func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 	n := len(words)
@@ -730,6 +726,9 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 			name = k > 0 && w.lower[k-1] != 's' && f&filterNotName == 0 || l.nameToken(w)
 		case !w.alnum() && l.mayParticleName(w):
 			name = l.nameToken(w)
+		}
+		if f&filterPlural != 0 && !pluralShaped(w.lower) {
+			f &^= filterPlural // few words: those pluralF lets through
 		}
 		marks[i] = f | uint8(b2u(name))*markName
 	}
@@ -849,7 +848,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		// An unnamed phrase starts in the four words after its
 		// determiner: after most, none the filter of their first words
 		// holds.
-		if lex.determinerF.hasWord(&words[i]) && lex.unnamedF.mayAny(words, i+1, i+5) && lex.determiners[words[i].lower] {
+		if marks.marks[i]&filterDeterminer != 0 && lex.unnamedF.mayAny(words, i+1, i+5) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -858,9 +857,11 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 			}
 		}
 		// Bare plurals: "analysts said", "union leaders said", "Western
-		// diplomats say". The head is shaped as a plural here or next:
-		// most words rule themselves out before the lexicon is asked.
-		if lex.mayPluralHead(&words[i]) || i+1 < len(words) && lex.mayPluralHead(&words[i+1]) {
+		// diplomats say". The head may be a plural here or next
+		// (mayPluralHead, marked filterPlural; eight zero bytes follow
+		// the words' marks): most words rule themselves out before the
+		// lexicon is asked.
+		if (marks.marks[i]|marks.marks[i+1])&filterPlural != 0 {
 			if m, next, ok := lex.barePluralAt(text, words, i, lastEnd, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -1051,21 +1052,15 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 // before one (mayPluralHead), or a name token. findPeople passes the
 // other words, most of them, without looking further.
 //
-// It looks only at the words marked markName or filterStart: those that are themselves a
-// name token, a determiner or a plural head, most words ruled out by one
-// filter of both (startF); the word before a plural head, if it is past
-// i, comes first.
+// markWords marked those words filterDeterminer, filterPlural and
+// markName: the first so marked is the word, or the one before it when
+// it may be a plural head past i.
 func (l *PeopleLexicon) nextPersonStart(words []word, m *wordMarks, i int) int {
-	for k := m.nextMarked(markName|filterStart, i); k < len(words); k = m.nextMarked(markName|filterStart, k+1) {
-		w := &words[k]
-		if k > i && l.mayPluralHead(w) {
-			return k - 1
-		}
-		if m.name(k) || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
-			return k
-		}
+	k := m.nextMarked(markName|filterDeterminer|filterPlural, i)
+	if k > i && m.marks[k]&filterPlural != 0 { // (the marks past the words' are 0)
+		return k - 1
 	}
-	return len(words)
+	return k
 }
 
 // invertedTag reports whether the verb at words[v] opens an inverted

@@ -14,7 +14,7 @@ import (
 func refNextPersonStart(l *PeopleLexicon, words []word, names []bool, i int) int {
 	for k := i; k < len(words); k++ {
 		w := &words[k]
-		if !names[k] && !l.startF.hasWord(w) {
+		if !names[k] && !l.determinerF.hasWord(w) && !l.mayPluralHead(w) {
 			continue
 		}
 		if k > i && l.mayPluralHead(w) {
@@ -97,7 +97,7 @@ func checkMarks(t *testing.T, l *PeopleLexicon, marks *wordMarks, text string) b
 			t.Errorf("markWords(%.100q): %q not-name %v, want %v", text, w.text, got, want)
 			return false
 		}
-		if name || l.startF.hasWord(w) {
+		if name || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
 			starts = append(starts, k)
 		}
 		if l.openerBits.hasWord(w) && l.openerF.hasWord(w) {
@@ -107,7 +107,7 @@ func checkMarks(t *testing.T, l *PeopleLexicon, marks *wordMarks, text string) b
 			orgs = append(orgs, k)
 		}
 	}
-	if len(marks.marks) != len(words)+8 || !slices.Equal(marked(marks, markName|filterStart), starts) || !slices.Equal(marked(marks, filterOpener), openers) || !slices.Equal(marked(marks, filterOrgWord), orgs) {
+	if len(marks.marks) != len(words)+8 || !slices.Equal(marked(marks, markName|filterDeterminer|filterPlural), starts) || !slices.Equal(marked(marks, filterOpener), openers) || !slices.Equal(marked(marks, filterOrgWord), orgs) {
 		t.Errorf("markWords(%.100q) = %+v, want starts %v, openers %v, orgs %v", text, *marks, starts, openers, orgs)
 		return false
 	}
