@@ -828,7 +828,7 @@ func weakPerson(text string, words []word, i int, lex *PeopleLexicon) bool {
 	if i > 0 && words[i-1].capital && gap(text, &words[i-1], w) == " " {
 		return false
 	}
-	if n := next.lower; !lex.nameFollowers[n] && !(strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
+	if n := next.lower; !(lex.nameFollowerF.hasWord(next) && lex.nameFollowers[n]) && !(strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") && len(n) > 3) {
 		return false
 	}
 	return !upperOnly(w.text) && !(lex.notNameF.hasWord(w) && lex.notNames[w.lower]) && !lex.isAffiliation(w)

@@ -63,8 +63,9 @@ type PeopleLexicon struct {
 	// pluralF holds the words pluralHead may take: the one-word unnamed
 	// phrases and the one-word roles with a plural -s.
 	pluralF wordFilter
-	// particleF and affiliationF hold particles and affiliations.
-	particleF, affiliationF wordFilter
+	// particleF and affiliationF hold particles and affiliations,
+	// nameFollowerF name_followers.
+	particleF, affiliationF, nameFollowerF wordFilter
 	// particleEnds holds, for each first byte of a particle, a bit for
 	// the length in bytes of each particle that starts with it: the
 	// offsets at which a particle-prefixed surname may have its hyphen
@@ -152,7 +153,7 @@ func (l *PeopleLexicon) compile() error {
 		l.roleOrTitleF[i] |= w
 	}
 	l.headF, l.orgWordF = filterOf(l.roles), filterOf(l.orgWords)
-	l.particleF, l.affiliationF = filterOf(l.particles), filterOf(l.affiliations)
+	l.particleF, l.affiliationF, l.nameFollowerF = filterOf(l.particles), filterOf(l.affiliations), filterOf(l.nameFollowers)
 	l.particleEnds = [256]uint64{}
 	for p := range l.particles {
 		if len(p) >= 64 {
@@ -1012,7 +1013,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 			}
 			if next < len(words) && isVerb(&words[next]) && !nounForm() && (trimGap(gap(text, &words[next-1], &words[next])) == "" || trimGap(gap(text, &words[next-1], &words[next])) == "," && len(name) >= 2) {
 				evidence = true
-			} else if v := next + 1; len(name) >= 2 && v < len(words) && auxiliaries[words[next].lower] && gap(text, &words[next-1], &words[next]) == " " &&
+			} else if v := next + 1; len(name) >= 2 && v < len(words) && isAuxiliary(words[next].lower) && gap(text, &words[next-1], &words[next]) == " " &&
 				gap(text, &words[next], &words[v]) == " " && !words[v].capital && isVerb(&words[v]) {
 				// "Rock star Ozzy Osbourne has said", "John Smith also told".
 				evidence = true
@@ -1108,7 +1109,7 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 			}
 			return -1
 		}
-		if lex.notNames[w.lower] || isVerb(&words[k]) {
+		if lex.notNameF.hasWord(w) && lex.notNames[w.lower] || isVerb(&words[k]) {
 			return -1
 		}
 	}
@@ -1508,9 +1509,18 @@ func orgWordAhead(words []word, j int, lex *PeopleLexicon) bool {
 	return false
 }
 
-// auxiliaries may stand between a name and its reporting verb ("Ozzy
-// Osbourne has said", "John Smith also told").
-var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "also": true, "later": true, "earlier": true}
+// isAuxiliary reports whether w may stand between a name and its
+// reporting verb ("Ozzy Osbourne has said", "John Smith also told"). A
+// switch rather than a map: it is asked after most names with evidence
+// yet to find, and rules out most words by their length or first bytes
+// without hashing them.
+func isAuxiliary(w string) bool {
+	switch w {
+	case "has", "have", "had", "also", "later", "earlier":
+		return true
+	}
+	return false
+}
 
 // barePosition matches, at words[i], a position held that follows a name
 // with no comma (in copy whose commas were stripped): an optional article,
@@ -1523,6 +1533,11 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 		k++
 	}
 	if k+2 >= len(words) || words[k].capital || gap(text, &words[k-1], &words[k]) != " " && k > i {
+		return 0, "", "", false
+	}
+	// A one-word role is its own last word: the role ends' filter rules
+	// out most words before the look-up.
+	if !l.roleEndF.hasWord(&words[k]) {
 		return 0, "", "", false
 	}
 	typ, isRole := l.roles[words[k].lower]
