@@ -946,8 +946,35 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 // slugID returns prefix + the slug of s (lower case, words joined by
 // hyphens), made in one allocation.
 func slugID(prefix, s string) string {
-	// wrote is true once a letter or digit of s is written: a hyphen
-	// joins two words, and no word opens the slug with one.
+	// An ASCII slug is made on the stack, a byte at a time by slugBytes,
+	// and copied once into its string. dash is true after a byte that is
+	// no letter or digit: a hyphen joins two words, and none opens the
+	// slug.
+	var stack [96]byte
+	if len(prefix)+len(s) <= len(stack) {
+		buf := append(stack[:0], prefix...)
+		dash := false
+		i := 0
+		for ; i < len(s); i++ {
+			c := slugBytes[s[i]]
+			if c == 0 {
+				dash = true
+				continue
+			}
+			if c == 0xff {
+				break // not ASCII: folded below
+			}
+			if dash && len(buf) > len(prefix) {
+				buf = append(buf, '-')
+			}
+			buf = append(buf, c)
+			dash = false
+		}
+		if i == len(s) {
+			return string(buf)
+		}
+	}
+	// wrote is true once a letter or digit of s is written.
 	dash, wrote := false, false
 	var b strings.Builder
 	if isASCII(s) {
@@ -985,3 +1012,19 @@ func slugID(prefix, s string) string {
 	}
 	return b.String()
 }
+
+// slugBytes maps each ASCII letter or digit to itself lower-cased, the
+// other ASCII bytes to 0 and the bytes past ASCII to 0xff (slugID).
+var slugBytes = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = 0xff
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case isASCIIAlnum(byte(c)):
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
