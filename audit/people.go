@@ -1243,7 +1243,16 @@ func (l *PeopleLexicon) genderWord(lw, g string) string {
 func (l *PeopleLexicon) genderOf(words []word) string {
 	g := ""
 	for i := range words {
-		g = l.genderWord(strings.TrimSuffix(words[i].lower, "."), g)
+		// A word that ends in no dot is its own key: the heads' filter,
+		// which holds the female and male words, rules out most.
+		w := &words[i]
+		lw := w.lower
+		if n := len(lw); n > 0 && lw[n-1] == '.' {
+			lw = lw[:n-1]
+		} else if !l.headF.hasWord(w) {
+			continue
+		}
+		g = l.genderWord(lw, g)
 	}
 	return g
 }
