@@ -66,7 +66,7 @@ func (s *existenceScreen) add(bit uint8, w string) {
 
 // of returns the bits of t word w may have: both when w is not alnum.
 func (s *existenceScreen) of(w *word) uint8 {
-	return s.t[w.fa%existenceScreenSize] | uint8(^w.fb>>15)*(existFirst|existSecond)
+	return s.t[w.fa%existenceScreenSize] | uint8(b2u(!w.alnum()))*(existFirst|existSecond)
 }
 
 // screenablePhrases returns the first two words of each phrase,
