@@ -264,10 +264,14 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 	b := sourceBuilders.Get().(*sourceBuilder)
 	defer b.release()
 	idx, out, credited, pending := b.idx, b.sources[:0], b.credited, b.pending[:0]
-	// (Claims and quotes by pointer: they are large.)
+	// (Claims and quotes by pointer: they are large.) firsts are the
+	// claims that first credit each source, in order: a few an article,
+	// where most of its claims credit a source credited before.
+	firsts := b.firsts[:0]
 	for ci := range doc.Claims {
-		if c := &doc.Claims[ci]; c.Attribution != nil {
+		if c := &doc.Claims[ci]; c.Attribution != nil && !credited[c.Attribution.Source.ID] {
 			credited[c.Attribution.Source.ID] = true
+			firsts = append(firsts, ci)
 		}
 	}
 	for qi := range doc.Quotes {
@@ -300,11 +304,9 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 	}
 	// Sources that speak only through a resolved pronoun or a weak name
 	// (Moataz, whose quotes say "he confides") are sources too.
-	for ci := range doc.Claims {
+	// (The claims after the first to credit a source find it in idx.)
+	for _, ci := range firsts {
 		c := &doc.Claims[ci]
-		if c.Attribution == nil {
-			continue
-		}
 		if _, ok := idx[c.Attribution.Source.ID]; !ok {
 			idx[c.Attribution.Source.ID] = len(out)
 			out = append(out, Source{SourceRef: c.Attribution.Source})
@@ -331,7 +333,7 @@ func buildSources(doc *Document, all []mention, full map[string]SourceRef) []Sou
 			out[i].Mentions = []Span{}
 		}
 	}
-	b.sources, b.pending, b.counts = out, pending, counts
+	b.sources, b.pending, b.counts, b.firsts = out, pending, counts, firsts
 	if len(out) == 0 {
 		return nil
 	}
@@ -348,6 +350,7 @@ type sourceBuilder struct {
 	credited map[string]bool
 	pending  []sourceMention // the mentions of the sources, in order
 	counts   []int           // how many of pending each source has
+	firsts   []int           // the claims that first credit each source
 }
 
 // sourceMention is a mention of the source out[source] of buildSources.
