@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"iter"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -49,12 +50,8 @@ func TestListMarker(t *testing.T) {
 	for range 50000 {
 		check(pieceText(rng, pieces, 6))
 	}
-	for _, set := range corpustest.Sets(t) {
-		for _, art := range set.Articles {
-			for line := range strings.Lines(art.Body) {
-				check(strings.TrimSpace(line))
-			}
-		}
+	for line := range corpusLines(t) {
+		check(line)
 	}
 }
 
@@ -89,10 +86,23 @@ func TestLineEndsSentence(t *testing.T) {
 	for range 50000 {
 		check(pieceText(rng, pieces, 6))
 	}
-	for _, set := range corpustest.Sets(t) {
-		for _, art := range set.Articles {
-			for line := range strings.Lines(art.Body) {
-				check(strings.TrimSpace(line))
+	for line := range corpusLines(t) {
+		check(line)
+	}
+}
+
+// corpusLines yields the lines of the corpora's article bodies, trimmed
+// of white space (none when the corpora are absent).
+func corpusLines(t *testing.T) iter.Seq[string] {
+	sets := corpustest.Sets(t)
+	return func(yield func(string) bool) {
+		for _, set := range sets {
+			for _, art := range set.Articles {
+				for line := range strings.Lines(art.Body) {
+					if !yield(strings.TrimSpace(line)) {
+						return
+					}
+				}
 			}
 		}
 	}
