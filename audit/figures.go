@@ -1,8 +1,10 @@
 package audit
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -394,7 +396,16 @@ func newFigVocab(vocab map[string]int32) figVocab {
 		n *= 2
 	}
 	v := figVocab{slots: make([]uint64, n), keys: make([]string, n), short: make([]uint64, n), mask: uint32(n - 1)}
-	for w, id := range vocab {
+	// The words go in by number, not in the map's random order: where a
+	// word lands, and so how far each lookup probes, is then the same in
+	// every process, and so are the benchmarks' instruction counts.
+	words := make([]string, 0, len(vocab))
+	for w := range vocab {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int { return cmp.Compare(vocab[a], vocab[b]) })
+	for _, w := range words {
+		id := vocab[w]
 		if w == "" {
 			continue
 		}
@@ -642,7 +653,10 @@ func (l *FigureLexicon) compile() error {
 		{"scale_words", l.ScaleWords, func(w *figWord) *float64 { return &w.scale }},
 		{"fractions", l.Fractions, func(w *figWord) *float64 { return &w.frac }},
 	} {
-		for w, v := range m.src {
+		// In order, so that the words' numbers (and the vocabulary
+		// table built from them) are the same in every process.
+		for _, w := range slices.Sorted(maps.Keys(m.src)) {
+			v := m.src[w]
 			if !(v > 0) || math.IsInf(v, 0) {
 				return fmt.Errorf("figures: %s: %q must have a positive value", m.name, w)
 			}
