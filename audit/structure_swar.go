@@ -16,6 +16,23 @@ func swarLoad[T ~string | ~[]byte](s T, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// swarLoadTail returns the bytes of s from i, i < len(s) < i+8, packed
+// as swarLoad packs them, with spaces for the bytes past the end of s (a
+// word ends at the end of s as at a space): the last eight bytes of s
+// shifted down, spaces shifted in.
+func swarLoadTail(s string, i int) uint64 {
+	const spaces = ' ' * swarOnes
+	if len(s) >= 8 {
+		sh := uint(8 * (i + 8 - len(s)))
+		return swarLoad(s, len(s)-8)>>sh | spaces<<(64-sh)
+	}
+	x := uint64(spaces)
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
+}
+
 // swarOnes and swarHigh have each byte of a word 0x01 and 0x80.
 const (
 	swarOnes = 0x0101010101010101

@@ -42,23 +42,6 @@ func wordFilterBits8(x uint64, n int) (a, b uint32) {
 	return uint32(h >> 51), uint32(h>>38) & 8191
 }
 
-// swarLoadTail returns the bytes of s from i, i < len(s) < i+8, packed
-// as swarLoad packs them, with spaces for the bytes past the end of s (a
-// word ends at the end of s as at a space): the last eight bytes of s
-// shifted down, spaces shifted in.
-func swarLoadTail(s string, i int) uint64 {
-	const spaces = ' ' * swarOnes
-	if len(s) >= 8 {
-		sh := uint(8 * (i + 8 - len(s)))
-		return swarLoad(s, len(s)-8)>>sh | spaces<<(64-sh)
-	}
-	x := uint64(spaces)
-	for k := len(s) - 1; k >= i; k-- {
-		x = x<<8 | uint64(s[k])
-	}
-	return x
-}
-
 // add records w as a member.
 func (f *wordFilter) add(w string) { f.set(wordFilterBits(w)) }
 
