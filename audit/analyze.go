@@ -328,7 +328,9 @@ func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 			arena = appendWords(arena, text)
 		}
 		tokens := arena[lo:len(arena):len(arena)]
-		doc.exist.mark(si, tokens)
+		if ex != nil && !ex.mayHold(tokens) {
+			doc.exist.free.set(si)
+		}
 		info.words = splitAtQuotes(tokens, bounds, base)
 		// The cues of every sentence share one array, as the words do.
 		c0 := len(cues)
@@ -336,7 +338,7 @@ func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 		cues, loaded = a.appendCuesLoaded(cues, text, info.words, len(info.words) != len(tokens), &pooled.cue)
 		toksUsed = max(toksUsed, len(pooled.cue.toks))
 		if screened && !loaded {
-			doc.loaded.setFree(si)
+			doc.loaded.free.set(si)
 		}
 		if len(cues) > c0 {
 			info.cues = cues[c0:len(cues):len(cues)]

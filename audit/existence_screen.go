@@ -123,38 +123,9 @@ func (s *existenceScreen) mayHold(words []word) bool {
 }
 
 // existenceBits is what Analyze found of the phrases of an engine's
-// existence rules: which sentences cannot hold one (existenceScreen). It
-// holds for the screen and the view it was worked out with only.
-type existenceBits struct {
-	screen *existenceScreen
-	view   *View
-	// free has the sentences that cannot hold a phrase; the others say
-	// nothing.
-	free sentenceBits
-}
-
-// reset starts the bits of a document of n sentences, its view view, to
-// be worked out with screen (none when screen is nil).
-func (s *existenceBits) reset(screen *existenceScreen, view *View, n int) {
-	s.screen, s.view = screen, view
-	if screen == nil {
-		n = 0
-	}
-	s.free.reset(n)
-}
-
-// mark screens sentence si, whose words are words.
-func (s *existenceBits) mark(si int, words []word) {
-	if s.screen != nil && !s.screen.mayHold(words) {
-		s.free.set(si)
-	}
-}
-
-// holds reports whether the bits were worked out with screen, not nil,
-// on view.
-func (s *existenceBits) holds(screen *existenceScreen, view *View) bool {
-	return screen != nil && s.screen == screen && s.view == view && view != nil
-}
+// existence rules, asking its existenceScreen: which sentences cannot
+// hold one.
+type existenceBits = sentenceScreen[existenceScreen]
 
 // existenceCut marks the bytes no match of a phrase of ASCII letters and
 // digits can hold, and that \b counts as no word character: every byte
