@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // textLevelStyle colours a level name in the text report.
@@ -275,10 +278,31 @@ func collapseText(s string) string {
 
 // isFlat reports whether flatText would return s as it is: valid UTF-8
 // without control characters, with single ASCII spaces between words and
-// no other white space.
+// no other white space. ASCII is tested eight bytes at a time.
 func isFlat(s string) bool {
 	space := true // after a space, or at the start: no space may follow
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// The n ASCII bytes from i (a carry out of a byte from
+			// 0x80 up only reaches the bytes after it): none a control
+			// character (below a space) or DEL, no space after a space.
+			x, n := swar.Load(s, i), 8
+			if h := x & swar.High; h != 0 {
+				n = bits.TrailingZeros64(h) / 8
+			}
+			if n > 0 {
+				in := ^uint64(0) >> (64 - 8*n)
+				sp := swar.Equal(x, ' ') & in
+				if (swar.AtLeast(x, ' ')^swar.High|swar.AtLeast(x, 0x7f))&in|sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+					return false
+				}
+				// After fewer than eight, a rune past ASCII follows,
+				// which is no space or is not flat.
+				space = sp>>63 != 0
+				i += n
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case ' ' < c && c < 0x7f: // most of the text
@@ -298,6 +322,7 @@ func isFlat(s string) bool {
 			i += n - 1
 			space = false
 		}
+		i++
 	}
 	return !space || s == "" // no space at the end
 }

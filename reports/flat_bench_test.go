@@ -39,6 +39,15 @@ func TestIsFlatMatchesReference(t *testing.T) {
 		"a\u0085b", "a\x7fb", "a\x1bb", "a\x00b", "«Nous»", "“We heard”, she said", "a\xffb", "\xe2\x80",
 		"café au lait", "x\u200bz", "end\u3000", "\u2028", "ok.", "é ", " é", "é  é", "~ ~", "!", "a\x1f",
 	}
+	// Eight bytes are tested at a time: each mark at each place in and
+	// around two such steps, after ASCII and before a rune past it.
+	for _, mark := range []string{"\x7f", "\x1b", "\x00", "\t", " ", "  ", "\u00a0", "é", "\xff"} {
+		for at := range 18 {
+			base := strings.Repeat("abcdefgh", 3)
+			c := base[:at] + mark + base[at:]
+			cases = append(cases, c, c[:at+len(mark)], c+" “q”", "“"+c)
+		}
+	}
 	for _, set := range corpustest.Sets(t) {
 		for _, a := range set.Articles[:min(len(set.Articles), 200)] {
 			cases = append(cases, strings.Split(a.Body, "\n")...)
