@@ -206,18 +206,35 @@ type Engine struct {
 	exist *existenceScreen
 	// scratch holds *docScratch values for runs to reuse.
 	scratch sync.Pool
+	// noFingerprints leaves the findings' Fingerprint empty (see
+	// WithoutFingerprints).
+	noFingerprints bool
+}
+
+// An EngineOption changes how an engine NewEngine compiles audits.
+type EngineOption func(*Engine)
+
+// WithoutFingerprints makes the engine leave every finding's Fingerprint
+// empty, for a caller that neither shows, stores nor compares them (a
+// text report with no baseline, say): hashing them is about 1.5% of the
+// instructions of an audit.
+func WithoutFingerprints() EngineOption {
+	return func(e *Engine) { e.noFingerprints = true }
 }
 
 // NewEngine compiles rules for the given analyzer (nil means the default
-// lexicon and registry). An unknown check kind, invalid parameters or a
-// message template that uses a field MessageData does not have are
-// *rules.LoadError values naming the rule's file:line:column; all
-// problems are returned joined.
-func NewEngine(a *Analyzer, rs []*rules.Rule) (*Engine, error) {
+// lexicon and registry), with the options given. An unknown check kind,
+// invalid parameters or a message template that uses a field MessageData
+// does not have are *rules.LoadError values naming the rule's
+// file:line:column; all problems are returned joined.
+func NewEngine(a *Analyzer, rs []*rules.Rule, opts ...EngineOption) (*Engine, error) {
 	if a == nil {
 		a = NewAnalyzer(nil, nil)
 	}
 	e := &Engine{analyzer: a, lexSets: sync.OnceValue(func() *lexSets { return newLexSets(a.Lexicon(), a.Registry()) })}
+	for _, o := range opts {
+		o(e)
+	}
 	var errs []error
 	for _, r := range rs {
 		c, err := compile(r)
@@ -332,7 +349,7 @@ func (e *Engine) Run(doc *Document) []Finding {
 		claimLists: scratch.claimLists[:0], claimIdx: scratch.claimIdx[:0],
 		sentsMem: scratch.sents, words: scratch.words, credited: scratch.credited, speakers: scratch.speakers}
 	*ctx = Context{Doc: doc, Lexicon: e.analyzer.Lexicon(), Registry: e.analyzer.Registry(), shared: st,
-		found: scratch.found[:0], msgs: scratch.msgs[:0], msgEnds: scratch.msgEnds[:0]}
+		found: scratch.found[:0], msgs: scratch.msgs[:0], msgEnds: scratch.msgEnds[:0], noFingerprints: e.noFingerprints}
 	for i := range e.rules {
 		c := &e.rules[i]
 		ctx.Rule, ctx.compiled = c.rule, c
@@ -372,7 +389,8 @@ type finishScratch struct {
 }
 
 // finish returns the context's findings in a new slice, sorted stably by
-// compare, with their messages, positions and fingerprints. It leaves
+// compare, with their messages, positions and fingerprints (unless
+// c.noFingerprints). It leaves
 // c.found in the order reported, for its memory to be reused; scratch
 // may be nil.
 func (c *Context) finish(compare func(a, b *Finding) int, scratch *finishScratch) []Finding {
@@ -405,7 +423,9 @@ func (c *Context) finish(compare func(a, b *Finding) int, scratch *finishScratch
 	// The messages, which report wrote end to end in msgs, and the
 	// fingerprints after them make one string.
 	n := len(c.msgs)
-	c.msgs = appendFingerprints(c.msgs, c.Doc, out, scratch)
+	if !c.noFingerprints {
+		c.msgs = appendFingerprints(c.msgs, c.Doc, out, scratch)
+	}
 	all := string(c.msgs)
 	for k, i := range order {
 		start := 0
@@ -414,7 +434,9 @@ func (c *Context) finish(compare func(a, b *Finding) int, scratch *finishScratch
 		}
 		f := &out[k]
 		f.Message = all[start:c.msgEnds[i]]
-		f.Fingerprint = all[n+k*fingerprintLen : n+(k+1)*fingerprintLen]
+		if !c.noFingerprints {
+			f.Fingerprint = all[n+k*fingerprintLen : n+(k+1)*fingerprintLen]
+		}
 	}
 	return out
 }
@@ -579,6 +601,8 @@ type Context struct {
 	// shared is what the checks of one run work out about the document,
 	// for all of them to use.
 	shared *docState
+	// noFingerprints is the engine's (see WithoutFingerprints).
+	noFingerprints bool
 }
 
 // docState holds what the checks of one engine run need to know about the

@@ -1,10 +1,13 @@
 package audit
 
 import (
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+	"github.com/sourcecheck/sourcecheck/rules"
 )
 
 // TestAppendLowerCollapsed holds appendLowerCollapsed to the
@@ -31,4 +34,53 @@ func TestAppendLowerCollapsed(t *testing.T) {
 		}
 		check(t, texts)
 	})
+}
+
+// TestWithoutFingerprints: an engine made WithoutFingerprints finds what
+// the default engine finds, every field the same but the fingerprints,
+// which it leaves empty, on the seeds.
+func TestWithoutFingerprints(t *testing.T) {
+	paths, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	rs := rules.DefaultRules()
+	with, err := NewEngine(nil, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := NewEngine(nil, rs, WithoutFingerprints())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, p := range paths {
+		for _, eng := range []*Engine{with, without, with} { // and back: nothing carries over
+			d1, err := ReadFile(p, ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d2, _ := ReadFile(p, ReadOptions{})
+			want, got := with.Audit(d1[0]), eng.Audit(d2[0])
+			if len(got) != len(want) {
+				t.Fatalf("%s: %d findings, want %d", p, len(got), len(want))
+			}
+			for i := range got {
+				if want[i].Fingerprint == "" {
+					t.Fatalf("%s: the default engine left a fingerprint empty: %+v", p, want[i])
+				}
+				w := want[i]
+				if eng == without {
+					w.Fingerprint = ""
+				}
+				if !reflect.DeepEqual(got[i], w) {
+					t.Errorf("%s: finding %d\ngot  %+v\nwant %+v", p, i, got[i], w)
+				}
+			}
+			found += len(got)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no findings on the seeds: the test tests nothing")
+	}
 }

@@ -85,6 +85,10 @@ type auditFlags struct {
 	// --color mode: the audit command's output flags.
 	formats []string
 	color   string
+	// unfingerprinted is set by the audit command when none of its
+	// reports shows the findings' fingerprints: unless a baseline needs
+	// them, the engine leaves them out.
+	unfingerprinted bool
 }
 
 // register adds the audit flags to fs.
@@ -200,10 +204,6 @@ func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := audit.NewEngine(audit.NewAnalyzer(nil, registry), res.EngineRules())
-	if err != nil {
-		return nil, configError(err)
-	}
 	var base *audit.Baseline
 	if !f.writingBaseline {
 		if base, err = cfg.LoadBaseline(); err != nil {
@@ -212,6 +212,14 @@ func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	}
 	if base != nil {
 		e.log.Debugf("baseline %s: %d accepted findings", cfg.BaselineFile(), base.Len())
+	}
+	var engOpts []audit.EngineOption
+	if f.unfingerprinted && base == nil {
+		engOpts = append(engOpts, audit.WithoutFingerprints())
+	}
+	eng, err := audit.NewEngine(audit.NewAnalyzer(nil, registry), res.EngineRules(), engOpts...)
+	if err != nil {
+		return nil, configError(err)
 	}
 	sup, _ := res.Rule(audit.SuppressionRuleID)
 	for _, s := range res.Global() {
@@ -562,6 +570,7 @@ func (e *env) runAudit(ctx context.Context, f *auditFlags, paths []string) error
 		// of the set-up's CPU time.
 		defer tuneStreamGC()()
 	}
+	f.unfingerprinted = !showsFingerprints(specs)
 	run, err := e.setupAudit(f)
 	if err != nil {
 		return err

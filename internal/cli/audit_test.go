@@ -223,6 +223,11 @@ func TestAuditBaseline(t *testing.T) {
 	if code != ExitOK || rep.Summary.Findings != 0 || rep.Summary.Baselined != 7 || rep.Summary.Suppressed != 3 {
 		t.Fatalf("with the baseline: exit %d, summary %+v\n%s", code, rep.Summary, errOut)
 	}
+	// A text report shows no fingerprints, but the baseline needs them.
+	code, out, errOut = runIn(t, dir, "audit", "--format", "text", "--baseline", "baseline.yaml", "--fail-level", "info", "articles")
+	if code != ExitOK || !strings.Contains(out, "no findings in 3 articles; 3 suppressed, 7 in the baseline") {
+		t.Fatalf("text report with the baseline: exit %d\n%s\n%s", code, out, errOut)
+	}
 
 	// Lines added above: still accepted.
 	hedge := filepath.Join(dir, "articles", "news", "hedge.md")
@@ -340,6 +345,44 @@ func TestMissingSourcesFile(t *testing.T) {
 		code, _, stderr := runIn(t, dir, args...)
 		if code != ExitError || !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "no such file") {
 			t.Errorf("%s: exit %d, stderr %q; want exit %d and %q…", args[0], code, stderr, ExitError, want)
+		}
+	}
+}
+
+// TestFingerprintFormats holds fingerprintFormats to the reports: of
+// every format, the report of a seed, written beside a json report,
+// shows the findings' fingerprints exactly when fingerprintFormats says so
+// (the audit command leaves them out when no report shows them and no
+// baseline needs them).
+func TestFingerprintFormats(t *testing.T) {
+	seed := seeds(t)[0]
+	code, out, errOut := run(t, "", "audit", "--no-config", "--no-baseline", "--format", "json", seed)
+	var rep struct {
+		Articles []struct {
+			Findings []struct{ Fingerprint string }
+		}
+	}
+	if code == ExitError || json.Unmarshal([]byte(out), &rep) != nil || len(rep.Articles) != 1 || len(rep.Articles[0].Findings) == 0 {
+		t.Fatalf("json: exit %d\n%s", code, errOut)
+	}
+	fp := rep.Articles[0].Findings[0].Fingerprint
+	if len(fp) != 16 {
+		t.Fatalf("fingerprint %q", fp)
+	}
+	dir := t.TempDir()
+	for _, format := range outputFormats {
+		path := filepath.Join(dir, "report."+format)
+		// Beside a json report, which has the engine make them.
+		code, _, errOut := run(t, "", "audit", "--no-config", "--no-baseline", "--format", format+"="+path, "--format", "json="+path+".json", seed)
+		data, err := os.ReadFile(path)
+		if code == ExitError || err != nil {
+			t.Fatalf("%s: exit %d, %v\n%s", format, code, err, errOut)
+		}
+		if shows := strings.Contains(string(data), fp); shows != fingerprintFormats[format] {
+			t.Errorf("%s: report shows the fingerprint %v, fingerprintFormats says %v", format, shows, fingerprintFormats[format])
+		}
+		if !showsFingerprints([]formatSpec{{format: format}, {format: "json"}}) {
+			t.Errorf("%s beside json: showsFingerprints is false", format)
 		}
 	}
 }

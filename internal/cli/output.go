@@ -185,6 +185,21 @@ func (e *env) writeReports(specs []formatSpec, rep *reports.Audit) error {
 // the run goes, article by article (see runAuditStream).
 var streamingFormats = map[string]bool{"text": true, "json": true, "sarif": true, "rdjsonl": true, "github": true, "junit": true}
 
+// fingerprintFormats are the formats whose reports show each finding's
+// fingerprint (TestFingerprintFormats holds every format to this).
+var fingerprintFormats = map[string]bool{"json": true, "sarif": true}
+
+// showsFingerprints reports whether a requested report shows the
+// findings' fingerprints.
+func showsFingerprints(specs []formatSpec) bool {
+	for _, s := range specs {
+		if fingerprintFormats[s.format] {
+			return true
+		}
+	}
+	return false
+}
+
 // streamable reports whether every requested report can be streamed.
 // markdown and html cannot: they open with the verdict and metrics of the
 // whole run, and html shows every article's text.
