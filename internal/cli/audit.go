@@ -191,8 +191,11 @@ func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	}
 	// The embedded lexicon takes as long to load as the configuration,
 	// the rule pack and the registry together: it loads on another core
-	// meanwhile, and NewAnalyzer below waits for it.
+	// meanwhile, and NewAnalyzer below waits for it. The embedded
+	// registry starts loading now too, while the configuration is read;
+	// loadRegistry waits for it.
 	go audit.DefaultLexicon()
+	go rules.DefaultRegistry()
 	flags := f.levels
 	flags.Include, flags.Exclude = f.in.include, f.in.exclude
 	res, err := e.loadConfig(&f.cfg, flags)
