@@ -71,9 +71,10 @@ type PeopleLexicon struct {
 	// offsets at which a particle-prefixed surname may have its hyphen
 	// ("al-Assad" sets bit 2 of 'a').
 	particleEnds [256]uint64
-	// marksF holds notNameF, determinerF, openerF, orgWordF and pluralF
-	// for markWords, at the bits filterNotName, filterDeterminer,
-	// filterOpener, filterOrgWord and filterPlural.
+	// marksF holds notNameF, determinerF, openerF, orgWordF, pluralF,
+	// unnamedF and headF for markWords, at the bits filterNotName,
+	// filterDeterminer, filterOpener, filterOrgWord, filterPlural,
+	// filterUnnamed and filterHead.
 	marksF filterBytes
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
@@ -183,9 +184,14 @@ func (l *PeopleLexicon) compile() error {
 		}
 	}
 	l.marksF = filterBytes{}
-	for j, f := range []*wordFilter{&l.notNameF, &l.determinerF, &l.openerF, &l.orgWordF, &l.pluralF} {
-		// (At the bits filterNotName, filterDeterminer and so on.)
-		l.marksF.put(uint(j), f)
+	for _, b := range []struct {
+		mark uint8
+		f    *wordFilter
+	}{
+		{filterNotName, &l.notNameF}, {filterDeterminer, &l.determinerF}, {filterOpener, &l.openerF},
+		{filterOrgWord, &l.orgWordF}, {filterPlural, &l.pluralF}, {filterUnnamed, &l.unnamedF}, {filterHead, &l.headF},
+	} {
+		l.marksF.put(uint(bits.TrailingZeros8(b.mark)), b.f)
 	}
 	l.unnamedIDs = map[string]string{}
 	for _, set := range []map[string]string{l.unnamed, l.roles} {
@@ -668,51 +674,112 @@ func (l *PeopleLexicon) mayParticleName(w *word) bool {
 
 // wordMarks is what one walk over a sentence's words (markWords) notes
 // for the passes that find people, organisations and definite
-// descriptions in it: each then looks for the few words that may
-// concern it eight at a time (nextMarked), rather than asking its
-// filters of every word again.
+// descriptions in it: each then goes from one of the few words that may
+// concern it to the next by a look at a bit set (nextStart, nextOpener,
+// nextOrg), rather than asking its filters of every word again.
 type wordMarks struct {
 	// marks[i] holds the bits of marksF that may hold words[i] (the
-	// filter* bits: of notNameF, determinerF, openerF, orgWordF and
-	// pluralF, this one only when the word is shaped as a plural, so
-	// that it is mayPluralHead), and markName when it is a name token
-	// (nameToken). Eight zero bytes follow the words' marks, so that
-	// nextMarked reads them eight at a time.
+	// filter* bits: of notNameF, determinerF, openerF, orgWordF,
+	// pluralF, unnamedF and headF; pluralF's only when the word is
+	// shaped as a plural, so that it is mayPluralHead), and markName
+	// when it is a name token (nameToken). Sixteen zero bytes follow
+	// the words' marks, so that they are read eight at a time.
 	marks []uint8
+	// bits holds four bit sets over the words, bit i%64 of bits[4k+s]
+	// for words[i], k = i/64: s = setStarts, the words at which
+	// findPeople may find a person (nextPersonStart); setDeterminers,
+	// the words marked filterDeterminer that have one marked
+	// filterUnnamed in the four after them; setOpeners, those marked
+	// filterOpener that have one marked filterHead in the four after
+	// them, the words that may open a definite description; and
+	// setOrgs, the name tokens marked filterOrgWord, which may be
+	// organisation words.
+	bits []uint64
 }
 
+// The bit sets of wordMarks.bits.
+const (
+	setStarts = iota
+	setDeterminers
+	setOpeners
+	setOrgs
+)
+
+// marksBuf holds the marks of a sentence of up to 64 words: FindPeople,
+// FindDefinites and FindOrgs mark the words in one (one allocation).
+type marksBuf struct {
+	marks [64 + 16]uint8
+	bits  [4]uint64
+}
+
+// wordMarks returns marks whose arrays are b's.
+func (b *marksBuf) wordMarks() wordMarks { return wordMarks{marks: b.marks[:0], bits: b.bits[:0]} }
+
 // The bits of wordMarks.marks: those of marksF, and markName.
+// (markWords reads them by their places in a byte, nameAt and so on.)
 const (
 	filterNotName = 1 << iota
 	filterDeterminer
 	filterOpener
 	filterOrgWord
 	filterPlural
-	markName = 1 << 7
+	// filterUnnamed and filterHead, of the words that may follow a
+	// determiner or an opener, lie aheadShift bits above
+	// filterDeterminer and filterOpener: markWords keeps those only
+	// where a word ahead has these.
+	filterUnnamed = filterDeterminer << aheadShift
+	filterHead    = filterOpener << aheadShift
+	markName      = 1 << 7
 )
+
+const aheadShift = 4
 
 // name reports whether words[i] is a name token.
 func (m *wordMarks) name(i int) bool { return m.marks[i]&markName != 0 }
 
-// nextMarked returns the index of the first word from i whose marks
-// have one of the bits of mark, or the number of words when there is
-// none.
-func (m *wordMarks) nextMarked(mark uint8, i int) int {
-	pat := swarOnes * uint64(mark)
-	for ; i+8 <= len(m.marks); i += 8 {
-		if x := swarLoad(m.marks, i) & pat; x != 0 {
-			return i + bits.TrailingZeros64(x)/8
-		}
-	}
-	return len(m.marks) - 8
+// determiner reports whether words[i] is in the bit set setDeterminers.
+func (m *wordMarks) determiner(i int) bool {
+	return m.bits[i/64*4+setDeterminers]>>(uint(i)%64)&1 != 0
 }
 
+// nextStart, nextOpener and nextOrg return the index of the first word
+// from i, at most the number of words, in the bit set setStarts,
+// setOpeners or setOrgs, or the number of words when there is none.
+func (m *wordMarks) nextStart(i int) int  { return m.next(setStarts, i) }
+func (m *wordMarks) nextOpener(i int) int { return m.next(setOpeners, i) }
+func (m *wordMarks) nextOrg(i int) int    { return m.next(setOrgs, i) }
+
+// next returns the first index from i whose bit is set in the bit set
+// s: for most sentences, of 64 words or fewer, one look at one machine
+// word.
+func (m *wordMarks) next(s, i int) int {
+	k := i/64*4 + s
+	if k >= len(m.bits) {
+		return len(m.marks) - 16
+	}
+	x := m.bits[k] >> (uint(i) % 64) << (uint(i) % 64)
+	for x == 0 {
+		if k += 4; k >= len(m.bits) {
+			return len(m.marks) - 16
+		}
+		x = m.bits[k]
+	}
+	return k/4*64 + bits.TrailingZeros64(x)
+}
+
+// swarByteBits packs bit 0 of each of the eight bytes of x, which has
+// no other bit set, into a byte: byte j's at bit j. (The multiplier
+// shifts byte j's bit to bit 56+j and the other products to other bits,
+// without a carry.)
+func swarByteBits(x uint64) uint64 { return x * 0x0102040810204080 >> 56 }
+
 // markWords fills m with the marks of words, its arrays reused: one
-// look-up of the word's filter bits in marksF answers the five filters
-// the passes ask of it.
+// look-up of the word's filter bits in marksF answers the seven filters
+// the passes ask of it. A second walk, eight words a step, gathers the
+// bit sets.
 func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 	n := len(words)
-	marks := slices.Grow(m.marks[:0], n+8)[:n+8]
+	marks := slices.Grow(m.marks[:0], n+16)[:n+16]
 	for i := range words {
 		// nameToken answers most words without a call: a capitalised
 		// word ending in no possessive that the not-names filter rules
@@ -734,7 +801,44 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 		marks[i] = f | uint8(b2u(name))*markName
 	}
 	clear(marks[n:])
-	m.marks = marks
+	// The bit sets, the four of words 64k to 64k+63 at bits[4k:4k+4],
+	// gathered eight words a step.
+	nw := (n + 63) / 64
+	sets := slices.Grow(m.bits[:0], 4*nw)[:4*nw]
+	x := swarLoad(marks, 0)
+	for k := 0; k < nw; k++ {
+		var starts, dets, openers, orgs uint64
+		for i, end := 64*k, min(n, 64*k+64); i < end; i += 8 {
+			// The marks of words i to i+7 (x), of the word after each
+			// (x1) and of any of the four after each (ahead), that
+			// starts from its bit 0 (the sixteen zero bytes after the
+			// words' marks take the loads past them).
+			y := swarLoad(marks, i+8)
+			x1 := x>>8 | y<<56
+			a, b := x>>8|x>>16, y<<32|y<<40
+			ahead := (a | a>>16 | b | b<<16) >> aheadShift
+			// A person may start at a name token, a determiner with a
+			// word of unnamedF ahead, a word that may be a plural head
+			// or one before such a word.
+			const (
+				nameAt   = 7 // markName
+				detAt    = 1 // filterDeterminer
+				pluralAt = 4 // filterPlural
+				openerAt = 2 // filterOpener
+				orgAt    = 3 // filterOrgWord
+			)
+			det := x & ahead >> detAt & swarOnes
+			sh := uint(i) % 64
+			starts |= swarByteBits(det|(x>>nameAt|x>>pluralAt|x1>>pluralAt)&swarOnes) << sh
+			dets |= swarByteBits(det) << sh
+			openers |= swarByteBits(x&ahead>>openerAt&swarOnes) << sh
+			orgs |= swarByteBits(x>>orgAt&(x>>nameAt)&swarOnes) << sh
+			x = y
+		}
+		s := sets[4*k : 4*k+4]
+		s[setStarts], s[setDeterminers], s[setOpeners], s[setOrgs] = starts, dets, openers, orgs
+	}
+	m.marks, m.bits = marks, sets
 }
 
 // isParticle, isOrgWord and isAffiliation report whether w.lower is a
@@ -827,9 +931,9 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 		test = func(w *word) bool { return isVerb(w.lower) }
 	}
 	words := tokenize(text)
-	// The marks of most sentences' words fit on the stack.
-	var marks [64 + 8]uint8
-	m := wordMarks{marks: marks[:0]}
+	// The marks of most sentences' words fit in one buffer.
+	var buf marksBuf
+	m := buf.wordMarks()
 	lex.markWords(&m, words)
 	return findPeople(nil, text, words, &m, lex, orgs, test)
 }
@@ -847,9 +951,9 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
 		// An unnamed phrase starts in the four words after its
-		// determiner: after most, none the filter of their first words
-		// holds.
-		if marks.marks[i]&filterDeterminer != 0 && lex.unnamedF.mayAny(words, i+1, i+5) && lex.determiners[words[i].lower] {
+		// determiner: markWords notes the determiners (setDeterminers)
+		// with one of them in the filter of their first words.
+		if marks.determiner(i) && lex.determiners[words[i].lower] {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -859,8 +963,8 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		}
 		// Bare plurals: "analysts said", "union leaders said", "Western
 		// diplomats say". The head may be a plural here or next
-		// (mayPluralHead, marked filterPlural; eight zero bytes follow
-		// the words' marks): most words rule themselves out before the
+		// (mayPluralHead, marked filterPlural; zero bytes follow the
+		// words' marks): most words rule themselves out before the
 		// lexicon is asked.
 		if (marks.marks[i]|marks.marks[i+1])&filterPlural != 0 {
 			if m, next, ok := lex.barePluralAt(text, words, i, lastEnd, isVerb); ok && !inOrg(m.Start, m.End) {
@@ -1048,20 +1152,16 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 }
 
 // nextPersonStart returns the index of the first of words from i at which
-// findPeople may find a person, len(words) if none: a word the
-// determiners' filter holds, one that may be a plural head or come
-// before one (mayPluralHead), or a name token. findPeople passes the
-// other words, most of them, without looking further.
+// findPeople may find a person, len(words) if none: a determiner that
+// the four words after it may make an unnamed person (a word the
+// determiners' filter holds, with one of unnamedF after it), one that
+// may be a plural head or come before one (mayPluralHead), or a name
+// token. findPeople passes the other words, most of them, without
+// looking further.
 //
-// markWords marked those words filterDeterminer, filterPlural and
-// markName: the first so marked is the word, or the one before it when
-// it may be a plural head past i.
+// markWords gathered those words in the bit set m.starts.
 func (l *PeopleLexicon) nextPersonStart(words []word, m *wordMarks, i int) int {
-	k := m.nextMarked(markName|filterDeterminer|filterPlural, i)
-	if k > i && m.marks[k]&filterPlural != 0 { // (the marks past the words' are 0)
-		return k - 1
-	}
-	return k
+	return m.nextStart(i)
 }
 
 // invertedTag reports whether the verb at words[v] opens an inverted
@@ -1302,9 +1402,9 @@ var definiteOpeners = []string{"the", "his", "her", "its", "their"}
 // and is left out.
 func FindDefinites(text string, lex *PeopleLexicon) []Definite {
 	words := tokenize(text)
-	// The marks of most sentences' words fit on the stack.
-	var marks [64 + 8]uint8
-	m := wordMarks{marks: marks[:0]}
+	// The marks of most sentences' words fit in one buffer.
+	var buf marksBuf
+	m := buf.wordMarks()
 	lex.markWords(&m, words)
 	return findDefinites(nil, text, words, &m, lex)
 }
@@ -1316,11 +1416,11 @@ func FindDefinites(text string, lex *PeopleLexicon) []Definite {
 func findDefinites(dst []Definite, text string, words []word, marks *wordMarks, lex *PeopleLexicon) []Definite {
 	out := dst[:0]
 	// Most words open no description: only those the filters let
-	// through are looked at.
-	for i := marks.nextMarked(filterOpener, 0); i < len(words); i = marks.nextMarked(filterOpener, i+1) {
-		// A description's head is one of the four words after its
-		// opener: most openers have none the heads' filter holds.
-		if !lex.headF.mayAny(words, i+1, i+5) || !slices.Contains(definiteOpeners, words[i].lower) {
+	// through are looked at, and of those only the ones with a word
+	// the heads' filter holds in the four after them (a description's
+	// head is one of them), as markWords gathered them.
+	for i := marks.nextOpener(0); i < len(words); i = marks.nextOpener(i + 1) {
+		if !slices.Contains(definiteOpeners, words[i].lower) {
 			continue
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {
@@ -1409,9 +1509,9 @@ type OrgMention struct {
 // name token; it must hold at least two words.
 func FindOrgs(text string, lex *PeopleLexicon, known []Span) []OrgMention {
 	words := tokenize(text)
-	// The marks of most sentences' words fit on the stack.
-	var marks [64 + 8]uint8
-	m := wordMarks{marks: marks[:0]}
+	// The marks of most sentences' words fit in one buffer.
+	var buf marksBuf
+	m := buf.wordMarks()
 	lex.markWords(&m, words)
 	return findOrgs(nil, text, words, &m, lex, known)
 }
@@ -1426,10 +1526,10 @@ func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex
 	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
 	// A run's organisation word is one of its capitalised name tokens,
 	// which most sentences have none of that the organisation words'
-	// filter lets through (filterOrgWord): those are answered at once.
-	first := marks.nextMarked(filterOrgWord, 0)
-	for first < len(words) && !(names[first]&markName != 0 && isOrgWord(&words[first])) {
-		first = marks.nextMarked(filterOrgWord, first+1)
+	// filter lets through (marks.orgs): those are answered at once.
+	first := marks.nextOrg(0)
+	for first < len(words) && !isOrgWord(&words[first]) {
+		first = marks.nextOrg(first + 1)
 	}
 	if first >= len(words) {
 		return out

@@ -10,17 +10,20 @@ import (
 )
 
 // refNextPersonStart is nextPersonStart as it was before markWords: a
-// walk over every word from i.
+// walk over every word from i. (A determiner counts only with a word of
+// unnamedF in the four after it, as findPeople asked before it looked
+// further.)
 func refNextPersonStart(l *PeopleLexicon, words []word, names []bool, i int) int {
 	for k := i; k < len(words); k++ {
 		w := &words[k]
-		if !names[k] && !l.determinerF.hasWord(w) && !l.mayPluralHead(w) {
+		det := l.determinerF.hasWord(w) && l.unnamedF.mayAny(words, k+1, k+5)
+		if !names[k] && !det && !l.mayPluralHead(w) {
 			continue
 		}
 		if k > i && l.mayPluralHead(w) {
 			return k - 1
 		}
-		if names[k] || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
+		if names[k] || det || l.mayPluralHead(w) {
 			return k
 		}
 	}
@@ -97,17 +100,24 @@ func checkMarks(t *testing.T, l *PeopleLexicon, marks *wordMarks, text string) b
 			t.Errorf("markWords(%.100q): %q not-name %v, want %v", text, w.text, got, want)
 			return false
 		}
-		if name || l.determinerF.hasWord(w) || l.mayPluralHead(w) {
+		det := l.determinerF.hasWord(w) && l.unnamedF.mayAny(words, k+1, k+5)
+		if got := marks.determiner(k); got != det {
+			t.Errorf("markWords(%.100q): %q determiner %v, want %v", text, w.text, got, det)
+			return false
+		}
+		plural := l.mayPluralHead(w) || k+1 < len(words) && l.mayPluralHead(&words[k+1])
+		if name || det || plural {
 			starts = append(starts, k)
 		}
-		if l.openerBits.hasWord(w) && l.openerF.hasWord(w) {
+		if l.openerBits.hasWord(w) && l.openerF.hasWord(w) && l.headF.mayAny(words, k+1, k+5) {
 			openers = append(openers, k)
 		}
-		if l.orgWordF.hasWord(w) {
+		if name && l.orgWordF.hasWord(w) {
 			orgs = append(orgs, k)
 		}
 	}
-	if len(marks.marks) != len(words)+8 || !slices.Equal(marked(marks, markName|filterDeterminer|filterPlural), starts) || !slices.Equal(marked(marks, filterOpener), openers) || !slices.Equal(marked(marks, filterOrgWord), orgs) {
+	if len(marks.marks) != len(words)+16 || len(marks.bits) != (len(words)+63)/64*4 || !slices.Equal(marked(marks.nextStart, len(words)), starts) ||
+		!slices.Equal(marked(marks.nextOpener, len(words)), openers) || !slices.Equal(marked(marks.nextOrg, len(words)), orgs) {
 		t.Errorf("markWords(%.100q) = %+v, want starts %v, openers %v, orgs %v", text, *marks, starts, openers, orgs)
 		return false
 	}
@@ -127,11 +137,12 @@ func checkMarks(t *testing.T, l *PeopleLexicon, marks *wordMarks, text string) b
 	return true
 }
 
-// marked returns the indexes of the words with mark, in order, as
-// nextMarked finds them one after another.
-func marked(m *wordMarks, mark uint8) []int {
+// marked returns the indexes of the n words of a bit set of wordMarks,
+// in order, as next (nextStart, nextOpener or nextOrg) finds them one
+// after another.
+func marked(next func(int) int, n int) []int {
 	var out []int
-	for i := m.nextMarked(mark, 0); i < len(m.marks)-8; i = m.nextMarked(mark, i+1) {
+	for i := next(0); i < n; i = next(i + 1) {
 		out = append(out, i)
 	}
 	return out
