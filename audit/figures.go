@@ -376,47 +376,65 @@ func (c *figCompiled) intern(w string) int32 {
 // vocabulary number: the one lookup every token takes costs less than a
 // map lookup, and a word with capitals is looked up without folding it.
 type figVocab struct {
-	// slots hold the hash of a word in the upper half and its number in
-	// the lower; 0 is an empty slot (numbers start at 1).
-	slots []uint64
-	keys  []string // the folded word in each slot
-	// short holds the key of each slot of up to seven bytes, none of
-	// them 0, packed little-endian as swarLoad reads it and padded with
-	// zeros; ^0, which no such word packs to, for any other key. A word
-	// of up to seven bytes packed so is the key when short is it.
-	short []uint64
-	mask  uint32
+	// slots hold each word's number and flags with its key packed: the
+	// probe appendASCIITokens makes of most words reads one slot, one
+	// cache line, and nothing else. An empty slot has number 0.
+	slots []figSlot
+	// hashes and keys are the figHash and folded word of each slot:
+	// lookupHashed compares them.
+	hashes []uint32
+	keys   []string
+	mask   uint32
 }
 
-// newFigVocab builds the table of vocab at most a quarter full. The empty
-// word, which no token has, is left out.
-func newFigVocab(vocab map[string]int32) figVocab {
+// figSlot is a slot of figVocab.
+type figSlot struct {
+	// short is the key of up to seven bytes, none of them 0, packed
+	// little-endian as swarLoad reads it and padded with zeros; ^0, which
+	// no such word packs to, for any other key; 0 in an empty slot. A
+	// word of up to seven bytes packed so is the key when short is it.
+	short uint64
+	id    int32
+	// flags are the key's figWord flags; in an empty slot, those of
+	// number 0 (every word the lexicon does not name).
+	flags uint32
+}
+
+// newFigVocab builds the table of vocab at most an eighth full, with the
+// flags of each word from words: the first slot a word probes seldom
+// holds another, and most lookups end there. The empty word, which no
+// token has, is left out.
+func newFigVocab(vocab map[string]int32, words []figWord) figVocab {
 	n := 16
-	for n < 4*len(vocab) {
+	for n < 8*len(vocab) {
 		n *= 2
 	}
-	v := figVocab{slots: make([]uint64, n), keys: make([]string, n), short: make([]uint64, n), mask: uint32(n - 1)}
+	v := figVocab{slots: make([]figSlot, n), hashes: make([]uint32, n), keys: make([]string, n), mask: uint32(n - 1)}
+	for i := range v.slots {
+		v.slots[i].flags = words[0].flags
+	}
 	// The words go in by number, not in the map's random order: where a
 	// word lands, and so how far each lookup probes, is then the same in
 	// every process, and so are the benchmarks' instruction counts.
-	words := make([]string, 0, len(vocab))
+	keys := make([]string, 0, len(vocab))
 	for w := range vocab {
-		words = append(words, w)
+		keys = append(keys, w)
 	}
-	slices.SortFunc(words, func(a, b string) int { return cmp.Compare(vocab[a], vocab[b]) })
-	for _, w := range words {
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(vocab[a], vocab[b]) })
+	for _, w := range keys {
 		id := vocab[w]
 		if w == "" {
 			continue
 		}
 		h := figHash(w)
 		i := h & v.mask
-		for v.slots[i] != 0 {
+		for v.slots[i].id != 0 {
 			i = (i + 1) & v.mask
 		}
-		v.slots[i], v.keys[i], v.short[i] = uint64(h)<<32|uint64(uint32(id)), w, ^uint64(0)
+		v.slots[i] = figSlot{short: ^uint64(0), id: id, flags: words[id].flags}
+		v.hashes[i], v.keys[i] = h, w
 		if len(w) < 8 && strings.IndexByte(w, 0) < 0 {
-			v.short[i] = figPack(w)
+			v.slots[i].short = figPack(w)
 		}
 	}
 	return v
@@ -432,12 +450,12 @@ func (v *figVocab) lookup(w string, fold bool) int32 {
 // lookupHashed is lookup for a word whose figHash h is known.
 func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
-		e := v.slots[i]
-		if e == 0 {
+		id := v.slots[i].id
+		if id == 0 {
 			return 0
 		}
-		if uint32(e>>32) == h && (figEqual(w, v.keys[i]) || fold && figEqualLower(w, v.keys[i])) {
-			return int32(uint32(e))
+		if v.hashes[i] == h && (figEqual(w, v.keys[i]) || fold && figEqualLower(w, v.keys[i])) {
+			return id
 		}
 	}
 }
@@ -844,7 +862,7 @@ func (l *FigureLexicon) compile() error {
 		hyphen: c.intern("-"), dot: c.intern("."), comma: c.intern(","),
 		openParen: c.intern("("), closeParen: c.intern(")"), at: c.vocab["at"], from: c.vocab["from"],
 	}
-	c.table = newFigVocab(c.vocab)
+	c.table = newFigVocab(c.vocab, c.words)
 	for b := range c.ascii {
 		c.ascii[b] = c.table.lookup(string(rune(b)), false)
 	}
@@ -1042,6 +1060,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			// A word: ASCII letters and digits.
 			end, h := i, uint32(0)
 			var id int32
+			var flags uint32
 			var caps bool
 			if len(s) >= 8 {
 				// Most words end within the eight bytes from i: they are
@@ -1072,11 +1091,15 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					w8 := (x | 0x20*swarOnes) & m
 					h = uint32(figHashMix(figHashStart(n), w8))
 					// Comparing w lower-cased with a key, which is folded,
-					// is comparing w when it has no capital.
-					if e := v.slots[h&v.mask]; uint32(e>>32) == h && v.short[h&v.mask] == w8 {
-						id = int32(uint32(e))
-					} else if e != 0 {
+					// is comparing w when it has no capital. The first slot
+					// probed holds w (short is w8), is empty (number 0,
+					// flags those of any other word) or holds another word:
+					// only then does the lookup probe on.
+					e := &v.slots[h&v.mask]
+					id, flags = e.id, e.flags
+					if e.short != w8 && id != 0 {
 						id = v.lookupHashed(s[i:end], h, true)
+						flags = c.words[id].flags
 					}
 					// No lower-case letter (the first is a letter): the
 					// word is in capitals if it has two letters or more.
@@ -1100,9 +1123,10 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 						if n == 0 {
 							h = uint32(h8)
 						}
-						if v.slots[h&v.mask] != 0 {
+						if v.slots[h&v.mask].id != 0 {
 							id = v.lookupHashed(s[i:end], h, true)
 						}
+						flags = c.words[id].flags
 						caps = ((x+(0x80-'a')*swarOnes)|(y+(0x80-'a')*swarOnes)&m)&swarHigh == 0
 					}
 				}
@@ -1117,9 +1141,10 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 				}
 				w := s[i:end]
 				h = figHashIn(s, i, end)
-				if v.slots[h&v.mask] != 0 {
+				if v.slots[h&v.mask].id != 0 {
 					id = v.lookupHashed(w, h, true)
 				}
+				flags = c.words[id].flags
 				caps = b <= 'Z' && end-i > 1 && !figHasLower(w)
 			}
 			dst = dst[:len(dst)+1]
@@ -1128,7 +1153,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			// token built whole is built on the stack and copied.
 			t.start, t.end, t.num, t.kind = i, end, 0, figTokWord
 			t.space, t.upper, t.caps = space, b <= 'Z', caps
-			t.id, t.flags = id, c.words[id].flags
+			t.id, t.flags = id, flags
 			sents.number(t)
 			i = end
 		default:

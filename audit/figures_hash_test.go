@@ -50,7 +50,7 @@ func TestFigHashIn(t *testing.T) {
 		}
 		if len(k) < 8 {
 			h := figHash(k)
-			if i := h & c.table.mask; c.table.slots[i] != 0 && uint32(c.table.slots[i]>>32) == h && c.table.keys[i] != k && c.table.short[i] == figPack(k) {
+			if i := h & c.table.mask; c.table.slots[i].id != 0 && c.table.keys[i] != k && c.table.slots[i].short == figPack(k) {
 				t.Fatalf("%q packs as key %q", k, c.table.keys[i])
 			}
 		}
