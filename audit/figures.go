@@ -551,7 +551,11 @@ type figNoun struct {
 type figPhrases struct {
 	// first lists the phrases by the vocabulary number of their first
 	// word, longest first.
-	first         [][]figPhrase
+	first [][]figPhrase
+	// starts has bit f%64 of starts[f/64] set when a phrase begins with
+	// word number f: match asks it of most tokens, and its few words
+	// stay in cache where first's slice headers would not.
+	starts        []uint64
 	caseSensitive bool
 }
 
@@ -585,6 +589,10 @@ func (ps *figPhrases) add(c *figCompiled, text string, id int) error {
 	for len(ps.first) <= f {
 		ps.first = append(ps.first, nil)
 	}
+	for len(ps.starts) <= f/64 {
+		ps.starts = append(ps.starts, 0)
+	}
+	ps.starts[f/64] |= 1 << (f % 64)
 	list := append(ps.first[f], p)
 	sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
 	ps.first[f] = list
@@ -598,7 +606,7 @@ func (ps *figPhrases) add(c *figCompiled, text string, id int) error {
 // phrase has that number.
 func (ps *figPhrases) match(s string, toks []figToken, i int) (n, id int) {
 	if uint(i) < uint(len(toks)) {
-		if f := uint(toks[i].id); f < uint(len(ps.first)) && len(ps.first[f]) > 0 {
+		if f := uint(toks[i].id); f/64 < uint(len(ps.starts)) && ps.starts[f/64]&(1<<(f%64)) != 0 {
 			return ps.matchFrom(s, toks, i, ps.first[f])
 		}
 	}

@@ -41,3 +41,22 @@ func TestFigEqual(t *testing.T) {
 		}
 	}
 }
+
+// TestFigPhrasesStarts holds the bits figPhrases.match asks to the lists
+// they stand for: a word's bit is set exactly when a phrase of the set
+// begins with it.
+func TestFigPhrasesStarts(t *testing.T) {
+	c := figLexicon(t).c
+	for name, ps := range map[string]*figPhrases{
+		"approx": &c.approx, "vague": &c.vague, "mult": &c.mult,
+		"curBefore": &c.curBefore, "curAfter": &c.curAfter, "units": &c.units,
+		"nouns": &c.nouns, "durations": &c.durations, "clock": &c.clock, "months": &c.months,
+	} {
+		for f := range c.words {
+			set := f/64 < len(ps.starts) && ps.starts[f/64]&(1<<(f%64)) != 0
+			if want := f < len(ps.first) && len(ps.first[f]) > 0; set != want {
+				t.Errorf("%s: word %q (%d) starts a phrase: bit %v, want %v", name, c.keys[f], f, set, want)
+			}
+		}
+	}
+}
