@@ -51,6 +51,9 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 	}
 	s := doc.Sentences[si]
 	base, text := s.view.Start, s.Text
+	// Most sentences hold no quotation: the screen answers quoteInner
+	// for the offsets of this one without a search.
+	ante.screen(s.view.Start, s.view.End)
 	// best is the attribution found, when hasBest: made on the heap
 	// once, at the end, rather than for every candidate.
 	var best Attribution
@@ -64,7 +67,7 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 	bestPassive := false
 	for ci := range info.cues {
 		c := &info.cues[ci]
-		if quoteInner(doc, base+c.Start) {
+		if ante.inner(base + c.Start) {
 			continue
 		}
 		switch c.Kind {
@@ -85,14 +88,14 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 			// comes before it, and what follows is its audience. So does
 			// "X was quoted by AFP as saying".
 			if subjectPhrase(c.Lemma) || quotedAsSaying(info.words, c) {
-				if m, ok := a.before(doc, info, base, c); ok {
+				if m, ok := a.before(doc, info, base, c, ante); ok {
 					if at, ok := a.link(doc, m, c, base, ante); ok {
 						best, hasBest, bestCue, subject = at, true, c, m.start
 						continue
 					}
 				}
 			}
-			if m, ok := a.after(doc, info, base, c, 8); ok {
+			if m, ok := a.after(doc, info, base, c, ante, 8); ok {
 				best, hasBest = a.link(doc, m, c, base, ante)
 				bestCue, subject = c, m.start
 				if c.first == 0 && a.lex.Reporting.Opening(c.Lemma) {
@@ -122,29 +125,29 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 			// "as estimated by the Congressional Budget Office", "a
 			// report published by the SOHR": the agent is the source.
 			if passive {
-				m, ok = a.after(doc, info, base, &cue{ReportingCue: ReportingCue{Start: c.Start, End: info.words[c.last+1].end}, first: c.first, last: c.last + 1}, 3)
+				m, ok = a.after(doc, info, base, &cue{ReportingCue: ReportingCue{Start: c.Start, End: info.words[c.last+1].end}, first: c.first, last: c.last + 1}, ante, 3)
 			}
 			// After a comma or a quotation the subject usually follows
 			// the verb ("…,” said Dareen Khalifa", ", writes France 24");
 			// "told" takes its audience after it, and "proclaimed by" is
 			// passive.
 			if c.Lemma != "tell" && !passive && invertible(text, c.Start) {
-				m, ok = a.after(doc, info, base, c, 3)
+				m, ok = a.after(doc, info, base, c, ante, 3)
 			}
 			// "AP quoted prosecutor Russell McGuire as saying": the
 			// speaker is the object of "quoted".
 			if c.Lemma == "quote" && !passive && !ok {
-				if o, found := a.after(doc, info, base, c, 1); found && strings.HasPrefix(strings.TrimLeft(text[o.ext1-base:], " "), "as ") {
+				if o, found := a.after(doc, info, base, c, ante, 1); found && strings.HasPrefix(strings.TrimLeft(text[o.ext1-base:], " "), "as ") {
 					m, ok = o, true
 				}
 			}
 			if !ok && !passive {
-				m, ok = a.before(doc, info, base, c)
+				m, ok = a.before(doc, info, base, c, ante)
 			}
 			// "… on Friday said a monitoring group.": an inverted tag at
 			// the end of a sentence whose comma was stripped.
 			if !ok && !passive && c.Lemma != "tell" {
-				if o, found := a.after(doc, info, base, c, 2); found && endsSentence(text, o.ext1-base) {
+				if o, found := a.after(doc, info, base, c, ante, 2); found && endsSentence(text, o.ext1-base) {
 					m, ok = o, true
 				}
 			}
@@ -165,7 +168,7 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 		// "Osbourne himself was at a loss to explain its popularity: “I
 		// suppose …”": a quotation introduced by a colon is the words of
 		// the clause's subject.
-		if colon, ok := colonQuote(doc, s.view.Start, text); ok {
+		if colon, ok := colonQuote(ante, s.view.Start, text); ok {
 			if m, found := clauseSubject(info, base, colon); found {
 				c := &cue{ReportingCue: ReportingCue{Start: colon - base, End: colon - base + 1, Kind: CuePhrase, Lemma: ":"}, text: ":"}
 				if at, ok := a.link(doc, m, c, base, ante); ok {
@@ -184,11 +187,11 @@ func (a *Analyzer) attribute(doc *Document, si int, infos []sentInfo, ante *ante
 }
 
 // colonQuote returns the view offset of a colon in a sentence (at view
-// offset base) that opens a quotation, outside quotations.
-func colonQuote(doc *Document, base int, text string) (int, bool) {
+// offset base) that opens a quotation, outside quotations (x.inner).
+func colonQuote(x *antecedents, base int, text string) (int, bool) {
 	for i := strings.IndexByte(text, ':'); i >= 0; {
 		rest := strings.TrimLeft(text[i+1:], " ")
-		if r, _ := utf8.DecodeRuneInString(rest); isOpeningMark(r) && !quoteInner(doc, base+i) {
+		if r, _ := utf8.DecodeRuneInString(rest); isOpeningMark(r) && !x.inner(base+i) {
 			return base + i, true
 		}
 		j := strings.IndexByte(text[i+1:], ':')
@@ -357,7 +360,7 @@ func invertible(text string, off int) bool {
 // which a named person wins ("a woman, Umm Mohamad, who lost her
 // daughter-in-law, a mother of five, told AFP"), else the first that is
 // not an organisation noun ("the bank").
-func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (mention, bool) {
+func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue, x *antecedents) (mention, bool) {
 	// The chain of mentions before a verb, as indexes of info.mentions,
 	// is short: it fits on the stack.
 	var fbuf [4]int
@@ -371,7 +374,7 @@ func (a *Analyzer) before(doc *Document, info *sentInfo, base int, c *cue) (ment
 	last := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= limit })
 	for i := last - 1; i >= 0; i-- {
 		m := &info.mentions[i]
-		if m.kind == mentionWeak || m.ext1 > limit || quoteInner(doc, m.start) {
+		if m.kind == mentionWeak || m.ext1 > limit || x.inner(m.start) {
 			continue
 		}
 		if m.kind == mentionPronoun && afterPreposition(doc.view.Text[max(0, m.start-8):m.start]) {
@@ -537,14 +540,14 @@ var clauseBreakByte = func() (t [256]bool) {
 }()
 
 // after finds the nearest mention starting at most max words after a cue.
-func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, max int) (mention, bool) {
+func (a *Analyzer) after(doc *Document, info *sentInfo, base int, c *cue, x *antecedents, max int) (mention, bool) {
 	first := sort.Search(len(info.mentions), func(k int) bool { return info.mentions[k].start >= base+c.End-maxMention })
 	for i := first; i < len(info.mentions); i++ {
 		m := &info.mentions[i]
 		if m.kind == mentionWeak || m.ext0 < base+c.End {
 			continue
 		}
-		if quoteInner(doc, m.start) {
+		if x.inner(m.start) {
 			continue
 		}
 		between := doc.view.Text[base+c.End : m.ext0]
@@ -660,6 +663,88 @@ type antecedents struct {
 	// attrs holds the document's attributions (newAttribution): never
 	// reused, as the analysis keeps pointers to them.
 	attrs []Attribution
+	// ordered is true when the quoted texts of doc.Quotes (sorted by
+	// start) end in order too, as they do unless quotations nest:
+	// quoteInner's search then finds the first quotation whose text
+	// ends after an offset, and a cursor moving forward finds the same
+	// (innerFrom, screen).
+	ordered bool
+	// The quote screen of the sentence attributed (screen): no quoted
+	// text that quoteInner looks at meets [from, to) unless quoted.
+	// next is the screen's cursor in doc.Quotes.
+	from, to, next int
+	quoted         bool
+}
+
+// quotesInOrder reports whether the quoted texts of qs, sorted by
+// start, end in order too (antecedents.ordered).
+func quotesInOrder(qs []Quote) bool {
+	for k := 1; k < len(qs); k++ {
+		if qs[k].inner.End < qs[k-1].inner.End {
+			return false // nested quotations
+		}
+	}
+	return true
+}
+
+// innerFrom is quoteInner(x.doc, off) for offsets asked in order (none
+// less than the one before), *k the cursor in doc.Quotes, 0 at first:
+// where quoteInner searches all the quotations for each offset, with a
+// branch the predictor misses about every other step, the cursor moves
+// on only past those that end before the offset.
+func (x *antecedents) innerFrom(k *int, off int) bool {
+	if !x.ordered {
+		return quoteInner(x.doc, off)
+	}
+	qs := x.doc.Quotes
+	i := *k
+	for i < len(qs) && qs[i].inner.End <= off {
+		i++
+	}
+	*k = i
+	for ; i < len(qs) && qs[i].view.Start <= off; i++ {
+		if q := &qs[i]; q.Kind != QuoteScare && off >= q.inner.Start && off < q.inner.End {
+			return true
+		}
+	}
+	return false
+}
+
+// screen sets the quote screen to the view offsets [from, to) of a
+// sentence, whose offsets inner then answers at once when no quoted
+// text quoteInner looks at meets the sentence (most sentences).
+// Sentences are screened in order.
+func (x *antecedents) screen(from, to int) {
+	x.from, x.to, x.quoted = from, to, true
+	if !x.ordered {
+		return
+	}
+	qs := x.doc.Quotes
+	i := x.next
+	if i > 0 && from < qs[i-1].inner.End {
+		i = 0 // out of order: start again
+	}
+	for i < len(qs) && qs[i].inner.End <= from {
+		i++
+	}
+	x.next = i
+	// Every quotation from i on ends after from; those that start at
+	// or after to are past the sentence.
+	for ; i < len(qs) && qs[i].view.Start < to; i++ {
+		if q := &qs[i]; q.Kind != QuoteScare && q.inner.Start < to {
+			return
+		}
+	}
+	x.quoted = false
+}
+
+// inner is quoteInner(x.doc, off), answered by the quote screen when
+// off lies in the sentence screened and no quotation meets it.
+func (x *antecedents) inner(off int) bool {
+	if !x.quoted && x.from <= off && off < x.to {
+		return false
+	}
+	return quoteInner(x.doc, off)
 }
 
 // newAttribution returns a pointer to a copy of at, the attribution of
@@ -742,6 +827,8 @@ const maxPooledMentions = 1 << 14
 func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents {
 	x := antecedentsPool.Get().(*antecedents)
 	x.doc, x.all, x.infos = doc, all, infos
+	x.ordered = quotesInOrder(doc.Quotes)
+	x.from, x.to, x.next, x.quoted = 0, 0, 0, true
 	n := len(all) + 1
 	x.block, x.prev = slices.Grow(x.block[:0], n)[:n], slices.Grow(x.prev[:0], n)[:n]
 	prev := x.prev[:len(all)]
@@ -749,11 +836,12 @@ func newAntecedents(doc *Document, all []mention, infos []sentInfo) *antecedents
 	for k := range last {
 		last[k] = -1
 	}
+	qk := 0 // the cursor of innerFrom: all is sorted by start
 	for i := range all {
 		m := &all[i]
 		x.block[i] = int32(doc.Sentences[m.sentence].Block)
 		prev[i] = last
-		if quoteInner(doc, m.start) {
+		if x.innerFrom(&qk, m.start) {
 			continue
 		}
 		// Each kind's last mention becomes all[i] when all[i] is one:
@@ -796,7 +884,7 @@ func (x *antecedents) addSpeaker(si int) {
 	}
 	for i := x.before(info.subject); i < len(x.all) && x.all[i].start == info.subject; i++ {
 		m := &x.all[i]
-		if quoteInner(x.doc, m.start) {
+		if x.inner(m.start) {
 			continue
 		}
 		for g, name := range [genders]string{"", "he", "she"} {
@@ -947,9 +1035,10 @@ func (x *antecedents) describedBy(word string) *[genders][]int32 {
 		if x.described == nil {
 			x.described = map[string]*[genders][]int32{}
 		}
+		qk := 0 // the cursor of innerFrom
 		for i := range x.all {
 			m := &x.all[i]
-			if m.descriptor == "" || !(m.kind == mentionPerson || m.kind == mentionOrg && m.person) || quoteInner(x.doc, m.start) {
+			if m.descriptor == "" || !(m.kind == mentionPerson || m.kind == mentionOrg && m.person) || x.innerFrom(&qk, m.start) {
 				continue
 			}
 			for _, w := range strings.Fields(strings.ToLower(m.descriptor)) {
