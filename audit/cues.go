@@ -137,7 +137,7 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 			if st.ti < next || !a.cues.mayStart(toks, st) {
 				continue
 			}
-			if c, n := rep.cueAt(text, toks, st.ti); n > 0 {
+			if c, n := rep.cueAt(text, toks, st.ti, st.fa, st.fb); n > 0 {
 				rc = append(rc, foundCue{ReportingCue: c, first: -1})
 				next = st.ti + n
 			}
@@ -210,7 +210,7 @@ func (a *Analyzer) wordCues(rc []foundCue, toks []qword, text string, words []wo
 				for k := range win {
 					win[k] = plainQWord(&words[lo+k])
 				}
-				if c, n := rep.cueAt(text, win, ti-lo); n > 0 {
+				if c, n := rep.cueAt(text, win, ti-lo, st.fa, st.fb); n > 0 {
 					// The cue finder's words are the words: the cue is
 					// words[ti:ti+n].
 					rc = append(rc, foundCue{ReportingCue: c, first: ti, last: ti + n - 1})
@@ -222,7 +222,7 @@ func (a *Analyzer) wordCues(rc []foundCue, toks []qword, text string, words []wo
 		} else if !a.cues.mayStart(toks, st) {
 			continue
 		}
-		if c, n := rep.cueAt(text, toks, ti); n > 0 {
+		if c, n := rep.cueAt(text, toks, ti, st.fa, st.fb); n > 0 {
 			rc = append(rc, foundCue{ReportingCue: c, first: -1})
 			next = ti + n
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -94,6 +95,7 @@ type ReportingLexicon struct {
 	verbs      map[string]verbEntry
 	starts     map[string]cueStart // by the word a cue can start with
 	startSet   wordFilter          // the keys of starts
+	startTab   startTable          // starts, by key and filter bits (cueAt)
 	lookahead  int                 // the words after a cue's first classify reads (see advance)
 	baseAfter  map[string]bool
 	pronouns   map[string]bool
@@ -203,6 +205,11 @@ func (l *ReportingLexicon) compile() error {
 		l.starts[k] = st
 		l.startSet.add(k)
 	}
+	if len(l.starts) > maxCueStarts {
+		errs = append(errs, fmt.Errorf("%d words start cues: at most %d can", len(l.starts), maxCueStarts))
+	} else {
+		l.startTab = newStartTable(l.starts, l.startOrder())
+	}
 	l.baseAfter = wordSet(l.BaseAfter)
 	l.pronouns = wordSet(l.Pronouns)
 	for w := range l.pronouns {
@@ -239,6 +246,35 @@ func (l *ReportingLexicon) compile() error {
 		errs = append(errs, errors.New("no reporting verbs"))
 	}
 	return errors.Join(errs...)
+}
+
+// startOrder returns the keys of l.starts in the order the lexicon
+// lists them: the first words of the cues of several words, common
+// words ("it", "in", "according"), then the verbs' forms, the commonest
+// first. Those put first keep their first slots of the cue starts'
+// table (newStartTable), where most look-ups end.
+func (l *ReportingLexicon) startOrder() []string {
+	order := make([]string, 0, len(l.starts))
+	seen := make(map[string]bool, len(l.starts))
+	note := func(k string) {
+		if _, ok := l.starts[k]; ok && !seen[k] {
+			seen[k] = true
+			order = append(order, k)
+		}
+	}
+	for _, set := range [][]string{l.Phrases, l.Vague, l.Scare} {
+		for _, p := range set {
+			if words := strings.Fields(lexKey(p)); len(words) > 0 {
+				note(words[0])
+			}
+		}
+	}
+	for _, forms := range l.Verbs {
+		for _, f := range forms {
+			note(lexKey(f))
+		}
+	}
+	return order
 }
 
 // isLowerASCIIWord reports whether w is ASCII without upper-case letters
@@ -331,11 +367,12 @@ func (l *ReportingLexicon) FindCues(text string) []ReportingCue {
 func (l *ReportingLexicon) appendCues(out []ReportingCue, text string, toks []qword) []ReportingCue {
 	for i := 0; i < len(toks); {
 		// Most words start no cue: the filter says so without a call.
-		if !l.startSet.may(toks[i].key) {
+		fa, fb := wordFilterBits(toks[i].key)
+		if !l.startSet.has(fa, fb) {
 			i++
 			continue
 		}
-		c, n := l.cueAt(text, toks, i)
+		c, n := l.cueAt(text, toks, i, fa, fb)
 		if n == 0 {
 			i++
 			continue
@@ -346,13 +383,13 @@ func (l *ReportingLexicon) appendCues(out []ReportingCue, text string, toks []qw
 	return out
 }
 
-// cueAt matches a cue at toks[i] and returns it with the number of words it
-// covers (0 for none). Its callers screen the word first (startSet, or
-// the analyzer's cue screen), so it goes straight to the map.
-func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue, int) {
-	w := toks[i].key
-	st, ok := l.starts[w]
-	if !ok {
+// cueAt matches a cue at toks[i], whose key's filter bits are fa and fb
+// (wordFilterBits), and returns it with the number of words it covers (0
+// for none). Its callers screen the word first by those bits (startSet,
+// or the analyzer's cue screen), so it goes straight to the table.
+func (l *ReportingLexicon) cueAt(text string, toks []qword, i int, fa, fb uint32) (ReportingCue, int) {
+	st := l.startTab.find(toks[i].key, fa, fb)
+	if st == nil {
 		return ReportingCue{}, 0
 	}
 	for _, p := range st.phrases {
@@ -383,6 +420,82 @@ func (l *ReportingLexicon) cueAt(text string, toks []qword, i int) (ReportingCue
 		return ReportingCue{}, 0
 	}
 	return ReportingCue{Start: toks[i].start, End: toks[i].end, Kind: CueVerb, Lemma: e.lemma, Form: form, Loaded: e.loaded}, 1
+}
+
+// startTable holds the cue starts of a lexicon (ReportingLexicon.starts)
+// by key, for cueAt: the key's filter bits, which every caller has
+// worked out to screen the word, pick its slot and tag it, so that a
+// look-up costs no hash of the string, and one comparison of the key
+// confirms it. Its slots, open addressed and probed in turn, are at
+// most a third full: most look-ups read one.
+type startTable struct {
+	// slot holds, at the first free place from the first filter bit
+	// of a key (fa), 1 + its index in entry (below startTag) and,
+	// above, its second filter bit (fb*startTag); 0 marks an empty
+	// slot.
+	slot  []uint32
+	entry []startEntry
+	mask  uint32 // len(slot)-1, a power of two less one
+}
+
+// startTag is the unit of a startTable slot's tag: the filter bits
+// are 13 bits, and the 19 below them index up to maxCueStarts entries.
+const (
+	startTag     = 1 << 19
+	maxCueStarts = startTag - 1
+)
+
+// startEntry is a cue start in a startTable, with its key.
+type startEntry struct {
+	key string
+	cueStart
+}
+
+// newStartTable returns the table of starts, filled in the order of
+// their keys in order, which lists each once (then the others, sorted):
+// a key put in early has its first slot free, and is found at once.
+func newStartTable(starts map[string]cueStart, order []string) startTable {
+	n := 8
+	for n < 3*len(starts) {
+		n *= 2
+	}
+	t := startTable{slot: make([]uint32, n), entry: make([]startEntry, 0, len(starts)), mask: uint32(n - 1)}
+	rest := make(map[string]bool, len(starts))
+	for k := range starts {
+		rest[k] = true
+	}
+	for _, k := range order {
+		delete(rest, k)
+	}
+	for _, k := range append(order, slices.Sorted(maps.Keys(rest))...) {
+		fa, fb := wordFilterBits(k)
+		t.entry = append(t.entry, startEntry{key: k, cueStart: starts[k]})
+		h := fa
+		for t.slot[h&t.mask] != 0 {
+			h++
+		}
+		t.slot[h&t.mask] = uint32(len(t.entry)) | fb*startTag
+	}
+	return t
+}
+
+// find returns the cue start of key, whose filter bits are fa and fb
+// (wordFilterBits(key)), or nil.
+func (t *startTable) find(key string, fa, fb uint32) *cueStart {
+	if len(t.slot) == 0 {
+		return nil // a lexicon not compiled
+	}
+	for h := fa; ; h++ {
+		s := t.slot[h&t.mask]
+		if s == 0 {
+			return nil
+		}
+		if s/startTag == fb {
+			if en := &t.entry[s%startTag-1]; en.key == key {
+				return &en.cueStart
+			}
+		}
+	}
 }
 
 // pluralSubject reports whether the base form toks[i] of a verb of
@@ -1642,14 +1755,15 @@ func (c *classifyCtx) more(f *quoteFinder, n int) {
 func (c *classifyCtx) advance(f *quoteFinder, pos int) {
 	for c.more(f, c.next); c.next < len(c.toks) && c.toks[c.next].end <= pos; c.more(f, c.next) {
 		i := c.next
-		if !f.lex.startSet.may(c.toks[i].key) {
+		fa, fb := wordFilterBits(c.toks[i].key)
+		if !f.lex.startSet.has(fa, fb) {
 			c.next++ // most words: no cue starts here
 			continue
 		}
 		// The words after it that cueAt (the rest of the longest
 		// phrase), passive (one) and governsClause (thatWindow) read.
 		c.more(f, i+f.lex.lookahead)
-		cue, n := f.lex.cueAt(f.view, c.toks, i)
+		cue, n := f.lex.cueAt(f.view, c.toks, i, fa, fb)
 		if n == 0 {
 			c.next++
 			continue
@@ -1836,10 +1950,11 @@ func (f *quoteFinder) tagAfter(pos, hi int) string {
 				return f.view[t.start:t.end]
 			}
 		}
-		if !f.lex.startSet.may(t.key) {
+		fa, fb := wordFilterBits(t.key)
+		if !f.lex.startSet.has(fa, fb) {
 			continue // most words: no cue starts here
 		}
-		cue, n := f.lex.cueAt(f.view, f.toks, k)
+		cue, n := f.lex.cueAt(f.view, f.toks, k, fa, fb)
 		if n == 0 {
 			continue
 		}
