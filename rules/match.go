@@ -339,18 +339,25 @@ func init() {
 // all.
 func tokenize(text string, toks []token, arena []byte, words *wordFilter) ([]token, []byte) {
 	sc := scratch{toks: toks, arena: arena}
-	sc.tokenize(text, 0, words)
+	from := 0
+	if words != nil {
+		from = words.skipDropped(text, 0)
+	}
+	sc.tokenize(text, from, words)
 	return sc.toks, sc.arena
 }
 
 // tokenize is tokenize appending to sc.toks and sc.arena (the slices
 // stay in memory, out of the registers the scan needs), from text[from:],
-// which follows a gapBreak or starts the text.
+// which follows a gapBreak or starts the text. With words not nil, from
+// is where words.skipDropped(text, 0) stops, which it is not asked again
+// (it would stop there again: it steps over the same words from the
+// same state).
 func (sc *scratch) tokenize(text string, from int, words *wordFilter) {
 	gap, newlines, periods := gapBreak, 0, 0
 	prevSingle := false
 	for i := from; i < len(text); {
-		if gap == gapBreak && words != nil {
+		if gap == gapBreak && words != nil && i != from {
 			// Nothing up to the next word can make a gap weaker than
 			// gapBreak, and most words after one are dropped: skip them
 			// in a loop of their own.
@@ -393,11 +400,15 @@ func (sc *scratch) tokenize(text string, from int, words *wordFilter) {
 		// hashed straight from the text, most often in one eight-byte step
 		// (it is short), and copied, folded, into the arena only if it is
 		// kept.
-		var x uint64 // the next eight bytes, zero past the end of text
-		if i+8 <= len(text) {
-			x = le64(text, i)
+		// The next eight bytes, zero past the end of text: in a text of
+		// eight bytes or more, its last eight with the bytes before i
+		// shifted out when fewer are left (no branch on where it ends).
+		var x uint64
+		if len(text) >= 8 {
+			at := min(i, len(text)-8)
+			x = le64(text, at) >> (8 * uint(i-at) & 63)
 		} else {
-			x = le64Tail(text, i)
+			x = le64Short(text, i)
 		}
 		n := asciiWordLen(x)
 		j := i + n
@@ -575,9 +586,10 @@ func asciiWordLen(x uint64) int {
 	return bits.TrailingZeros64((^(letter|digit)|x)&highs) / 8
 }
 
-// le64Tail reads the fewer than eight bytes of s from i as a
-// little-endian number, as le64 would with zeros past the end of s.
-func le64Tail(s string, i int) uint64 {
+// le64Short reads the bytes of s from i, fewer than eight, as a
+// little-endian number, as le64 would with zeros past the end of s: the
+// eight bytes from i of a text of fewer than eight.
+func le64Short(s string, i int) uint64 {
 	var x uint64
 	for k := len(s) - 1; k >= i; k-- {
 		x = x<<8 | uint64(s[k])
@@ -633,11 +645,12 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 	const lower = 0x2020202020202020
 	lone := -1 // the start of such a word, the next word undecided
 	for i < len(text) {
-		var x uint64 // the next eight bytes, zero past the end of text
-		if i+8 <= len(text) {
-			x = le64(text, i)
+		var x uint64 // the next eight bytes, zero past the end of text, as in tokenize
+		if len(text) >= 8 {
+			at := min(i, len(text)-8)
+			x = le64(text, at) >> (8 * uint(i-at) & 63)
 		} else {
-			x = le64Tail(text, i)
+			x = le64Short(text, i)
 		}
 		if asciiWord[byte(x)] == 0 {
 			if byte(x) >= utf8.RuneSelf || lone >= 0 {
