@@ -204,6 +204,25 @@ func isASCIIWord(s string) bool {
 // out. Named mentions are returned unchanged.
 func (r *Registry) Resolve(mentions []Mention) []Mention {
 	out := slices.Clone(mentions)
+	r.resolve(out)
+	return out
+}
+
+// AppendResolve appends what Resolve would return for mentions to dst and
+// returns the extended slice, so that a caller resolving the mentions of
+// many texts can reuse one buffer rather than have each copied anew. The
+// mentions in dst are left as they are; mentions and dst[len(dst):cap(dst)]
+// must not overlap.
+func (r *Registry) AppendResolve(dst, mentions []Mention) []Mention {
+	n := len(dst)
+	dst = append(dst, mentions...)
+	r.resolve(dst[n:])
+	return dst
+}
+
+// resolve is Resolve in place: it sorts out and resolves its
+// back-references.
+func (r *Registry) resolve(out []Mention) {
 	slices.SortStableFunc(out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	for i := range out {
 		if !out[i].BackRef {
@@ -225,7 +244,6 @@ func (r *Registry) Resolve(mentions []Mention) []Mention {
 			}
 		}
 	}
-	return out
 }
 
 // Unresolved returns the back-references in mentions that have no

@@ -32,3 +32,25 @@ func TestAppendMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendResolve holds AppendResolve to Resolve on the mentions of
+// each seed, shuffled: it appends exactly what Resolve returns, leaves
+// what dst holds untouched and the mentions it was given as they were.
+func TestAppendResolve(t *testing.T) {
+	r := DefaultRegistry()
+	prefix := []Mention{{Start: 9, End: 12, Alias: "the NGO", BackRef: true}}
+	var buf []Mention
+	for _, text := range seedSentences(t) {
+		ms := r.Match(text)
+		slices.Reverse(ms)
+		given := slices.Clone(ms)
+		want := r.Resolve(ms)
+		buf = r.AppendResolve(append(buf[:0], prefix...), ms)
+		if !slices.Equal(buf[:1], prefix) || !slices.Equal(buf[1:], want) {
+			t.Fatalf("AppendResolve(prefix, %+v) =\n%+v\nwant %+v then\n%+v", ms, buf, prefix, want)
+		}
+		if !slices.Equal(ms, given) {
+			t.Fatalf("AppendResolve changed its mentions: %+v, were %+v", ms, given)
+		}
+	}
+}
