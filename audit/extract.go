@@ -170,7 +170,8 @@ type plainLine struct {
 	indent     int // leading white-space bytes
 	// width counts the runes from the start of the line to the end of its
 	// text (see lineWidth: a line too long to be hard-wrapped is not
-	// counted).
+	// counted). Only hardWrapped asks, of the lines that run on, and it
+	// fills it in: a line alone in its group, or last, is not counted.
 	width int
 }
 
@@ -222,7 +223,6 @@ func textBlocks(dst []rawBlock, text string) []rawBlock {
 		l := plainLine{start: start, end: end}
 		l.ts, l.te = trimProseSpace(text, start, end)
 		l.indent = l.ts - start
-		l.width = lineWidth(text[start:l.te])
 		if l.blank() {
 			flush()
 		} else {
@@ -309,6 +309,7 @@ func hardWrapped(text string, group []plainLine) bool {
 	width, inner := 0, 0
 	for i := range len(group) - 1 {
 		l := &group[i]
+		l.width = lineWidth(text[l.start:l.te])
 		if l.width > maxWrapWidth {
 			return false
 		}
