@@ -130,6 +130,13 @@ type BlockCue struct {
 	// need lists strings one of which every match contains (nil: none
 	// known): a block holding none of them is not searched.
 	need []string
+	// needLast, when not nil, holds for each last byte a cue anchored at
+	// the block's end allows the index in needs of the strings one of
+	// which every match ending in that byte contains: fewer than need when
+	// some alternatives cannot end so ("Getty Images" cannot end in a
+	// full stop, "AP Photo/…" can). needs[0] is need.
+	needLast *[256]uint8
+	needs    [][]string
 	// reason is the Reason of a block the cue classifies.
 	reason string
 }
@@ -275,6 +282,10 @@ func (l *BlockLexicon) compile() error {
 			if c.lead != nil || len(c.need) > maxAnchoredNeed {
 				c.need = nil
 			}
+		}
+		c.needLast, c.needs = nil, nil
+		if c.last != nil && c.need != nil {
+			c.needLast, c.needs = needsByLast(expr, c.need, c.last, c.At == "whole")
 		}
 	}
 	l.cueFirst, l.cueLast = nil, nil
@@ -740,8 +751,14 @@ func (c *BlockCue) classify(it *blockItem) bool {
 			return false
 		}
 	}
-	if c.need != nil && !containsAny(it.text, c.need) {
-		return false
+	if need := c.need; need != nil {
+		if c.needLast != nil {
+			// c.last holds the last byte, so the text is not empty.
+			need = c.needs[c.needLast[it.text[len(it.text)-1]]]
+		}
+		if !containsAny(it.text, need) {
+			return false
+		}
 	}
 	if !c.re.MatchString(it.text) {
 		return false
@@ -1015,6 +1032,198 @@ func mandatoryLiterals(re *syntax.Regexp) ([]string, bool) {
 	return nil, false
 }
 
+// needsByLast returns, for the regular expression expr anchored at the
+// text's end, whose matches all contain one of need and end in a byte of
+// last, the strings one of which its matches ending in each byte of last
+// contain (see BlockCue.needLast), or nil when they are need for every
+// byte. anchored says that the matches start at the text's start too
+// (then at most maxAnchoredNeed strings are searched for).
+func needsByLast(expr string, need []string, last *byteSet, anchored bool) (*[256]uint8, [][]string) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, nil
+	}
+	var idx [256]uint8
+	needs := [][]string{need}
+	ends := make(lastByteSets)
+	// Bytes that each part (a literal, a class) can end with or not
+	// alike restrict re alike: one restriction for each such group.
+	var leaves []*syntax.Regexp
+	var walk func(*syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+			leaves = append(leaves, re)
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(re)
+	groups := make(map[string]uint8)
+	sig := make([]byte, len(leaves))
+	for b := range 256 {
+		if !last[b] {
+			continue
+		}
+		for i, leaf := range leaves {
+			sig[i] = 0
+			if set := ends.of(leaf); set != nil && set[b] {
+				sig[i] = 1
+			}
+		}
+		k, seen := groups[string(sig)]
+		if !seen {
+			k = needIndex(&needs, restrictLast(re, byte(b), ends), len(need), anchored)
+			groups[string(sig)] = k
+		}
+		idx[b] = k
+	}
+	if len(needs) == 1 {
+		return nil, nil
+	}
+	return &idx, needs
+}
+
+// needIndex returns the index in needs of the strings one of which every
+// match of r (see restrictLast; nil for none) contains, appending them when
+// they are new, or 0 (need) when they are not fewer than most or, for an
+// anchored cue, more than maxAnchoredNeed.
+func needIndex(needs *[][]string, r *syntax.Regexp, most int, anchored bool) uint8 {
+	if r == nil {
+		return 0 // no match ends so: c.last rules the byte out
+	}
+	lits, ok := mandatoryLiterals(r)
+	lits = uniqueStrings(lits)
+	if !ok || slices.Contains(lits, "") || anchored && len(lits) > maxAnchoredNeed || len(lits) >= most {
+		return 0
+	}
+	k := slices.IndexFunc(*needs, func(n []string) bool { return slices.Equal(n, lits) })
+	if k < 0 {
+		if len(*needs) == 256 {
+			return 0
+		}
+		k = len(*needs)
+		*needs = append(*needs, lits)
+	}
+	return uint8(k)
+}
+
+// uniqueStrings returns list without the repeats of a string, in the
+// order they first come.
+func uniqueStrings(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// restrictLast returns an expression that matches every non-empty match
+// of re whose last byte is b (and perhaps more), or nil when re has no
+// such match. Alternatives that cannot end in b are left out, so that
+// mandatoryLiterals of the result may find fewer literals than of re.
+func restrictLast(re *syntax.Regexp, b byte, ends lastByteSets) *syntax.Regexp {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil // only empty matches
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		if set := ends.of(re); set == nil || !set[b] {
+			return nil // an empty literal, or one not ending in b
+		}
+		return re
+	case syntax.OpCapture, syntax.OpQuest:
+		// The empty match of a ? is no match ending in b.
+		return restrictLast(re.Sub[0], b, ends)
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		if re.Op == syntax.OpRepeat && re.Max == 0 || restrictLast(re.Sub[0], b, ends) == nil {
+			return nil // no last repetition ends in b
+		}
+		return re
+	case syntax.OpConcat:
+		return restrictConcat(re.Sub, b, ends)
+	case syntax.OpAlternate:
+		var subs []*syntax.Regexp
+		for _, sub := range re.Sub {
+			if r := restrictLast(sub, b, ends); r != nil {
+				subs = append(subs, r)
+			}
+		}
+		return alternateOf(subs)
+	}
+	return re // not judged: all of it
+}
+
+// restrictConcat is restrictLast of the concatenation of subs: its last
+// part that is not zero-width ends in b, or, when that part can be empty,
+// the concatenation without it does.
+func restrictConcat(subs []*syntax.Regexp, b byte, ends lastByteSets) *syntax.Regexp {
+	k := len(subs) - 1
+	for k >= 0 && zeroWidth(subs[k]) {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	var alts []*syntax.Regexp
+	if r := restrictLast(subs[k], b, ends); r != nil {
+		alts = append(alts, &syntax.Regexp{Op: syntax.OpConcat, Sub: slices.Concat(subs[:k], []*syntax.Regexp{r}, subs[k+1:])})
+	}
+	if ends.nullable(subs[k]) {
+		if r := restrictConcat(slices.Concat(subs[:k], subs[k+1:]), b, ends); r != nil {
+			alts = append(alts, r)
+		}
+	}
+	return alternateOf(alts)
+}
+
+// lastByteSets keeps what restrictLast asks of the parts of an
+// expression, once for each part: the bytes it can end with (nil when it
+// can be empty).
+type lastByteSets map[*syntax.Regexp]*byteSet
+
+// of returns the bytes a match of re can end with, or nil when re can
+// match the empty string.
+func (m lastByteSets) of(re *syntax.Regexp) *byteSet {
+	set, ok := m[re]
+	if !ok {
+		set = new(byteSet)
+		if addEdgeBytes(set, re, true) {
+			set = nil
+		}
+		m[re] = set
+	}
+	return set
+}
+
+// nullable reports whether re can match the empty string.
+func (m lastByteSets) nullable(re *syntax.Regexp) bool { return m.of(re) == nil }
+
+// zeroWidth reports whether re matches only empty text (an assertion).
+func zeroWidth(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// alternateOf returns the alternation of subs: nil for none, the one
+// for one.
+func alternateOf(subs []*syntax.Regexp) *syntax.Regexp {
+	switch len(subs) {
+	case 0:
+		return nil
+	case 1:
+		return subs[0]
+	}
+	return &syntax.Regexp{Op: syntax.OpAlternate, Sub: subs}
+}
+
 // maxAnchoredNeed is the most required literals an anchored cue's
 // blocks are searched for before its expression runs.
 const maxAnchoredNeed = 4
@@ -1250,13 +1459,18 @@ func addLastRuneRange(set *byteSet, lo, hi rune) {
 		set[c] = true
 	}
 	if hi >= utf8.RuneSelf {
-		for c := 0x80; c < 0xC0; c++ {
-			set[c] = true
-		}
+		copy(set[0x80:0xC0], allBytes[:]) // classes such as \p{L} hold hundreds of ranges
 	}
 	if lo <= utf8.RuneError && utf8.RuneError <= hi {
-		for c := 0x80; c < 0x100; c++ {
-			set[c] = true
-		}
+		copy(set[0x80:], allBytes[:])
 	}
 }
+
+// allBytes holds as many bytes as there are from 0x80 on, all true: what
+// addLastRuneRange copies into a set.
+var allBytes = func() (all [0x80]bool) {
+	for i := range all {
+		all[i] = true
+	}
+	return all
+}()
