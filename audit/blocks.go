@@ -130,13 +130,15 @@ type BlockCue struct {
 	// need lists strings one of which every match contains (nil: none
 	// known): a block holding none of them is not searched.
 	need []string
-	// needLast, when not nil, holds for each last byte a cue anchored at
-	// the block's end allows the index in needs of the strings one of
-	// which every match ending in that byte contains: fewer than need when
-	// some alternatives cannot end so ("Getty Images" cannot end in a
-	// full stop, "AP Photo/…" can). needs[0] is need.
+	// needs says what a block must hold for the cue to be tried on it
+	// when need is not nil: needs[0], or, when needLast is not nil, for
+	// each last byte a cue anchored at the block's end allows,
+	// needs[needLast[b]], what a match ending in b must hold: fewer
+	// strings than need when some alternatives cannot end so ("Getty
+	// Images" cannot end in a full stop, "AP Photo/…" can), and a byte
+	// of rareBytes they all hold (the slash of "AP Photo/…").
 	needLast *[256]uint8
-	needs    [][]string
+	needs    []cueNeed
 	// reason is the Reason of a block the cue classifies.
 	reason string
 }
@@ -284,8 +286,8 @@ func (l *BlockLexicon) compile() error {
 			}
 		}
 		c.needLast, c.needs = nil, nil
-		if c.last != nil && c.need != nil {
-			c.needLast, c.needs = needsByLast(expr, c.need, c.last, c.At == "whole")
+		if c.need != nil {
+			c.needLast, c.needs = cueNeeds(expr, c.need, c.last, c.At == "whole")
 		}
 	}
 	l.cueFirst, l.cueLast = nil, nil
@@ -751,12 +753,13 @@ func (c *BlockCue) classify(it *blockItem) bool {
 			return false
 		}
 	}
-	if need := c.need; need != nil {
+	if c.need != nil {
+		n := &c.needs[0]
 		if c.needLast != nil {
 			// c.last holds the last byte, so the text is not empty.
-			need = c.needs[c.needLast[it.text[len(it.text)-1]]]
+			n = &c.needs[c.needLast[it.text[len(it.text)-1]]]
 		}
-		if !containsAny(it.text, need) {
+		if n.b != 0 && strings.IndexByte(it.text, n.b) < 0 || !containsAny(it.text, n.lits) {
 			return false
 		}
 	}
@@ -1032,19 +1035,31 @@ func mandatoryLiterals(re *syntax.Regexp) ([]string, bool) {
 	return nil, false
 }
 
-// needsByLast returns, for the regular expression expr anchored at the
-// text's end, whose matches all contain one of need and end in a byte of
-// last, the strings one of which its matches ending in each byte of last
-// contain (see BlockCue.needLast), or nil when they are need for every
-// byte. anchored says that the matches start at the text's start too
-// (then at most maxAnchoredNeed strings are searched for).
-func needsByLast(expr string, need []string, last *byteSet, anchored bool) (*[256]uint8, [][]string) {
+// cueNeed is what a block must hold for a cue to be tried on it: one
+// of lits and, unless b is 0, the byte b.
+type cueNeed struct {
+	lits []string
+	b    byte
+}
+
+// cueNeeds returns what a block must hold for the regular expression
+// expr, whose matches all contain one of need, to match it: needs[0]
+// for any block and, when last is not nil (expr is anchored at the
+// text's end and its matches end in a byte of last), for each byte of
+// last the index in needs of what a match ending in that byte needs, or
+// nil when that is needs[0] for every byte. anchored says that the
+// matches start at the text's start too (then at most maxAnchoredNeed
+// strings are searched for).
+func cueNeeds(expr string, need []string, last *byteSet, anchored bool) (*[256]uint8, []cueNeed) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return nil, nil
+		return nil, []cueNeed{{lits: need}}
+	}
+	needs := []cueNeed{{lits: need, b: rareByte(re)}}
+	if last == nil {
+		return nil, needs
 	}
 	var idx [256]uint8
-	needs := [][]string{need}
 	ends := make(lastByteSets)
 	// Bytes that each part (a literal, a class) can end with or not
 	// alike restrict re alike: one restriction for each such group.
@@ -1074,39 +1089,102 @@ func needsByLast(expr string, need []string, last *byteSet, anchored bool) (*[25
 		}
 		k, seen := groups[string(sig)]
 		if !seen {
-			k = needIndex(&needs, restrictLast(re, byte(b), ends), len(need), anchored)
+			k = needIndex(&needs, restrictLast(re, byte(b), ends), anchored)
 			groups[string(sig)] = k
 		}
 		idx[b] = k
 	}
 	if len(needs) == 1 {
-		return nil, nil
+		return nil, needs
 	}
 	return &idx, needs
 }
 
-// needIndex returns the index in needs of the strings one of which every
-// match of r (see restrictLast; nil for none) contains, appending them when
-// they are new, or 0 (need) when they are not fewer than most or, for an
-// anchored cue, more than maxAnchoredNeed.
-func needIndex(needs *[][]string, r *syntax.Regexp, most int, anchored bool) uint8 {
+// needIndex returns the index in needs of what every match of r (see
+// restrictLast; nil for none) needs, appending it when it is new: the
+// literals one of which it contains when they are fewer than needs[0]'s
+// (and, for an anchored cue, at most maxAnchoredNeed), else those, and
+// its rareByte.
+func needIndex(needs *[]cueNeed, r *syntax.Regexp, anchored bool) uint8 {
 	if r == nil {
 		return 0 // no match ends so: c.last rules the byte out
 	}
+	n := cueNeed{lits: (*needs)[0].lits, b: rareByte(r)}
 	lits, ok := mandatoryLiterals(r)
 	lits = uniqueStrings(lits)
-	if !ok || slices.Contains(lits, "") || anchored && len(lits) > maxAnchoredNeed || len(lits) >= most {
-		return 0
+	if ok && !slices.Contains(lits, "") && !(anchored && len(lits) > maxAnchoredNeed) && len(lits) < len(n.lits) {
+		n.lits = lits
 	}
-	k := slices.IndexFunc(*needs, func(n []string) bool { return slices.Equal(n, lits) })
+	k := slices.IndexFunc(*needs, func(m cueNeed) bool { return m.b == n.b && slices.Equal(m.lits, n.lits) })
 	if k < 0 {
 		if len(*needs) == 256 {
 			return 0
 		}
 		k = len(*needs)
-		*needs = append(*needs, lits)
+		*needs = append(*needs, n)
 	}
 	return uint8(k)
+}
+
+// rareBytes are the ASCII bytes, rarest in prose first, that rareByte
+// picks from.
+const rareBytes = "|/@#_=+*&^~<>[]{}()$%:;!?"
+
+// rareByte returns a byte of rareBytes that every match of re contains,
+// or 0 when it finds none: a block without it, found with one
+// strings.IndexByte, is not searched for the cue's literals (the colon
+// of "Photo: …", the slash of "AP Photo/…").
+func rareByte(re *syntax.Regexp) byte {
+	var in [256]bool
+	for _, c := range []byte(mandatoryBytes(re)) {
+		in[c] = true
+	}
+	for i := range len(rareBytes) {
+		if in[rareBytes[i]] {
+			return rareBytes[i]
+		}
+	}
+	return 0
+}
+
+// mandatoryBytes returns bytes every match of re contains (as a string,
+// in no order, perhaps repeated): those of its case-sensitive literals
+// that every match goes through.
+func mandatoryBytes(re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return ""
+		}
+		return string(re.Rune)
+	case syntax.OpCapture, syntax.OpPlus:
+		return mandatoryBytes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return ""
+		}
+		return mandatoryBytes(re.Sub[0])
+	case syntax.OpConcat:
+		var all strings.Builder
+		for _, sub := range re.Sub {
+			all.WriteString(mandatoryBytes(sub))
+		}
+		return all.String()
+	case syntax.OpAlternate:
+		// The bytes that every alternative holds.
+		common := mandatoryBytes(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			other := mandatoryBytes(sub)
+			common = strings.Map(func(r rune) rune {
+				if strings.ContainsRune(other, r) {
+					return r
+				}
+				return -1
+			}, common)
+		}
+		return common
+	}
+	return ""
 }
 
 // uniqueStrings returns list without the repeats of a string, in the

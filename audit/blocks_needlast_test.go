@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// TestNeedsByLast checks that the literals a suffix or whole cue searches
-// a block for, chosen by its last byte, never rule out a text its
-// expression matches (hand-picked texts and each of them with other
+// TestNeedsByLast checks that the literals and the byte a cue searches a
+// block for, chosen by its last byte when the cue is anchored at the
+// block's end, never rule out a text its expression matches (hand-picked texts and each of them with other
 // endings, the lines of the seeds and of the shared corpora when present),
 // and what needsByLast finds for a few expressions.
 func TestNeedsByLast(t *testing.T) {
@@ -23,29 +23,39 @@ func TestNeedsByLast(t *testing.T) {
 		}
 	}
 	texts = blockCueTexts(t, texts, true)
-	n := 0
+	byLast, byByte := 0, 0
 	for _, c := range lex.Cues {
-		if c.needLast == nil {
+		if c.need == nil {
 			continue
 		}
-		n++
+		if c.needLast != nil {
+			byLast++
+		}
+		for _, n := range c.needs {
+			if n.b != 0 {
+				byByte++
+			}
+		}
 		for _, text := range texts {
-			if text == "" || !c.last.hasLast(text) {
+			if !c.re.MatchString(text) {
 				continue
 			}
-			need := c.needs[c.needLast[text[len(text)-1]]]
-			if c.re.MatchString(text) && !containsAny(text, need) {
-				t.Errorf("%s: %q matches but holds none of %q", c.Cue, text, need)
+			n := c.needs[0]
+			if c.needLast != nil {
+				n = c.needs[c.needLast[text[len(text)-1]]]
+			}
+			if !containsAny(text, n.lits) || n.b != 0 && !strings.Contains(text, string(n.b)) {
+				t.Errorf("%s: %q matches but holds none of %q or not %q", c.Cue, text, n.lits, n.b)
 			}
 		}
 	}
-	if n == 0 {
-		t.Error("no cue got literals by last byte")
+	if byLast == 0 || byByte == 0 {
+		t.Errorf("%d cues got literals by last byte, %d needs a rare byte", byLast, byByte)
 	}
 	for _, tc := range []struct {
 		expr, ends, want string
 	}{
-		{`(?:(?:via )?(?:Getty Images|Shutterstock(?:\.com)?|AP Photo(?:/[\p{L} .-]+)?))$`, ".", "AP Photo"},
+		{`(?:(?:via )?(?:Getty Images|Shutterstock(?:\.com)?|AP Photo(?:/[\p{L} .-]+)?))$`, ".", "AP Photo and /"},
 		{`(?:(?:via )?(?:Getty Images|Shutterstock(?:\.com)?|AP Photo(?:/[\p{L} .-]+)?))$`, "s", "Getty Images|AP Photo"},
 		{`(?:(?:via )?(?:Getty Images|Shutterstock(?:\.com)?|AP Photo(?:/[\p{L} .-]+)?))$`, "m", "Shutterstock|AP Photo"},
 		{`(?:(?:via )?(?:Getty Images|Shutterstock(?:\.com)?|AP Photo(?:/[\p{L} .-]+)?))$`, "o", "AP Photo"},
@@ -54,15 +64,21 @@ func TestNeedsByLast(t *testing.T) {
 		{`(?:(?:ab|cd)x*)$`, "b", "ab"},
 		{`(?:(?:ab|cd)(?:xy)?)$`, "d", "cd"},
 		{`^(?:(?:ab|cd)(?:xy)?)$`, "y", "ab|cd"},
+		{`(?:(?:Photo|Image)\s*:\s*\p{Lu}[^.!?:]{1,80})$`, "x", "Photo|Image and :"},
+		{`(?:(?:a:|b:c|:)x?)$`, "x", "a:|b:c|: and :"},
+		{`(?:(?:a:|b/c|:)x?)$`, "x", "a:|b/c|:"},
 	} {
-		last := lastBytes(tc.expr)
-		idx, needs := needsByLast(tc.expr, requiredLiterals(tc.expr), last, strings.HasPrefix(tc.expr, "^"))
-		got := strings.Join(requiredLiterals(tc.expr), "|")
+		idx, needs := cueNeeds(tc.expr, requiredLiterals(tc.expr), lastBytes(tc.expr), strings.HasPrefix(tc.expr, "^"))
+		n := needs[0]
 		if idx != nil {
-			got = strings.Join(needs[idx[tc.ends[0]]], "|")
+			n = needs[idx[tc.ends[0]]]
+		}
+		got := strings.Join(n.lits, "|")
+		if n.b != 0 {
+			got += " and " + string(n.b)
 		}
 		if got != tc.want {
-			t.Errorf("needsByLast(%q) for %q: %q, want %q", tc.expr, tc.ends, got, tc.want)
+			t.Errorf("cueNeeds(%q) for %q: %q, want %q", tc.expr, tc.ends, got, tc.want)
 		}
 	}
 }
