@@ -42,6 +42,10 @@ type analysisArena struct {
 	cue cueScratch
 	// regs holds the mentions of registry sources, merged into mentions.
 	regs []mention
+	// found and foundSent hold the registry's matches and their
+	// sentences, which the document keeps copies of.
+	found     []rules.Mention
+	foundSent []int
 	// sc is the scratch of one sentence, for the next.
 	sc sentenceScratch
 	// full is the document's fullNames, empty between documents.
@@ -110,6 +114,8 @@ func (a *Analyzer) putArena(p *analysisArena) {
 	clear(p.cue.toks[:p.toksUsed])
 	clear(p.cue.win[:])
 	clear(p.regs)
+	clear(p.found)
+	p.found, p.foundSent = p.found[:0], p.foundSent[:0]
 	p.sc.clear()
 	clear(p.full)
 	p.infos, p.words, p.cues, p.mentions, p.cue.toks, p.regs = p.infos[:0], p.words[:0], p.cues[:0], p.mentions[:0], p.cue.toks[:0], p.regs[:0]
@@ -232,8 +238,6 @@ func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 		Structure(doc, a.lex)
 	}
 	var all []mention
-	var regMentions []rules.Mention
-	var regSentence []int
 	// A word that is only a gerund ("publishing group") tells no name.
 	// Every verb form is a cue start, and a lower-case ASCII word is its
 	// own key: the start filter's bits of the word turn most words away.
@@ -262,6 +266,7 @@ func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 	}
 	pooled := a.getArena(n/5 + 16)
 	arena, cues := pooled.words, pooled.cues
+	regMentions, regSentence := pooled.found, pooled.foundSent
 	bounds := appendQuoteBounds(pooled.bounds, doc.Quotes)
 	pooled.bounds = bounds
 	// The arena's infos are zero, as putArena leaves them.
@@ -424,8 +429,13 @@ func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 	}
 	// Resolve back-references in document order and turn registry mentions
 	// into mentions.
-	resolved := a.registry.Resolve(regMentions)
-	doc.registry = newRegistryMatches(a.registry, doc.view, regMentions, regSentence, resolved)
+	pooled.found, pooled.foundSent = regMentions, regSentence
+	// The document keeps the mentions, their resolution and their
+	// sentences: one array holds the first two.
+	nreg := len(regMentions)
+	both := a.registry.AppendResolve(append(make([]rules.Mention, 0, 2*nreg), regMentions...), regMentions)
+	resolved := both[nreg:]
+	doc.registry = newRegistryMatches(a.registry, doc.view, both[:nreg:nreg], slices.Clone(regSentence), resolved)
 	regs := pooled.regs[:0]
 	for i, m := range resolved {
 		if m.SourceID == "" {
