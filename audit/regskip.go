@@ -11,7 +11,8 @@ import (
 // registryWords holds filters of the words a registry's aliases and
 // back-references are made of (see rules.AliasWords), as the bits of one
 // filterBytes: regStart for the words that start one, regWhole for those
-// that are one alone, regAny for those in one, and regPair for the pairs
+// that are one alone, regEnd for those that end one, regAny for those in
+// one, and regPair for the pairs
 // of words one after the other in one (pairFilterBits), so that one
 // look-up at each of a word's two positions answers for the word.
 type registryWords struct {
@@ -24,6 +25,7 @@ const (
 	regWhole
 	regAny
 	regPair
+	regEnd
 	// regOther, in no look-up, marks a word the matcher does not read
 	// alike (see registryStretches).
 	regOther = 1 << 7
@@ -36,7 +38,7 @@ func newRegistryWords(reg *rules.Registry) *registryWords {
 	for _, l := range []struct {
 		words []string
 		bit   uint8
-	}{{aw.Start, regStart}, {aw.Whole, regWhole}, {aw.Any, regAny}} {
+	}{{aw.Start, regStart}, {aw.Whole, regWhole}, {aw.End, regEnd}, {aw.Any, regAny}} {
 		for _, w := range l.words {
 			a, b := wordFilterBits(w)
 			f.bits.set(l.bit, a, b)
@@ -52,7 +54,7 @@ func newRegistryWords(reg *rules.Registry) *registryWords {
 	return f
 }
 
-// of returns the regStart, regWhole and regAny bits of w, a bit set
+// of returns the regStart, regWhole, regEnd and regAny bits of w, a bit set
 // when w may be in the list, clear when it is not, and a regPair bit that
 // means nothing.
 func (f *registryWords) of(w *word) uint8 { return f.bits.of(w) }
@@ -81,8 +83,9 @@ func (f *registryWords) pair(w1, w2 *word) bool {
 // a word). The text is cut between two words read alike that follow each
 // other in no alias (AliasWords' first rule). A piece between cuts is
 // matched from after the word before its first word that starts aliases
-// or is not read alike (the second rule), and only when that word is
-// not its last, or is an alias alone or not read alike (the third).
+// or is not read alike (the second rule), and only when that word is an
+// alias alone or not read alike (the third rule), or a word after it may
+// end an alias or is not read alike (the fourth).
 type registryStretches struct {
 	fs    *registryWords
 	text  string
@@ -104,8 +107,8 @@ func newRegistryStretches(fs *registryWords, text string, words []word) registry
 func (r *registryStretches) next() (lo, hi int, ok bool) {
 	fs, words, apart := r.fs, r.words, r.apart
 	// of returns the bits of words[k], as if it were a word that starts
-	// aliases, alone and with any word after it, when it is not read
-	// alike.
+	// aliases, alone and with any word after it, and ends one, when it
+	// is not read alike.
 	of := func(k int) int {
 		w := &words[k]
 		v := int(fs.of(w))
@@ -114,7 +117,7 @@ func (r *registryStretches) next() (lo, hi int, ok bool) {
 				apart = apartFrom(r.text, w.start-1)
 			}
 			if apart <= w.end || !w.plain {
-				v = regOther | regAny | regWhole | regStart
+				v = regOther | regAny | regEnd | regWhole | regStart
 			}
 		}
 		return v
@@ -129,8 +132,10 @@ func (r *registryStretches) next() (lo, hi int, ok bool) {
 		}
 		// The piece from words[first] up to a cut: a word and the one
 		// before read alike and not a pair of an alias, as when one is
-		// in none. It may hold a mention when it has a word after the
-		// first, or that is an alias alone.
+		// in none. It may hold a mention when a word after the first
+		// may end an alias, or the first is an alias alone (the fourth
+		// rule: most pieces are "the" and a word such as "new" that
+		// goes on with it in an alias but ends none).
 		first, live := k, v&regWhole
 		for k++; k < len(words); k++ {
 			prev := v
@@ -138,7 +143,7 @@ func (r *registryStretches) next() (lo, hi int, ok bool) {
 			if (prev|v)&regOther|prev&v&regAny == 0 || (prev|v)&regOther == 0 && !fs.pair(&words[k-1], &words[k]) {
 				break
 			}
-			live = 1
+			live |= v & regEnd
 		}
 		if live != 0 {
 			r.k, r.apart = k, apart

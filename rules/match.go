@@ -143,11 +143,16 @@ func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
 //     the end of one of them, no mention holds them, and the mentions of
 //     text are those of text[p:] moved by p.
 //   - A text whose only word is plain and not in Whole has no mention.
+//   - A text whose words are plain, none after the first in End, and the
+//     first not in Whole, has no mention: the last word of a mention is
+//     in End (it is the last of an alias, or that word with an "s",
+//     matched by its stem), and a mention of the first word only is in
+//     Whole.
 type AliasWords struct {
 	// Start holds the words that aliases and back-references start with,
-	// Whole those that are an alias or back-reference alone, and Any
-	// every word of one.
-	Start, Whole, Any []string
+	// Whole those that are an alias or back-reference alone, End those
+	// that they end with, and Any every word of one.
+	Start, Whole, End, Any []string
 	// Pairs holds every two words one after the other in an alias or
 	// back-reference, joined by a space, the second also with an "s"
 	// added.
@@ -169,6 +174,9 @@ func (r *Registry) Words() AliasWords {
 			continue
 		}
 		w.Any = append(w.Any, e.word, e.word+"s")
+		if len(r.m.terms[e.child]) > 0 {
+			w.End = append(w.End, e.word, e.word+"s")
+		}
 		if e.parent == 0 {
 			w.Start = append(w.Start, e.word, e.word+"s")
 			if len(r.m.terms[e.child]) > 0 {
@@ -178,7 +186,7 @@ func (r *Registry) Words() AliasWords {
 			w.Pairs = append(w.Pairs, w1+" "+e.word, w1+" "+e.word+"s")
 		}
 	}
-	for _, l := range []*[]string{&w.Start, &w.Whole, &w.Any, &w.Pairs} {
+	for _, l := range []*[]string{&w.Start, &w.Whole, &w.End, &w.Any, &w.Pairs} {
 		slices.Sort(*l)
 		*l = slices.Compact(*l)
 	}

@@ -123,6 +123,33 @@ func checkAliasWords(t *testing.T, r *Registry, aw AliasWords, text string, ever
 	if !every && p > 0 {
 		split(0, p)
 	}
+	// The runs of plain words whose first is not in Whole and whose
+	// others are not in End, from after the word before: each run, or
+	// the longest from each word.
+	for i, tk := range toks {
+		if !plain(tk) || in(aw.Whole, strings.ToLower(text[tk.start:tk.end])) {
+			continue
+		}
+		from := 0
+		if i > 0 {
+			from = toks[i-1].end
+		}
+		j := i
+		for j+1 < len(toks) && plain(toks[j+1]) && !in(aw.End, strings.ToLower(text[toks[j+1].start:toks[j+1].end])) {
+			if j++; every {
+				if m := r.Match(text[from:toks[j].end]); len(m) > 0 {
+					t.Errorf("Match(%q), words of %q none in End after the first, not in Whole = %+v", text[from:toks[j].end], text, m)
+				}
+				checked++
+			}
+		}
+		if !every && j > i {
+			if m := r.Match(text[from:toks[j].end]); len(m) > 0 {
+				t.Errorf("Match(%q), words of %q none in End after the first, not in Whole = %+v", text[from:toks[j].end], text, m)
+			}
+			checked++
+		}
+	}
 	// The words alone.
 	for _, tk := range toks {
 		if w := text[tk.start:tk.end]; plain(tk) && !in(aw.Whole, strings.ToLower(w)) {
@@ -137,10 +164,10 @@ func checkAliasWords(t *testing.T, r *Registry, aw AliasWords, text string, ever
 
 // TestAliasWordsLists checks what Words returns of the built-in
 // registry: sorted lists, each word with its "s" form, Whole within
-// Start within Any.
+// Start within Any, Whole within End within Any.
 func TestAliasWordsLists(t *testing.T) {
 	aw := DefaultRegistry().Words()
-	for _, l := range [][]string{aw.Start, aw.Whole, aw.Any} {
+	for _, l := range [][]string{aw.Start, aw.Whole, aw.End, aw.Any} {
 		if len(l) == 0 || !slices.IsSorted(l) {
 			t.Fatalf("list empty or not sorted: %q", l)
 		}
@@ -158,6 +185,26 @@ func TestAliasWordsLists(t *testing.T) {
 	for _, w := range aw.Start {
 		if _, ok := slices.BinarySearch(aw.Any, w); !ok {
 			t.Errorf("Start has %q, Any does not", w)
+		}
+	}
+	for _, w := range aw.Whole {
+		if _, ok := slices.BinarySearch(aw.End, w); !ok {
+			t.Errorf("Whole has %q, End does not", w)
+		}
+	}
+	for _, w := range aw.End {
+		if _, ok := slices.BinarySearch(aw.Any, w); !ok {
+			t.Errorf("End has %q, Any does not", w)
+		}
+	}
+	for _, w := range []string{"rights", "rightss", "ngo", "ngos", "afp"} {
+		if _, ok := slices.BinarySearch(aw.End, w); !ok {
+			t.Errorf("End lacks %q", w)
+		}
+	}
+	for _, w := range []string{"the", "syrian", "for"} {
+		if _, ok := slices.BinarySearch(aw.End, w); ok {
+			t.Errorf("End has %q", w)
 		}
 	}
 	if _, ok := slices.BinarySearch(aw.Whole, "the"); ok {
