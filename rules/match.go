@@ -658,8 +658,9 @@ func (f *wordFilter) get(h uint64) uint8 { return f[h>>49] }
 // gap a gapBreak, and over the plain words (as tokenize reads them: ASCII
 // letters and digits, then an ASCII byte other than an apostrophe or the
 // end of text) that keep turns away after a gapBreak, each of which
-// leaves the gap a gapBreak again, and over the space after each. It
-// stops at any other word and at a byte that is not ASCII.
+// leaves the gap a gapBreak again, and over the space after each, and
+// likewise over the words with an apostrophe that apostropheWord reads.
+// It stops at any other word and at a byte that is not ASCII.
 //
 // It also steps over a plain word that starts aliases but is none alone
 // ("the", "a") when one space and a plain word that keep turns away
@@ -692,13 +693,22 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 		var v uint8
 		if n := asciiWordLen(x); n < 8 {
 			j, after = i+n, byte(x>>(8*n))
-			if after >= utf8.RuneSelf || after == '\'' {
+			if after >= utf8.RuneSelf {
 				break
 			}
-			key := (x | lower) & (1<<(8*n) - 1)
-			v = f.get(hashTail(uint64(n), key))
-			if byte(x)-'A' < 26 && n >= 3 && byte(x>>(8*(n-1))) == 's' {
-				v |= f.get(hashTail(uint64(n-1), key&(1<<(8*(n-1))-1)))
+			if after == '\'' {
+				// "it's", "don't", "l'OSDH": read as tokenize reads
+				// them, when all of it is in x.
+				var ok bool
+				if j, after, v, ok = f.apostropheWord(x, i, n); !ok {
+					break
+				}
+			} else {
+				key := (x | lower) & (1<<(8*n) - 1)
+				v = f.get(hashTail(uint64(n), key))
+				if byte(x)-'A' < 26 && n >= 3 && byte(x>>(8*(n-1))) == 's' {
+					v |= f.get(hashTail(uint64(n-1), key&(1<<(8*(n-1))-1)))
+				}
 			}
 		} else {
 			// A long word, hashed as tokenize hashes it (textWordHash):
@@ -765,6 +775,61 @@ func (f *wordFilter) skipDropped(text string, i int) int {
 		return lone
 	}
 	return i
+}
+
+// apostropheWord reads the word at text[i:], whose next eight bytes are
+// x (zero past the end of text), as tokenize reads it, when its first n
+// bytes are ASCII letters and digits and an apostrophe follows them: it
+// returns where the word tokenize makes of it ends, j, the byte after it
+// (0 at the end of text), and the filter's bits of the word and of its
+// stem, as skipDropped reads a plain word's. The apostrophe ends the
+// word unless a letter follows it and the letters before are no elided
+// French word ("l'OSDH", "qu'il": isElision); then a lone "s" after it
+// is a possessive ("SOHR's": the word with an "s", and the word as its
+// stem), else the apostrophe is dropped ("don't", "Hay'at"). ok is
+// false when the word does not end within x, or ends at a byte past
+// ASCII or another apostrophe: tokenize must read it.
+func (f *wordFilter) apostropheWord(x uint64, i, n int) (j int, after byte, v uint8, ok bool) {
+	const lower = 0x2020202020202020
+	if n+1 >= 8 {
+		return 0, 0, 0, false
+	}
+	low := x | lower
+	kx := low & (1<<(8*n) - 1) // the word before the apostrophe, lowered
+	c := byte(x >> (8 * (n + 1)))
+	if c >= utf8.RuneSelf {
+		return 0, 0, 0, false // maybe a letter past ASCII
+	}
+	var w [8]byte
+	binary.LittleEndian.PutUint64(w[:], kx)
+	if c|0x20-'a' >= 26 || isElision(w[:n], n) {
+		// The apostrophe ends the word, as a mark would.
+		v = f.get(hashTail(uint64(n), kx))
+		if byte(x)-'A' < 26 && n >= 3 && byte(x>>(8*(n-1))) == 's' {
+			v |= f.get(hashTail(uint64(n-1), kx&(1<<(8*(n-1))-1)))
+		}
+		return i + n, '\'', v, true
+	}
+	// The letters and digits after the apostrophe, then the byte a.
+	y := x >> (8 * (n + 1))
+	m := asciiWordLen(y)
+	if n+1+m >= 8 {
+		return 0, 0, 0, false
+	}
+	a := byte(y >> (8 * m))
+	if a >= utf8.RuneSelf || a == '\'' {
+		return 0, 0, 0, false
+	}
+	if m == 1 && c|0x20 == 's' {
+		v = f.get(hashTail(uint64(n+1), kx|'s'<<(8*n))) | f.get(hashTail(uint64(n), kx))
+		return i + n + 2, a, v, true
+	}
+	key := kx | (y|lower)&(1<<(8*m)-1)<<(8*n)
+	v = f.get(hashTail(uint64(n+m), key))
+	if byte(x)-'A' < 26 && n+m >= 3 && byte(y>>(8*(m-1))) == 's' {
+		v |= f.get(hashTail(uint64(n+m-1), key&(1<<(8*(n+m-1))-1)))
+	}
+	return i + n + 1 + m, a, v, true
 }
 
 // keep reports whether a word can be part of a mention: whether it, or

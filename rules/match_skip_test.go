@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestLe64Short holds le64Short to reading its bytes one at a time, for
 // every text of fewer than eight bytes and every offset in it. (The
@@ -34,6 +37,38 @@ func TestSkipDroppedAgain(t *testing.T) {
 			if j := words.skipDropped(text, i); j < len(text) {
 				if k := words.skipDropped(text, j); k != j {
 					t.Fatalf("skipDropped(%q, %d) = %d, and from there %d", text, i, j, k)
+				}
+			}
+		}
+	}
+}
+
+// TestSkipDroppedApostrophes checks the filtered tokeniser and the
+// matcher, which skipDropped's apostropheWord spares most words with an
+// apostrophe, against the unfiltered tokeniser and the reference matcher
+// on such words: elided, possessive, with the apostrophe dropped, of
+// every length around the eight bytes it reads, with every ASCII byte
+// and a few past ASCII after the apostrophe and after the word.
+func TestSkipDroppedApostrophes(t *testing.T) {
+	r := DefaultRegistry()
+	ref := refNewMatcher(r.entries)
+	words := []string{"l", "L", "d", "qu", "QU", "jusqu", "lorsqu", "puisqu", "it", "don", "SOHR", "Sohr", "sana", "SANA", "AFP",
+		"Reuters", "Hay", "ngo", "NGO", "the", "The", "abcdef", "abcdefg", "Abcs", "Observatory"}
+	afters := []string{"s", "S", "t", "at", "ats", "Ats", "OSDH", "Etat", "AFP", "Reuters", "abcdef", "s's", "9", ""}
+	for c := range 130 {
+		for _, w := range words {
+			for _, a := range afters {
+				word := w + "'" + a
+				for _, text := range []string{
+					word + string(rune(c)) + "the NGO said",
+					"said the " + word + string([]byte{byte(c)}),
+					"the " + word + " " + string([]byte{byte(c)}) + "AFP, " + word,
+					word + "'" + string(rune(c)) + "s " + word + "\u00e9",
+				} {
+					checkTokenizeFiltered(t, &r.m.words, text)
+					if got, want := r.Match(text), refMatch(ref, text); !slices.Equal(got, want) {
+						t.Fatalf("Match(%q)\n got %+v\nwant %+v", text, got, want)
+					}
 				}
 			}
 		}
