@@ -43,9 +43,11 @@ type analysisArena struct {
 	// regs holds the mentions of registry sources, merged into mentions.
 	regs []mention
 	// found and foundSent hold the registry's matches and their
-	// sentences, which the document keeps copies of.
+	// sentences, which the document keeps copies of; match is the
+	// matcher's scratch.
 	found     []rules.Mention
 	foundSent []int
+	match     rules.MatchScratch
 	// sc is the scratch of one sentence, for the next.
 	sc sentenceScratch
 	// full is the document's fullNames, empty between documents.
@@ -356,7 +358,7 @@ func (a *Analyzer) analyze(doc *Document, ex *existenceScreen) {
 		rs := newRegistryStretches(a.regWords, text, tokens)
 		for lo, hi, ok := rs.next(); ok; lo, hi, ok = rs.next() {
 			r1 := len(regMentions)
-			regMentions = a.registry.AppendMatch(regMentions, text[lo:hi])
+			regMentions = a.registry.AppendMatchScratch(&pooled.match, regMentions, text[lo:hi])
 			for k := r1; k < len(regMentions); k++ {
 				regMentions[k].Start += lo
 				regMentions[k].End += lo

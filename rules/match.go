@@ -68,6 +68,23 @@ func (r *Registry) Match(text string) []Mention {
 // returns the extended slice, so that a caller matching many texts can
 // reuse one buffer. The mentions in dst are left as they are.
 func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
+	return r.appendMatch(nil, dst, text)
+}
+
+// A MatchScratch is the memory a match works in, for a caller that
+// matches many texts in turn to keep (AppendMatchScratch) rather than
+// take from a pool shared by all goroutines each time. Its zero value is
+// ready to use; it must not be used by two matches at once.
+type MatchScratch struct{ s scratch }
+
+// AppendMatchScratch is AppendMatch working in sc.
+func (r *Registry) AppendMatchScratch(sc *MatchScratch, dst []Mention, text string) []Mention {
+	return r.appendMatch(&sc.s, dst, text)
+}
+
+// appendMatch is AppendMatch working in sc, or in scratch from the pool
+// when sc is nil.
+func (r *Registry) appendMatch(sc *scratch, dst []Mention, text string) []Mention {
 	m := r.m
 	// Most texts have no word that can start a mention: those are done
 	// without the tokeniser's scratch.
@@ -75,8 +92,10 @@ func (r *Registry) AppendMatch(dst []Mention, text string) []Mention {
 	if from == len(text) {
 		return dst
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	if sc == nil {
+		sc = scratchPool.Get().(*scratch)
+		defer scratchPool.Put(sc)
+	}
 	sc.toks, sc.arena = sc.toks[:0], sc.arena[:0]
 	sc.tokenize(text, from, &m.words)
 
