@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestAppendMatch holds AppendMatch to Match: it appends exactly the
-// mentions Match returns and leaves what dst already holds untouched,
-// whether or not dst has room to spare.
+// TestAppendMatch holds AppendMatch and AppendMatchScratch (with one
+// scratch for every text) to Match: each appends exactly the mentions
+// Match returns and leaves what dst already holds untouched, whether or
+// not dst has room to spare.
 func TestAppendMatch(t *testing.T) {
 	r := DefaultRegistry()
 	texts := []string{
@@ -20,6 +21,7 @@ func TestAppendMatch(t *testing.T) {
 	texts = append(texts, seedSentences(t)...)
 	prefix := []Mention{{Start: 1, End: 2, SourceID: "x", Alias: "X"}}
 	var buf []Mention
+	var sc MatchScratch
 	for _, text := range texts {
 		want := r.Match(text)
 		if got := r.AppendMatch(nil, text); !slices.Equal(got, want) {
@@ -29,6 +31,11 @@ func TestAppendMatch(t *testing.T) {
 		buf = r.AppendMatch(append(buf[:0], prefix...), text)
 		if !slices.Equal(buf[:1], prefix) || !slices.Equal(buf[1:], want) {
 			t.Fatalf("AppendMatch(prefix, %q) =\n%+v\nwant %+v then\n%+v", text, buf, prefix, want)
+		}
+		// The same, in one scratch kept from text to text.
+		buf = r.AppendMatchScratch(&sc, append(buf[:0], prefix...), text)
+		if !slices.Equal(buf[:1], prefix) || !slices.Equal(buf[1:], want) {
+			t.Fatalf("AppendMatchScratch(prefix, %q) =\n%+v\nwant %+v then\n%+v", text, buf, prefix, want)
 		}
 	}
 }

@@ -31,3 +31,22 @@ func AtLeast(x uint64, k byte) uint64 {
 func Equal(x uint64, k byte) uint64 {
 	return AtLeast(x, k) &^ AtLeast(x, k+1)
 }
+
+// ASCII reports whether every byte of s is ASCII: it ORs the bytes
+// together eight at a time, and the last eight (overlapping the step
+// before) at once, and tests the high bits once.
+func ASCII[T ~string | ~[]byte](s T) bool {
+	n := len(s)
+	var or uint64
+	if n >= 8 {
+		for i := 0; i+8 < n; i += 8 {
+			or |= Load(s, i)
+		}
+		or |= Load(s, n-8)
+	} else {
+		for i := range n {
+			or |= uint64(s[i])
+		}
+	}
+	return or&High == 0
+}

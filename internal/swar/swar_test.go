@@ -1,6 +1,9 @@
 package swar
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMasks holds AtLeast and Equal to a byte-by-byte reference on every
 // ASCII byte in every position, with every other byte in its neighbours
@@ -37,6 +40,26 @@ func TestMasks(t *testing.T) {
 						}
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestASCII holds ASCII to a byte loop on strings of every length up to
+// 24 with one byte past ASCII (or none) at every place.
+func TestASCII(t *testing.T) {
+	for n := range 25 {
+		for at := -1; at < n; at++ {
+			b := []byte(strings.Repeat("a~\x00\x7f", 7)[:n])
+			if at >= 0 {
+				b[at] = 0x80 | byte(at)
+			}
+			want := at < 0
+			if got := ASCII(b); got != want {
+				t.Errorf("ASCII(%q) = %v, want %v", b, got, want)
+			}
+			if got := ASCII(string(b)); got != want {
+				t.Errorf("ASCII(string %q) = %v, want %v", b, got, want)
 			}
 		}
 	}
