@@ -1070,7 +1070,25 @@ var plainStop = func() (t [256]bool) {
 // last rune before either offset gives the block's prev and prevNS.
 func skipPlain(text string, i, lim int) (j, lastNS int) {
 	j = i
-	// Eight bytes at a time: when they are ASCII, only the straight
+	// Sixteen bytes a step: only a byte past ASCII or one that may be
+	// a straight quotation mark (quoteLike) can stop the scan, and the
+	// first of either is found without a branch on which half holds
+	// it. Most steps hold none.
+	for j+16 <= lim {
+		x, y := swarLoad(text, j), swarLoad(text, j+8)
+		mx, my := x&swarHigh|quoteLike(x), y&swarHigh|quoteLike(y)
+		if mx|my == 0 {
+			j += 16
+			continue
+		}
+		a := bits.TrailingZeros64(mx) / 8 // 8 for none
+		j += a + bits.TrailingZeros64(my)/8&-(a>>3)
+		if plainStop[text[j]] {
+			return skipPlainBlanks(text, i, j)
+		}
+		j++ // # or &, or a byte past ASCII that stops nothing
+	}
+	// Then eight at a time: when they are ASCII, only the straight
 	// quotation marks among them stop the scan.
 	for ; j+8 <= lim; j += 8 {
 		x := swarLoad(text, j)
@@ -1085,6 +1103,18 @@ func skipPlain(text string, i, lim int) (j, lastNS int) {
 		j++
 	}
 	return skipPlainBlanks(text, i, j)
+}
+
+// quoteLike returns, for eight bytes packed little-endian in x, a word
+// that is not 0 when one of them may be a straight quotation mark: " (0x22)
+// and ' (0x27) are the bytes that are 0x22 but for the bits 0x05, as
+// are # and & (which plainStop then rules out). Its lowest bit set is
+// the high bit of the first such byte; the bits above may be wrong (a
+// borrow), and bytes past ASCII are none of them. One test of a zero
+// byte, where testing each mark makes two.
+func quoteLike(x uint64) uint64 {
+	t := x&^(0x05*swarOnes) ^ '"'*swarOnes
+	return (t - swarOnes) &^ t & swarHigh
 }
 
 // skipPlainBlanks returns j and the end of the last rune of text[i:j]
