@@ -961,6 +961,23 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 			prev = rune(text[j-1])
 			prevNS = prev
 			i = j
+			// Most runs inside a quotation end at a space, which the
+			// turn below would only pass, ending the word, unless a
+			// glued speech tag ends there: it asks gluedTag after a
+			// lower-case letter that may end a glued pronoun
+			// (gluedLast) in a quote whose opening mark was not lost.
+			// The spaces that end no tag are passed here; the turn
+			// below takes a tag's.
+			if i < v.End && text[i] == ' ' && i != resumeAt && len(f.stack) > 0 {
+				tag := false
+				if b2u(!f.stack[0].tentative)&b2u(prev >= 'a')&b2u(f.lex.gluedLast[prev]) != 0 {
+					_, _, _, tag = f.gluedTag(text, wordStart, i, v.End)
+				}
+				if !tag {
+					wordStart, prev = -1, ' '
+					i++
+				}
+			}
 			if i < v.End {
 				r, n = utf8.DecodeRuneInString(text[i:])
 			}
