@@ -1781,11 +1781,12 @@ func (c *classifyCtx) reset(f *quoteFinder, span Span) {
 }
 
 // more makes the words of the sentence until toks has word n, or all
-// of them. It splits the sentence at plain spaces, which no word runs
-// across, so the words are those of the whole sentence at once.
-func (c *classifyCtx) more(f *quoteFinder, n int) {
-	for len(c.toks) <= n && c.tokEnd < c.span.End {
-		lim := c.tokEnd + 64 // a few words a step
+// of them, or all that start before the view offset upto. It splits the
+// sentence at plain spaces, which no word runs across, so the words are
+// those of the whole sentence at once.
+func (c *classifyCtx) more(f *quoteFinder, n, upto int) {
+	for len(c.toks) <= n && c.tokEnd < c.span.End && c.tokEnd < upto {
+		lim := min(c.tokEnd+64, upto) // a few words a step
 		if lim >= c.span.End {
 			lim = c.span.End
 		} else if k := strings.IndexByte(f.view[lim:c.span.End], ' '); k >= 0 {
@@ -1798,9 +1799,11 @@ func (c *classifyCtx) more(f *quoteFinder, n int) {
 	}
 }
 
-// advance reads the words that end before pos.
+// advance reads the words that end before pos. It makes only the words
+// that start before pos (and the few after a cue): a word after them
+// ends after pos, and most quotations open their sentence.
 func (c *classifyCtx) advance(f *quoteFinder, pos int) {
-	for c.more(f, c.next); c.next < len(c.toks) && c.toks[c.next].end <= pos; c.more(f, c.next) {
+	for c.more(f, c.next, pos); c.next < len(c.toks) && c.toks[c.next].end <= pos; c.more(f, c.next, pos) {
 		i := c.next
 		fa, fb := wordFilterBits(c.toks[i].key)
 		if !f.lex.startSet.has(fa, fb) {
@@ -1809,7 +1812,7 @@ func (c *classifyCtx) advance(f *quoteFinder, pos int) {
 		}
 		// The words after it that cueAt (the rest of the longest
 		// phrase), passive (one) and governsClause (thatWindow) read.
-		c.more(f, i+f.lex.lookahead)
+		c.more(f, i+f.lex.lookahead, c.span.End)
 		cue, n := f.lex.cueAt(f.view, c.toks, i, fa, fb)
 		if n == 0 {
 			c.next++
