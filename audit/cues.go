@@ -134,12 +134,8 @@ func (a *Analyzer) appendCuesLoaded(out []cue, text string, words []word, split 
 		rc = sc.found[:0]
 		next := 0
 		for _, st := range starts {
-			if st.ti < next || !a.cues.mayStart(toks, st) {
-				continue
-			}
-			if c, n := rep.cueAt(text, toks, st.ti, st.fa, st.fb); n > 0 {
-				rc = append(rc, foundCue{ReportingCue: c, first: -1})
-				next = st.ti + n
+			if st.ti >= next {
+				rc, next = a.cueOn(rc, text, toks, st, next)
 			}
 		}
 	}
@@ -219,15 +215,25 @@ func (a *Analyzer) wordCues(rc []foundCue, toks []qword, text string, words []wo
 				continue
 			}
 			toks, lazy = appendPlainQWords(toks, words), false
-		} else if !a.cues.mayStart(toks, st) {
-			continue
 		}
-		if c, n := rep.cueAt(text, toks, ti, st.fa, st.fb); n > 0 {
-			rc = append(rc, foundCue{ReportingCue: c, first: -1})
-			next = ti + n
-		}
+		rc, next = a.cueOn(rc, text, toks, st, next)
 	}
 	return rc, toks, loaded
+}
+
+// cueOn appends to rc the cue that the cue finder's word toks[st.ti]
+// starts, if the screen lets it through (mayStart) and cueAt finds one,
+// and returns rc with the index of the word after the cue (next when
+// there is none): the cue finder's step once its words are made.
+func (a *Analyzer) cueOn(rc []foundCue, text string, toks []qword, st startWord, next int) ([]foundCue, int) {
+	if !a.cues.mayStart(toks, st) {
+		return rc, next
+	}
+	if c, n := a.lex.Reporting.cueAt(text, toks, st.ti, st.fa, st.fb); n > 0 {
+		rc = append(rc, foundCue{ReportingCue: c, first: -1})
+		next = st.ti + n
+	}
+	return rc, next
 }
 
 // appendLone appends to lone the indexes of the words, from the first,
