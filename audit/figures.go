@@ -1875,7 +1875,12 @@ func (f *figFinder) find(sentence string, lex *FigureLexicon) []FigureMatch {
 // tries a figure at every token that can begin one.
 func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	p := &f.p
-	*p = figParser{s: sentence, lex: lex, c: lex.c, toks: p.toks[:0], nums: p.nums[:0], out: p.out[:0], quants: p.quants, reuse: p.reuse, kept: p.kept, lastEnd: -1, anchorEnd: -1}
+	// Field by field, not as a whole new figParser, which is built on
+	// the stack and copied: the buffers, the Quantity slab and reuse
+	// with kept stay.
+	p.s, p.lex, p.c = sentence, lex, lex.c
+	p.toks, p.nums, p.out = p.toks[:0], p.nums[:0], p.out[:0]
+	p.figParserLast = figParserLast{lastEnd: -1, anchorEnd: -1}
 	if cap(p.toks) == 0 {
 		p.toks = make([]figToken, 0, len(sentence)/5+4)
 	}
@@ -1932,9 +1937,14 @@ type figParser struct {
 	reuse bool
 	kept  []Quantity
 
-	// The last figure found, and the last casualty or displacement figure
-	// that had its subkind of its own (its anchor): a figure of people
-	// with no cue continues a list the anchor started.
+	figParserLast
+}
+
+// figParserLast is what a figParser keeps of the figures it has found in
+// a sentence: the last figure found, and the last casualty or
+// displacement figure that had its subkind of its own (its anchor): a
+// figure of people with no cue continues a list the anchor started.
+type figParserLast struct {
 	lastSub      string
 	lastEnd      int // end token of the last figure, -1 before the first
 	lastSentence int32
@@ -1942,7 +1952,7 @@ type figParser struct {
 }
 
 func (p *figParser) flag(i int, f uint32) bool {
-	return i >= 0 && i < len(p.toks) && p.toks[i].flags&f != 0
+	return uint(i) < uint(len(p.toks)) && p.toks[i].flags&f != 0
 }
 
 // lexWord is what the lexicon says of token i; the entry of unknown
