@@ -462,23 +462,24 @@ func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 
 // figHash hashes w with its ASCII letters lower-cased, eight bytes a
 // step: figHashStart(len(w)), then figHashMix of each eight bytes as
-// swarLoad packs them, the last up to eight padded with zeros, lower-cased
-// by swarLower. A word of up to eight bytes is one step, which
-// appendASCIITokens takes from the bytes it has loaded.
+// swarLoad packs them and of the last zero to seven, padded with zeros,
+// lower-cased by swarLower. A word of up to seven bytes is one step, one
+// of eight to fifteen two: appendASCIITokens takes them from the bytes
+// it has loaded, the same steps whether or not a word has eight bytes.
 func figHash(w string) uint32 { return figHashIn(w, 0, len(w)) }
 
 // figHashIn is figHash(s[i:end]). It loads the last bytes with those of s
 // around them where s has them, rather than one at a time.
 func figHashIn(s string, i, end int) uint32 {
 	h := figHashStart(end - i)
-	for ; end-i > 8; i += 8 {
+	for ; end-i >= 8; i += 8 {
 		h = figHashMix(h, swarLower(swarLoad(s, i)))
 	}
-	r := end - i // 0 to 8 bytes left
+	r := end - i // 0 to 7 bytes left
 	var x uint64
 	switch {
 	case i+8 <= len(s):
-		x = swarLoad(s, i) & (1<<(8*r) - 1) // all eight when r is 8
+		x = swarLoad(s, i) & (1<<(8*r) - 1)
 	case end >= 8:
 		x = swarLoad(s, end-8) >> (8 * (8 - r)) // none when r is 0
 	default:
@@ -956,11 +957,11 @@ type figSentences struct {
 // number sets t's sentence and whether it begins one, given its flags.
 func (n *figSentences) number(t *figToken) {
 	t.sent, t.first = n.sent, n.first
-	end := t.flags&figFSentenceEnd != 0
-	if end {
-		n.sent++
-	}
-	n.first = end || n.first && t.flags&figFOpener != 0
+	// Without a branch: a sentence end, and so the flags, follow no
+	// pattern.
+	end := t.flags / figFSentenceEnd & 1
+	n.sent += int32(end)
+	n.first = end|uint32(b2u(n.first))&(t.flags/figFOpener) != 0
 }
 
 func figIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -1125,12 +1126,9 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 						end = i + 8 + n
 						m := uint64(1)<<(8*n) - 1
 						x8, y8 := x|0x20*swarOnes, (y|0x20*swarOnes)&m
-						// figHashIn: one step for eight bytes, two for more.
-						h8 := figHashMix(figHashStart(8+n), x8)
-						h = uint32(figHashMix(h8, y8))
-						if n == 0 {
-							h = uint32(h8)
-						}
+						// figHashIn: two steps, the second of no byte when
+						// the word has eight.
+						h = uint32(figHashMix(figHashMix(figHashStart(8+n), x8), y8))
 						if v.slots[h&v.mask].id != 0 {
 							id = v.lookupHashed(s[i:end], h, true)
 						}
@@ -1176,9 +1174,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 		// A token is mostly followed by one space: it is passed here
 		// rather than by another turn of the loop.
 		space = i < len(s) && s[i] == ' '
-		if space {
-			i++
-		}
+		i += int(b2u(space))
 	}
 	st.space, st.sents = space, sents
 	return dst, i

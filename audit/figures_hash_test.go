@@ -3,8 +3,8 @@ package audit
 import "testing"
 
 // refFigHash is figHash one byte at a time: the word's length, then each
-// eight bytes lower-cased and packed little-endian, the last padded with
-// zeros.
+// eight bytes lower-cased and packed little-endian, then the last zero to
+// seven padded with zeros.
 func refFigHash(w string) uint32 {
 	h := figHashStart(len(w))
 	for {
@@ -18,9 +18,10 @@ func refFigHash(w string) uint32 {
 			x = x<<8 | uint64(c)
 		}
 		h = figHashMix(h, x)
-		if w = w[n:]; len(w) == 0 {
+		if n < 8 {
 			return uint32(h)
 		}
+		w = w[8:]
 	}
 }
 
