@@ -1279,7 +1279,23 @@ func (c *figCompiled) mayHold(s string) bool {
 	if !c.prefilter {
 		return true
 	}
-	next := c.screen.next
+	// Each step of the screen waits for the table load of the step
+	// before: two halves of a long text are read as two chains at once,
+	// so that one's loads overlap the other's. The second half starts
+	// after a space, where the screen is at its root (or has accepted,
+	// which the first half then does).
+	if len(s) >= 64 {
+		if k := strings.IndexByte(s[len(s)/2:], ' '); k >= 0 {
+			mid := len(s)/2 + k + 1
+			return c.screen.pair(s[:mid], s[mid:])
+		}
+	}
+	return c.screen.run(s)
+}
+
+// run reports whether the screen accepts s, read from its root.
+func (sc *figScreen) run(s string) bool {
+	next := sc.next
 	st := uint16(figScreenRoot << figScreenShift)
 	i := 0
 	// Accept is never left: eight bytes are read before it is looked for.
@@ -1300,7 +1316,41 @@ func (c *figCompiled) mayHold(s string) bool {
 	for ; i < len(s); i++ {
 		st = next[st|uint16(s[i])]
 	}
-	return st == figScreenAccept || c.screen.final[st>>figScreenShift]
+	return st == figScreenAccept || sc.final[st>>figScreenShift]
+}
+
+// pair is run(a+b) for an a that ends with a space: both are read from
+// the root, a step of each in turn, while both have eight bytes left.
+func (sc *figScreen) pair(a, b string) bool {
+	next := sc.next
+	sa, sb := uint16(figScreenRoot<<figScreenShift), uint16(figScreenRoot<<figScreenShift)
+	n := min(len(a), len(b)) &^ 7
+	for i := 0; i < n; i += 8 {
+		x, y := a[i:i+8], b[i:i+8]
+		sa, sb = next[sa|uint16(x[0])], next[sb|uint16(y[0])]
+		sa, sb = next[sa|uint16(x[1])], next[sb|uint16(y[1])]
+		sa, sb = next[sa|uint16(x[2])], next[sb|uint16(y[2])]
+		sa, sb = next[sa|uint16(x[3])], next[sb|uint16(y[3])]
+		sa, sb = next[sa|uint16(x[4])], next[sb|uint16(y[4])]
+		sa, sb = next[sa|uint16(x[5])], next[sb|uint16(y[5])]
+		sa, sb = next[sa|uint16(x[6])], next[sb|uint16(y[6])]
+		sa, sb = next[sa|uint16(x[7])], next[sb|uint16(y[7])]
+		if sa == figScreenAccept || sb == figScreenAccept {
+			return true
+		}
+	}
+	// The rest of each, one after the other. a ends with a space: its
+	// screen ends at the root or accepts.
+	for _, c := range []byte(a[n:]) {
+		sa = next[sa|uint16(c)]
+	}
+	if sa == figScreenAccept {
+		return true
+	}
+	for _, c := range []byte(b[n:]) {
+		sb = next[sb|uint16(c)]
+	}
+	return sb == figScreenAccept || sc.final[sb>>figScreenShift]
 }
 
 // figScreen is a deterministic automaton over bytes that accepts the

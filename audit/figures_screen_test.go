@@ -56,6 +56,16 @@ func TestFigScreenAsReference(t *testing.T) {
 	bases := []string{"", "a", "five", "Five", "fives", "afive", "dozen", "dozens of", "half", "hal",
 		"tens thousand", "x \u212a y", "\u0130", "\xe2\x84", "\xc4", "million", "the millionth"}
 	eachByteVariant(bases, check)
+	// Texts of 64 bytes or more are read in two halves (figScreen.pair):
+	// every byte at every place of long texts with value words and fold
+	// encodings on either side of their middle and at their ends.
+	long := []string{
+		"the dozens of men and women who gathered in the square on Tuesday x",
+		"at the start of the day a Kelvin \u212a sign and then half of them left",
+		"nothing to see here at all in this sentence, though it is long enough five",
+		"fivefold increases were not reported by anyone in the region this week, hal",
+	}
+	eachByteVariant(long, check)
 	n := 0
 	for _, s := range corpusSentences(t, lex) {
 		check(s.Text)
