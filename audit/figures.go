@@ -281,7 +281,9 @@ const (
 	// figFStart, set by compile rather than listed, marks the words that
 	// can begin a figure: the first words of hedges, currency symbols and
 	// vague quantities, range openers, articles, number words and
-	// fractions. Every other word and mark starts nothing.
+	// fractions. Every other word and mark starts nothing. figTokenize
+	// sets it on every numeral too: the parser finds the tokens that can
+	// begin a figure by this one flag.
 	figFStart
 	// figFValue, set by compile, marks the words without which no
 	// worded value can be read (figParser.value): number, scale and
@@ -1002,8 +1004,9 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			i = t.end
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
-			// A numeral has no flags: it neither ends a sentence nor opens one.
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), sent: st.sents.sent, first: st.sents.first})
+			// A numeral's one flag is figFStart: it neither ends a
+			// sentence nor opens one.
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), flags: figFStart, sent: st.sents.sent, first: st.sents.first})
 			st.sents.first = false
 			nums = append(nums, num)
 			i = end
@@ -1932,7 +1935,7 @@ func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	}
 	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums, p.c)
 	for i := 0; i < len(p.toks); {
-		if t := &p.toks[i]; t.kind != figTokNum && t.flags&figFStart == 0 {
+		if p.toks[i].flags&figFStart == 0 {
 			// Only a numeral or a word that can begin a figure starts one
 			// (at would find nothing).
 			i++
