@@ -1080,7 +1080,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		// Mohammad al-Golani a commander of al-Nusra threatened", "Rami
 		// Abdel Rahman head of the Syrian Observatory": a role noun, after
 		// at most an article, followed by "of", "at" or "for".
-		if !evidence && next < len(words) && gap(text, &words[next-1], &words[next]) == " " {
+		if !evidence && next < len(words) && gap(text, &words[next-1], &words[next]) == " " && lex.mayBarePosition(words, next) {
 			if k, r, t, ok := lex.barePosition(text, words, next); ok {
 				evidence, role = true, r
 				if typ == "" {
@@ -1125,10 +1125,12 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 				// "…,” said Ed Davies"; a single name only in a speech
 				// tag right after a quotation ("…,” said Davies.").
 				evidence = true
-			} else if k := describedAfterVerb(text, words, i, lex, isVerb); k >= 0 {
-				// "…," admitted the 28-year-old Morientes.
-				evidence = true
-				descStart, descEnd = words[k].start, words[i-1].end
+			} else if mayDescribedAfterVerb(marks, i) {
+				if k := describedAfterVerb(text, words, i, lex, isVerb); k >= 0 {
+					// "…," admitted the 28-year-old Morientes.
+					evidence = true
+					descStart, descEnd = words[k].start, words[i-1].end
+				}
 			}
 		}
 		if !evidence {
@@ -1192,6 +1194,14 @@ func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
 	// word to another.
 	w := words[next].lower
 	return !words[next].capital && lex.notNames[w] && w != "and" && w != "or" && w != "nor"
+}
+
+// mayDescribedAfterVerb is false when describedAfterVerb is -1 for the
+// name at words[i], as it is for most names: the "the" of a
+// description stands two or three words before the name, and openerF
+// holds it (marked filterOpener).
+func mayDescribedAfterVerb(marks *wordMarks, i int) bool {
+	return i >= 3 && (marks.marks[i-2]|marks.marks[i-3])&filterOpener != 0
 }
 
 // describedAfterVerb returns the index of the determiner of a short
@@ -1629,6 +1639,14 @@ func isAuxiliary(w string) bool {
 		return true
 	}
 	return false
+}
+
+// mayBarePosition is false when barePosition finds nothing at words[i],
+// as it does after most names: its role noun, words[i] or the word after
+// (after an article), is a one-word role, and so the role ends' filter
+// holds it.
+func (l *PeopleLexicon) mayBarePosition(words []word, i int) bool {
+	return i+2 < len(words) && (l.roleEndF.hasWord(&words[i]) || l.roleEndF.hasWord(&words[i+1]))
 }
 
 // barePosition matches, at words[i], a position held that follows a name

@@ -65,6 +65,25 @@ func TestNextPersonStart(t *testing.T) {
 					}
 				}
 			}
+			// findPeople asks barePosition and describedAfterVerb only
+			// where mayBarePosition and mayDescribedAfterVerb let it:
+			// they find nothing elsewhere, even with every word before
+			// a "the" a verb.
+			beforeThe := map[*word]bool{}
+			for k := 1; k < len(words); k++ {
+				beforeThe[&words[k-1]] = words[k].lower == "the"
+			}
+			anyVerb := func(w *word) bool { return beforeThe[w] }
+			for k := range words {
+				if k > 0 && !l.mayBarePosition(words, k) { // (findPeople asks after a name)
+					if _, _, _, ok := l.barePosition(a.Body, words, k); ok {
+						t.Fatalf("mayBarePosition rules out %q, a position", a.Body[words[k].start:min(len(a.Body), words[k].start+40)])
+					}
+				}
+				if !mayDescribedAfterVerb(&marks, k) && describedAfterVerb(a.Body, words, k, l, anyVerb) >= 0 {
+					t.Fatalf("mayDescribedAfterVerb rules out %q, a description", a.Body[words[max(k-3, 0)].start:words[k].end])
+				}
+			}
 			// findDefinites passes over the words openerF rules out;
 			// findPeople asks roleAt of no word mayRole rules out.
 			for k := range words {
