@@ -1013,8 +1013,9 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 			i = next - 1
 			continue
 		}
-		// Lower-case role words right before the run ("defense analyst").
-		if role == "" && i > 0 && gap(text, &words[i-1], &words[i]) == " " {
+		// Lower-case role words right before the run ("defense analyst"),
+		// which mayRole rules out before most runs.
+		if role == "" && i > 0 && lex.mayRole(&words[i-1]) && gap(text, &words[i-1], &words[i]) == " " {
 			if n, r, t := lex.roleAt(words, i-1); n > 0 {
 				role, typ = r, t
 				k := i - n
