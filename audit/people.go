@@ -977,14 +977,18 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		if !marks.name(i) {
 			continue
 		}
-		// A run of name tokens joined by single spaces or particles.
+		// A run of name tokens joined by single spaces or particles,
+		// and whether one of its words may hold a role (mayRole), as
+		// in few runs.
 		j := i + 1
+		roles := lex.mayRole(&words[i])
 		for j < len(words) {
 			g := gap(text, &words[j-1], &words[j])
 			if g != " " {
 				break
 			}
 			if marks.name(j) || (lex.isParticle(&words[j]) && j+1 < len(words) && marks.name(j+1) && gap(text, &words[j], &words[j+1]) == " ") {
+				roles = roles || lex.mayRole(&words[j])
 				j++
 				continue
 			}
@@ -995,7 +999,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		// Titles and roles inside the run: the name starts after the last.
 		nameFrom := 0
 		role, typ := "", ""
-		for k := range run {
+		for k := 0; roles && k < len(run); k++ {
 			if !lex.mayRole(&run[k]) {
 				continue
 			}
