@@ -749,6 +749,17 @@ func (m *wordMarks) nextStart(i int) int  { return m.next(setStarts, i) }
 func (m *wordMarks) nextOpener(i int) int { return m.next(setOpeners, i) }
 func (m *wordMarks) nextOrg(i int) int    { return m.next(setOrgs, i) }
 
+// lastOrg returns the index of the last word in the bit set setOrgs, or
+// -1 when there is none.
+func (m *wordMarks) lastOrg() int {
+	for k := len(m.bits) - 4 + setOrgs; k >= 0; k -= 4 {
+		if x := m.bits[k]; x != 0 {
+			return k/4*64 + 63 - bits.LeadingZeros64(x)
+		}
+	}
+	return -1
+}
+
 // next returns the first index from i whose bit is set in the bit set
 // s: for most sentences, of 64 words or fewer, one look at one machine
 // word.
@@ -1556,7 +1567,10 @@ func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex
 	for i0 > 0 && (names[i0-1]&markName != 0 || words[i0-1].lower == "of" || words[i0-1].lower == "for") {
 		i0--
 	}
-	for i := i0; i < len(words); i++ {
+	// Nor do the runs that start past the last word that may be an
+	// organisation word.
+	last := marks.lastOrg()
+	for i := i0; i <= last; i++ {
 		if names[i]&markName == 0 || words[i].number {
 			continue
 		}
