@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // Reading JSON Lines record by record.
@@ -425,14 +427,7 @@ func (s *utf8Scan) feed(data []byte, final bool) int {
 
 func (s *utf8Scan) scan(data []byte) {
 	if utf8.Valid(data) {
-		if !s.multi {
-			for _, c := range data {
-				if c >= utf8.RuneSelf {
-					s.multi = true
-					break
-				}
-			}
-		}
+		s.multi = s.multi || !swar.ASCII(data)
 		s.off += int64(len(data))
 		return
 	}
