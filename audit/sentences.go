@@ -222,17 +222,24 @@ func (s *segmenter) run() {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if (asciiAlnum[c] || c == ' ') && i+8 <= len(text) {
-			// Fastest path: a run of ASCII letters, digits and plain
-			// spaces, eight bytes at a time, then its effect on the state
-			// that the two paths below have byte by byte.
+			// Fastest path: a run of ASCII letters, digits, plain spaces,
+			// commas and single line breaks before a letter or digit,
+			// eight bytes at a time, then its effect on the state that the
+			// paths below have byte by byte.
 			j := i
 			for j+8 <= len(text) {
 				x := swarLoad(text, j)
-				// The first byte of another kind ends the run: the masks
-				// are exact for the ASCII bytes before it, as a carry out
-				// of a byte of 0x80 or more only spoils the bytes after it.
+				// The first byte of another kind ends the run, unless it
+				// is a comma or a line feed before a letter or digit: the
+				// masks are exact for the ASCII bytes before it, as a
+				// carry out of a byte of 0x80 or more only spoils the
+				// bytes after it.
 				if other := (^(swarEqual(x, ' ') | swarAlnum(x)) | x) & swarHigh; other != 0 {
 					j += bits.TrailingZeros64(other) / 8
+					if c := text[j]; c == ',' || c == '\n' && j+1 < len(text) && asciiAlnum[text[j+1]] {
+						j++
+						continue
+					}
 					break
 				}
 				j += 8
@@ -323,20 +330,30 @@ func (s *segmenter) run() {
 	s.boundary()
 }
 
+// plainSeps returns, for eight ASCII bytes of a plain run (see plainRun)
+// packed little-endian in x, the high bit of each that ends a word: a
+// space, comma or line feed, the bytes of the run below '0' (see
+// swarSpaces).
+func plainSeps(x uint64) uint64 { return ^(x + (0x80-'0')*swarOnes) & swarHigh }
+
 // plainRun sets the state as run does after text[i:j], a run of ASCII
-// letters, digits and plain spaces, has been read byte by byte: the
-// sentence starts at its first letter or digit and ends after its last,
-// and the word is the one it ends with, if it does not end in a space.
+// letters, digits, plain spaces, commas and line feeds each before a
+// letter or digit, has been read byte by byte: the sentence
+// starts at its first letter, digit or comma and ends after its last,
+// and the word is the one it ends with, if it does not end in a space or
+// a comma. A line feed in the run is a single one before a letter or
+// digit: it holds no paragraph break, and the line it starts has begun
+// by the run's end.
 func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
 	text := s.text
-	e := j // past its last letter or digit
+	e := j // past its last letter, digit or comma
 	for e > i && text[e-1] == ' ' {
 		e--
 	}
 	if e > i {
 		if s.start < 0 {
 			f := i
-			for text[f] == ' ' {
+			for text[f] == ' ' || text[f] == '\n' {
 				f++
 			}
 			s.start = f
@@ -348,9 +365,10 @@ func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
 		s.wordStart, s.tokURL, *prev = -1, false, 0
 		return
 	}
-	w := j // the start of its last word: past the last space, eight bytes a step
+	*prev = rune(text[j-1])
+	w := j // the start of its last word: past the last separator, eight bytes a step
 	for w-8 >= i {
-		if sp := swarEqual(swarLoad(text, w-8), ' '); sp != 0 {
+		if sp := plainSeps(swarLoad(text, w-8)); sp != 0 {
 			w += (64-bits.LeadingZeros64(sp))/8 - 8
 			goto found
 		}
@@ -359,24 +377,35 @@ func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
 	if k := w - 8; k >= 0 && w > i {
 		// Fewer than eight bytes of the run are left before w: the eight
 		// that end at w, those before the run (which may not be ASCII)
-		// zeroed, without a loop.
-		x := swarLoad(text, k) &^ (1<<(8*(i-k)) - 1)
-		if sp := swarEqual(x, ' '); sp != 0 {
+		// zeroed and left out, without a loop.
+		before := uint64(1)<<(8*(i-k)) - 1
+		if sp := plainSeps(swarLoad(text, k)&^before) &^ before; sp != 0 {
 			w += (64-bits.LeadingZeros64(sp))/8 - 8
 		} else {
 			w = i
 		}
 	}
-	for w > i && text[w-1] != ' ' { // at the start of text
+	for w > i && text[w-1] >= '0' { // at the start of text: back to a separator
 		w--
 	}
 found:
-	if w > i {
-		s.wordStart, s.tokURL = w, false
-	} else if s.wordStart < 0 {
-		s.wordStart = i
+	if w == i {
+		if s.wordStart < 0 {
+			s.wordStart = i
+		}
+		return
 	}
-	*prev = rune(text[j-1])
+	// A space or line break ends a token that may be a URL; a comma
+	// only ends the word.
+	if text[w-1] != ',' {
+		s.tokURL = false
+	} else if s.tokURL && strings.ContainsAny(text[i:w], " \n") {
+		s.tokURL = false
+	}
+	s.wordStart = w
+	if w == j {
+		s.wordStart = -1 // it ends in a comma
+	}
 }
 
 // boundary ends the current sentence, if any.

@@ -12,7 +12,7 @@ import (
 )
 
 // TestSegmenterEightBytes holds segmenter.run, which passes eight bytes
-// of plain words and spaces at a time and looks ASCII marks up in
+// of plain words, spaces, commas and line breaks at a time and looks ASCII marks up in
 // asciiMark, to refRun, the byte-by-byte loop it replaced, on random texts and the articles of the shared corpora
 // when present.
 func TestSegmenterEightBytes(t *testing.T) {
@@ -29,7 +29,9 @@ func TestSegmenterEightBytes(t *testing.T) {
 	var texts []string
 	pieces := []string{"a", "Word", "U.S.", " ", "  ", "\n", "\n\n", ". ", "? ", "“", "”", "\"", "'", "’", "é", "\u00a0",
 		"Mr. ", "5 p.m. ", "The ", "http://x.com/a ", "@b ", "- ", "1. ", "• ", "…", "the quick brown fox ", "12345678 ",
-		"(", ")", ",", "\t", "A", "z", "0", "9", "`", "{", "@", "[", "/", "Mr", "!", "?", "\x00", "~"}
+		"(", ")", ",", "\t", "A", "z", "0", "9", "`", "{", "@", "[", "/", "Mr", "!", "?", "\x00", "~",
+		// Commas and single line breaks inside the eight-byte runs.
+		", ", "a,b", "x/y z,w", "ab cd,ef", ".The", "\nword", "\nA", ",\n", "\n \n", " \nthe", "http://a.b/c,d e.Fg"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		texts = append(texts, pieceText(rng, pieces, 40))
