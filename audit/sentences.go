@@ -422,6 +422,27 @@ func (s *segmenter) boundary() {
 // that follows says so, and returns where scanning resumes.
 func (s *segmenter) terminator(i, kind int) int {
 	text := s.text
+	if i+2 < len(text) && text[i] == '.' && text[i+1] == ' ' {
+		if c := text[i+2] | 0x20; 'a' <= c && c <= 'z' {
+			// A period, a space and an ASCII letter, the most common
+			// ending: what the loops below and ends find for it, a run
+			// of one period and no closing mark, without their look-ups.
+			s.end = i + 1
+			if text[i+2] >= 'a' {
+				return i + 1 // a lowercase word continues the sentence
+			}
+			if s.periodEnds(i, nextUpper, i+2) {
+				s.boundary()
+			}
+			return i + 1
+		}
+	}
+	return s.terminatorRun(i, kind)
+}
+
+// terminatorRun is terminator for any run of terminators.
+func (s *segmenter) terminatorRun(i, kind int) int {
+	text := s.text
 	periods, adjacent := 0, false
 	j := i
 	for j < len(text) {
@@ -528,9 +549,19 @@ func (s *segmenter) ends(p, runEnd, q, kind int) bool {
 		return true
 	}
 
+	return s.periodEnds(p, next, word)
+}
+
+// periodEnds decides whether a sentence ends after a period at p (kind
+// runPeriod) that white space follows, then what peekWord classes as
+// next, starting at word: not when the word before the period is an
+// abbreviation that never ends a sentence, or one that may and no
+// sentence starter follows, or the list number or letter the sentence
+// opens with.
+func (s *segmenter) periodEnds(p, next, word int) bool {
 	w := ""
 	if s.wordStart >= 0 && s.wordStart < p {
-		w = text[s.wordStart:p]
+		w = s.text[s.wordStart:p]
 	}
 	switch s.classify(w) {
 	case abbrevNonFinal:
