@@ -422,6 +422,12 @@ func (s *segmenter) boundary() {
 // that follows says so, and returns where scanning resumes.
 func (s *segmenter) terminator(i, kind int) int {
 	text := s.text
+	if i+1 == len(text) && text[i] == '.' {
+		// A period ending the text, as most paragraphs end.
+		s.end = i + 1
+		s.boundary()
+		return i + 1
+	}
 	if i+2 < len(text) && text[i] == '.' && text[i+1] == ' ' {
 		if c := text[i+2] | 0x20; 'a' <= c && c <= 'z' {
 			// A period, a space and an ASCII letter, the most common

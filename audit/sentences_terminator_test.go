@@ -11,9 +11,9 @@ import (
 )
 
 // TestTerminatorFastPath holds terminator, which decides a period, a
-// space and an ASCII letter without its loops, to terminatorRun, the
-// general path, at every such period of random texts and the corpora's
-// articles (when present), from states with and without a sentence and
+// space and an ASCII letter, and a period ending the text, without its
+// loops, to terminatorRun, the general path, at every such period of
+// random texts and the corpora's articles (when present), from states with and without a sentence and
 // word open, a list marker or abbreviation before the period, and open
 // quotations: the same state after and the same place to go on.
 func TestTerminatorFastPath(t *testing.T) {
@@ -32,8 +32,19 @@ func TestTerminatorFastPath(t *testing.T) {
 			}
 		}
 	}
-	n := 0
+	n, last := 0, 0
 	for _, text := range texts {
+		if strings.HasSuffix(text, ".") {
+			last++
+			for _, t2 := range []string{text, text + "x"} {
+				i := len(text) - 1
+				base := segmenter{text: t2, lex: lex, start: max(0, i-5), end: i, wordStart: max(0, i-2)}
+				fast, slow := base, base
+				if got, want := fast.terminator(i, runPeriod), slow.terminatorRun(i, runPeriod); got != want || !reflect.DeepEqual(fast, slow) {
+					t.Fatalf("%q at %d from %+v: fast %d %+v, want %d %+v", t2, i, base, got, fast, want, slow)
+				}
+			}
+		}
 		for i := strings.Index(text, ". "); i >= 0; {
 			if c := text[min(i+2, len(text)-1)] | 0x20; i+2 < len(text) && 'a' <= c && c <= 'z' {
 				n++
@@ -54,7 +65,7 @@ func TestTerminatorFastPath(t *testing.T) {
 			i += 1 + k
 		}
 	}
-	if n == 0 {
-		t.Error("no period took the fast path")
+	if n == 0 || last == 0 {
+		t.Errorf("%d periods before a letter and %d at the end took the fast paths", n, last)
 	}
 }
