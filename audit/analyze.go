@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
@@ -943,7 +944,7 @@ func splitAtQuotes(words []word, bounds []int, base int) []word {
 		l.end, r.start = rel, rel
 		l.text, r.text = w.text[:rel-w.start], w.text[rel-w.start:]
 		l.lower, r.lower = strings.ToLower(l.text), strings.ToLower(r.text)
-		l.ascii, r.ascii = isASCII(l.text), isASCII(r.text)
+		l.ascii, r.ascii = swar.ASCII(l.text), swar.ASCII(r.text)
 		l.plain, r.plain = isPlainQWord(l.text), isPlainQWord(r.text)
 		l.setBits()
 		r.setBits()
@@ -991,7 +992,7 @@ func slugID(prefix, s string) string {
 	// wrote is true once a letter or digit of s is written.
 	dash, wrote := false, false
 	var b strings.Builder
-	if isASCII(s) {
+	if swar.ASCII(s) {
 		// Folding ASCII is lower-casing it.
 		b.Grow(len(prefix) + len(s))
 		b.WriteString(prefix)

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // BlockLexicon holds the cues that classify blocks (lexicon/blocks.yaml):
@@ -567,12 +569,12 @@ func blockSize(text string, maxChars, maxWords, maxSum int) (chars, words, space
 		}
 		var acc uint64
 		i, acc, wasSpace = swarWordSteps(text, i, end, wasSpace)
-		words += laneSum(acc & (0x0f * swarOnes))
-		spaces += laneSum(acc >> 4 & (0x0f * swarOnes))
+		words += laneSum(acc & (0x0f * swar.Ones))
+		spaces += laneSum(acc >> 4 & (0x0f * swar.Ones))
 		if chars := i - extra; chars > maxChars && words > maxWords && chars-spaces+words > maxSum {
 			return chars, words, spaces, false
 		}
-		if i+8 <= len(text) && swarLoad(text, i)&swarHigh != 0 {
+		if i+8 <= len(text) && swar.Load(text, i)&swar.High != 0 {
 			// One rune, then eight bytes again.
 			space, n := spaceAt(text, i)
 			i += n
@@ -584,9 +586,9 @@ func blockSize(text string, maxChars, maxWords, maxSum int) (chars, words, space
 	}
 	if rest := len(text) - i; rest > 0 && len(text) >= 8 {
 		// The last bytes, in the low lanes of the last eight.
-		if x := swarLoad(text, len(text)-8) >> (8 * (8 - rest)); x&swarHigh == 0 {
+		if x := swar.Load(text, len(text)-8) >> (8 * (8 - rest)); x&swar.High == 0 {
 			sp := swarSpaces(x)
-			starts := swarHigh &^ sp & (sp<<8 | wasSpace<<7) & (swarHigh >> (8 * (8 - rest)))
+			starts := swar.High &^ sp & (sp<<8 | wasSpace<<7) & (swar.High >> (8 * (8 - rest)))
 			return len(text) - extra, words + bits.OnesCount64(starts), spaces + bits.OnesCount64(sp), true
 		}
 	}
@@ -611,12 +613,12 @@ func blockSize(text string, maxChars, maxWords, maxSum int) (chars, words, space
 func swarWordSteps(text string, i, end int, wasSpace uint64) (int, uint64, uint64) {
 	var acc uint64
 	for ; i+8 <= end; i += 8 {
-		x := swarLoad(text, i)
-		if x&swarHigh != 0 {
+		x := swar.Load(text, i)
+		if x&swar.High != 0 {
 			break
 		}
 		sp := swarSpaces(x)
-		acc += (swarHigh&^sp&(sp<<8|wasSpace<<7))>>7 | sp>>3
+		acc += (swar.High&^sp&(sp<<8|wasSpace<<7))>>7 | sp>>3
 		wasSpace = sp >> 63
 	}
 	return i, acc, wasSpace
@@ -636,7 +638,7 @@ func spaceAt(text string, i int) (uint64, int) {
 }
 
 // laneSum adds up the eight bytes of x, which add up to less than 256.
-func laneSum(x uint64) int { return int(x * swarOnes >> 56) }
+func laneSum(x uint64) int { return int(x * swar.Ones >> 56) }
 
 // asciiSpace is 1 for the ASCII bytes that unicode.IsSpace calls white
 // space.

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // claims builds doc.Claims: every direct or dash quotation, every figure in
@@ -202,7 +204,7 @@ func fullNames(full map[string]SourceRef, all []mention) map[string]SourceRef {
 
 // lowerKey appends strings.ToLower(s) to buf: byte by byte for ASCII.
 func lowerKey(buf []byte, s string) []byte {
-	if !isASCII(s) {
+	if !swar.ASCII(s) {
 		return append(buf, strings.ToLower(s)...)
 	}
 	for i := 0; i < len(s); i++ {

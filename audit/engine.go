@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
@@ -531,8 +532,8 @@ func appendLowerCollapsed(buf []byte, s string) []byte {
 		// Most often s is collapsed already, and only its letters
 		// change: eight ASCII bytes at a time, then as below.
 		for ; i+8 <= len(s); i += 8 {
-			x := swarLoad(s, i)
-			if x&swarHigh != 0 {
+			x := swar.Load(s, i)
+			if x&swar.High != 0 {
 				break
 			}
 			buf = binary.LittleEndian.AppendUint64(buf, swarLower(x))
@@ -1240,7 +1241,7 @@ func collapsed(s string) bool {
 	// white space (\t \n \v \f \r); prev is the high bit of the first
 	// byte when a space comes right before it.
 	for prev := uint64(0x80); i+8 <= len(s); i += 8 {
-		x := swarLoad(s, i)
+		x := swar.Load(s, i)
 		if x&highs != 0 {
 			break // a byte from 0x80 on: the loop below reads runes
 		}

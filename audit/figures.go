@@ -14,6 +14,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // Figure subkinds: what a figure counts.
@@ -392,7 +394,7 @@ type figVocab struct {
 // figSlot is a slot of figVocab.
 type figSlot struct {
 	// short is the key of up to seven bytes, none of them 0, packed
-	// little-endian as swarLoad reads it and padded with zeros; ^0, which
+	// little-endian as swar.Load reads it and padded with zeros; ^0, which
 	// no such word packs to, for any other key; 0 in an empty slot. A
 	// word of up to seven bytes packed so is the key when short is it.
 	short uint64
@@ -464,7 +466,7 @@ func (v *figVocab) lookupHashed(w string, h uint32, fold bool) int32 {
 
 // figHash hashes w with its ASCII letters lower-cased, eight bytes a
 // step: figHashStart(len(w)), then figHashMix of each eight bytes as
-// swarLoad packs them and of the last zero to seven, padded with zeros,
+// swar.Load packs them and of the last zero to seven, padded with zeros,
 // lower-cased by swarLower. A word of up to seven bytes is one step, one
 // of eight to fifteen two: appendASCIITokens takes them from the bytes
 // it has loaded, the same steps whether or not a word has eight bytes.
@@ -475,15 +477,15 @@ func figHash(w string) uint32 { return figHashIn(w, 0, len(w)) }
 func figHashIn(s string, i, end int) uint32 {
 	h := figHashStart(end - i)
 	for ; end-i >= 8; i += 8 {
-		h = figHashMix(h, swarLower(swarLoad(s, i)))
+		h = figHashMix(h, swarLower(swar.Load(s, i)))
 	}
 	r := end - i // 0 to 7 bytes left
 	var x uint64
 	switch {
 	case i+8 <= len(s):
-		x = swarLoad(s, i) & (1<<(8*r) - 1)
+		x = swar.Load(s, i) & (1<<(8*r) - 1)
 	case end >= 8:
-		x = swarLoad(s, end-8) >> (8 * (8 - r)) // none when r is 0
+		x = swar.Load(s, end-8) >> (8 * (8 - r)) // none when r is 0
 	default:
 		x = figPack(s[i:end])
 	}
@@ -500,7 +502,7 @@ func figHashMix(h, x uint64) uint64 {
 	return h ^ h>>32
 }
 
-// figPack packs w, of at most eight bytes, little-endian as swarLoad
+// figPack packs w, of at most eight bytes, little-endian as swar.Load
 // does, padded with zeros.
 func figPack(w string) uint64 {
 	var x uint64
@@ -1082,12 +1084,12 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 				// shifted: the zeros shifted in stop the word at the end.
 				var x uint64
 				if i+8 <= len(s) {
-					x = swarLoad(s, i)
+					x = swar.Load(s, i)
 				} else {
-					x = swarLoad(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+					x = swar.Load(s, len(s)-8) >> (8 * (i + 8 - len(s)))
 				}
-				stop := ^swarAlnum(x&^swarHigh) | x
-				if stop &= swarHigh; stop != 0 {
+				stop := ^swarAlnum(x&^swar.High) | x
+				if stop &= swar.High; stop != 0 {
 					n := bits.TrailingZeros64(stop) / 8
 					if c := byte(x >> (8 * n)); figJoins[c] && (c != '.' || n == 1) {
 						// An apostrophe, a dotted abbreviation or a letter
@@ -1100,7 +1102,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					end = i + n
 					m := uint64(1)<<(8*n) - 1
 					// Lower-cased: digits have the lower-case bit set already.
-					w8 := (x | 0x20*swarOnes) & m
+					w8 := (x | 0x20*swar.Ones) & m
 					h = uint32(figHashMix(figHashStart(n), w8))
 					// Comparing w lower-cased with a key, which is folded,
 					// is comparing w when it has no capital. The first slot
@@ -1115,12 +1117,12 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					}
 					// No lower-case letter (the first is a letter): the
 					// word is in capitals if it has two letters or more.
-					caps = (x+(0x80-'a')*swarOnes)&swarHigh&m == 0 && n > 1
+					caps = (x+(0x80-'a')*swar.Ones)&swar.High&m == 0 && n > 1
 				} else if i+16 <= len(s) {
 					// A word of eight bytes or more: most end within the
 					// next eight, read the same way.
-					y := swarLoad(s, i+8)
-					if stop := (^swarAlnum(y&^swarHigh) | y) & swarHigh; stop != 0 {
+					y := swar.Load(s, i+8)
+					if stop := (^swarAlnum(y&^swar.High) | y) & swar.High; stop != 0 {
 						n := bits.TrailingZeros64(stop) / 8
 						if c := byte(y >> (8 * n)); figJoins[c] && c != '.' {
 							st.space, st.sents = space, sents
@@ -1128,7 +1130,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 						}
 						end = i + 8 + n
 						m := uint64(1)<<(8*n) - 1
-						x8, y8 := x|0x20*swarOnes, (y|0x20*swarOnes)&m
+						x8, y8 := x|0x20*swar.Ones, (y|0x20*swar.Ones)&m
 						// figHashIn: two steps, the second of no byte when
 						// the word has eight.
 						h = uint32(figHashMix(figHashMix(figHashStart(8+n), x8), y8))
@@ -1136,7 +1138,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 							id = v.lookupHashed(s[i:end], h, true)
 						}
 						flags = c.words[id].flags
-						caps = ((x+(0x80-'a')*swarOnes)|(y+(0x80-'a')*swarOnes)&m)&swarHigh == 0
+						caps = ((x+(0x80-'a')*swar.Ones)|(y+(0x80-'a')*swar.Ones)&m)&swar.High == 0
 					}
 				}
 			}
@@ -1244,7 +1246,7 @@ func (c *figCompiled) tokenKey(s string, t *figToken) string {
 	switch {
 	case t.kind == figTokNum:
 		return ""
-	case t.kind == figTokPunct, t.upper && isASCII(w):
+	case t.kind == figTokPunct, t.upper && swar.ASCII(w):
 		return w
 	}
 	for j := 0; j < len(w); j++ {

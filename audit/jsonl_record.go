@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // Fast reading of JSON Lines records.
@@ -175,8 +177,8 @@ func scanString[T ~string | ~[]byte](s T, i int) (next int, escaped, ok bool) {
 		// stops at the first: no carry reaches the ASCII bytes below it
 		// (see swarSpaces), so their bits are exact.
 		for j+8 <= len(s) {
-			x := swarLoad(s, j)
-			stop := swarEqual(x, '"') | swarEqual(x, '\\') | ^(x+(0x80-0x20)*swarOnes)&swarHigh | x&swarHigh
+			x := swar.Load(s, j)
+			stop := swar.Equal(x, '"') | swar.Equal(x, '\\') | ^(x+(0x80-0x20)*swar.Ones)&swar.High | x&swar.High
 			if stop != 0 {
 				j += bits.TrailingZeros64(stop) / 8
 				break

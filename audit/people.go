@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
@@ -340,15 +341,15 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 		// without it, then ruled out.
 		var x uint64
 		if i+8 <= len(text) {
-			x = swarLoad(text, i)
+			x = swar.Load(text, i)
 		} else {
 			x = swarLoadTail(text, i)
 		}
-		alnum := swarAlnum(x&^swarHigh) &^ x & swarHigh
+		alnum := swarAlnum(x&^swar.High) &^ x & swar.High
 		if alnum&0x80 == 0 {
 			// Between words: past the marks and spaces up to the next
 			// word or byte that is not ASCII.
-			stop := alnum | x&swarHigh
+			stop := alnum | x&swar.High
 			if stop == 0 {
 				i += 8
 				continue
@@ -364,7 +365,7 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 		// ASCII byte that joins nothing (not a hyphen, an apostrophe or
 		// a dot, which the scan below looks past), it is settled here.
 		start := i
-		stop := ^alnum & swarHigh
+		stop := ^alnum & swar.High
 		n := bits.TrailingZeros64(stop) / 8
 		if c := byte(x >> (8 * n & 63)); stop != 0 && wordEnds[c] && start+8 <= len(text) {
 			// Sliced from the eight bytes loaded, the word needs no
@@ -373,7 +374,7 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 			l, lx := t, x
 			if lower != "" {
 				l = lower[start : start+8][:n]
-				lx = swarLoad(lower, start)
+				lx = swar.Load(lower, start)
 			} else if swarUpper(x)&(1<<(8*n)-1) != 0 {
 				return dst, start // lower is yet to be made
 			}
@@ -406,11 +407,11 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 		for {
 			for m == 0 {
 				if e += 8; e+8 <= len(text) {
-					y = swarLoad(text, e)
+					y = swar.Load(text, e)
 				} else {
 					y = swarLoadTail(text, e)
 				}
-				m = (^swarAlnum(y&^swarHigh) | y) & swarHigh
+				m = (^swarAlnum(y&^swar.High) | y) & swar.High
 			}
 			k := bits.TrailingZeros64(m) / 8
 			e += k
@@ -430,11 +431,11 @@ func appendASCIIWords(dst []word, text, lower string, i int) ([]word, int) {
 			dot = dot || c == '.'
 			joined = true
 			if e++; e+8 <= len(text) {
-				y = swarLoad(text, e)
+				y = swar.Load(text, e)
 			} else {
 				y = swarLoadTail(text, e)
 			}
-			m = (^swarAlnum(y&^swarHigh) | y) & swarHigh
+			m = (^swarAlnum(y&^swar.High) | y) & swar.High
 		}
 		t, l := text[start:e], text[start:e]
 		if lower != "" {
@@ -573,16 +574,6 @@ func isAlnum(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // upperOnly reports whether strings.ToUpper(s) == s, without allocating:
@@ -816,7 +807,7 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 	// gathered eight words a step.
 	nw := (n + 63) / 64
 	sets := slices.Grow(m.bits[:0], 4*nw)[:4*nw]
-	x := swarLoad(marks, 0)
+	x := swar.Load(marks, 0)
 	for k := 0; k < nw; k++ {
 		var starts, dets, openers, orgs uint64
 		for i, end := 64*k, min(n, 64*k+64); i < end; i += 8 {
@@ -824,7 +815,7 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 			// (x1) and of any of the four after each (ahead), that
 			// starts from its bit 0 (the sixteen zero bytes after the
 			// words' marks take the loads past them).
-			y := swarLoad(marks, i+8)
+			y := swar.Load(marks, i+8)
 			x1 := x>>8 | y<<56
 			a, b := x>>8|x>>16, y<<32|y<<40
 			ahead := (a | a>>16 | b | b<<16) >> aheadShift
@@ -838,12 +829,12 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 				openerAt = 2 // filterOpener
 				orgAt    = 3 // filterOrgWord
 			)
-			det := x & ahead >> detAt & swarOnes
+			det := x & ahead >> detAt & swar.Ones
 			sh := uint(i) % 64
-			starts |= swarByteBits(det|(x>>nameAt|x>>pluralAt|x1>>pluralAt)&swarOnes) << sh
+			starts |= swarByteBits(det|(x>>nameAt|x>>pluralAt|x1>>pluralAt)&swar.Ones) << sh
 			dets |= swarByteBits(det) << sh
-			openers |= swarByteBits(x&ahead>>openerAt&swarOnes) << sh
-			orgs |= swarByteBits(x>>orgAt&(x>>nameAt)&swarOnes) << sh
+			openers |= swarByteBits(x&ahead>>openerAt&swar.Ones) << sh
+			orgs |= swarByteBits(x>>orgAt&(x>>nameAt)&swar.Ones) << sh
 			x = y
 		}
 		s := sets[4*k : 4*k+4]

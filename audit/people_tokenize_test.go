@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // refAppendWords is appendWords as it was before its fast paths: every
@@ -39,7 +40,7 @@ func refAppendWords(dst []word, text string) []word {
 			break
 		}
 		t := text[start:i]
-		w := word{start: start, end: i, text: t, lower: strings.ToLower(t), ascii: isASCII(t), plain: isPlainQWord(t)}
+		w := word{start: start, end: i, text: t, lower: strings.ToLower(t), ascii: swar.ASCII(t), plain: isPlainQWord(t)}
 		if w.ascii {
 			w.lower = strings.Map(func(r rune) rune {
 				if 'A' <= r && r <= 'Z' {

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // VerbForm is a set of inflections a word is of its reporting verb.
@@ -572,11 +574,11 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 			// A run of ASCII letters and digits, eight bytes a step while
 			// eight are left (see structure_swar.go), without a call.
 			for ; i+8 <= end; i += 8 {
-				x := swarLoad(text, i)
+				x := swar.Load(text, i)
 				// The high bit of each byte that is not an ASCII letter
 				// or digit: bytes of 0x80 and above are tested without
 				// it, then ruled out.
-				if stop := (^swarAlnum(x&^swarHigh) | x) & swarHigh; stop != 0 {
+				if stop := (^swarAlnum(x&^swar.High) | x) & swar.High; stop != 0 {
 					i += bits.TrailingZeros64(stop) / 8
 					goto stopped
 				}
@@ -654,13 +656,13 @@ func lowerASCII(s string) string {
 		n := min(len(s), len(buf))
 		i := 0
 		for ; i+16 <= n; i += 16 {
-			x, y := swarLoad(s, i), swarLoad(s, i+8)
+			x, y := swar.Load(s, i), swar.Load(s, i+8)
 			b := buf[i : i+16]
 			binary.LittleEndian.PutUint64(b, swarLower(x))
 			binary.LittleEndian.PutUint64(b[8:], swarLower(y))
 		}
 		for ; i+8 <= n; i += 8 {
-			x := swarLoad(s, i)
+			x := swar.Load(s, i)
 			binary.LittleEndian.PutUint64(buf[i:], swarLower(x))
 		}
 		for ; i < n; i++ {
@@ -1059,8 +1061,8 @@ func (f *quoteFinder) block(bi int, v Span, nextOpens bool) {
 // rather than one a letter, mispredicted at its end.
 func letterRunEnd(text string, i, lim int) int {
 	for ; i+8 <= lim; i += 8 {
-		if l := swarLetters(swarLoad(text, i)); l != swarHigh {
-			return i + bits.TrailingZeros64(^l&swarHigh)/8
+		if l := swarLetters(swar.Load(text, i)); l != swar.High {
+			return i + bits.TrailingZeros64(^l&swar.High)/8
 		}
 	}
 	for i < lim && isASCIILetter(text[i]) {
@@ -1092,8 +1094,8 @@ func skipPlain(text string, i, lim int) (j, lastNS int) {
 	// first of either is found without a branch on which half holds
 	// it. Most steps hold none.
 	for j+16 <= lim {
-		x, y := swarLoad(text, j), swarLoad(text, j+8)
-		mx, my := x&swarHigh|quoteLike(x), y&swarHigh|quoteLike(y)
+		x, y := swar.Load(text, j), swar.Load(text, j+8)
+		mx, my := x&swar.High|quoteLike(x), y&swar.High|quoteLike(y)
 		if mx|my == 0 {
 			j += 16
 			continue
@@ -1108,11 +1110,11 @@ func skipPlain(text string, i, lim int) (j, lastNS int) {
 	// Then eight at a time: when they are ASCII, only the straight
 	// quotation marks among them stop the scan.
 	for ; j+8 <= lim; j += 8 {
-		x := swarLoad(text, j)
-		if x&swarHigh != 0 {
+		x := swar.Load(text, j)
+		if x&swar.High != 0 {
 			break // the byte loop takes over
 		}
-		if stop := swarEqual(x, '"') | swarEqual(x, '\''); stop != 0 {
+		if stop := swar.Equal(x, '"') | swar.Equal(x, '\''); stop != 0 {
 			return skipPlainBlanks(text, i, j+bits.TrailingZeros64(stop)/8)
 		}
 	}
@@ -1130,8 +1132,8 @@ func skipPlain(text string, i, lim int) (j, lastNS int) {
 // borrow), and bytes past ASCII are none of them. One test of a zero
 // byte, where testing each mark makes two.
 func quoteLike(x uint64) uint64 {
-	t := x&^(0x05*swarOnes) ^ '"'*swarOnes
-	return (t - swarOnes) &^ t & swarHigh
+	t := x&^(0x05*swar.Ones) ^ '"'*swar.Ones
+	return (t - swar.Ones) &^ t & swar.High
 }
 
 // skipPlainBlanks returns j and the end of the last rune of text[i:j]

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // TestQuoteLike holds quoteLike to its set (" ' # &) for every ASCII
@@ -20,7 +22,7 @@ func TestQuoteLike(t *testing.T) {
 					}
 				}
 				b[pos] = c
-				if got := quoteLike(swarLoad(b[:], 0)) != 0; got != in(c) {
+				if got := quoteLike(swar.Load(b[:], 0)) != 0; got != in(c) {
 					t.Fatalf("quoteLike(%q) = %v, want %v", b, got, in(c))
 				}
 			}
@@ -51,8 +53,8 @@ func TestQuoteLikeFirst(t *testing.T) {
 				break
 			}
 		}
-		x := swarLoad(b[:], 0)
-		if got := bits.TrailingZeros64(x&swarHigh|quoteLike(x)) / 8; got != want {
+		x := swar.Load(b[:], 0)
+		if got := bits.TrailingZeros64(x&swar.High|quoteLike(x)) / 8; got != want {
 			t.Fatalf("first of %q: %d, want %d", b, got, want)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 	"github.com/sourcecheck/sourcecheck/rules"
 )
 
@@ -176,11 +177,11 @@ func apartFrom(text string, i int) int {
 	// no other byte. A byte that is not ASCII may carry into the byte
 	// after it, but has its high bit set: the first byte told is right.
 	apart := func(x uint64) uint64 {
-		const k = 0x7f * swarOnes
-		return swarHigh &^ ((x ^ ('\'' * swarOnes) + k) & (x ^ ('-' * swarOnes) + k) &^ x)
+		const k = 0x7f * swar.Ones
+		return swar.High &^ ((x ^ ('\'' * swar.Ones) + k) & (x ^ ('-' * swar.Ones) + k) &^ x)
 	}
 	for ; i+8 <= len(text); i += 8 {
-		if m := apart(swarLoad(text, i)); m != 0 {
+		if m := apart(swar.Load(text, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -194,7 +195,7 @@ func apartFrom(text string, i int) int {
 			return len(text) + 1
 		}
 		// The last eight bytes, those before i left out.
-		if m := apart(swarLoad(text, len(text)-8)) >> (8 * (i + 8 - len(text))); m != 0 {
+		if m := apart(swar.Load(text, len(text)-8)) >> (8 * (i + 8 - len(text))); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}

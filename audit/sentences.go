@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // SentenceLexicon holds abbreviations and other sentence-boundary data
@@ -228,13 +230,13 @@ func (s *segmenter) run() {
 			// paths below have byte by byte.
 			j := i
 			for j+8 <= len(text) {
-				x := swarLoad(text, j)
+				x := swar.Load(text, j)
 				// The first byte of another kind ends the run, unless it
 				// is a comma or a line feed before a letter or digit: the
 				// masks are exact for the ASCII bytes before it, as a
 				// carry out of a byte of 0x80 or more only spoils the
 				// bytes after it.
-				if other := (^(swarEqual(x, ' ') | swarAlnum(x)) | x) & swarHigh; other != 0 {
+				if other := (^(swar.Equal(x, ' ') | swarAlnum(x)) | x) & swar.High; other != 0 {
 					j += bits.TrailingZeros64(other) / 8
 					if c := text[j]; c == ',' || c == '\n' && j+1 < len(text) && asciiAlnum[text[j+1]] {
 						j++
@@ -334,7 +336,7 @@ func (s *segmenter) run() {
 // packed little-endian in x, the high bit of each that ends a word: a
 // space, comma or line feed, the bytes of the run below '0' (see
 // swarSpaces).
-func plainSeps(x uint64) uint64 { return ^(x + (0x80-'0')*swarOnes) & swarHigh }
+func plainSeps(x uint64) uint64 { return ^(x + (0x80-'0')*swar.Ones) & swar.High }
 
 // plainRun sets the state as run does after text[i:j], a run of ASCII
 // letters, digits, plain spaces, commas and line feeds each before a
@@ -368,7 +370,7 @@ func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
 	*prev = rune(text[j-1])
 	w := j // the start of its last word: past the last separator, eight bytes a step
 	for w-8 >= i {
-		if sp := plainSeps(swarLoad(text, w-8)); sp != 0 {
+		if sp := plainSeps(swar.Load(text, w-8)); sp != 0 {
 			w += (64-bits.LeadingZeros64(sp))/8 - 8
 			goto found
 		}
@@ -379,7 +381,7 @@ func (s *segmenter) plainRun(i, j int, prev *rune, lineStart *bool) {
 		// that end at w, those before the run (which may not be ASCII)
 		// zeroed and left out, without a loop.
 		before := uint64(1)<<(8*(i-k)) - 1
-		if sp := plainSeps(swarLoad(text, k)&^before) &^ before; sp != 0 {
+		if sp := plainSeps(swar.Load(text, k)&^before) &^ before; sp != 0 {
 			w += (64-bits.LeadingZeros64(sp))/8 - 8
 		} else {
 			w = i

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // Span is a half-open byte range [Start, End) into Document.Text.
@@ -58,8 +60,8 @@ func newLineIndex(text string) *lineIndex {
 			// Eight ASCII bytes without a newline at a time: a checkpoint
 			// may fall up to seven bytes after the stride, still on a
 			// rune boundary.
-			x := swarLoad(text, i)
-			if x&swarHigh == 0 && swarEqual(x, '\n') == 0 {
+			x := swar.Load(text, i)
+			if x&swar.High == 0 && swar.Equal(x, '\n') == 0 {
 				i, runes = i+8, runes+8
 				continue
 			}

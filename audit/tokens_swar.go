@@ -1,16 +1,20 @@
 package audit
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
+)
 
 // alnumRun8 returns how many of the eight bytes of text from i are ASCII
 // letters and digits before the first that is not (8 when all are), and
 // whether those include a capital. text must have eight bytes from i.
 // The tokenisers pass most of a word in one step (see structure_swar.go).
 func alnumRun8(text string, i int) (n int, upper bool) {
-	x := swarLoad(text, i)
+	x := swar.Load(text, i)
 	// The high bit of each byte that is not an ASCII letter or digit:
 	// bytes of 0x80 and above are tested without it, then ruled out.
-	stop := (^swarAlnum(x&^swarHigh) | x) & swarHigh
+	stop := (^swarAlnum(x&^swar.High) | x) & swar.High
 	if stop == 0 {
 		return 8, swarUpper(x) != 0
 	}
@@ -22,7 +26,7 @@ func alnumRun8(text string, i int) (n int, upper bool) {
 // high bit of each byte that is an ASCII letter (see swarAlnum); bytes of
 // 0x80 and above are tested without their high bit, then ruled out.
 func swarLetters(x uint64) uint64 {
-	lower := x&^swarHigh | 0x20*swarOnes
-	letter := (lower + (0x80-'a')*swarOnes) &^ (lower + (0x80-'z'-1)*swarOnes)
-	return letter &^ x & swarHigh
+	lower := x&^swar.High | 0x20*swar.Ones
+	letter := (lower + (0x80-'a')*swar.Ones) &^ (lower + (0x80-'z'-1)*swar.Ones)
+	return letter &^ x & swar.High
 }

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // phraseMatcher finds listed phrases in text exactly as the regular
@@ -299,12 +301,12 @@ func (m *phraseMatcher) eachWordStart(text string, fn func(start, end int) bool)
 	// as starts when a phrase may start with one (wide).
 	var leads uint64
 	if m.wide {
-		leads = swarHigh
+		leads = swar.High
 	}
 	letters := m.letterStarts
 scan:
 	for i+8 <= len(text) {
-		x := swarLoad(text, i)
+		x := swar.Load(text, i)
 		var runs uint64
 		if letters {
 			runs = swarLetters(x)
@@ -341,7 +343,7 @@ scan:
 				// does not mark, if it is no word character, or runs on
 				// past these eight bytes.
 				var q int
-				if rest := (^runs & swarHigh) >> tz; rest != 0 {
+				if rest := (^runs & swar.High) >> tz; rest != 0 {
 					q = p + bits.TrailingZeros64(rest)/8
 					if isASCIIWord(text[q]) {
 						q = wordRunEnd(text, q)
@@ -366,7 +368,7 @@ scan:
 				}
 				i, prev = end, 0
 				if isASCIIWord(text[end-1]) {
-					prev = swarHigh >> 56
+					prev = swar.High >> 56
 				}
 				continue scan
 			}
@@ -387,8 +389,8 @@ scan:
 // on a byte at a time from the first byte that is neither.
 func wordRunEnd(text string, i int) int {
 	for ; i+8 <= len(text); i += 8 {
-		if w := alnumMask(swarLoad(text, i)); w != swarHigh {
-			i += bits.TrailingZeros64(^w&swarHigh) / 8
+		if w := alnumMask(swar.Load(text, i)); w != swar.High {
+			i += bits.TrailingZeros64(^w&swar.High) / 8
 			break
 		}
 	}
@@ -401,15 +403,15 @@ func wordRunEnd(text string, i int) int {
 // alnumMask returns x, eight bytes of text, with the high bit of each
 // byte set where the byte is an ASCII letter or digit, and every other
 // bit clear: swarAlnum of the bytes below 0x80.
-func alnumMask(x uint64) uint64 { return swarAlnum(x&^swarHigh) &^ x }
+func alnumMask(x uint64) uint64 { return swarAlnum(x&^swar.High) &^ x }
 
 // asciiWordMask returns x, eight bytes of text, with the high bit of each
 // byte set where the byte is an ASCII word character (isASCIIWord), and
 // every other bit clear.
 func asciiWordMask(x uint64) uint64 {
-	y := x ^ '_'*swarOnes // zero where the byte is '_'
-	under := ^((y&(0x7f*swarOnes) + 0x7f*swarOnes) | y)
-	return alnumMask(x) | under&swarHigh
+	y := x ^ '_'*swar.Ones // zero where the byte is '_'
+	under := ^((y&(0x7f*swar.Ones) + 0x7f*swar.Ones) | y)
+	return alnumMask(x) | under&swar.High
 }
 
 // wordBoundary reports whether \b holds at byte offset i of text.

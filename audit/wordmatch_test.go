@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sourcecheck/sourcecheck/internal/swar"
 )
 
 // phraseRegexp is the regular expression phraseMatcher stands for.
@@ -146,7 +148,7 @@ func TestSWARMasks(t *testing.T) {
 						want |= 0x80 << (8 * k)
 					}
 				}
-				if got := c.mask(swarLoad(string(buf), 0)); got != want {
+				if got := c.mask(swar.Load(string(buf), 0)); got != want {
 					t.Fatalf("%s(%q) = %#x, want %#x", c.name, buf, got, want)
 				}
 			}

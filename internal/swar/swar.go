@@ -8,8 +8,8 @@ package swar
 // Ones has 0x01 in each byte, High 0x80: Ones*k repeats the byte k, and
 // x&High keeps each byte's high bit.
 const (
-	Ones uint64 = 0x0101010101010101
-	High uint64 = 0x8080808080808080
+	Ones = 0x0101010101010101
+	High = 0x8080808080808080
 )
 
 // Load returns the eight bytes of s from i, packed little-endian (the
