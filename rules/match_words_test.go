@@ -177,26 +177,17 @@ func TestAliasWordsLists(t *testing.T) {
 			t.Errorf("Start lacks %q", w)
 		}
 	}
-	for _, w := range aw.Whole {
-		if _, ok := slices.BinarySearch(aw.Start, w); !ok {
-			t.Errorf("Whole has %q, Start does not", w)
+	within := func(name string, sub []string, ofName string, of []string) {
+		for _, w := range sub {
+			if _, ok := slices.BinarySearch(of, w); !ok {
+				t.Errorf("%s has %q, %s does not", name, w, ofName)
+			}
 		}
 	}
-	for _, w := range aw.Start {
-		if _, ok := slices.BinarySearch(aw.Any, w); !ok {
-			t.Errorf("Start has %q, Any does not", w)
-		}
-	}
-	for _, w := range aw.Whole {
-		if _, ok := slices.BinarySearch(aw.End, w); !ok {
-			t.Errorf("Whole has %q, End does not", w)
-		}
-	}
-	for _, w := range aw.End {
-		if _, ok := slices.BinarySearch(aw.Any, w); !ok {
-			t.Errorf("End has %q, Any does not", w)
-		}
-	}
+	within("Whole", aw.Whole, "Start", aw.Start)
+	within("Start", aw.Start, "Any", aw.Any)
+	within("Whole", aw.Whole, "End", aw.End)
+	within("End", aw.End, "Any", aw.Any)
 	for _, w := range []string{"rights", "rightss", "ngo", "ngos", "afp"} {
 		if _, ok := slices.BinarySearch(aw.End, w); !ok {
 			t.Errorf("End lacks %q", w)
