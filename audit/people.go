@@ -678,7 +678,7 @@ type wordMarks struct {
 	marks []uint8
 	// bits holds four bit sets over the words, bit i%64 of bits[4k+s]
 	// for words[i], k = i/64: s = setStarts, the words at which
-	// findPeople may find a person (nextPersonStart); setDeterminers,
+	// findPeople may find a person (nextStart); setDeterminers,
 	// the words marked filterDeterminer that have one marked
 	// filterUnnamed in the four after them; setOpeners, those marked
 	// filterOpener that have one marked filterHead in the four after
@@ -948,7 +948,9 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found, set with each
 	for i := 0; i < len(words); i++ {
-		if i = lex.nextPersonStart(words, marks, i); i == len(words) {
+		// The next word at which a person may start (setStarts):
+		// findPeople passes the others, most of them, unread.
+		if i = marks.nextStart(i); i == len(words) {
 			break
 		}
 		// Unnamed people: determiner + up to two modifiers + noun.
@@ -1158,19 +1160,6 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		i = next - 1
 	}
 	return out
-}
-
-// nextPersonStart returns the index of the first of words from i at which
-// findPeople may find a person, len(words) if none: a determiner that
-// the four words after it may make an unnamed person (a word the
-// determiners' filter holds, with one of unnamedF after it), one that
-// may be a plural head or come before one (mayPluralHead), or a name
-// token. findPeople passes the other words, most of them, without
-// looking further.
-//
-// markWords gathered those words in the bit set m.starts.
-func (l *PeopleLexicon) nextPersonStart(words []word, m *wordMarks, i int) int {
-	return m.nextStart(i)
 }
 
 // invertedTag reports whether the verb at words[v] opens an inverted

@@ -9,8 +9,20 @@ import (
 	"github.com/sourcecheck/sourcecheck/internal/corpustest"
 )
 
-// refNextPersonStart is nextPersonStart as it was before markWords: a
-// walk over every word from i. (A determiner counts only with a word of
+// mayAny reports whether f may hold one of words[from:to], to cut at
+// len(words): false means none is a member. It is how the person and
+// definite passes screened words before markWords gathered bit sets.
+func (f *wordFilter) mayAny(words []word, from, to int) bool {
+	for k := from; k < min(to, len(words)); k++ {
+		if f.hasWord(&words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// refNextPersonStart is findPeople's next start (wordMarks.nextStart)
+// as it was before markWords: a walk over every word from i. (A determiner counts only with a word of
 // unnamedF in the four after it, as findPeople asked before it looked
 // further.)
 func refNextPersonStart(l *PeopleLexicon, words []word, names []bool, i int) int {
@@ -79,8 +91,8 @@ func refFindDefinites(text string, words []word, lex *PeopleLexicon) []Definite 
 
 // checkMarks fails t where the marks of text's words (markWords) are not
 // what the passes that read them asked of every word before: the name
-// tokens, and the words nextPersonStart, findDefinites and findOrgs look
-// at; or where nextPersonStart and findDefinites, reading them, find
+// tokens, and the words nextStart, findDefinites and findOrgs look
+// at; or where nextStart and findDefinites, reading them, find
 // otherwise than walking every word. marks is reused, as the analysis
 // reuses its own.
 func checkMarks(t *testing.T, l *PeopleLexicon, marks *wordMarks, text string) bool {
@@ -122,9 +134,9 @@ func checkMarks(t *testing.T, l *PeopleLexicon, marks *wordMarks, text string) b
 		return false
 	}
 	for i := 0; i < len(words); {
-		got, want := l.nextPersonStart(words, marks, i), refNextPersonStart(l, words, names, i)
+		got, want := marks.nextStart(i), refNextPersonStart(l, words, names, i)
 		if got != want {
-			t.Errorf("nextPersonStart(%.100q, %d) = %d, want %d", text, i, got, want)
+			t.Errorf("nextStart(%.100q, %d) = %d, want %d", text, i, got, want)
 			return false
 		}
 		// findPeople goes on at the word after, or further on.

@@ -8,7 +8,7 @@ import (
 )
 
 // TestNextPersonStart holds the words findPeople passes over without a
-// look (nextPersonStart) to those it passed over before: no determiner
+// look (nextStart) to those it passed over before: no determiner
 // with a word unnamedF may hold in the four after it (unnamedAt finds
 // nothing at the others, as the test below holds), no name token, and no plural head (pluralHead) here or next, stopping
 // at the first its screens let through; and the
@@ -30,17 +30,17 @@ func TestNextPersonStart(t *testing.T) {
 			l.markWords(&marks, words)
 			names := l.appendNameTokens(nil, words)
 			for i := 0; i < len(words); {
-				j := l.nextPersonStart(words, &marks, i)
+				j := marks.nextStart(i)
 				for k := i; k < j; k++ {
 					if names[k] || l.determiners[words[k].lower] && l.unnamedF.mayAny(words, k+1, k+5) || plural(words, k) || plural(words, k+1) {
-						t.Fatalf("nextPersonStart passes over %q (word %d of %.100q)", words[k].text, k, a.Body)
+						t.Fatalf("nextStart passes over %q (word %d of %.100q)", words[k].text, k, a.Body)
 					}
 				}
 				// It stops where its screens, asked of the word and the
 				// next, let findPeople look: no earlier.
 				if j < len(words) && !names[j] && !(l.determinerF.hasWord(&words[j]) && l.unnamedF.mayAny(words, j+1, j+5)) && !l.mayPluralHead(&words[j]) &&
 					(j+1 == len(words) || !l.mayPluralHead(&words[j+1])) {
-					t.Fatalf("nextPersonStart stops at %q (word %d of %.100q)", words[j].text, j, a.Body)
+					t.Fatalf("nextStart stops at %q (word %d of %.100q)", words[j].text, j, a.Body)
 				}
 				i = j + 1
 			}

@@ -68,17 +68,6 @@ func (f *wordFilter) may(w string) bool {
 // (has masks out the flag bits of w.fb: see word.fbits.)
 func (f *wordFilter) hasWord(w *word) bool { return f.has(uint32(w.fa), uint32(w.fb)) }
 
-// mayAny reports whether f may hold one of words[from:to], to cut at
-// len(words): false means none is a member.
-func (f *wordFilter) mayAny(words []word, from, to int) bool {
-	for k := from; k < min(to, len(words)); k++ {
-		if f.hasWord(&words[k]) {
-			return true
-		}
-	}
-	return false
-}
-
 // has reports whether bits a and b, as wordFilterBits gives them, are
 // both set. Masking the index to the filter's 128 words, which a bit
 // below 8192 never leaves, spares the bounds checks.
