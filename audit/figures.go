@@ -1117,7 +1117,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					}
 					// No lower-case letter (the first is a letter): the
 					// word is in capitals if it has two letters or more.
-					caps = (x+(0x80-'a')*swar.Ones)&swar.High&m == 0 && n > 1
+					caps = swar.AtLeast(x, 'a')&m == 0 && n > 1
 				} else if i+16 <= len(s) {
 					// A word of eight bytes or more: most end within the
 					// next eight, read the same way.
@@ -1138,7 +1138,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 							id = v.lookupHashed(s[i:end], h, true)
 						}
 						flags = c.words[id].flags
-						caps = ((x+(0x80-'a')*swar.Ones)|(y+(0x80-'a')*swar.Ones)&m)&swar.High == 0
+						caps = swar.AtLeast(x, 'a')|swar.AtLeast(y, 'a')&m == 0
 					}
 				}
 			}

@@ -178,7 +178,7 @@ func scanString[T ~string | ~[]byte](s T, i int) (next int, escaped, ok bool) {
 		// (see swarSpaces), so their bits are exact.
 		for j+8 <= len(s) {
 			x := swar.Load(s, j)
-			stop := swar.Equal(x, '"') | swar.Equal(x, '\\') | ^(x+(0x80-0x20)*swar.Ones)&swar.High | x&swar.High
+			stop := swar.Equal(x, '"') | swar.Equal(x, '\\') | swar.High&^swar.AtLeast(x, 0x20) | x&swar.High
 			if stop != 0 {
 				j += bits.TrailingZeros64(stop) / 8
 				break

@@ -336,7 +336,7 @@ func (s *segmenter) run() {
 // packed little-endian in x, the high bit of each that ends a word: a
 // space, comma or line feed, the bytes of the run below '0' (see
 // swarSpaces).
-func plainSeps(x uint64) uint64 { return ^(x + (0x80-'0')*swar.Ones) & swar.High }
+func plainSeps(x uint64) uint64 { return swar.High &^ swar.AtLeast(x, '0') }
 
 // plainRun sets the state as run does after text[i:j], a run of ASCII
 // letters, digits, plain spaces, commas and line feeds each before a

@@ -34,16 +34,14 @@ func swarLoadTail(s string, i int) uint64 {
 // ASCII byte sets its high bit exactly when the byte is at least k, and
 // never carries into the next byte.
 func swarSpaces(x uint64) uint64 {
-	ge := func(k uint64) uint64 { return (x + (0x80-k)*swar.Ones) & swar.High }
-	return ge('\t')&^ge('\r'+1) | ge(' ')&^ge(' '+1)
+	return swar.Between(x, '\t', '\r') | swar.Equal(x, ' ')
 }
 
 // swarUpper returns, for eight bytes packed little-endian in x, the high
 // bit of each that is an ASCII capital. Bytes of 0x80 and above have
 // theirs cleared before the test and are never capitals.
 func swarUpper(x uint64) uint64 {
-	h := x &^ swar.High
-	return (h + (0x80-'A')*swar.Ones) &^ (h + (0x80-'Z'-1)*swar.Ones) &^ x & swar.High
+	return swar.Between(x&^swar.High, 'A', 'Z') &^ x
 }
 
 // swarLower returns the eight bytes packed in x with their ASCII
@@ -55,9 +53,12 @@ func swarLower(x uint64) uint64 { return x | swarUpper(x)>>2 }
 // digit, or a letter once 0x20 folds it to lower case (no other ASCII
 // byte folds into a to z).
 func swarAlnum(x uint64) uint64 {
+	// swar.Between(x, '0', '9') | swar.Between(lower, 'a', 'z'), with
+	// one mask where the two would take two: this runs at every eight
+	// bytes of every tokenizer.
 	lower := x | 0x20*swar.Ones
-	digit := (x + (0x80-'0')*swar.Ones) &^ (x + (0x80-'9'-1)*swar.Ones)
-	letter := (lower + (0x80-'a')*swar.Ones) &^ (lower + (0x80-'z'-1)*swar.Ones)
+	digit := (x + (0x80-'0')*swar.Ones) &^ (x + (0x7f-'9')*swar.Ones)
+	letter := (lower + (0x80-'a')*swar.Ones) &^ (lower + (0x7f-'z')*swar.Ones)
 	return (digit | letter) & swar.High
 }
 

@@ -26,7 +26,5 @@ func alnumRun8(text string, i int) (n int, upper bool) {
 // high bit of each byte that is an ASCII letter (see swarAlnum); bytes of
 // 0x80 and above are tested without their high bit, then ruled out.
 func swarLetters(x uint64) uint64 {
-	lower := x&^swar.High | 0x20*swar.Ones
-	letter := (lower + (0x80-'a')*swar.Ones) &^ (lower + (0x80-'z'-1)*swar.Ones)
-	return letter &^ x & swar.High
+	return swar.Between(x&^swar.High|0x20*swar.Ones, 'a', 'z') &^ x
 }

@@ -26,11 +26,15 @@ func AtLeast(x uint64, k byte) uint64 {
 	return (x + (0x80-uint64(k))*Ones) & High
 }
 
+// Between returns, for eight ASCII bytes packed in x, the high bit of
+// each byte from lo to hi (lo <= hi < 0x80).
+func Between(x uint64, lo, hi byte) uint64 {
+	return (x + (0x80-uint64(lo))*Ones) &^ (x + (0x7f-uint64(hi))*Ones) & High
+}
+
 // Equal returns, for eight ASCII bytes packed in x, the high bit of each
 // byte equal to the ASCII byte k.
-func Equal(x uint64, k byte) uint64 {
-	return AtLeast(x, k) &^ AtLeast(x, k+1)
-}
+func Equal(x uint64, k byte) uint64 { return Between(x, k, k) }
 
 // ASCII reports whether every byte of s is ASCII: it ORs the bytes
 // together eight at a time, and the last eight (overlapping the step

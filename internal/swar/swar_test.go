@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestMasks holds AtLeast and Equal to a byte-by-byte reference on every
+// TestMasks holds AtLeast, Between and Equal to a byte-by-byte reference on every
 // ASCII byte in every position, with every other byte in its neighbours
 // (a carry or borrow from one byte into the next would show there).
 func TestMasks(t *testing.T) {
@@ -37,6 +37,20 @@ func TestMasks(t *testing.T) {
 					if k < 0x80 {
 						if got := Equal(x, k); got != eq {
 							t.Errorf("Equal(%q, %#x) = %#x, want %#x", buf, k, got, eq)
+						}
+					}
+					for _, hi := range []byte{k, k + 9, 0x7f} {
+						if k >= 0x80 || hi < k || hi >= 0x80 {
+							continue
+						}
+						var in uint64
+						for i, c := range buf {
+							if k <= c && c <= hi {
+								in |= 0x80 << (8 * i)
+							}
+						}
+						if got := Between(x, k, hi); got != in {
+							t.Errorf("Between(%q, %#x, %#x) = %#x, want %#x", buf, k, hi, got, in)
 						}
 					}
 				}
