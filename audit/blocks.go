@@ -239,7 +239,8 @@ func (l *BlockLexicon) compile() error {
 			return fmt.Errorf("seams[%d] (%s): %w", i, s.Cue, err)
 		}
 		s.re = re
-		s.first = firstBytes(expr)
+		x := parseCueSyntax(expr)
+		s.first = x.firstBytes()
 		s.reason = fmt.Sprintf("seam %q (%s)", s.Cue, s.Kind)
 	}
 	for i := range l.Cues {
@@ -269,19 +270,20 @@ func (l *BlockLexicon) compile() error {
 		}
 		c.re = re
 		c.reason = fmt.Sprintf("cue %q (%s)", c.Cue, c.Kind)
+		x := parseCueSyntax(expr)
 		if c.At == "whole" || c.At == "prefix" {
-			c.first = firstBytes(expr)
-			c.lead = leadingLiterals(expr)
+			c.first = x.firstBytes()
+			c.lead = x.leadingLiterals()
 		}
 		if c.At == "whole" || c.At == "suffix" {
-			c.last = lastBytes(expr)
+			c.last = x.lastBytes()
 		}
 		// The unanchored patterns are tried at every position; an anchored
 		// one may still run through much of a block before it fails (a
 		// capitalised name, then no dash), and a search for a few
 		// literals is cheaper than that. Leading literals already say
 		// more.
-		c.need = requiredLiterals(expr)
+		c.need = x.requiredLiterals()
 		if c.At == "whole" || c.At == "prefix" {
 			if c.lead != nil || len(c.need) > maxAnchoredNeed {
 				c.need = nil
@@ -289,7 +291,7 @@ func (l *BlockLexicon) compile() error {
 		}
 		c.needLast, c.needs = nil, nil
 		if c.need != nil {
-			c.needLast, c.needs = cueNeeds(expr, c.need, c.last, c.At == "whole")
+			c.needLast, c.needs = x.cueNeeds(c.need, c.last, c.At == "whole")
 		}
 	}
 	l.cueFirst, l.cueLast = nil, nil
@@ -964,20 +966,46 @@ func (l *BlockLexicon) trimClosers(s string) string {
 // marks.
 func (l *BlockLexicon) truncated(s string) bool { return l.finalMark(s) == "…" }
 
+// cueSyntax is the regular expression of a cue or seam parsed once for
+// the analyses that screen blocks before it runs (regexp.Compile parses
+// it again for itself, but keeps nothing of the tree): parsing is most of
+// their cost, \p{L} and the like spelling out hundreds of ranges. None of
+// the analyses modifies the tree.
+type cueSyntax struct {
+	re     *syntax.Regexp // as parsed; nil if expr does not parse
+	simple *syntax.Regexp // re.Simplify(), made when first asked for
+}
+
+// parseCueSyntax parses expr as regexp.Compile does.
+func parseCueSyntax(expr string) *cueSyntax {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return &cueSyntax{}
+	}
+	return &cueSyntax{re: re}
+}
+
+// simplified returns x.re simplified (counted repetitions spelled out).
+func (x *cueSyntax) simplified() *syntax.Regexp {
+	if x.simple == nil && x.re != nil {
+		x.simple = x.re.Simplify()
+	}
+	return x.simple
+}
+
 // requiredLiterals returns strings one of which every match of the
-// regular expression expr contains, or nil when it finds none: the
+// regular expression contains, or nil when it finds none: the
 // literals a match must start its mandatory part with ("Photo" or "Image"
 // in (?:Photo|Image)\s*:). Searching a block for them first spares the
 // regular expression engine most blocks, which matters because the
 // backtracker's cost grows with the size of the compiled program (a
 // bounded repeat like [^.]{1,80} copies its instruction 80 times). Only
 // case-sensitive literals count.
-func requiredLiterals(expr string) []string {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
+func (x *cueSyntax) requiredLiterals() []string {
+	if x.re == nil {
 		return nil
 	}
-	lits, ok := mandatoryLiterals(re)
+	lits, ok := mandatoryLiterals(x.re)
 	if !ok || slices.Contains(lits, "") {
 		return nil
 	}
@@ -1045,16 +1073,16 @@ type cueNeed struct {
 }
 
 // cueNeeds returns what a block must hold for the regular expression
-// expr, whose matches all contain one of need, to match it: needs[0]
-// for any block and, when last is not nil (expr is anchored at the
+// x, whose matches all contain one of need, to match it: needs[0]
+// for any block and, when last is not nil (x is anchored at the
 // text's end and its matches end in a byte of last), for each byte of
 // last the index in needs of what a match ending in that byte needs, or
 // nil when that is needs[0] for every byte. anchored says that the
 // matches start at the text's start too (then at most maxAnchoredNeed
 // strings are searched for).
-func cueNeeds(expr string, need []string, last *byteSet, anchored bool) (*[256]uint8, []cueNeed) {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
+func (x *cueSyntax) cueNeeds(need []string, last *byteSet, anchored bool) (*[256]uint8, []cueNeed) {
+	re := x.re
+	if re == nil {
 		return nil, []cueNeed{{lits: need}}
 	}
 	needs := []cueNeed{{lits: need, b: rareByte(re)}}
@@ -1322,12 +1350,12 @@ func shortest(lits []string) int {
 }
 
 // leadingLiterals returns strings one of which every match of the
-// regular expression expr, anchored at the start of the text, begins
+// regular expression x, anchored at the start of the text, begins
 // with, or nil when it finds none: "Image" or "Picture" for
 // ^(?:Image|Picture)\s*:. Only case-sensitive literals count.
-func leadingLiterals(expr string) []string {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
+func (x *cueSyntax) leadingLiterals() []string {
+	re := x.re
+	if re == nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
 		return nil
 	}
 	lits, ok := startLiterals(re.Sub[1])
@@ -1409,21 +1437,21 @@ func (b *byteSet) hasLast(s string) bool {
 }
 
 // firstBytes returns the bytes that a non-empty match of the regular
-// expression expr, anchored where it starts, can begin with, or nil when
+// expression x, anchored where it starts, can begin with, or nil when
 // it cannot tell or the expression matches the empty string. An anchored
 // expression run on a block its first byte rules out is not run: Go's
 // backtracker clears memory in proportion to the block's length before
 // it fails at the first byte.
-func firstBytes(expr string) *byteSet { return edgeBytes(expr, false) }
+func (x *cueSyntax) firstBytes() *byteSet { return x.edgeBytes(false) }
 
 // edgeBytes is firstBytes, or lastBytes when last is true.
-func edgeBytes(expr string, last bool) *byteSet {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
+func (x *cueSyntax) edgeBytes(last bool) *byteSet {
+	re := x.simplified()
+	if re == nil {
 		return nil
 	}
 	var set byteSet
-	if nullable := addEdgeBytes(&set, re.Simplify(), last); nullable {
+	if nullable := addEdgeBytes(&set, re, last); nullable {
 		return nil
 	}
 	return &set
@@ -1517,11 +1545,11 @@ func addRuneRange(set *byteSet, lo, hi rune) {
 }
 
 // lastBytes returns the bytes that a non-empty match of the regular
-// expression expr, anchored where it ends, can end with, or nil when it
+// expression x, anchored where it ends, can end with, or nil when it
 // cannot tell or the expression matches the empty string. A suffix cue
 // tried on a block its last byte rules out is not run: most paragraphs
 // end in a full stop, which few suffix cues can end with.
-func lastBytes(expr string) *byteSet { return edgeBytes(expr, true) }
+func (x *cueSyntax) lastBytes() *byteSet { return x.edgeBytes(true) }
 
 // addLastRuneRange adds to set the last bytes of the UTF-8 encodings of
 // the runes lo to hi: the ASCII bytes themselves, a single rune's last
