@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -960,22 +959,15 @@ func Fold(s string) string {
 // normalizeKey returns the normalised words of s joined by single spaces:
 // two aliases with the same key are the same alias to the matcher.
 func normalizeKey(s string) string {
-	toks, arena := tokenize(s, nil, nil, nil)
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.Write(arena[t.key0:t.key1])
-	}
-	return b.String()
+	var ph phraseScratch
+	return string(ph.key(s))
 }
 
-// aliasShape returns what the matcher needs to know about an alias's
-// punctuation: the positions of its commas, and whether it has a gap that
-// text could never match (brackets, quotes, a sentence period).
-func aliasShape(s string) (commas uint64, unmatchable bool) {
-	toks, _ := tokenize(s, nil, nil, nil)
+// shapeOf returns what the matcher needs to know about the punctuation
+// of the alias whose words are toks: the positions of its commas, and
+// whether it has a gap that text could never match (brackets, quotes, a
+// sentence period).
+func shapeOf(toks []token) (commas uint64, unmatchable bool) {
 	for k, t := range toks {
 		if k == 0 {
 			continue
@@ -991,6 +983,34 @@ func aliasShape(s string) (commas uint64, unmatchable bool) {
 		}
 	}
 	return commas, false
+}
+
+// phraseScratch tokenizes the many short phrases (aliases and
+// back-references) a registry is checked and built from into the same
+// slices, phrase after phrase, rather than into new ones for each.
+type phraseScratch struct {
+	sc  scratch
+	buf []byte
+}
+
+// tokenize returns the words of s and the arena holding their keys,
+// valid until ph is used again.
+func (ph *phraseScratch) tokenize(s string) ([]token, []byte) {
+	ph.sc.toks, ph.sc.arena = tokenize(s, ph.sc.toks[:0], ph.sc.arena[:0], nil)
+	return ph.sc.toks, ph.sc.arena
+}
+
+// key returns normalizeKey(s) as bytes, valid until ph is used again.
+func (ph *phraseScratch) key(s string) []byte {
+	toks, arena := ph.tokenize(s)
+	ph.buf = ph.buf[:0]
+	for i, t := range toks {
+		if i > 0 {
+			ph.buf = append(ph.buf, ' ')
+		}
+		ph.buf = append(ph.buf, arena[t.key0:t.key1]...)
+	}
+	return ph.buf
 }
 
 // isExact reports whether an alias is short enough (at most four letters)
@@ -1037,19 +1057,21 @@ type edge struct {
 	word          string
 }
 
-func newMatcher(entries []entry) *matcher {
-	b := &trieBuilder{m: &matcher{terms: make([][]term, 1)}, children: make(map[edgeKey]int32)}
+// newMatcher builds the matcher of entries' aliases and back-references,
+// tokenizing them with ph.
+func newMatcher(entries []entry, ph *phraseScratch) *matcher {
+	b := &trieBuilder{m: &matcher{terms: make([][]term, 1)}, children: make(map[edgeKey]int32), ph: ph}
 	backrefs := make(map[string]bool)
 	for _, e := range entries {
 		for _, a := range e.Aliases {
 			b.add(term{id: e.ID, alias: a}, a)
 		}
 		for _, br := range e.BackRefs {
-			key := normalizeKey(br)
-			if backrefs[key] {
+			key := ph.key(br)
+			if backrefs[string(key)] {
 				continue
 			}
-			backrefs[key] = true
+			backrefs[string(key)] = true
 			b.add(term{alias: br, backref: true}, br)
 		}
 	}
@@ -1061,6 +1083,7 @@ func newMatcher(entries []entry) *matcher {
 type trieBuilder struct {
 	m        *matcher
 	children map[edgeKey]int32
+	ph       *phraseScratch
 }
 
 type edgeKey struct {
@@ -1069,23 +1092,23 @@ type edgeKey struct {
 }
 
 func (b *trieBuilder) add(t term, phrase string) {
-	toks, arena := tokenize(phrase, nil, nil, nil)
+	toks, arena := b.ph.tokenize(phrase)
 	if len(toks) == 0 {
 		return
 	}
-	t.commas, _ = aliasShape(phrase)
+	t.commas, _ = shapeOf(toks)
 	exact := isExact(phrase)
 	m, nd := b.m, int32(0)
 	for _, tk := range toks {
 		if exact {
 			t.exact = append(t.exact, phrase[tk.start:tk.end])
 		}
-		k := edgeKey{nd, string(arena[tk.key0:tk.key1])}
-		child, ok := b.children[k]
+		w := arena[tk.key0:tk.key1]
+		child, ok := b.children[edgeKey{nd, string(w)}] // no copy of w to look up
 		if !ok {
 			child = int32(len(m.terms))
 			m.terms = append(m.terms, nil)
-			b.children[k] = child
+			b.children[edgeKey{nd, string(w)}] = child
 		}
 		nd = child
 	}

@@ -174,7 +174,7 @@ func LoadRegistry(name string, data []byte) (*Registry, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, YAMLError(name, err)
 	}
-	p := &parser{NodeParser{File: name}}
+	p := &parser{NodeParser: NodeParser{File: name}}
 	entries := p.document(&doc)
 	if p.Problems() > 0 {
 		return nil, p.Err()
@@ -268,23 +268,25 @@ func build(entries []entry) (*Registry, error) {
 		id, alias, file string
 		line            int
 	}
+	var ph phraseScratch
 	aliasOwner := make(map[string]claim)
 	for _, e := range entries {
 		for k, a := range e.Aliases {
-			key := normalizeKey(a)
-			if prev, ok := aliasOwner[key]; ok && prev.id != e.ID {
+			key := ph.key(a)
+			prev, ok := aliasOwner[string(key)]
+			if ok && prev.id != e.ID {
 				fail(e.file, e.aliasLines[k], "alias %q of source %q is already claimed by source %q as %q (%s:%d)",
 					a, e.ID, prev.id, prev.alias, prev.file, prev.line)
 				continue
 			}
-			if _, ok := aliasOwner[key]; !ok {
-				aliasOwner[key] = claim{e.ID, a, e.file, e.aliasLines[k]}
+			if !ok {
+				aliasOwner[string(key)] = claim{e.ID, a, e.file, e.aliasLines[k]}
 			}
 		}
 	}
 	for _, e := range entries {
 		for k, b := range e.BackRefs {
-			key := normalizeKey(b)
+			key := string(ph.key(b))
 			if owner, ok := aliasOwner[key]; ok {
 				fail(e.file, e.backrefLines[k], "back-reference %q of source %q equals alias %q of source %q (%s:%d)",
 					b, e.ID, owner.alias, owner.id, owner.file, owner.line)
@@ -300,7 +302,7 @@ func build(entries []entry) (*Registry, error) {
 	if len(errs) > 0 {
 		return nil, joinLoadErrors(errs)
 	}
-	r.m = newMatcher(entries)
+	r.m = newMatcher(entries, &ph)
 	return r, nil
 }
 
@@ -338,7 +340,10 @@ func YAMLError(name string, err error) error {
 // parser walks a registry or rule document node by node (see
 // NodeParser), so that every problem is reported with its line and all
 // problems are reported at once.
-type parser struct{ NodeParser }
+type parser struct {
+	NodeParser
+	ph phraseScratch // for the registry's aliases and back-references
+}
 
 // document parses the top level: version and sources.
 func (p *parser) document(doc *yaml.Node) []entry {
@@ -506,11 +511,12 @@ func (p *parser) strs(v *yaml.Node, key string) ([]string, []int) {
 		if s == "" {
 			continue
 		}
-		if normalizeKey(s) == "" {
+		toks, _ := p.ph.tokenize(s)
+		if len(toks) == 0 {
 			p.Fail(item, "%s item %q has no letters or digits", key, s)
 			continue
 		}
-		if _, bad := aliasShape(s); bad && key != "conflicts" {
+		if _, bad := shapeOf(toks); bad && key != "conflicts" {
 			p.Fail(item, "%s item %q has punctuation between its words that text can never match (brackets, quotes, a sentence period)", key, s)
 			continue
 		}

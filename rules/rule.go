@@ -318,7 +318,7 @@ var ruleKeys = []string{"id", "level", "check", "message", "fix", "description",
 // compiled by audit.NewEngine, which reports them the same way.
 func LoadRules(name string, data []byte) ([]*Rule, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	p := &parser{NodeParser{File: name}}
+	p := &parser{NodeParser: NodeParser{File: name}}
 	var out []*Rule
 	seen := map[string]bool{}
 	for {
