@@ -82,6 +82,7 @@ type pmEdge struct {
 // matches "state run"), and words must not contain one.
 func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 	m := &phraseMatcher{nodes: make([]pmNode, 1), hyphen: hyphen}
+	var edges []pmEdge // where the nodes' first edges are carved from
 	for pi, words := range phrases {
 		n := int32(0)
 		for wi, w := range words {
@@ -93,7 +94,7 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 				n = m.nodes[n].sep
 			}
 			for _, r := range w {
-				n = m.child(n, foldRune(r))
+				n = m.child(n, foldRune(r), &edges)
 			}
 		}
 		if n != 0 && m.nodes[n].accept == 0 {
@@ -123,18 +124,29 @@ func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
 		if !isASCIILetter(byte(b)) {
 			m.letterStarts = false
 		}
-		for c := range 256 {
-			// A byte that is no word character after b ends a run of
-			// one, which only a phrase whose run may be that short
-			// (mayRun) starts with, whatever the byte (a phrase that
-			// goes on with it after b has such a run, see addRun); but
-			// 0 also stands for the byte past the eight read at once.
-			if !isASCIIWord(byte(c)) {
-				if c == 0 || m.mayRun(byte(b), 1) {
+		// A byte that is no word character after b ends a run of one,
+		// which only a phrase whose run may be that short (mayRun)
+		// starts with, whatever the byte (a phrase that goes on with it
+		// after b has such a run, see addRun); but 0 also stands for the
+		// byte past the eight read at once.
+		m.setPair(byte(b), 0)
+		if m.mayRun(byte(b), 1) {
+			for c := range 256 {
+				if !isASCIIWord(byte(c)) {
 					m.setPair(byte(b), byte(c))
 				}
-			} else if m.next(n, foldRune(rune(c))) != 0 {
-				m.setPair(byte(b), byte(c))
+			}
+		}
+		// A word character c after b: the phrases that go on with it,
+		// the edges from n on foldRune(c), which is c or, for a lower
+		// case letter, its upper case.
+		for _, e := range m.nodes[n].next {
+			if e.r >= utf8.RuneSelf || !isASCIIWord(byte(e.r)) {
+				continue
+			}
+			m.setPair(byte(b), byte(e.r))
+			if 'A' <= e.r && e.r <= 'Z' {
+				m.setPair(byte(b), byte(e.r+('a'-'A')))
 			}
 		}
 	}
@@ -233,13 +245,25 @@ func (m *phraseMatcher) setPair(b, c byte) {
 }
 
 // child returns the node after n on folded rune f, adding it if need be.
-func (m *phraseMatcher) child(n int32, f rune) int32 {
+// Most nodes have one edge: a node's first is carved from *edges, a block
+// shared with other nodes (with no room to grow into, so that a second
+// edge moves the node's edges out of it), rather than allocated alone.
+func (m *phraseMatcher) child(n int32, f rune, edges *[]pmEdge) int32 {
 	if c := m.next(n, f); c != 0 {
 		return c
 	}
 	m.nodes = append(m.nodes, pmNode{})
 	c := int32(len(m.nodes) - 1)
-	m.nodes[n].next = append(m.nodes[n].next, pmEdge{f, c})
+	if next := m.nodes[n].next; len(next) > 0 {
+		m.nodes[n].next = append(next, pmEdge{f, c})
+	} else {
+		if len(*edges) == cap(*edges) {
+			*edges = make([]pmEdge, 0, 64)
+		}
+		k := len(*edges)
+		*edges = append(*edges, pmEdge{f, c})
+		m.nodes[n].next = (*edges)[k : k+1 : k+1]
+	}
 	if n == 0 && f < utf8.RuneSelf {
 		m.root[f] = c
 		if 'A' <= f && f <= 'Z' {
