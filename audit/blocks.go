@@ -1485,8 +1485,23 @@ func addEdgeBytes(set *byteSet, re *syntax.Regexp, last bool) (nullable bool) {
 		}
 		return false
 	case syntax.OpCharClass:
+		// tails is set once a range has put every continuation byte in
+		// set (addLastRuneRange of a range beyond ASCII that is not one
+		// rune): the last bytes of the wider runes of the ranges after
+		// it, in ascending order, are all continuation bytes then, and
+		// only U+FFFD (any invalid byte) adds to them. \p{L} has
+		// hundreds of ranges.
+		tails := false
 		for i := 0; i+1 < len(re.Rune); i += 2 {
-			addRange(set, re.Rune[i], re.Rune[i+1])
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			holdsError := lo <= utf8.RuneError && utf8.RuneError <= hi
+			if tails && lo >= utf8.RuneSelf && !holdsError {
+				continue
+			}
+			addRange(set, lo, hi)
+			if last && hi >= utf8.RuneSelf && (lo != hi || holdsError || !utf8.ValidRune(lo)) {
+				tails = true
+			}
 		}
 		return false
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:

@@ -1,5 +1,10 @@
 package audit
 
+import (
+	"regexp/syntax"
+	"testing"
+)
+
 // The analyses of a cue's expression as the tests ask for them: of the
 // expression's text, parsed for each (compile parses it once for all).
 
@@ -13,4 +18,40 @@ func requiredLiterals(expr string) []string { return parseCueSyntax(expr).requir
 
 func cueNeeds(expr string, need []string, last *byteSet, anchored bool) (*[256]uint8, []cueNeed) {
 	return parseCueSyntax(expr).cueNeeds(need, last, anchored)
+}
+
+// TestLastBytesOfClasses holds addEdgeBytes's reading of a character
+// class's last bytes, which stops looking at the wider runes once every
+// continuation byte is in, to addLastRuneRange of every range of it.
+func TestLastBytesOfClasses(t *testing.T) {
+	classes := []string{`\p{L}`, `\p{Lu}`, `\p{Ll}`, `[^.!?:]`, `[é-ê]`, `[a-cé]`, `[éx-z\x{FFFD}]`, `[\x{100}-\x{200}\x{FFFD}]`,
+		`[\x{7F}-\x{80}]`, `[\x{80}\x{E9}\x{10FFFF}]`, `[\x{E9}\x{20AC}-\x{20AD}\x{FFFD}]`, `[\x{20AC}-\x{20AD}ab\x{E9}]`,
+		`[\p{Greek}\x{FFFD}]`, `(?i)[ſk]`, `[\p{L} .-]`, `[^a]`, `.`, `\d`, `[\x{FFFC}-\x{FFFE}\x{10000}]`}
+	lex := testBlockLexicon(t)
+	for _, c := range lex.Cues {
+		classes = append(classes, c.Pattern)
+	}
+	for _, expr := range classes {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		var walk func(*syntax.Regexp)
+		walk = func(re *syntax.Regexp) {
+			if re.Op == syntax.OpCharClass {
+				var got, want byteSet
+				addEdgeBytes(&got, re, true)
+				for i := 0; i+1 < len(re.Rune); i += 2 {
+					addLastRuneRange(&want, re.Rune[i], re.Rune[i+1])
+				}
+				if got != want {
+					t.Errorf("%s: class %s: last bytes %q, want %q", expr, re, setMembers(&got), setMembers(&want))
+				}
+			}
+			for _, sub := range re.Sub {
+				walk(sub)
+			}
+		}
+		walk(re)
+	}
 }
