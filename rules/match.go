@@ -181,7 +181,7 @@ type AliasWords struct {
 // and back-references are made of, each list sorted.
 func (r *Registry) Words() AliasWords {
 	var w AliasWords
-	words := make(map[int32]string) // the word of each node but the root
+	words := make([]string, len(r.m.terms)) // the word of each node but the root
 	for _, e := range r.m.edges {
 		if e.child != 0 {
 			words[e.child] = e.word
@@ -191,17 +191,19 @@ func (r *Registry) Words() AliasWords {
 		if e.child == 0 || !isASCIIWord(e.word) {
 			continue
 		}
-		w.Any = append(w.Any, e.word, e.word+"s")
+		plural := e.word + "s" // made once for the lists that take it
+		w.Any = append(w.Any, e.word, plural)
 		if len(r.m.terms[e.child]) > 0 {
-			w.End = append(w.End, e.word, e.word+"s")
+			w.End = append(w.End, e.word, plural)
 		}
 		if e.parent == 0 {
-			w.Start = append(w.Start, e.word, e.word+"s")
+			w.Start = append(w.Start, e.word, plural)
 			if len(r.m.terms[e.child]) > 0 {
-				w.Whole = append(w.Whole, e.word, e.word+"s")
+				w.Whole = append(w.Whole, e.word, plural)
 			}
 		} else if w1 := words[e.parent]; isASCIIWord(w1) {
-			w.Pairs = append(w.Pairs, w1+" "+e.word, w1+" "+e.word+"s")
+			pair := w1 + " " + plural
+			w.Pairs = append(w.Pairs, pair[:len(pair)-1], pair)
 		}
 	}
 	for _, l := range []*[]string{&w.Start, &w.Whole, &w.End, &w.Any, &w.Pairs} {
