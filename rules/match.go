@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -180,36 +181,86 @@ type AliasWords struct {
 // Words returns the words of ASCII letters and digits that r's aliases
 // and back-references are made of, each list sorted.
 func (r *Registry) Words() AliasWords {
-	var w AliasWords
-	words := make([]string, len(r.m.terms)) // the word of each node but the root
+	// The same word is on many edges ("the", "of"): each is taken once,
+	// with the lists it is in, and every word and its plural are sorted
+	// once for all the lists rather than each list with its repeats.
+	const (
+		inStart = 1 << iota
+		inWhole
+		inEnd
+		inAny
+	)
+	var (
+		uniq    []string // the distinct ASCII words of the edges
+		in      []uint8  // the lists uniq[k] is in
+		index   = make(map[string]int32)
+		nodeIdx = make([]int32, len(r.m.terms)) // the index in uniq of each node's word, or -1
+	)
 	for _, e := range r.m.edges {
-		if e.child != 0 {
-			words[e.child] = e.word
-		}
-	}
-	for _, e := range r.m.edges {
-		if e.child == 0 || !isASCIIWord(e.word) {
+		if e.child == 0 {
 			continue
 		}
-		plural := e.word + "s" // made once for the lists that take it
-		w.Any = append(w.Any, e.word, plural)
+		nodeIdx[e.child] = -1
+		if !isASCIIWord(e.word) {
+			continue
+		}
+		k, ok := index[e.word]
+		if !ok {
+			k = int32(len(uniq))
+			index[e.word] = k
+			uniq, in = append(uniq, e.word), append(in, 0)
+		}
+		nodeIdx[e.child] = k
+	}
+	type pairKey struct{ w1, w2 int32 }
+	seenPairs := make(map[pairKey]bool)
+	var pairs []string
+	for _, e := range r.m.edges {
+		if e.child == 0 || nodeIdx[e.child] < 0 {
+			continue
+		}
+		k := nodeIdx[e.child]
+		f := uint8(inAny)
 		if len(r.m.terms[e.child]) > 0 {
-			w.End = append(w.End, e.word, plural)
+			f |= inEnd
 		}
 		if e.parent == 0 {
-			w.Start = append(w.Start, e.word, plural)
+			f |= inStart
 			if len(r.m.terms[e.child]) > 0 {
-				w.Whole = append(w.Whole, e.word, plural)
+				f |= inWhole
 			}
-		} else if w1 := words[e.parent]; isASCIIWord(w1) {
-			pair := w1 + " " + plural
-			w.Pairs = append(w.Pairs, pair[:len(pair)-1], pair)
+		} else if k1 := nodeIdx[e.parent]; k1 >= 0 && !seenPairs[pairKey{k1, k}] {
+			seenPairs[pairKey{k1, k}] = true
+			pair := uniq[k1] + " " + uniq[k] + "s"
+			pairs = append(pairs, pair[:len(pair)-1], pair)
 		}
+		in[k] |= f
 	}
-	for _, l := range []*[]string{&w.Start, &w.Whole, &w.End, &w.Any, &w.Pairs} {
-		slices.Sort(*l)
-		*l = slices.Compact(*l)
+	type form struct {
+		s string
+		k int32 // the word s is or is the plural of
 	}
+	forms := make([]form, 0, 2*len(uniq))
+	for k, w := range uniq {
+		forms = append(forms, form{w, int32(k)}, form{w + "s", int32(k)})
+	}
+	slices.SortFunc(forms, func(a, b form) int { return strings.Compare(a.s, b.s) })
+	var w AliasWords
+	for _, l := range []struct {
+		list *[]string
+		bit  uint8
+	}{{&w.Start, inStart}, {&w.Whole, inWhole}, {&w.End, inEnd}, {&w.Any, inAny}} {
+		for _, f := range forms {
+			if in[f.k]&l.bit != 0 {
+				*l.list = append(*l.list, f.s)
+			}
+		}
+		// A word that is another's plural ("courts", "court") is there
+		// twice, side by side.
+		*l.list = slices.Compact(*l.list)
+	}
+	slices.Sort(pairs)
+	w.Pairs = slices.Compact(pairs)
 	return w
 }
 
