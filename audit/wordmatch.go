@@ -81,7 +81,15 @@ type pmEdge struct {
 // With hyphen set, a hyphen separates words like white space ("state-run"
 // matches "state run"), and words must not contain one.
 func newPhraseMatcher(phrases [][]string, hyphen bool) *phraseMatcher {
-	m := &phraseMatcher{nodes: make([]pmNode, 1), hyphen: hyphen}
+	// A node for each rune and each run of separators at most: the
+	// nodes are made in one go rather than grown by doubling.
+	size := 1
+	for _, words := range phrases {
+		for _, w := range words {
+			size += utf8.RuneCountInString(w) + 1
+		}
+	}
+	m := &phraseMatcher{nodes: make([]pmNode, 1, size), hyphen: hyphen}
 	var edges []pmEdge // where the nodes' first edges are carved from
 	for pi, words := range phrases {
 		n := int32(0)
