@@ -1113,7 +1113,13 @@ type edge struct {
 // newMatcher builds the matcher of entries' aliases and back-references,
 // tokenizing them with ph.
 func newMatcher(entries []entry, ph *phraseScratch) *matcher {
-	b := &trieBuilder{m: &matcher{terms: make([][]term, 1)}, children: make(map[edgeKey]int32), ph: ph}
+	phrases := 0
+	for _, e := range entries {
+		phrases += len(e.Aliases) + len(e.BackRefs)
+	}
+	// Most aliases are a word or two ("SOHR", "Syrian Observatory"): as
+	// many edges and nodes as twice the phrases, to begin with.
+	b := &trieBuilder{m: &matcher{terms: make([][]term, 1, 2*phrases+1)}, children: make(map[edgeKey]int32, 2*phrases), ph: ph}
 	backrefs := make(map[string]bool)
 	for _, e := range entries {
 		for _, a := range e.Aliases {

@@ -269,7 +269,11 @@ func build(entries []entry) (*Registry, error) {
 		line            int
 	}
 	var ph phraseScratch
-	aliasOwner := make(map[string]claim)
+	aliases := 0
+	for _, e := range entries {
+		aliases += len(e.Aliases)
+	}
+	aliasOwner := make(map[string]claim, aliases)
 	for _, e := range entries {
 		for k, a := range e.Aliases {
 			key := ph.key(a)
