@@ -972,8 +972,7 @@ func (l *BlockLexicon) truncated(s string) bool { return l.finalMark(s) == "…"
 // their cost, \p{L} and the like spelling out hundreds of ranges. None of
 // the analyses modifies the tree.
 type cueSyntax struct {
-	re     *syntax.Regexp // as parsed; nil if expr does not parse
-	simple *syntax.Regexp // re.Simplify(), made when first asked for
+	re *syntax.Regexp // as parsed; nil if expr does not parse
 }
 
 // parseCueSyntax parses expr as regexp.Compile does.
@@ -983,14 +982,6 @@ func parseCueSyntax(expr string) *cueSyntax {
 		return &cueSyntax{}
 	}
 	return &cueSyntax{re: re}
-}
-
-// simplified returns x.re simplified (counted repetitions spelled out).
-func (x *cueSyntax) simplified() *syntax.Regexp {
-	if x.simple == nil && x.re != nil {
-		x.simple = x.re.Simplify()
-	}
-	return x.simple
 }
 
 // requiredLiterals returns strings one of which every match of the
@@ -1446,7 +1437,7 @@ func (x *cueSyntax) firstBytes() *byteSet { return x.edgeBytes(false) }
 
 // edgeBytes is firstBytes, or lastBytes when last is true.
 func (x *cueSyntax) edgeBytes(last bool) *byteSet {
-	re := x.simplified()
+	re := x.re
 	if re == nil {
 		return nil
 	}
@@ -1513,6 +1504,11 @@ func addEdgeBytes(set *byteSet, re *syntax.Regexp, last bool) (nullable bool) {
 		addEdgeBytes(set, re.Sub[0], last)
 		return true
 	case syntax.OpRepeat:
+		// Read as Simplify spells it out: x{0} is the empty match, x{n,m}
+		// as many x followed by optional ones.
+		if re.Max == 0 {
+			return true
+		}
 		return addEdgeBytes(set, re.Sub[0], last) || re.Min == 0
 	case syntax.OpConcat:
 		// From the edge inwards, while what is passed can be empty.

@@ -55,3 +55,33 @@ func TestLastBytesOfClasses(t *testing.T) {
 		walk(re)
 	}
 }
+
+// TestEdgeBytesUnsimplified holds firstBytes and lastBytes, which read
+// counted repetitions as they are parsed, to addEdgeBytes of the
+// simplified expression, where they are spelled out, for hand-picked
+// expressions and the lexicon's cues and seams.
+func TestEdgeBytesUnsimplified(t *testing.T) {
+	exprs := []string{`^(?:a{0}b)`, `^(?:a{0,0}|c)`, `(?:x{2,5})$`, `(?:[^.!?:]{1,80})$`, `^(?:(?:ab){0,3}c)`, `(?:a{3,})$`,
+		`(?:a{0,}b?)$`, `^(?:(?:a|b{0})c)`, `(?:(?:x?){2}y{1,1})$`, `^(?:\p{Lu}[^.]{0,40}:)`, `(?:(?:){3})$`, `(?:a{1}|)$`}
+	lex := testBlockLexicon(t)
+	for _, c := range lex.Cues {
+		exprs = append(exprs, `^(?:`+c.Pattern+`)$`)
+	}
+	for _, s := range lex.Seams {
+		exprs = append(exprs, `^(?:`+s.Prefix+`)`)
+	}
+	for _, expr := range exprs {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		for _, last := range []bool{false, true} {
+			var want byteSet
+			wantNil := addEdgeBytes(&want, re.Simplify(), last)
+			got := parseCueSyntax(expr).edgeBytes(last)
+			if (got == nil) != wantNil || got != nil && *got != want {
+				t.Errorf("%s: edgeBytes(last %v) = %q, want %q (nil %v)", expr, last, setMembers(got), setMembers(&want), wantNil)
+			}
+		}
+	}
+}
