@@ -1056,14 +1056,20 @@ func (ph *phraseScratch) tokenize(s string) ([]token, []byte) {
 // key returns normalizeKey(s) as bytes, valid until ph is used again.
 func (ph *phraseScratch) key(s string) []byte {
 	toks, arena := ph.tokenize(s)
-	ph.buf = ph.buf[:0]
+	ph.buf = appendKey(ph.buf[:0], toks, arena)
+	return ph.buf
+}
+
+// appendKey appends to dst the key of the words toks, whose normalised
+// forms are in arena: the words joined by single spaces.
+func appendKey(dst []byte, toks []token, arena []byte) []byte {
 	for i, t := range toks {
 		if i > 0 {
-			ph.buf = append(ph.buf, ' ')
+			dst = append(dst, ' ')
 		}
-		ph.buf = append(ph.buf, arena[t.key0:t.key1]...)
+		dst = append(dst, arena[t.key0:t.key1]...)
 	}
-	return ph.buf
+	return dst
 }
 
 // isExact reports whether an alias is short enough (at most four letters)
@@ -1110,28 +1116,26 @@ type edge struct {
 	word          string
 }
 
-// newMatcher builds the matcher of entries' aliases and back-references,
-// tokenizing them with ph.
-func newMatcher(entries []entry, ph *phraseScratch) *matcher {
+// newMatcher builds the matcher of entries' aliases and back-references.
+func newMatcher(entries []entry) *matcher {
+	var ph phraseScratch
 	phrases := 0
 	for _, e := range entries {
 		phrases += len(e.Aliases) + len(e.BackRefs)
 	}
 	// Most aliases are a word or two ("SOHR", "Syrian Observatory"): as
 	// many edges and nodes as twice the phrases, to begin with.
-	b := &trieBuilder{m: &matcher{terms: make([][]term, 1, 2*phrases+1)}, children: make(map[edgeKey]int32, 2*phrases), ph: ph}
+	b := &trieBuilder{m: &matcher{terms: make([][]term, 1, 2*phrases+1)}, children: make(map[edgeKey]int32, 2*phrases), ph: &ph}
 	backrefs := make(map[string]bool)
 	for _, e := range entries {
 		for _, a := range e.Aliases {
 			b.add(term{id: e.ID, alias: a}, a)
 		}
-		for _, br := range e.BackRefs {
-			key := ph.key(br)
-			if backrefs[string(key)] {
-				continue
+		for k, br := range e.BackRefs {
+			if key := e.backrefKeys[k]; !backrefs[key] {
+				backrefs[key] = true
+				b.add(term{alias: br, backref: true}, br)
 			}
-			backrefs[string(key)] = true
-			b.add(term{alias: br, backref: true}, br)
 		}
 	}
 	return b.finish()

@@ -123,6 +123,9 @@ type entry struct {
 	line         int
 	aliasLines   []int
 	backrefLines []int
+	// aliasKeys and backrefKeys are the normalizeKey of each alias and
+	// back-reference, made as they are checked when parsed.
+	aliasKeys, backrefKeys []string
 }
 
 //go:embed registry/sources.yaml
@@ -268,7 +271,6 @@ func build(entries []entry) (*Registry, error) {
 		id, alias, file string
 		line            int
 	}
-	var ph phraseScratch
 	aliases := 0
 	for _, e := range entries {
 		aliases += len(e.Aliases)
@@ -276,21 +278,21 @@ func build(entries []entry) (*Registry, error) {
 	aliasOwner := make(map[string]claim, aliases)
 	for _, e := range entries {
 		for k, a := range e.Aliases {
-			key := ph.key(a)
-			prev, ok := aliasOwner[string(key)]
+			key := e.aliasKeys[k]
+			prev, ok := aliasOwner[key]
 			if ok && prev.id != e.ID {
 				fail(e.file, e.aliasLines[k], "alias %q of source %q is already claimed by source %q as %q (%s:%d)",
 					a, e.ID, prev.id, prev.alias, prev.file, prev.line)
 				continue
 			}
 			if !ok {
-				aliasOwner[string(key)] = claim{e.ID, a, e.file, e.aliasLines[k]}
+				aliasOwner[key] = claim{e.ID, a, e.file, e.aliasLines[k]}
 			}
 		}
 	}
 	for _, e := range entries {
 		for k, b := range e.BackRefs {
-			key := string(ph.key(b))
+			key := e.backrefKeys[k]
 			if owner, ok := aliasOwner[key]; ok {
 				fail(e.file, e.backrefLines[k], "back-reference %q of source %q equals alias %q of source %q (%s:%d)",
 					b, e.ID, owner.alias, owner.id, owner.file, owner.line)
@@ -306,7 +308,7 @@ func build(entries []entry) (*Registry, error) {
 	if len(errs) > 0 {
 		return nil, joinLoadErrors(errs)
 	}
-	r.m = newMatcher(entries, &ph)
+	r.m = newMatcher(entries)
 	return r, nil
 }
 
@@ -440,14 +442,14 @@ func (p *parser) source(n *yaml.Node) (entry, bool) {
 			}
 		case "conflicts":
 			conflictsNode = v
-			e.Conflicts, _ = p.strs(v, key)
+			e.Conflicts, _, _ = p.strs(v, key)
 		case "aliases":
-			e.Aliases, e.aliasLines = p.strs(v, key)
+			e.Aliases, e.aliasLines, e.aliasKeys = p.strs(v, key)
 			if len(e.Aliases) == 0 {
 				p.Fail(v, "aliases must not be empty")
 			}
 		case "backrefs":
-			e.BackRefs, e.backrefLines = p.strs(v, key)
+			e.BackRefs, e.backrefLines, e.backrefKeys = p.strs(v, key)
 		default:
 			p.Fail(k, "unknown key %q in source (want %s)", key, sourceKeys)
 		}
@@ -501,21 +503,25 @@ func (p *parser) str(v *yaml.Node, key string) string {
 	return v.Value
 }
 
-// strs decodes a sequence of strings. Every item must contain at least one
-// word, so that it can be matched.
-func (p *parser) strs(v *yaml.Node, key string) ([]string, []int) {
+// strs decodes a sequence of strings, and returns the line and the
+// normalizeKey of each. Every item must contain at least one word, so
+// that it can be matched.
+func (p *parser) strs(v *yaml.Node, key string) (out []string, lines []int, keys []string) {
 	if v.Kind != yaml.SequenceNode {
 		p.Fail(v, "%s must be a sequence of strings", key)
-		return nil, nil
+		return nil, nil, nil
 	}
-	out := make([]string, 0, len(v.Content))
-	lines := make([]int, 0, len(v.Content))
+	out = make([]string, 0, len(v.Content))
+	lines = make([]int, 0, len(v.Content))
+	if key != "conflicts" {
+		keys = make([]string, 0, len(v.Content))
+	}
 	for _, item := range v.Content {
 		s := p.str(item, key+" item")
 		if s == "" {
 			continue
 		}
-		toks, _ := p.ph.tokenize(s)
+		toks, arena := p.ph.tokenize(s)
 		if len(toks) == 0 {
 			p.Fail(item, "%s item %q has no letters or digits", key, s)
 			continue
@@ -526,8 +532,12 @@ func (p *parser) strs(v *yaml.Node, key string) ([]string, []int) {
 		}
 		out = append(out, s)
 		lines = append(lines, item.Line)
+		if key != "conflicts" { // conflicts are not matched
+			p.ph.buf = appendKey(p.ph.buf[:0], toks, arena)
+			keys = append(keys, string(p.ph.buf))
+		}
 	}
-	return out, lines
+	return out, lines, keys
 }
 
 func typeList() string {
