@@ -293,6 +293,17 @@ const (
 	// be a figure. A sentence with none of them and no numeral has no
 	// figure (figCompiled.mayHold).
 	figFValue
+	// figFValStart, set by compile and by figTokenize on every numeral,
+	// marks the tokens at which figParser.value can read a value: numerals,
+	// number words, fractions and the first words of vague quantities
+	// (but for an article's: see figFArtValue). value reads nothing at any
+	// other token but an article before a figFArtValue word.
+	figFValStart
+	// figFArtValue, set by compile, marks the words after which an article
+	// begins a value: fractions ("a third of"), scale words ("a dozen")
+	// and the second words of vague quantities an article begins ("a
+	// few").
+	figFArtValue
 )
 
 // Noun classes.
@@ -345,6 +356,13 @@ type figCompiled struct {
 	// named holds the vocabulary numbers of the marks and words the
 	// parser asks for by name (figParser.keyIs).
 	named figNamed
+
+	// reach is how many tokens after a token that begins a figure the
+	// value can start: the longest hedge and the longest currency symbol
+	// before it (figParser.at). A start with no value start (figFValStart,
+	// or an article before a figFArtValue word) within reach begins
+	// nothing.
+	reach int
 }
 
 // figNamed holds the vocabulary number of each mark and word the parser
@@ -865,8 +883,25 @@ func (l *FigureLexicon) compile() error {
 			if !l.Vague[ph.id].Weak {
 				c.words[ph.words[len(ph.words)-1]].flags |= figFValue
 			}
+			// Every vague quantity, weak or not, is a value where it
+			// begins: figParser.value reads it.
+			if len(ph.words) > 1 && c.words[ph.words[0]].flags&figFArticle != 0 {
+				c.words[ph.words[1]].flags |= figFArtValue
+			} else {
+				c.words[ph.words[0]].flags |= figFValStart
+			}
 		}
 	}
+	for id := range c.words {
+		w := &c.words[id]
+		if w.number > 0 || w.frac > 0 {
+			w.flags |= figFValStart
+		}
+		if w.frac > 0 || w.scale > 0 {
+			w.flags |= figFArtValue
+		}
+	}
+	c.reach = max(figLongest(&c.approx), 1) + figLongest(&c.curBefore)
 	c.prefilter = c.screen.build(c)
 	// The marks are interned, so that each such token has its number; a
 	// word is not (a capitalized word the lexicon does not name keeps its
@@ -881,6 +916,17 @@ func (l *FigureLexicon) compile() error {
 	}
 	l.c = c
 	return nil
+}
+
+// figLongest returns the length in tokens of the longest phrase of ps.
+func figLongest(ps *figPhrases) int {
+	n := 0
+	for _, list := range ps.first {
+		for _, ph := range list {
+			n = max(n, len(ph.words))
+		}
+	}
+	return n
 }
 
 func figAddAll(c *figCompiled, ps *figPhrases, words []string, id int) error {
@@ -968,6 +1014,9 @@ func (n *figSentences) number(t *figToken) {
 	n.first = end|uint32(b2u(n.first))&(t.flags/figFOpener) != 0
 }
 
+// figNumFlags are the flags of every numeral token.
+const figNumFlags = figFStart | figFValStart
+
 func figIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
@@ -1006,9 +1055,9 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			i = t.end
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
-			// A numeral's one flag is figFStart: it neither ends a
-			// sentence nor opens one.
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), flags: figFStart, sent: st.sents.sent, first: st.sents.first})
+			// A numeral's flags are figFStart and figFValStart: it
+			// neither ends a sentence nor opens one.
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), flags: figNumFlags, sent: st.sents.sent, first: st.sents.first})
 			st.sents.first = false
 			nums = append(nums, num)
 			i = end
@@ -1937,9 +1986,9 @@ func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	}
 	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums, p.c)
 	for i := 0; i < len(p.toks); {
-		if p.toks[i].flags&figFStart == 0 {
-			// Only a numeral or a word that can begin a figure starts one
-			// (at would find nothing).
+		if f := p.toks[i].flags; f&figFStart == 0 || f&figFValStart == 0 && !p.valueWithin(i) {
+			// Only a numeral or a word that can begin a figure starts one,
+			// and only with a value within reach (at would find nothing).
 			i++
 			continue
 		}
@@ -1958,6 +2007,23 @@ func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 		return nil
 	}
 	return p.out
+}
+
+// valueWithin reports whether a value can start within c.reach tokens
+// of token i: at a token flagged figFValStart, or at an article before a
+// figFArtValue word. at finds nothing at a start without one: the value
+// it reads starts within reach, and figParser.value reads nothing at any
+// other token.
+func (p *figParser) valueWithin(i int) bool {
+	toks := p.toks
+	end := min(i+p.c.reach+1, len(toks))
+	for j := i; j < end; j++ {
+		f := toks[j].flags
+		if f&figFValStart != 0 || f&figFArticle != 0 && j+1 < len(toks) && toks[j+1].flags&figFArtValue != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Parse results.

@@ -29,7 +29,7 @@ func figTokenizeRef(s string, dst []figToken, nums []figNum, c *figCompiled) ([]
 			continue
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums)), flags: figFStart})
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: space, num: int32(len(nums)), flags: figNumFlags})
 			keys = append(keys, "")
 			nums = append(nums, num)
 			i = end

@@ -69,7 +69,7 @@ func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 		id := c.vocab[wantKey]
 		flags := c.words[id].flags
 		if got.kind == figTokNum {
-			id, flags = 0, figFStart // a numeral is not looked up
+			id, flags = 0, figNumFlags // a numeral is not looked up
 		}
 		if got.id != id || got.flags != flags {
 			t.Errorf("%q: id %d flags %b, want %d %b", s[got.start:got.end], got.id, got.flags, id, flags)
@@ -77,7 +77,7 @@ func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 		if gotKey != wantKey && !(id == 0 && got.upper && gotKey == s[got.start:got.end]) {
 			t.Errorf("%q: key %q, want %q", s[got.start:got.end], gotKey, wantKey)
 		}
-		got.id, got.flags = 0, want.flags // numerals keep figFStart without the lexicon
+		got.id, got.flags = 0, want.flags // numerals keep figNumFlags without the lexicon
 		if got != want {
 			t.Errorf("%q: token %+v, want %+v", s[got.start:got.end], got, want)
 		}
