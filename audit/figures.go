@@ -975,15 +975,12 @@ type figToken struct {
 	upper bool // a word starting with an upper-case letter
 	caps  bool // a word in capitals ("GMT", "KILLED")
 
-	// The vocabulary number of key and its lexicon flags (0 for
-	// numerals), set by figTokenize with a lexicon; the number of the
-	// sentence the token is in and whether it begins one (only openers
-	// stand between it and the start of the text or a sentence end), as
-	// the flags tell them.
+	// The vocabulary number of key and its lexicon flags (figNumFlags
+	// for numerals), set by figTokenize with a lexicon. Which sentence a
+	// token is in, and whether it begins one, the parser asks of the few
+	// tokens it needs them for (figParser.sentenceStart, sameSentence).
 	id    int32
 	flags uint32
-	sent  int32
-	first bool
 }
 
 // figNum is a scanned numeral.
@@ -994,24 +991,6 @@ type figNum struct {
 	intDigits int
 	frac2     bool   // exactly two decimals: a clock candidate ("23.32")
 	suffix    string // letters glued on ("bn", "th", "km"), folded
-}
-
-// figSentences numbers the sentences of tokens as figTokenize makes
-// them: sent is the sentence of the next token, and first whether it
-// begins one (after a sentence end, or after openers that follow one).
-type figSentences struct {
-	sent  int32
-	first bool
-}
-
-// number sets t's sentence and whether it begins one, given its flags.
-func (n *figSentences) number(t *figToken) {
-	t.sent, t.first = n.sent, n.first
-	// Without a branch: a sentence end, and so the flags, follow no
-	// pattern.
-	end := t.flags / figFSentenceEnd & 1
-	n.sent += int32(end)
-	n.first = end|uint32(b2u(n.first))&(t.flags/figFOpener) != 0
 }
 
 // figNumFlags are the flags of every numeral token.
@@ -1026,7 +1005,7 @@ func figIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // flags (figToken.sent and first); without one (while compiling) it folds
 // every word's key. It runs in time linear in len(s).
 func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]figToken, []figNum) {
-	st := figTokState{space: true, sents: figSentences{first: true}}
+	st := figTokState{space: true}
 	for i := 0; i < len(s); {
 		if c != nil {
 			// Most tokens are taken there; it stops at the first it
@@ -1050,15 +1029,12 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 			continue
 		case figIsLetter(b) || b >= utf8.RuneSelf && !unicode.IsSpace(r) && unicode.IsLetter(r):
 			dst = append(dst, figWordToken(s, i, st.space, c))
-			t := &dst[len(dst)-1]
-			st.sents.number(t)
-			i = t.end
+			i = dst[len(dst)-1].end
 		case figIsDigit(b):
 			end, num := figScanNumber(s, i)
 			// A numeral's flags are figFStart and figFValStart: it
 			// neither ends a sentence nor opens one.
-			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), flags: figNumFlags, sent: st.sents.sent, first: st.sents.first})
-			st.sents.first = false
+			dst = append(dst, figToken{start: i, end: end, kind: figTokNum, space: st.space, num: int32(len(nums)), flags: figNumFlags})
 			nums = append(nums, num)
 			i = end
 		case unicode.IsSpace(r):
@@ -1075,7 +1051,6 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 				}
 				t.flags = c.words[t.id].flags
 			}
-			st.sents.number(&t)
 			dst = append(dst, t)
 			i += size
 		}
@@ -1090,10 +1065,9 @@ func figTokenize(s string, dst []figToken, nums []figNum, c *figCompiled) ([]fig
 }
 
 // figTokState is what figTokenize carries from one token to the next:
-// whether whitespace precedes the next token, and its sentence.
+// whether whitespace precedes the next token.
 type figTokState struct {
 	space bool
-	sents figSentences
 }
 
 // appendASCIITokens appends the tokens of s from i to dst, as
@@ -1106,7 +1080,7 @@ type figTokState struct {
 // It calls nothing for most tokens, so that what it works with stays in
 // registers: the vocabulary's first probe is made here.
 func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *figTokState) ([]figToken, int) {
-	space, sents := st.space, st.sents
+	space := st.space
 	v := &c.table
 	for i < len(s) && len(dst) < cap(dst) {
 		b := s[i]
@@ -1117,7 +1091,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			i++
 			continue
 		case k&figByteDigit != 0 || b < ' ' || b >= utf8.RuneSelf:
-			st.space, st.sents = space, sents
+			st.space = space
 			return dst, i
 		case k != 0:
 			// A word: ASCII letters and digits.
@@ -1145,7 +1119,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 						// that is not ASCII: figWordToken reads the word.
 						// A dot joins only a single letter ("U.S."): a
 						// longer word ends there, as figScanWord reads it.
-						st.space, st.sents = space, sents
+						st.space = space
 						return dst, i
 					}
 					end = i + n
@@ -1174,7 +1148,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					if stop := (^swarAlnum(y&^swar.High) | y) & swar.High; stop != 0 {
 						n := bits.TrailingZeros64(stop) / 8
 						if c := byte(y >> (8 * n)); figJoins[c] && c != '.' {
-							st.space, st.sents = space, sents
+							st.space = space
 							return dst, i
 						}
 						end = i + 8 + n
@@ -1196,7 +1170,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 					end++
 				}
 				if end < len(s) && figJoins[s[end]] {
-					st.space, st.sents = space, sents
+					st.space = space
 					return dst, i
 				}
 				w := s[i:end]
@@ -1214,7 +1188,6 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			t.start, t.end, t.num, t.kind = i, end, 0, figTokWord
 			t.space, t.upper, t.caps = space, b <= 'Z', caps
 			t.id, t.flags = id, flags
-			sents.number(t)
 			i = end
 		default:
 			// A mark.
@@ -1222,7 +1195,6 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
 			*t = figToken{start: i, end: i + 1, kind: figTokPunct, space: space, id: id, flags: c.words[id].flags}
-			sents.number(t)
 			i++
 		}
 		// A token is mostly followed by one space: it is passed here
@@ -1230,7 +1202,7 @@ func (c *figCompiled) appendASCIITokens(dst []figToken, s string, i int, st *fig
 		space = i < len(s) && s[i] == ' '
 		i += int(b2u(space))
 	}
-	st.space, st.sents = space, sents
+	st.space = space
 	return dst, i
 }
 
@@ -1979,7 +1951,7 @@ func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 	// the stack and copied: the buffers, the Quantity slab and reuse
 	// with kept stay.
 	p.s, p.lex, p.c = sentence, lex, lex.c
-	p.toks, p.nums, p.out = p.toks[:0], p.nums[:0], p.out[:0]
+	p.toks, p.nums, p.out, p.firsts = p.toks[:0], p.nums[:0], p.out[:0], p.firsts[:0]
 	p.figParserLast = figParserLast{lastEnd: -1, anchorEnd: -1}
 	if cap(p.toks) == 0 {
 		p.toks = make([]figToken, 0, len(sentence)/5+4)
@@ -2053,6 +2025,9 @@ type figParser struct {
 	// it must copy them out before (Analyzer.claims does).
 	reuse bool
 	kept  []Quantity
+	// firsts holds, once sentenceStart has needed it, whether each token
+	// begins a sentence (figFirsts); empty until then.
+	firsts []bool
 
 	figParserLast
 }
@@ -2062,10 +2037,10 @@ type figParser struct {
 // displacement figure that had its subkind of its own (its anchor): a
 // figure of people with no cue continues a list the anchor started.
 type figParserLast struct {
-	lastSub      string
-	lastEnd      int // end token of the last figure, -1 before the first
-	lastSentence int32
-	anchorEnd    int // end token of the anchor, -1 when none
+	lastSub   string
+	lastStart int // first token of the last figure
+	lastEnd   int // end token of the last figure, -1 before the first
+	anchorEnd int // end token of the anchor, -1 when none
 }
 
 func (p *figParser) flag(i int, f uint32) bool {
@@ -2082,9 +2057,55 @@ func (p *figParser) lexWord(i int) *figWord {
 }
 
 // sentenceStart reports whether token i begins a sentence: only openers
-// stand between it and the start of the text or a sentence end.
+// stand between it and the start of the text or a sentence end. It is
+// asked of few tokens, most of them after a word: the openers before i
+// are read back, as far as figOpenerRun, then the sentences are numbered
+// once for the rest of the sentence (firsts), so that a long run of
+// openers is not read again and again.
 func (p *figParser) sentenceStart(i int) bool {
-	return p.toks[i].first
+	for k := i - 1; k >= max(i-figOpenerRun, 0); k-- {
+		f := p.toks[k].flags
+		if f&figFSentenceEnd != 0 {
+			return true
+		}
+		if f&figFOpener == 0 {
+			return false
+		}
+	}
+	if i <= figOpenerRun {
+		return true // openers back to the start of the text
+	}
+	if len(p.firsts) != len(p.toks) {
+		p.firsts = figFirsts(p.firsts[:0], p.toks)
+	}
+	return p.firsts[i]
+}
+
+// figOpenerRun is how many openers sentenceStart reads back before it
+// numbers the sentences.
+const figOpenerRun = 8
+
+// figFirsts appends to dst whether each token of toks begins a sentence:
+// it follows a sentence end, or openers that follow one or the start.
+func figFirsts(dst []bool, toks []figToken) []bool {
+	first := true
+	for i := range toks {
+		dst = append(dst, first)
+		f := toks[i].flags
+		first = f&figFSentenceEnd != 0 || first && f&figFOpener != 0
+	}
+	return dst
+}
+
+// sameSentence reports whether tokens a <= b are in the same sentence:
+// no sentence end stands in [a, b).
+func (p *figParser) sameSentence(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.toks[k].flags&figFSentenceEnd != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // figVal is the value part of a figure.
@@ -2720,7 +2741,7 @@ func (p *figParser) at(i int) figResult {
 		qp = p.newQuantity(q)
 	}
 	start, end := p.toks[i].start, p.toks[k-1].end
-	p.lastSub, p.lastEnd, p.lastSentence = sub, k, p.toks[i].sent
+	p.lastSub, p.lastStart, p.lastEnd = sub, i, k
 	if (sub == FigureCasualty || sub == FigureDisplacement) && !inherited {
 		p.anchorEnd = k
 	}
@@ -2768,9 +2789,11 @@ func (p *figParser) changeLevel(i int) bool {
 // Syrian soldiers ... as well as 28 civilians").
 func (p *figParser) inherits(i int) bool {
 	w := p.lex.InheritWindow
+	// The windows first: they bound the tokens sameSentence reads.
 	return (p.lastSub == FigureCasualty || p.lastSub == FigureDisplacement) &&
-		p.lastEnd >= 0 && p.anchorEnd >= 0 && p.lastSentence == p.toks[i].sent && p.toks[p.anchorEnd-1].sent == p.toks[i].sent &&
-		p.within(p.lastEnd, i, w) && p.within(p.anchorEnd, i, 3*w)
+		p.lastEnd >= 0 && p.anchorEnd >= 0 &&
+		p.within(p.lastEnd, i, w) && p.within(p.anchorEnd, i, 3*w) &&
+		p.sameSentence(p.lastStart, i) && p.sameSentence(p.anchorEnd-1, i)
 }
 
 // within reports whether tokens [a, b) hold at most limit words and

@@ -13,7 +13,7 @@ import (
 func refFigParse(f *figFinder, sentence string, lex *FigureLexicon) []FigureMatch {
 	p := &f.p
 	p.s, p.lex, p.c = sentence, lex, lex.c
-	p.toks, p.nums, p.out = p.toks[:0], p.nums[:0], p.out[:0]
+	p.toks, p.nums, p.out, p.firsts = p.toks[:0], p.nums[:0], p.out[:0], p.firsts[:0]
 	p.figParserLast = figParserLast{lastEnd: -1, anchorEnd: -1}
 	p.toks, p.nums = figTokenize(sentence, p.toks, p.nums, p.c)
 	for i := 0; i < len(p.toks); {

@@ -1,9 +1,9 @@
 package audit
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -57,14 +57,9 @@ func checkFigTokenizeLookup(t *testing.T, c *figCompiled, s string) {
 	if len(plain) != len(looked) {
 		t.Fatalf("%d tokens with the lexicon, %d without", len(looked), len(plain))
 	}
-	indexed := refFigIndex(slices.Clone(looked))
+	checkFigSentences(t, s, looked)
 	for i, want := range plain {
 		got := looked[i]
-		if got.sent != indexed[i].sent || got.first != indexed[i].first {
-			t.Errorf("%q: sentence %d first %v, want %d %v", s[got.start:got.end], got.sent, got.first, indexed[i].sent, indexed[i].first)
-		}
-		// Without the lexicon, no token has the flags that end sentences.
-		got.sent, got.first = want.sent, want.first
 		wantKey, gotKey := figRawKey(s, &want), c.tokenKey(s, &got)
 		id := c.vocab[wantKey]
 		flags := c.words[id].flags
@@ -153,13 +148,14 @@ func checkFigMayHold(t *testing.T, f *figFinder, lex *FigureLexicon, s string) {
 }
 
 // refFigIndex numbers the sentences of toks from their flags, as the
-// parser did in a pass of its own before figTokenize did it on the way.
-func refFigIndex(toks []figToken) []figToken {
+// parser did in a pass of its own before figTokenize did it on the way:
+// the sentence of each token and whether it begins one.
+func refFigIndex(toks []figToken) (sents []int32, firsts []bool) {
 	var sent int32
 	first := true
 	for i := range toks {
 		t := &toks[i]
-		t.sent, t.first = sent, first
+		sents, firsts = append(sents, sent), append(firsts, first)
 		end := t.flags&figFSentenceEnd != 0
 		if end {
 			sent++
@@ -168,5 +164,42 @@ func refFigIndex(toks []figToken) []figToken {
 		// openers that follow one.
 		first = end || first && t.flags&figFOpener != 0
 	}
-	return toks
+	return sents, firsts
+}
+
+// checkFigSentences holds figParser.sentenceStart and sameSentence, which
+// read the flags of the tokens around, to refFigIndex over the tokens
+// toks of s: at every token, and for every pair of tokens at most 300
+// apart.
+func checkFigSentences(t *testing.T, s string, toks []figToken) {
+	t.Helper()
+	sents, firsts := refFigIndex(toks)
+	p := &figParser{toks: toks}
+	for i := range toks {
+		if got := p.sentenceStart(i); got != firsts[i] {
+			t.Fatalf("%q: token %d %q: sentenceStart %v, want %v", s, i, s[toks[i].start:toks[i].end], got, firsts[i])
+		}
+		for a := max(i-300, 0); a <= i; a++ {
+			if got, want := p.sameSentence(a, i), sents[a] == sents[i]; got != want {
+				t.Fatalf("%q: tokens %d and %d: sameSentence %v, want %v", s, a, i, got, want)
+			}
+		}
+	}
+}
+
+// TestFigSentences holds sentenceStart and sameSentence to refFigIndex
+// over runs of sentence ends, openers and words, long runs of openers
+// among them.
+func TestFigSentences(t *testing.T) {
+	c := figLexicon(t).c
+	pieces := []string{". ", "! ", "\"", "(", "[", "- ", "word ", "Word ", "5 ", "; ", "* ", "“", "‘", "— "}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 20000 {
+		s := pieceText(rng, pieces, 40)
+		toks, _ := figTokenize(s, nil, nil, c)
+		checkFigSentences(t, s, toks)
+	}
+	long := strings.Repeat("(", 30) + "Word " + strings.Repeat("\" ", 12) + ". " + strings.Repeat("[", 20) + "x"
+	toks, _ := figTokenize(long, nil, nil, c)
+	checkFigSentences(t, long, toks)
 }
