@@ -1795,6 +1795,15 @@ func figFraction(s string, groups []figGroup) (float64, bool) {
 // whether it parsed, the number of integer digits and whether there are
 // exactly two decimals.
 func figParseDigits(s string, groups []figGroup) (v float64, ok bool, intDigits int, frac2 bool) {
+	if g := groups[0]; len(groups) == 1 && g.b-g.a <= figExactDigits {
+		// Most numerals: one group of digits, an integer a float64 holds
+		// exactly, read where it stands.
+		var m uint64
+		for _, c := range []byte(s[g.a:g.b]) {
+			m = m*10 + uint64(c-'0')
+		}
+		return float64(m), true, g.b - g.a, false
+	}
 	dots, commas := 0, 0
 	for _, g := range groups[1:] {
 		switch g.sep {

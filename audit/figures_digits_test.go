@@ -55,9 +55,23 @@ func figParseDigitsRef(s string, groups []figGroup) (v float64, ok bool, intDigi
 }
 
 // TestFigParseDigits holds figParseDigits to figParseDigitsRef, bit for
-// bit, over random numerals of up to five digit groups.
+// bit, over random numerals of up to five digit groups, and single
+// groups of up to twenty digits.
 func TestFigParseDigits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		b := make([]byte, 1+rng.IntN(20))
+		for k := range b {
+			b[k] = byte('0' + rng.IntN(10))
+		}
+		s := string(b)
+		groups := []figGroup{{0, 0, len(s)}}
+		v, ok, d, f2 := figParseDigits(s, groups)
+		rv, rok, rd, rf2 := figParseDigitsRef(s, groups)
+		if math.Float64bits(v) != math.Float64bits(rv) || ok != rok || d != rd || f2 != rf2 {
+			t.Fatalf("%q: %v %v %d %v, want %v %v %d %v", s, v, ok, d, f2, rv, rok, rd, rf2)
+		}
+	}
 	var sb strings.Builder
 	for range 200000 {
 		sb.Reset()
