@@ -1659,6 +1659,55 @@ type figGroup struct {
 // joined by thousands separators, a decimal point, a colon (clock), a
 // slash or hyphens (dates, ranges), then any letters glued on.
 func figScanNumber(s string, i int) (int, figNum) {
+	if len(s) >= 8 {
+		// Most numerals are a few digits and nothing glued on ("2024",
+		// "27,", "370 people"): they are read from the eight bytes at i,
+		// without a branch a digit. Near the end of s, the last eight
+		// bytes are loaded and shifted: the zeros shifted in stop the run.
+		var x uint64
+		if i+8 <= len(s) {
+			x = swar.Load(s, i)
+		} else {
+			x = swar.Load(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+		}
+		stop := ^swar.Between(x&^swar.High, '0', '9') | x
+		if stop &= swar.High; stop != 0 {
+			n := bits.TrailingZeros64(stop) / 8
+			j := i + n
+			if j == len(s) || figShortEnd(s, j) {
+				v := figDigits8((x - '0'*swar.Ones) & (1<<(8*n) - 1) << (64 - 8*n))
+				return j, figNum{lo: float64(v), hi: float64(v), plainInt: true, intDigits: n}
+			}
+		}
+	}
+	return figScanNumberGroups(s, i)
+}
+
+// figShortEnd reports whether the byte at s[j], after a run of digits,
+// ends the numeral there with nothing glued on: not a letter, an
+// apostrophe or a byte past ASCII, nor a separator with a digit after it.
+func figShortEnd(s string, j int) bool {
+	switch c := s[j]; {
+	case figIsLetter(c) || c == '\'' || c >= utf8.RuneSelf:
+		return false
+	case c == ',' || c == '.' || c == ':' || c == '/' || c == '-':
+		return j+1 == len(s) || !figIsDigit(s[j+1])
+	}
+	return true
+}
+
+// figDigits8 returns the number the eight digit values packed in x spell,
+// the first (most significant) in the low byte: pairs, then fours, then
+// the eight combined a step each.
+func figDigits8(x uint64) uint64 {
+	x = (x*10 + x>>8) & 0x00ff00ff00ff00ff
+	x = (x*100 + x>>16) & 0x0000ffff0000ffff
+	return (x*10000 + x>>32) & 0xffffffff
+}
+
+// figScanNumberGroups is figScanNumber for any numeral, digit group by
+// digit group.
+func figScanNumberGroups(s string, i int) (int, figNum) {
 	var buf [8]figGroup
 	groups := buf[:0]
 	digits := func(j int) int {

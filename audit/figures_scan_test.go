@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -163,5 +165,100 @@ func TestFigScanWordHash(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no words read")
+	}
+}
+
+// figScanNumberRef is figScanNumber as it was before it read a short
+// run of digits eight bytes at a time: the reference it is held to.
+func figScanNumberRef(s string, i int) (int, figNum) {
+	var buf [8]figGroup
+	groups := buf[:0]
+	digits := func(j int) int {
+		for j < len(s) && figIsDigit(s[j]) {
+			j++
+		}
+		return j
+	}
+	j := digits(i)
+	groups = append(groups, figGroup{0, i, j})
+	tooMany := false
+	for j < len(s) {
+		sep, w := s[j], 1
+		switch {
+		case sep == ',' || sep == '.' || sep == ':' || sep == '/' || sep == '-':
+		case strings.HasPrefix(s[j:], "–"):
+			sep, w = '-', len("–")
+		default:
+			w = 0
+		}
+		if w == 0 || j+w >= len(s) || !figIsDigit(s[j+w]) {
+			break
+		}
+		k := digits(j + w)
+		if sep == ',' && k-(j+w) != 3 {
+			break // "1,5": not a thousands group
+		}
+		if len(groups) < cap(groups) {
+			groups = append(groups, figGroup{sep, j + w, k})
+		} else {
+			tooMany = true
+		}
+		j = k
+	}
+	num := figNum{form: figNumCode}
+	if !tooMany {
+		num = figClassify(s, groups)
+	}
+	// Letters glued on: "1.2bn", "11th", "1990s", "2min"; but not the
+	// next word run in ("$20,000Russian").
+	switch {
+	case j < len(s) && figIsLetter(s[j]):
+		k := j
+		for k < len(s) && figIsLetter(s[k]) {
+			k++
+		}
+		glued := k-j >= 2 && s[j] >= 'A' && s[j] <= 'Z' && strings.ToUpper(s[j:k]) != s[j:k]
+		if !glued {
+			num.suffix = strings.ToLower(s[j:k])
+			for k < len(s) && (figIsLetter(s[k]) || figIsDigit(s[k])) {
+				num.form = figNumCode // "4x4", "3G2"
+				k++
+			}
+			j = k
+		}
+	case strings.HasPrefix(s[j:], "'s") && (j+2 == len(s) || !figIsLetter(s[j+2])):
+		num.suffix, j = "'s", j+2
+	case strings.HasPrefix(s[j:], "’s") && (j+4 == len(s) || !figIsLetter(s[j+4])):
+		num.suffix, j = "'s", j+4
+	}
+	return j, num
+}
+
+// TestFigScanNumberAsReference holds figScanNumber to figScanNumberRef at
+// every digit of random texts of digits, separators, letters and
+// apostrophes, of every length around eight bytes, and of the corpora's
+// sentences.
+func TestFigScanNumberAsReference(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		for i := 0; i < len(s); i++ {
+			if !figIsDigit(s[i]) {
+				continue
+			}
+			end, num := figScanNumber(s, i)
+			wantEnd, want := figScanNumberRef(s, i)
+			if end != wantEnd || num != want {
+				t.Fatalf("%q at %d: %d %+v, want %d %+v", s, i, end, num, wantEnd, want)
+			}
+		}
+	}
+	pieces := []string{"0", "1", "2", "5", "9", "7", "20", "2024", ",", ".", ":", "/", "-", "–", "'s", "’s", "'", "’",
+		" ", "s", "th", "km", "bn", "G", "x", "\x00", "é", "p", ")"}
+	rng := rand.New(rand.NewPCG(4, 7))
+	for range 300000 {
+		check(pieceText(rng, pieces, 14))
+	}
+	for _, s := range corpusSentences(t, DefaultLexicon()) {
+		check(s.Text)
 	}
 }
