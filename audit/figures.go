@@ -2022,14 +2022,9 @@ func (f *figFinder) parse(sentence string, lex *FigureLexicon) []FigureMatch {
 			i++
 			continue
 		}
-		r := p.at(i)
-		switch r.status {
-		case figFound:
-			p.out = append(p.out, r.m)
-			i = r.end
-		case figSkip:
-			i = r.end
-		default:
+		if r := p.at(i); r.status != figNone {
+			i = r.end // a figure, appended to p.out, or tokens to skip
+		} else {
 			i++
 		}
 	}
@@ -2063,10 +2058,11 @@ const (
 	figFound // a figure
 )
 
+// figResult is what at found at a token: its status, and the token after
+// the tokens it covers. A figure found is appended to figParser.out.
 type figResult struct {
 	status int
 	end    int
-	m      FigureMatch
 }
 
 type figParser struct {
@@ -2604,7 +2600,8 @@ func (p *figParser) pluralNoun(k int) bool {
 	return true
 }
 
-// at tries to read a figure starting at token i.
+// at tries to read a figure starting at token i; a figure it finds it
+// appends to p.out.
 func (p *figParser) at(i int) figResult {
 	c := p.c
 	j := i
@@ -2803,9 +2800,8 @@ func (p *figParser) at(i int) figResult {
 	if (sub == FigureCasualty || sub == FigureDisplacement) && !inherited {
 		p.anchorEnd = k
 	}
-	return figResult{status: figFound, end: k, m: FigureMatch{
-		Start: start, End: end, Text: p.s[start:end], Subkind: sub, Quantity: qp,
-	}}
+	p.out = append(p.out, FigureMatch{Start: start, End: end, Text: p.s[start:end], Subkind: sub, Quantity: qp})
+	return figResult{status: figFound, end: k}
 }
 
 // changeLevel reports whether the bare number at token i is the level a

@@ -23,10 +23,7 @@ func refFigParse(f *figFinder, sentence string, lex *FigureLexicon) []FigureMatc
 		}
 		r := p.at(i)
 		switch r.status {
-		case figFound:
-			p.out = append(p.out, r.m)
-			i = r.end
-		case figSkip:
+		case figFound, figSkip:
 			i = r.end
 		default:
 			i++
