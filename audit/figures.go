@@ -1678,9 +1678,46 @@ func figScanNumber(s string, i int) (int, figNum) {
 				v := figDigits8((x - '0'*swar.Ones) & (1<<(8*n) - 1) << (64 - 8*n))
 				return j, figNum{lo: float64(v), hi: float64(v), plainInt: true, intDigits: n}
 			}
+			if end, num, ok := figScanTwoGroups(s, i, x, stop, n); ok {
+				return end, num
+			}
 		}
 	}
 	return figScanNumberGroups(s, i)
+}
+
+// figScanTwoGroups reads, as figScanNumberGroups would, a numeral of two
+// digit groups joined by a dot or a comma within the eight bytes x at i
+// ("3.5", "100.000", "1,500"), or the first group alone where a comma
+// joins no thousands group to it ("1,50"). stop has the high bit of each
+// byte of x that is not a digit; the first group has n digits. ok is
+// false for any other numeral.
+func figScanTwoGroups(s string, i int, x, stop uint64, n int) (end int, num figNum, ok bool) {
+	sep := byte(x >> (8 * n))
+	rest := stop &^ (1<<(8*n+8) - 1) // the bytes after the separator that are not digits
+	if sep != '.' && sep != ',' || rest == 0 {
+		return 0, num, false
+	}
+	m := bits.TrailingZeros64(rest) / 8 // the end of the second group
+	g := m - n - 1                      // its digits (the caller saw one)
+	first := x & (1<<(8*n) - 1)
+	if sep == ',' && g != 3 {
+		// Not a thousands group: the numeral is the first group.
+		v := figDigits8((first - '0'*swar.Ones) & (1<<(8*n) - 1) << (64 - 8*n))
+		return i + n, figNum{lo: float64(v), hi: float64(v), plainInt: true, intDigits: n}, true
+	}
+	if end = i + m; end != len(s) && !figShortEnd(s, end) {
+		return 0, num, false
+	}
+	// The digits of both groups, the separator taken out.
+	d := m - 1
+	y := (first | x>>8&^(1<<(8*n)-1)) - '0'*swar.Ones
+	v := float64(figDigits8(y & (1<<(8*d) - 1) << (64 - 8*d)))
+	if sep == ',' || g == 3 && n <= 3 && s[i+n+1:end] == "000" {
+		return end, figNum{lo: v, hi: v, intDigits: d}, true // thousands: "1,500", "100.000"
+	}
+	v /= figPow10[g]
+	return end, figNum{lo: v, hi: v, intDigits: n, frac2: g == 2}, true
 }
 
 // figShortEnd reports whether the byte at s[j], after a run of digits,
