@@ -552,9 +552,15 @@ func (e *env) interruptedRun(ctx context.Context) error {
 }
 
 // atomicFile is a report being written: a temporary file beside its
-// target, renamed over the target by commit or removed by abort.
+// target, renamed over the target by commit or removed by abort. A
+// target that exists and is not a regular file (a device such as
+// /dev/null or /dev/stdout, a named pipe) is written in place instead:
+// renaming over it would replace the device or pipe with a file, and
+// there is no file to leave whole.
 type atomicFile struct {
 	file *os.File
+	// direct is true when file is the target itself (see above).
+	direct bool
 	// buf gathers the writers' small writes (the text report flushes
 	// after each article, for a terminal's sake) into fewer system calls.
 	buf    *bufio.Writer
@@ -606,7 +612,7 @@ func (w *fileWriter) Write(p []byte) (int, error) {
 	f := (*atomicFile)(w)
 	n, err := f.file.Write(p)
 	f.written += int64(n)
-	if f.written-f.queued >= writebackChunk {
+	if !f.direct && f.written-f.queued >= writebackChunk {
 		startWriteback(f.file, f.queued, f.written-f.queued)
 		f.queued = f.written
 	}
@@ -614,7 +620,8 @@ func (w *fileWriter) Write(p []byte) (int, error) {
 }
 
 // createAtomic starts writing the file at path. A symbolic link at path is
-// followed, so that the file it points to is replaced, not the link.
+// followed, so that the file it points to is replaced, not the link. A
+// device or named pipe at path is opened and written in place.
 func createAtomic(path string) (*atomicFile, error) {
 	target := path
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -624,6 +631,14 @@ func createAtomic(path string) (*atomicFile, error) {
 	}
 	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory", path)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		af := &atomicFile{file: f, target: target, direct: true}
+		af.buf = bufio.NewWriterSize((*fileWriter)(af), atomicFileBuffer)
+		return af, nil
 	}
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
@@ -640,9 +655,21 @@ func createAtomic(path string) (*atomicFile, error) {
 }
 
 // commit syncs the temporary file, gives it the target's permissions (or
-// 0644 for a new file) and renames it over the target.
+// 0644 for a new file) and renames it over the target. A target written
+// in place is flushed and closed.
 func (f *atomicFile) commit() error {
 	if f.done {
+		return nil
+	}
+	if f.direct {
+		f.done = true
+		err := f.buf.Flush()
+		if cerr := f.file.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", f.target, err)
+		}
 		return nil
 	}
 	mode := fs.FileMode(0o644)
@@ -677,12 +704,15 @@ func (f *atomicFile) commit() error {
 	return nil
 }
 
-// abort removes the temporary file; the target is left as it was.
+// abort removes the temporary file; the target is left as it was. A
+// target written in place is closed, with what was written so far.
 func (f *atomicFile) abort() {
 	if f.done {
 		return
 	}
 	f.done = true
 	f.file.Close()
-	os.Remove(f.file.Name())
+	if !f.direct {
+		os.Remove(f.file.Name())
+	}
 }
