@@ -80,6 +80,12 @@ type PeopleLexicon struct {
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
+	// The maps above as wordTables, for the look-ups of a sentence's
+	// words, which carry their filter bits: the people finders ask them
+	// of the words the filters let through.
+	notNameT, determinerT, particleT, orgWordT, affiliationT wordKeys
+	titleT, femaleT, maleT, anonHeadT, orgNounT              wordKeys
+	roleT, unnamedT, orgTypeT, unnamedIDT                    wordValues
 }
 
 // personTypes are the source types a role may give a person.
@@ -221,6 +227,10 @@ func (l *PeopleLexicon) compile() error {
 			l.orgTypes[w] = typ
 		}
 	}
+	l.notNameT, l.determinerT, l.particleT = setKeys(l.notNames), setKeys(l.determiners), setKeys(l.particles)
+	l.orgWordT, l.affiliationT, l.titleT = setKeys(l.orgWords), setKeys(l.affiliations), setKeys(l.titles)
+	l.femaleT, l.maleT, l.anonHeadT, l.orgNounT = setKeys(l.female), setKeys(l.male), setKeys(l.anonHeads), setKeys(l.orgNouns)
+	l.roleT, l.unnamedT, l.orgTypeT, l.unnamedIDT = mapValues(l.roles), mapValues(l.unnamed), mapValues(l.orgTypes), mapValues(l.unnamedIDs)
 	return nil
 }
 
@@ -614,20 +624,21 @@ func (l *PeopleLexicon) nameToken(w *word) bool {
 	if w.capital {
 		// Most words end in no possessive, and are their own key.
 		if n := len(w.lower); n == 0 || w.lower[n-1] != 's' {
-			return !l.notNameF.hasWord(w) || !l.notNames[w.lower]
+			return !l.notNameF.hasWord(w) || !l.notNameT.hasWord(w)
 		}
 		key := strings.TrimSuffix(strings.TrimSuffix(w.lower, "’s"), "'s")
 		if len(key) == len(w.lower) {
-			return !l.notNameF.hasWord(w) || !l.notNames[key]
+			return !l.notNameF.hasWord(w) || !l.notNameT.hasWord(w)
 		}
-		return !l.notNameF.may(key) || !l.notNames[key]
+		a, b := wordFilterBits(key)
+		return !l.notNameF.has(a, b) || !l.notNameT.hasBits(key, a, b)
 	}
 	if !l.mayParticleName(w) {
 		return false
 	}
 	if i := strings.IndexByte(w.text, '-'); i > 0 && i+1 < len(w.text) {
 		r, _ := utf8.DecodeRuneInString(w.text[i+1:])
-		return l.particles[w.lower[:i]] && unicode.IsUpper(r)
+		return l.particleT.has(w.lower[:i]) && unicode.IsUpper(r)
 	}
 	return false
 }
@@ -847,13 +858,15 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 // particle, an organisation word or an affiliation: the filter bits of
 // the word answer for most words.
 func (l *PeopleLexicon) isParticle(w *word) bool {
-	return l.particleF.hasWord(w) && l.particles[w.lower]
+	return l.particleF.hasWord(w) && l.particleT.hasWord(w)
 }
 
-func (l *PeopleLexicon) isOrgWord(w *word) bool { return l.orgWordF.hasWord(w) && l.orgWords[w.lower] }
+func (l *PeopleLexicon) isOrgWord(w *word) bool {
+	return l.orgWordF.hasWord(w) && l.orgWordT.hasWord(w)
+}
 
 func (l *PeopleLexicon) isAffiliation(w *word) bool {
-	return l.affiliationF.hasWord(w) && l.affiliations[w.lower]
+	return l.affiliationF.hasWord(w) && l.affiliationT.hasWord(w)
 }
 
 // phraseKey appends to buf the lower-case words joined by single spaces,
@@ -901,20 +914,24 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 		if i-k+1 < 0 {
 			continue
 		}
+		if k == 1 {
+			// The key is the word's own, its bits at hand.
+			if t, ok := l.roleT.word(&words[i]); ok {
+				return k, words[i].lower, t
+			}
+			continue
+		}
 		key := phraseKey(buf[:0], words[i-k+1:i+1])
 		if t, ok := l.roles[string(key)]; ok {
-			if k == 1 {
-				return k, words[i].lower, t // the key, without a copy
-			}
 			return k, string(key), t
 		}
 	}
 	t := strings.TrimSuffix(words[i].lower, ".")
-	title := l.titleF.hasWord(&words[i])
+	a, b := uint32(words[i].fa), words[i].fbits()
 	if len(t) < len(words[i].lower) {
-		title = l.titleF.may(t)
+		a, b = wordFilterBits(t)
 	}
-	if title && l.titles[t] {
+	if l.titleF.has(a, b) && l.titleT.hasBits(t, a, b) {
 		return 1, t, "official"
 	}
 	return 0, "", ""
@@ -957,7 +974,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		// An unnamed phrase starts in the four words after its
 		// determiner: markWords notes the determiners (setDeterminers)
 		// with one of them in the filter of their first words.
-		if marks.determiner(i) && lex.determiners[words[i].lower] {
+		if marks.determiner(i) && lex.determinerT.hasWord(&words[i]) {
 			if m, next, ok := lex.unnamedAt(text, words, i, isVerb); ok && !inOrg(m.Start, m.End) {
 				out = append(out, m)
 				lastEnd = m.End
@@ -1029,7 +1046,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 				k := i - n
 				// Extend over modifiers ("Kremlin spokesman", "defense
 				// analyst"), stopping at function words and determiners.
-				for k > 0 && k > i-n-3 && gap(text, &words[k-1], &words[k]) == " " && !lex.notNames[words[k-1].lower] && !lex.determiners[words[k-1].lower] && (isVerb == nil || !isVerb(&words[k-1])) {
+				for k > 0 && k > i-n-3 && gap(text, &words[k-1], &words[k]) == " " && !lex.notNameT.hasWord(&words[k-1]) && !lex.determinerT.hasWord(&words[k-1]) && (isVerb == nil || !isVerb(&words[k-1])) {
 					k--
 				}
 				descStart, descEnd = words[k].start, words[i-1].end
@@ -1107,12 +1124,12 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 				k := i - n
 				for k > 0 && gap(text, &words[k-1], &words[k]) == " " && k > i-n-5 {
 					k--
-					if lex.determiners[words[k].lower] || words[k].lower == "its" || words[k].lower == "his" || words[k].lower == "her" {
+					if lex.determinerT.hasWord(&words[k]) || words[k].lower == "its" || words[k].lower == "his" || words[k].lower == "her" {
 						break
 					}
 				}
 				descStart, descEnd = words[k].start, words[i-1].end
-			} else if u, ok := lex.unnamed[words[i-1].lower]; ok {
+			} else if u, ok := lex.unnamedT.word(&words[i-1]); ok {
 				evidence, role, typ = true, words[i-1].lower, u
 			}
 		}
@@ -1189,7 +1206,7 @@ func nameEnds(text string, words []word, next int, lex *PeopleLexicon) bool {
 	// "said Ernst and Young's Sanjay Mehta": a conjunction joins the
 	// word to another.
 	w := words[next].lower
-	return !words[next].capital && lex.notNames[w] && w != "and" && w != "or" && w != "nor"
+	return !words[next].capital && lex.notNameT.hasWord(&words[next]) && w != "and" && w != "or" && w != "nor"
 }
 
 // mayDescribedAfterVerb is false when describedAfterVerb is -1 for the
@@ -1215,7 +1232,7 @@ func describedAfterVerb(text string, words []word, i int, lex *PeopleLexicon, is
 			}
 			return -1
 		}
-		if lex.notNameF.hasWord(w) && lex.notNames[w.lower] || isVerb(&words[k]) {
+		if lex.notNameF.hasWord(w) && lex.notNameT.hasWord(w) || isVerb(&words[k]) {
 			return -1
 		}
 	}
@@ -1239,17 +1256,20 @@ func (l *PeopleLexicon) unnamedAt(text string, words []word, i int, isVerb verbT
 			if k+n > len(words) {
 				continue
 			}
+			if n == 1 {
+				// The key of one word is its own, its bits at hand.
+				if typ, ok := l.unnamedT.word(&words[k]); ok {
+					return l.unnamedMention(text, words, i, k+1, typ, words[k].lower, isVerb)
+				}
+				continue
+			}
 			var buf [64]byte
 			key := phraseKey(buf[:0], words[k:k+n])
 			typ, ok := l.unnamed[string(key)]
 			if !ok {
 				continue
 			}
-			role := words[k].lower // the key of one word, without a copy
-			if n > 1 {
-				role = string(key)
-			}
-			return l.unnamedMention(text, words, i, k+n, typ, role, isVerb)
+			return l.unnamedMention(text, words, i, k+n, typ, string(key), isVerb)
 		}
 	}
 	return PersonMention{}, 0, false
@@ -1353,12 +1373,19 @@ func (l *PeopleLexicon) genderOf(words []word) string {
 		// which holds the female and male words, rules out most.
 		w := &words[i]
 		lw := w.lower
+		a, b := uint32(w.fa), w.fbits()
 		if n := len(lw); n > 0 && lw[n-1] == '.' {
 			lw = lw[:n-1]
-		} else if !l.headF.hasWord(w) {
+			a, b = wordFilterBits(lw)
+		} else if !l.headF.has(a, b) {
 			continue
 		}
-		g = l.genderWord(lw, g)
+		switch {
+		case l.femaleT.hasBits(lw, a, b):
+			g = "f"
+		case l.maleT.hasBits(lw, a, b):
+			g = "m"
+		}
 	}
 	return g
 }
@@ -1369,14 +1396,14 @@ func (l *PeopleLexicon) Anonymous(role string) bool {
 	// The last of the fields of the lower-cased role, without making
 	// the list.
 	last, _ := lastField(role)
-	return last != "" && l.anonHeads[strings.ToLower(last)]
+	return last != "" && l.anonHeadT.has(strings.ToLower(last))
 }
 
 // unnamedID returns the source id of an unnamed source or definite
 // description by its role or head: slugID("unnamed:", role), made once
 // for the lexicon's own.
 func (l *PeopleLexicon) unnamedID(role string) string {
-	if id, ok := l.unnamedIDs[role]; ok {
+	if id, ok := l.unnamedIDT.get(role); ok {
 		return id
 	}
 	return slugID("unnamed:", role)
@@ -1430,26 +1457,27 @@ func findDefinites(dst []Definite, text string, words []word, marks *wordMarks, 
 			continue
 		}
 		for k := i + 1; k < len(words) && k <= i+4; k++ {
-			w := words[k].lower
-			if gap(text, &words[k-1], &words[k]) != " " || lex.notNameF.hasWord(&words[k]) && lex.notNames[w] && !lex.orgNouns[w] {
+			wk := &words[k]
+			w := wk.lower
+			if gap(text, &words[k-1], wk) != " " || lex.notNameF.hasWord(wk) && lex.notNameT.hasWord(wk) && !lex.orgNounT.hasWord(wk) {
 				break
 			}
-			if !lex.headF.hasWord(&words[k]) {
+			if !lex.headF.hasWord(wk) {
 				continue // neither a role, an organisation noun nor gendered
 			}
-			_, isRole := lex.roles[w]
-			org := lex.orgNouns[w]
-			if !isRole && !org && !lex.female[w] && !lex.male[w] {
+			typ, isRole := lex.roleT.word(wk)
+			org := lex.orgNounT.hasWord(wk)
+			if !isRole && !org && !lex.femaleT.hasWord(wk) && !lex.maleT.hasWord(wk) {
 				continue
 			}
-			if k+1 < len(words) && gap(text, &words[k], &words[k+1]) == " " {
-				if n := &words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.headF.hasWord(n) && (lex.orgNouns[n.lower] || lex.roles[n.lower] != "") {
+			if k+1 < len(words) && gap(text, wk, &words[k+1]) == " " {
+				if n := &words[k+1]; lex.nameToken(n) || n.lower == "of" || n.lower == "for" || n.lower == "at" || lex.headF.hasWord(n) && (lex.orgNounT.hasWord(n) || lex.roleT.value(n) != "") {
 					break
 				}
 			}
-			d := Definite{Start: words[i].start, End: words[k].end, Head: w, Org: org && !isRole, Gender: lex.genderOf(words[k : k+1])}
+			d := Definite{Start: words[i].start, End: wk.end, Head: w, Org: org && !isRole, Gender: lex.genderOf(words[k : k+1])}
 			if !d.Org {
-				d.Type = lex.roles[w]
+				d.Type = typ
 				if d.Type == "" {
 					d.Type = "eyewitness"
 				}
@@ -1469,7 +1497,7 @@ func findDefinites(dst []Definite, text string, words []word, marks *wordMarks, 
 func (l *PeopleLexicon) appositionStart(words []word, i int) bool {
 	w := &words[i]
 	switch {
-	case l.determiners[w.lower], w.lower == "his", w.lower == "her", w.lower == "its", w.lower == "their":
+	case l.determinerT.hasWord(w), w.lower == "his", w.lower == "her", w.lower == "its", w.lower == "their":
 		return true
 	case w.capital && (strings.HasSuffix(w.lower, "'s") || strings.HasSuffix(w.lower, "’s")):
 		return true
@@ -1586,7 +1614,7 @@ func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex
 			i = j - 1
 			continue
 		}
-		m := OrgMention{Start: run[0].start, End: run[len(run)-1].end, Type: lex.orgTypes[words[orgAt].lower]}
+		m := OrgMention{Start: run[0].start, End: run[len(run)-1].end, Type: lex.orgTypeT.value(&words[orgAt])}
 		m.Name = text[m.Start:m.End]
 		if m.Type == "" {
 			m.Type = "official"
@@ -1666,7 +1694,7 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 	if !l.roleEndF.hasWord(&words[k]) {
 		return 0, "", "", false
 	}
-	typ, isRole := l.roles[words[k].lower]
+	typ, isRole := l.roleT.word(&words[k])
 	if !isRole {
 		return 0, "", "", false
 	}
@@ -1708,6 +1736,9 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 // plural is an object, not a source.
 var phraseOpeners = map[string]bool{"and": true, "but": true, "while": true, "with": true, "as": true, "that": true, "to": true, "by": true, "from": true, "among": true, "because": true, "although": true, "though": true, "when": true, "where": true, "whereas": true}
 
+// phraseOpenerT is phraseOpeners as a wordTable, for phraseInitial.
+var phraseOpenerT = setKeys(phraseOpeners)
+
 // phraseInitial reports whether a noun phrase may open at words[i]: at the
 // start of the text, after punctuation, after a possessive ("Mr Glazer's
 // financial backers") or after one of phraseOpeners.
@@ -1716,7 +1747,7 @@ func phraseInitial(text string, words []word, i int) bool {
 		return true
 	}
 	p := words[i-1].lower
-	return phraseOpeners[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")
+	return phraseOpenerT.hasWord(&words[i-1]) || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")
 }
 
 // pluralHead reports whether w is a plural noun for people who stand as a
@@ -1726,10 +1757,10 @@ func (l *PeopleLexicon) pluralHead(w string) (role, typ string, ok bool) {
 	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
 		return "", "", false
 	}
-	if t, found := l.unnamed[w]; found {
+	if t, found := l.unnamedT.get(w); found {
 		return w, t, true
 	}
-	if t, found := l.roles[w[:len(w)-1]]; found {
+	if t, found := l.roleT.get(w[:len(w)-1]); found {
 		return w, t, true
 	}
 	return "", "", false
@@ -1764,7 +1795,7 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 		return PersonMention{}, 0, false
 	}
 	modifier := func(w *word) bool {
-		if w.number || l.determiners[w.lower] || isVerb != nil && isVerb(w) {
+		if w.number || l.determinerT.hasWord(w) || isVerb != nil && isVerb(w) {
 			return false
 		}
 		if l.isAffiliation(w) {
@@ -1772,7 +1803,7 @@ func (l *PeopleLexicon) barePluralAt(text string, words []word, i, lastEnd int, 
 		}
 		// Lower case, or capitalised only as the first word ("Union
 		// leaders said").
-		return (!w.capital || w.start == words[0].start) && !l.notNames[w.lower]
+		return (!w.capital || w.start == words[0].start) && !l.notNameT.hasWord(w)
 	}
 	for h := i; h <= i+1 && h < len(words); h++ {
 		if h > i && (gap(text, &words[h-1], &words[h]) != " " || !modifier(&words[h-1])) {
