@@ -1033,7 +1033,9 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		if nameFrom > 0 {
 			descStart, descEnd = run[0].start, run[nameFrom-1].end
 		}
-		if len(name) == 0 || len(name) > 5 || lex.isOrgWord(&name[len(name)-1]) || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) ||
+		// (The last word of the name is words[j-1]: its mark holds the
+		// bit of the organisation words' filter.)
+		if len(name) == 0 || len(name) > 5 || marks.marks[j-1]&filterOrgWord != 0 && lex.orgWordT.hasWord(&words[j-1]) || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) ||
 			len(name) == 1 && lex.isAffiliation(&name[0]) {
 			i = next - 1
 			continue
@@ -1557,12 +1559,16 @@ func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex
 	out := dst[:0]
 	names := marks.marks[:len(words)] // one length: no bounds check on names[i]
 	overlaps := func(s, e int) bool { return spansOverlap(known, s, e) }
-	isOrgWord := func(w *word) bool { return w.capital && lex.isOrgWord(w) }
+	// isOrgWord(k) is words[k].capital && lex.isOrgWord(&words[k]), the
+	// filter's answer read from the word's mark.
+	isOrgWord := func(k int) bool {
+		return names[k]&filterOrgWord != 0 && words[k].capital && lex.orgWordT.hasWord(&words[k])
+	}
 	// A run's organisation word is one of its capitalised name tokens,
 	// which most sentences have none of that the organisation words'
 	// filter lets through (marks.orgs): those are answered at once.
 	first := marks.nextOrg(0)
-	for first < len(words) && !isOrgWord(&words[first]) {
+	for first < len(words) && !isOrgWord(first) {
 		first = marks.nextOrg(first + 1)
 	}
 	if first >= len(words) {
@@ -1584,7 +1590,7 @@ func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex
 		}
 		j := i + 1
 		orgAt := -1 // the last organisation word of the run
-		if isOrgWord(&words[i]) {
+		if isOrgWord(i) {
 			orgAt = i
 		}
 		for j < len(words) {
@@ -1598,7 +1604,7 @@ func findOrgs(dst []OrgMention, text string, words []word, marks *wordMarks, lex
 			default:
 				goto done
 			}
-			if isOrgWord(&words[j]) {
+			if isOrgWord(j) {
 				orgAt = j
 			}
 			j++
