@@ -764,20 +764,16 @@ func (m *wordMarks) lastOrg() int {
 
 // next returns the first index from i whose bit is set in the bit set
 // s: for most sentences, of 64 words or fewer, one look at one machine
-// word.
+// word. Small enough to inline.
 func (m *wordMarks) next(s, i int) int {
-	k := i/64*4 + s
-	if k >= len(m.bits) {
-		return len(m.marks) - 16
-	}
-	x := m.bits[k] >> (uint(i) % 64) << (uint(i) % 64)
-	for x == 0 {
-		if k += 4; k >= len(m.bits) {
-			return len(m.marks) - 16
+	x := ^uint64(0) << (uint(i) % 64) // the bits from i of its machine word
+	for k := int(uint(i)/64)*4 + s; k < len(m.bits); k += 4 {
+		if y := m.bits[k] & x; y != 0 {
+			return k/4*64 + bits.TrailingZeros64(y)
 		}
-		x = m.bits[k]
+		x = ^uint64(0)
 	}
-	return k/4*64 + bits.TrailingZeros64(x)
+	return len(m.marks) - 16
 }
 
 // swarByteBits packs bit 0 of each of the eight bytes of x, which has
@@ -962,7 +958,7 @@ func FindPeople(text string, lex *PeopleLexicon, orgs []Span, isVerb func(string
 // from its start: dst is scratch.
 func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks, lex *PeopleLexicon, orgs []Span, isVerb verbTest) []PersonMention {
 	out := dst[:0]
-	inOrg := func(s, e int) bool { return spansOverlap(orgs, s, e) }
+	inOrg := func(s, e int) bool { return len(orgs) > 0 && spansOverlap(orgs, s, e) }
 	lastEnd := 0 // the end of the last mention found, set with each
 	for i := 0; i < len(words); i++ {
 		// The next word at which a person may start (setStarts):
