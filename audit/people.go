@@ -1031,7 +1031,7 @@ func findPeople(dst []PersonMention, text string, words []word, marks *wordMarks
 		}
 		// (The last word of the name is words[j-1]: its mark holds the
 		// bit of the organisation words' filter.)
-		if len(name) == 0 || len(name) > 5 || marks.marks[j-1]&filterOrgWord != 0 && lex.orgWordT.hasWord(&words[j-1]) || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && allCaps(name)) ||
+		if len(name) == 0 || len(name) > 5 || marks.marks[j-1]&filterOrgWord != 0 && lex.orgWordT.hasWord(&words[j-1]) || inOrg(name[0].start, name[len(name)-1].end) || (nameFrom == 0 && !lowerSecond(&name[0]) && allCaps(name)) ||
 			len(name) == 1 && lex.isAffiliation(&name[0]) {
 			i = next - 1
 			continue
@@ -1504,6 +1504,11 @@ func (l *PeopleLexicon) appositionStart(words []word, i int) bool {
 	n, _, _ := l.roleAt(words, i)
 	return n > 0 && !w.capital && !l.titles[strings.TrimSuffix(w.lower, ".")]
 }
+
+// lowerSecond reports whether the second byte of w is a lower-case
+// letter ("Smith"), as in most names: allCaps is then false for a run
+// that w starts, answered without the call.
+func lowerSecond(w *word) bool { return len(w.text) > 1 && w.text[1]-'a' < 26 }
 
 // allCaps reports whether every word is an upper-case acronym ("NGO",
 // "SOHR"): such runs name organisations, not people.
