@@ -54,6 +54,9 @@ type PeopleLexicon struct {
 	determinerF, unnamedF, roleEndF, titleF, notNameF wordFilter
 	// roleOrTitleF holds the words of roleEndF and titleF (mayRole).
 	roleOrTitleF wordFilter
+	// roleStartF holds the first words of the role phrases of two words
+	// or more: roleAt looks up no longer phrase that starts elsewhere.
+	roleStartF wordFilter
 	// headF holds the heads of definite descriptions (FindDefinites): the
 	// role phrases, org_nouns, female and male; openerF their openers
 	// (definiteOpeners); orgWordF holds org_words.
@@ -152,9 +155,12 @@ func (l *PeopleLexicon) compile() error {
 		return err
 	}
 	l.determinerF, l.unnamedF, l.titleF, l.notNameF = filterOf(l.determiners), filterOf(l.unnamedLen), filterOf(l.titles), filterOf(l.notNames)
-	l.roleEndF = wordFilter{}
+	l.roleEndF, l.roleStartF = wordFilter{}, wordFilter{}
 	for key := range l.roles {
 		l.roleEndF.add(key[strings.LastIndexByte(key, ' ')+1:])
+		if sp := strings.IndexByte(key, ' '); sp >= 0 {
+			l.roleStartF.add(key[:sp])
+		}
 	}
 	l.roleOrTitleF = l.titleF
 	for i, w := range l.roleEndF {
@@ -916,6 +922,9 @@ func (l *PeopleLexicon) roleAt(words []word, i int) (n int, role, typ string) {
 				return k, words[i].lower, t
 			}
 			continue
+		}
+		if !l.roleStartF.hasWord(&words[i-k+1]) {
+			continue // no role phrase of two words or more starts there
 		}
 		key := phraseKey(buf[:0], words[i-k+1:i+1])
 		if t, ok := l.roles[string(key)]; ok {

@@ -37,3 +37,22 @@ func TestMayPluralHead(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleStartF holds roleStartF, which rules out roleAt's look-ups of
+// phrases of two words or more, to the roles: it must let through the
+// first word of every such phrase, as the tokenizer makes it.
+func TestRoleStartF(t *testing.T) {
+	lex := &DefaultLexicon().People
+	for key := range lex.roles {
+		words := tokenize(key)
+		if len(words) < 2 {
+			continue
+		}
+		if !lex.roleStartF.hasWord(&words[0]) {
+			t.Errorf("roleStartF rules out %q, the first word of the role %q", words[0].lower, key)
+		}
+		if n, role, _ := lex.roleAt(words, len(words)-1); len(words) <= 3 && (n != len(words) || role != key) {
+			t.Errorf("roleAt(%q) = %d, %q; want %d, %q", key, n, role, len(words), key)
+		}
+	}
+}
