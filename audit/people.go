@@ -83,12 +83,12 @@ type PeopleLexicon struct {
 	// unnamedIDs holds unnamedID of the phrases of unnamed and roles, the
 	// one-word roles with a plural -s, org_nouns, female and male.
 	unnamedIDs map[string]string
-	// The maps above as wordTables, for the look-ups of a sentence's
+	// Maps above as wordKeys and wordValues, for the look-ups of a sentence's
 	// words, which carry their filter bits: the people finders ask them
 	// of the words the filters let through.
-	notNameT, determinerT, particleT, orgWordT, affiliationT wordKeys
-	titleT, femaleT, maleT, anonHeadT, orgNounT              wordKeys
-	roleT, unnamedT, orgTypeT, unnamedIDT                    wordValues
+	notNameT, determinerT, particleT, orgWordT  wordKeys
+	titleT, femaleT, maleT, anonHeadT, orgNounT wordKeys
+	roleT, unnamedT, orgTypeT, unnamedIDT       wordValues
 }
 
 // personTypes are the source types a role may give a person.
@@ -234,7 +234,7 @@ func (l *PeopleLexicon) compile() error {
 		}
 	}
 	l.notNameT, l.determinerT, l.particleT = setKeys(l.notNames), setKeys(l.determiners), setKeys(l.particles)
-	l.orgWordT, l.affiliationT, l.titleT = setKeys(l.orgWords), setKeys(l.affiliations), setKeys(l.titles)
+	l.orgWordT, l.titleT = setKeys(l.orgWords), setKeys(l.titles)
 	l.femaleT, l.maleT, l.anonHeadT, l.orgNounT = setKeys(l.female), setKeys(l.male), setKeys(l.anonHeads), setKeys(l.orgNouns)
 	l.roleT, l.unnamedT, l.orgTypeT, l.unnamedIDT = mapValues(l.roles), mapValues(l.unnamed), mapValues(l.orgTypes), mapValues(l.unnamedIDs)
 	return nil
@@ -859,8 +859,12 @@ func (l *PeopleLexicon) markWords(m *wordMarks, words []word) {
 // isParticle, isOrgWord and isAffiliation report whether w.lower is a
 // particle, an organisation word or an affiliation: the filter bits of
 // the word answer for most words.
+//
+// isParticle and isAffiliation ask their maps, not their wordKeys: the
+// filter lets few words through, and with a map index they stay small
+// enough to inline, as they are asked of many words.
 func (l *PeopleLexicon) isParticle(w *word) bool {
-	return l.particleF.hasWord(w) && l.particleT.hasWord(w)
+	return l.particleF.hasWord(w) && l.particles[w.lower]
 }
 
 func (l *PeopleLexicon) isOrgWord(w *word) bool {
@@ -868,7 +872,7 @@ func (l *PeopleLexicon) isOrgWord(w *word) bool {
 }
 
 func (l *PeopleLexicon) isAffiliation(w *word) bool {
-	return l.affiliationF.hasWord(w) && l.affiliationT.hasWord(w)
+	return l.affiliationF.hasWord(w) && l.affiliations[w.lower]
 }
 
 // phraseKey appends to buf the lower-case words joined by single spaces,

@@ -20,7 +20,7 @@ func TestWordTables(t *testing.T) {
 	}{
 		{"notNames", &lex.notNameT, lex.notNames}, {"determiners", &lex.determinerT, lex.determiners},
 		{"particles", &lex.particleT, lex.particles}, {"orgWords", &lex.orgWordT, lex.orgWords},
-		{"affiliations", &lex.affiliationT, lex.affiliations}, {"titles", &lex.titleT, lex.titles},
+		{"titles", &lex.titleT, lex.titles},
 		{"female", &lex.femaleT, lex.female}, {"male", &lex.maleT, lex.male},
 		{"anonHeads", &lex.anonHeadT, lex.anonHeads}, {"orgNouns", &lex.orgNounT, lex.orgNouns},
 		{"phraseOpeners", &phraseOpenerT, phraseOpeners},
