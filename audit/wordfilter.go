@@ -1,5 +1,7 @@
 package audit
 
+import "math/bits"
+
 // wordFilter is a Bloom filter over a set of words: may is true for every
 // word added and false for most others. Most words of a text are in none
 // of the lexicon's sets (roles, titles, pronouns, cue starts); the filter
@@ -118,8 +120,10 @@ type filterBytes [8192]uint8
 
 // put records f as the filter of bit j.
 func (t *filterBytes) put(j uint, f *wordFilter) {
-	for p := range t {
-		t[p] |= uint8(f[p/64]>>(p%64)&1) << j
+	for i, x := range f {
+		for ; x != 0; x &= x - 1 {
+			t[i*64+bits.TrailingZeros64(x)] |= 1 << j
+		}
 	}
 }
 
