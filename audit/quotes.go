@@ -553,67 +553,29 @@ func appendQWords(toks []qword, text string, start, end int) []qword {
 // when it is given: callers that tokenise many ranges of one text
 // lower-case it once.
 func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []qword {
-	lower, lowerFrom := lowerText, 0 // text[lowerFrom:end], ASCII letters lower-cased
 	// About one word in six bytes of prose: one allocation at most.
 	toks = slices.Grow(toks, (end-start)/6+1)
+	if lowerText != "" {
+		return appendQWordsIn(toks, text[:end], lowerText[:end], start)
+	}
+	lower, lowerFrom := "", 0 // text[lowerFrom:end], ASCII letters lower-cased
+	text = text[:end]
 	i := start
 	for i < end {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if !isASCIIAlnum(c) {
-				i++ // the common case of a space or a punctuation mark
-				continue
-			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:end]); !isWordRune(r) {
+		ws, stop := i, i
+		if c := text[i]; isASCIIAlnum(c) {
+			stop = alnumRunEnd(text, i+1)
+		} else if c < utf8.RuneSelf {
+			i++ // the common case of a space or a punctuation mark
+			continue
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += n
 			continue
 		}
-		ws := i
-		other := false // a non-ASCII rune
-		for i < end {
-			// A run of ASCII letters and digits, eight bytes a step while
-			// eight are left (see structure_swar.go), without a call.
-			for ; i+8 <= end; i += 8 {
-				x := swar.Load(text, i)
-				// The high bit of each byte that is not an ASCII letter
-				// or digit: bytes of 0x80 and above are tested without
-				// it, then ruled out.
-				if stop := (^swarAlnum(x&^swar.High) | x) & swar.High; stop != 0 {
-					i += bits.TrailingZeros64(stop) / 8
-					goto stopped
-				}
-			}
-			for i < end && isASCIIAlnum(text[i]) {
-				i++
-			}
-		stopped:
-			if i == end {
-				break
-			}
-			// text[i] is not an ASCII letter or digit. Most words end at
-			// an ASCII byte that cannot join them to a next.
-			if c := text[i]; c < utf8.RuneSelf && c != '-' && c != '\'' {
-				break
-			}
-			r, n := utf8.DecodeRuneInString(text[i:end])
-			if isWordRune(r) {
-				other = true
-				i += n
-				continue
-			}
-			if r == '-' || r == '\'' || r == '’' {
-				r2, _ := utf8.DecodeRuneInString(text[i+n : end])
-				if i+n < end && isWordRune(r2) {
-					other = other || r == '’'
-					i += n
-					continue
-				}
-			}
-			break
-		}
-		// The key is sliced once, from where it is kept: most words
-		// have theirs in lower.
+		// The key is sliced once, from where it is kept.
 		var key string
+		var other bool
+		i, other = qwordEnd(text, stop)
 		switch {
 		case other:
 			key = lexKey(text[ws:i])
@@ -626,11 +588,140 @@ func appendQWordsLower(toks []qword, text, lowerText string, start, end int) []q
 			key = text[ws:i]
 		}
 		toks = append(toks, qword{start: ws, end: i, key: key})
-		if i < end && text[i] == ' ' {
-			i++ // the space most words end at, passed here at once
-		}
 	}
 	return toks
+}
+
+// appendQWordsIn is appendQWordsLower with lower given, both text and
+// lower ending where the words do: a word of ASCII letters and digits
+// (most words) is found eight bytes a step, its key sliced from lower;
+// qwordEnd takes the few that go on past them.
+func appendQWordsIn(toks []qword, text, lower string, i int) []qword {
+	for i < len(text) {
+		c := text[i]
+		if !isASCIIAlnum(c) {
+			switch {
+			case c < utf8.RuneSelf:
+				i++ // a space or a punctuation mark
+			case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2]&0xC0 == 0x80:
+				// U+2000 to U+203F: spaces, dashes, quotation marks
+				// and other punctuation, no letter or digit.
+				i += 3
+			default:
+				toks, i = appendOtherQWord(toks, text, lower, i)
+			}
+			continue
+		}
+		ws := i
+		// alnumRunEnd(text, i+1), without the call.
+		for i++; i+8 <= len(text); i += 8 {
+			x := swar.Load(text, i)
+			if stop := (^swarAlnum(x&^swar.High) | x) & swar.High; stop != 0 {
+				i += bits.TrailingZeros64(stop) / 8
+				goto stopped
+			}
+		}
+		for i < len(text) && isASCIIAlnum(text[i]) {
+			i++
+		}
+	stopped:
+		if i < len(text) {
+			if c := text[i]; c >= utf8.RuneSelf || c == '-' || c == '\'' {
+				// A joiner or a rune past ASCII: the word may go on.
+				w, other := qwordEnd(text, i)
+				key := lower[ws:w]
+				if other {
+					key = lexKey(text[ws:w])
+				}
+				toks = append(toks, qword{start: ws, end: w, key: key})
+				i = w
+				continue
+			}
+		}
+		toks = append(toks, qword{start: ws, end: i, key: lower[ws:i]})
+		// text[i] is an ASCII byte that starts no word (a space, most
+		// often), or i is past the end.
+		i++
+	}
+	return toks
+}
+
+// appendOtherQWord appends to toks the word that the rune past ASCII at
+// text[i] starts, if it is a letter or digit, and returns toks with the
+// offset after the word (after the rune when it starts none):
+// appendQWordsIn's step at a word of other scripts.
+func appendOtherQWord(toks []qword, text, lower string, i int) ([]qword, int) {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !isWordRune(r) {
+		return toks, i + n
+	}
+	w, other := qwordEnd(text, i)
+	key := lower[i:w]
+	if other {
+		key = lexKey(text[i:w])
+	}
+	return append(toks, qword{start: i, end: w, key: key}), w
+}
+
+// alnumRunEnd returns the end of the run of ASCII letters and digits
+// from text[i]: eight bytes a step while eight are left (see
+// structure_swar.go).
+func alnumRunEnd(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		x := swar.Load(text, i)
+		// The high bit of each byte that is not an ASCII letter or
+		// digit: bytes of 0x80 and above are tested without it, then
+		// ruled out.
+		if stop := (^swarAlnum(x&^swar.High) | x) & swar.High; stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8
+		}
+	}
+	for i < len(text) && isASCIIAlnum(text[i]) {
+		i++
+	}
+	return i
+}
+
+// qwordEnd returns the end of the word that goes on at text[i], after
+// its ASCII letters and digits before i: runs of letters and digits of
+// any script, joined by inner hyphens and apostrophes. other reports
+// whether the word has a rune past ASCII (its key is then lexKey's).
+func qwordEnd(text string, i int) (_ int, other bool) {
+	for {
+		i = alnumRunEnd(text, i)
+		if i == len(text) {
+			return i, other
+		}
+		// text[i] is not an ASCII letter or digit. Most words end at an
+		// ASCII byte that cannot join them to a next.
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != '-' && c != '\'' || i+1 == len(text) {
+				return i, other
+			}
+			// A hyphen or an apostrophe joins the letter or digit
+			// after it.
+			if d := text[i+1]; isASCIIAlnum(d) {
+				i++
+				continue
+			} else if d < utf8.RuneSelf {
+				return i, other
+			}
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			other = true
+			i += n
+			continue
+		}
+		if r == '-' || r == '\'' || r == '’' {
+			if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
+				other = other || r == '’'
+				i += n
+				continue
+			}
+		}
+		return i, other
+	}
 }
 
 // isPlainQWord reports whether w has only ASCII letters, digits, hyphens

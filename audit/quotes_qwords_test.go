@@ -38,3 +38,17 @@ func TestAppendQWordsRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneralPunctuationNoWord holds what appendQWordsIn skips without
+// decoding: no rune from U+2000 to U+203F (lead bytes E2 80) is a letter
+// or digit.
+func TestGeneralPunctuationNoWord(t *testing.T) {
+	for r := rune(0x2000); r <= 0x203F; r++ {
+		if isWordRune(r) {
+			t.Errorf("isWordRune(%U) = true", r)
+		}
+		if b := []byte(string(r)); b[0] != 0xE2 || b[1] != 0x80 {
+			t.Errorf("%U encodes as % x", r, b)
+		}
+	}
+}
