@@ -1,0 +1,47 @@
+package audit
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// refTagStop is tagStop as it was before skipTagPlain: byte by byte.
+func refTagStop(view string, pos, hi int) int {
+	stop := pos
+	for stop < hi {
+		if c := view[stop]; c < utf8.RuneSelf {
+			if isSentenceEnd(rune(c)) || c == ';' || c == ':' || c == '"' {
+				break
+			}
+			stop++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(view[stop:hi])
+		if isSentenceEnd(r) || strings.ContainsRune("“„«”»", r) {
+			break
+		}
+		stop += n
+	}
+	return stop
+}
+
+// TestTagStopRandom holds tagStop to refTagStop on random texts of the
+// bytes it stops at, those that look like them (# & , ' -), other scripts
+// and invalid bytes, over every range of the short ones.
+func TestTagStopRandom(t *testing.T) {
+	pieces := []string{"a", "said", " ", "  he told", ".", "!", "?", ";", ":", "\"", "'", ",", "#", "&", "-", "…", "“", "„", "«", "”", "»",
+		"’", "é", "日本", "\xe2", "\xe2\x80", "\xff", "\x80", "\n", "abcdefghijkl"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		text := pieceText(rng, pieces, 30)
+		for pos := 0; pos <= len(text); pos++ {
+			for hi := pos; hi <= len(text); hi++ {
+				if got, want := tagStop(text, pos, hi), refTagStop(text, pos, hi); got != want {
+					t.Fatalf("tagStop(%q, %d, %d) = %d, want %d", text, pos, hi, got, want)
+				}
+			}
+		}
+	}
+}
