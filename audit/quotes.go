@@ -776,7 +776,13 @@ var lowerByte = func() (t [256]byte) {
 	return t
 }()
 
+// startsUpper reports whether the first rune of s is upper case. An
+// ASCII byte, the first of most words, is answered without decoding it
+// or reading a table: only A to Z are upper case among them.
 func startsUpper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0]-'A' < 26
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -300,6 +300,9 @@ var quoteRunes = []string{
 	"a", "s", "We", "the", "residents", "é", "ª", "ạ", "日本", "9", "90s",
 	"realizehe confides", " he says", "she said", ", said a spokesman.",
 	"\xe2", "\xe2\x80", "\xc2", "\x80", "\xff", "\n",
+	// Runs of ASCII longer than skipQuoted's eight-byte steps, the bytes
+	// it passes (# &) and words that end in a glued pronoun's last byte.
+	"#", "&", "we made the whole journey by boat", "éthey said ", "cafehe told", "e", "y ", "honey",
 }
 
 // TestFindQuotesMatchesReference holds findQuotes to refFindQuotes, which

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,5 +44,26 @@ func TestTagStopRandom(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStartsUpper holds startsUpper, which answers ASCII bytes itself, to
+// unicode.IsUpper of the first rune, on every first byte and some runes
+// past ASCII.
+func TestStartsUpper(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		r, _ := utf8.DecodeRuneInString(s)
+		if got, want := startsUpper(s), unicode.IsUpper(r); got != want {
+			t.Fatalf("startsUpper(%q) = %v, want %v", s, got, want)
+		}
+	}
+	check("")
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+		check(string([]byte{byte(c)}) + "ay")
+	}
+	for _, s := range []string{"Émile", "émile", "Ωmega", "ωmega", "日本", "\xe2\x80", "ǅ"} {
+		check(s)
 	}
 }
