@@ -1675,7 +1675,7 @@ func figScanNumber(s string, i int) (int, figNum) {
 			n := bits.TrailingZeros64(stop) / 8
 			j := i + n
 			if j == len(s) || figShortEnd(s, j) {
-				v := figDigits8((x - '0'*swar.Ones) & (1<<(8*n) - 1) << (64 - 8*n))
+				v := figLeadDigits(x, n)
 				return j, figNum{lo: float64(v), hi: float64(v), plainInt: true, intDigits: n}
 			}
 			if end, num, ok := figScanTwoGroups(s, i, x, stop, n); ok {
@@ -1703,7 +1703,7 @@ func figScanTwoGroups(s string, i int, x, stop uint64, n int) (end int, num figN
 	first := x & (1<<(8*n) - 1)
 	if sep == ',' && g != 3 {
 		// Not a thousands group: the numeral is the first group.
-		v := figDigits8((first - '0'*swar.Ones) & (1<<(8*n) - 1) << (64 - 8*n))
+		v := figLeadDigits(first, n)
 		return i + n, figNum{lo: float64(v), hi: float64(v), plainInt: true, intDigits: n}, true
 	}
 	if end = i + m; end != len(s) && !figShortEnd(s, end) {
@@ -1711,8 +1711,7 @@ func figScanTwoGroups(s string, i int, x, stop uint64, n int) (end int, num figN
 	}
 	// The digits of both groups, the separator taken out.
 	d := m - 1
-	y := (first | x>>8&^(1<<(8*n)-1)) - '0'*swar.Ones
-	v := float64(figDigits8(y & (1<<(8*d) - 1) << (64 - 8*d)))
+	v := float64(figLeadDigits(first|x>>8&^(1<<(8*n)-1), d))
 	if sep == ',' || g == 3 && n <= 3 && s[i+n+1:end] == "000" {
 		return end, figNum{lo: v, hi: v, intDigits: d}, true // thousands: "1,500", "100.000"
 	}
@@ -1731,6 +1730,13 @@ func figShortEnd(s string, j int) bool {
 		return j+1 == len(s) || !figIsDigit(s[j+1])
 	}
 	return true
+}
+
+// figLeadDigits returns the number the first n (1 to 8) ASCII digits
+// packed in x spell, the first in the low byte; the bytes after them may
+// be anything.
+func figLeadDigits(x uint64, n int) uint64 {
+	return figDigits8((x - '0'*swar.Ones) & (1<<(8*n) - 1) << (64 - 8*n))
 }
 
 // figDigits8 returns the number the eight digit values packed in x spell,

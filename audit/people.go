@@ -1756,7 +1756,7 @@ func (l *PeopleLexicon) barePosition(text string, words []word, i int) (end int,
 // plural is an object, not a source.
 var phraseOpeners = map[string]bool{"and": true, "but": true, "while": true, "with": true, "as": true, "that": true, "to": true, "by": true, "from": true, "among": true, "because": true, "although": true, "though": true, "when": true, "where": true, "whereas": true}
 
-// phraseOpenerT is phraseOpeners as a wordTable, for phraseInitial.
+// phraseOpenerT is phraseOpeners as wordKeys, for phraseInitial.
 var phraseOpenerT = setKeys(phraseOpeners)
 
 // phraseInitial reports whether a noun phrase may open at words[i]: at the
