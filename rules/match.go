@@ -1055,7 +1055,13 @@ func (ph *phraseScratch) tokenize(s string) ([]token, []byte) {
 
 // key returns normalizeKey(s) as bytes, valid until ph is used again.
 func (ph *phraseScratch) key(s string) []byte {
-	toks, arena := ph.tokenize(s)
+	return ph.keyOf(ph.tokenize(s))
+}
+
+// keyOf returns the key of the words toks, whose normalised forms are in
+// arena (as tokenize returns them), as bytes valid until ph is used
+// again.
+func (ph *phraseScratch) keyOf(toks []token, arena []byte) []byte {
 	ph.buf = appendKey(ph.buf[:0], toks, arena)
 	return ph.buf
 }

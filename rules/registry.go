@@ -533,8 +533,7 @@ func (p *parser) strs(v *yaml.Node, key string) (out []string, lines []int, keys
 		out = append(out, s)
 		lines = append(lines, item.Line)
 		if key != "conflicts" { // conflicts are not matched
-			p.ph.buf = appendKey(p.ph.buf[:0], toks, arena)
-			keys = append(keys, string(p.ph.buf))
+			keys = append(keys, string(p.ph.keyOf(toks, arena)))
 		}
 	}
 	return out, lines, keys

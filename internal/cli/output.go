@@ -636,9 +636,7 @@ func createAtomic(path string) (*atomicFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot write %s: %w", path, err)
 		}
-		af := &atomicFile{file: f, target: target, direct: true}
-		af.buf = bufio.NewWriterSize((*fileWriter)(af), atomicFileBuffer)
-		return af, nil
+		return newAtomicFile(f, target, true), nil
 	}
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
@@ -649,9 +647,15 @@ func createAtomic(path string) (*atomicFile, error) {
 		}
 		return nil, fmt.Errorf("cannot write a file in %s: %w", dir, err)
 	}
-	af := &atomicFile{file: f, target: target}
+	return newAtomicFile(f, target, false), nil
+}
+
+// newAtomicFile returns the atomicFile writing f for target, through
+// its buffer.
+func newAtomicFile(f *os.File, target string, direct bool) *atomicFile {
+	af := &atomicFile{file: f, target: target, direct: direct}
 	af.buf = bufio.NewWriterSize((*fileWriter)(af), atomicFileBuffer)
-	return af, nil
+	return af
 }
 
 // commit syncs the temporary file, gives it the target's permissions (or
