@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -64,5 +65,26 @@ func TestProfileFlags(t *testing.T) {
 	code, _, stderr = run(t, "", "version", "--cpu-profile", filepath.Join(dir, "cpu2.prof"), "--trace", filepath.Join(dir, "missing", "run.trace"))
 	if code != ExitError || !strings.Contains(stderr, "--trace: open ") {
 		t.Errorf("unwritable --trace: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestMemProfileSamples checks that --mem-profile turns heap sampling back
+// on, at Go's default rate, when ConfigureRuntime has turned it off:
+// otherwise the profile would hold none of the run's allocations.
+func TestMemProfileSamples(t *testing.T) {
+	saved := runtime.MemProfileRate
+	t.Cleanup(func() { runtime.MemProfileRate = saved })
+	t.Setenv("GODEBUG", "")
+	ConfigureRuntime()
+	if runtime.MemProfileRate != 0 {
+		t.Fatalf("MemProfileRate %d after ConfigureRuntime, want 0", runtime.MemProfileRate)
+	}
+	mem := filepath.Join(t.TempDir(), "mem.prof")
+	code, _, stderr := run(t, "", "audit", "--no-config", "--no-baseline", "--mem-profile", mem, "--format", "json="+os.DevNull, "seeds/")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, ExitFindings, stderr)
+	}
+	if runtime.MemProfileRate != defaultMemProfileRate {
+		t.Errorf("MemProfileRate %d after --mem-profile, want %d", runtime.MemProfileRate, defaultMemProfileRate)
 	}
 }

@@ -305,6 +305,7 @@ func measure(tmp, path string, jobs int, format string) (childStats, int64, erro
 
 // child runs the CLI in-process and writes its allocation counts.
 func child(statsFile string, args []string) int {
+	cli.ConfigureRuntime()
 	code := cli.Main(args, os.Stdin, os.Stdout, os.Stderr)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
