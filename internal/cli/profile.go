@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
-	"strings"
 
 	"github.com/spf13/pflag"
 )
@@ -21,26 +20,6 @@ type profiler struct {
 	cpuPath, memPath, tracePath string
 	cpu, mem, trace             *os.File
 }
-
-// ConfigureRuntime applies the process-wide runtime settings the command
-// is meant to run with. The sourcecheck binary calls it before Main, as
-// does any program that runs Main as the whole command (the corpus
-// benchmark's child); tests that call Main leave their process as it is.
-//
-// It turns heap-profile sampling off: by default the runtime records the
-// stack of one allocation per 512 KiB in tables every thread shares, and
-// only --mem-profile reads them (it turns sampling back on). With --jobs 2
-// the sampling cost 2% of a run's CPU time over the corpora. A
-// memprofilerate set in GODEBUG is left to rule.
-func ConfigureRuntime() {
-	if !strings.Contains(os.Getenv("GODEBUG"), "memprofilerate=") {
-		runtime.MemProfileRate = 0
-	}
-}
-
-// defaultMemProfileRate is runtime.MemProfileRate's initial value: one
-// allocation sampled for every 512 KiB allocated.
-const defaultMemProfileRate = 512 * 1024
 
 // register adds the profiling flags to fs.
 func (p *profiler) register(fs *pflag.FlagSet) {

@@ -68,16 +68,21 @@ func TestProfileFlags(t *testing.T) {
 	}
 }
 
-// TestMemProfileSamples checks that --mem-profile turns heap sampling back
-// on, at Go's default rate, when ConfigureRuntime has turned it off:
-// otherwise the profile would hold none of the run's allocations.
+// TestMemProfileSamples checks that ConfigureRuntime's heap sampling
+// setting turns sampling off unless GODEBUG sets memprofilerate, and that
+// --mem-profile turns it back on, at Go's default rate: otherwise the
+// profile would hold none of the run's allocations.
 func TestMemProfileSamples(t *testing.T) {
 	saved := runtime.MemProfileRate
 	t.Cleanup(func() { runtime.MemProfileRate = saved })
-	t.Setenv("GODEBUG", "")
-	ConfigureRuntime()
+	runtime.MemProfileRate = 4096
+	disableHeapSampling("gctrace=1,memprofilerate=4096")
+	if runtime.MemProfileRate != 4096 {
+		t.Errorf("MemProfileRate %d with GODEBUG memprofilerate=4096, want it left at 4096", runtime.MemProfileRate)
+	}
+	disableHeapSampling("gctrace=1")
 	if runtime.MemProfileRate != 0 {
-		t.Fatalf("MemProfileRate %d after ConfigureRuntime, want 0", runtime.MemProfileRate)
+		t.Fatalf("MemProfileRate %d after disableHeapSampling, want 0", runtime.MemProfileRate)
 	}
 	mem := filepath.Join(t.TempDir(), "mem.prof")
 	code, _, stderr := run(t, "", "audit", "--no-config", "--no-baseline", "--mem-profile", mem, "--format", "json="+os.DevNull, "seeds/")
@@ -86,5 +91,27 @@ func TestMemProfileSamples(t *testing.T) {
 	}
 	if runtime.MemProfileRate != defaultMemProfileRate {
 		t.Errorf("MemProfileRate %d after --mem-profile, want %d", runtime.MemProfileRate, defaultMemProfileRate)
+	}
+}
+
+// TestMemoryLockAllowed checks when populateOnMap may lock memory: only
+// in a binary without cgo, a process that may lock without limit, and
+// unless SOURCECHECK_MLOCK is 0.
+func TestMemoryLockAllowed(t *testing.T) {
+	for _, tc := range []struct {
+		value          string
+		cgo, unlimited bool
+		want           bool
+	}{
+		{"", false, true, true},
+		{"1", false, true, true},
+		{"0", false, true, false},
+		{"", true, true, false},
+		{"", false, false, false},
+		{"", true, false, false},
+	} {
+		if got := memoryLockAllowed(tc.value, tc.cgo, tc.unlimited); got != tc.want {
+			t.Errorf("memoryLockAllowed(%q, cgo %v, unlimited %v) = %v, want %v", tc.value, tc.cgo, tc.unlimited, got, tc.want)
+		}
 	}
 }
