@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -153,9 +154,32 @@ type auditRun struct {
 	failLevel   rules.Level
 	opts        audit.ReadOptions
 	jobs        int
+	// listing is the inputs listed ahead during the set-up, until
+	// auditEach takes it (see takeListing).
+	listing *listing
 	// levels caches the configuration's levels for the last path audited:
 	// every record of a JSON Lines input has its file's path.
 	levels levelsCache
+}
+
+// takeListing returns the inputs listed ahead for paths, or starts
+// listing them now when the set-up listed other paths or the listing was
+// taken already.
+func (run *auditRun) takeListing(paths []string) *listing {
+	l := run.listing
+	run.listing = nil
+	if l == nil || !slices.Equal(l.paths, paths) {
+		l.discard()
+		l = listAhead(paths, run.opts)
+	}
+	return l
+}
+
+// close releases what the set-up prepared and no audit took: the
+// listing's JSON Lines file opened ahead.
+func (run *auditRun) close() {
+	run.listing.discard()
+	run.listing = nil
 }
 
 // levelsCache remembers config.Resolved.Levels for one path. It is safe
@@ -181,7 +205,7 @@ func (c *levelsCache) get(cfg *config.Resolved, path string) map[string]rules.Le
 // file over defaults), the source registry, the rules and the baseline,
 // and builds the engine. Errors are usage errors (bad flags) or
 // configuration errors naming file:line:column, both exit 2.
-func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
+func (e *env) setupAudit(f *auditFlags, paths []string) (*auditRun, error) {
 	opts, err := f.in.options()
 	if err != nil {
 		return nil, err
@@ -220,10 +244,19 @@ func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	if f.unfingerprinted && base == nil {
 		engOpts = append(engOpts, audit.WithoutFingerprints())
 	}
-	eng, err := audit.NewEngine(audit.NewAnalyzer(nil, registry), res.EngineRules(), engOpts...)
+	analyzer := audit.NewAnalyzer(nil, registry) // waits for the lexicon
+	// The lexicon has loaded on both cores; what is left of the set-up
+	// runs on one. The inputs are listed, and the first JSON Lines file
+	// opened, on the other meanwhile, and the checks' lexicon sets made
+	// (the first article would make them, the other job waiting).
+	readOpts := cfg.ReadOptions(opts)
+	listed := listAhead(paths, readOpts)
+	eng, err := audit.NewEngine(analyzer, res.EngineRules(), engOpts...)
 	if err != nil {
+		listed.discard()
 		return nil, configError(err)
 	}
+	go eng.Warm()
 	sup, _ := res.Rule(audit.SuppressionRuleID)
 	for _, s := range res.Global() {
 		if s.Rule.ID == audit.SuppressionRuleID {
@@ -232,7 +265,7 @@ func (e *env) setupAudit(f *auditFlags) (*auditRun, error) {
 	}
 	return &auditRun{engine: eng, config: res, baseline: base, suppression: sup,
 		minLevel: cfg.MinLevel.Value, failLevel: cfg.FailLevel.Value,
-		opts: cfg.ReadOptions(opts), jobs: f.jobs}, nil
+		opts: readOpts, jobs: f.jobs, listing: listed}, nil
 }
 
 // rules returns the rules of the run for the report: the engine's, and
@@ -354,13 +387,14 @@ type auditOutput[T any] struct {
 // started are skipped. auditEach returns emit's first error, which stops
 // the run.
 func auditEach[T any](ctx context.Context, e *env, run *auditRun, paths []string, prepare func(reports.Result) T, emit func(T) error) error {
-	inputs := e.listInputs(paths, run.opts)
+	l := run.takeListing(paths)
+	inputs, first := e.listInputs(l)
 	produce := func(yield func(auditItem) bool) {
 		// The next JSON Lines file is opened while the one before it is
 		// read: opening one scans it whole for its encoding, and the
 		// jobs would otherwise wait for that scan, the reader being
-		// theirs in turn.
-		var ahead *openingJSONL
+		// theirs in turn. The first was opened with the listing.
+		ahead := first
 		defer func() { ahead.discard() }()
 		for i := range inputs {
 			if ctx.Err() != nil {
@@ -574,10 +608,11 @@ func (e *env) runAudit(ctx context.Context, f *auditFlags, paths []string) error
 		defer tuneStreamGC()()
 	}
 	f.unfingerprinted = !showsFingerprints(specs)
-	run, err := e.setupAudit(f)
+	run, err := e.setupAudit(f, paths)
 	if err != nil {
 		return err
 	}
+	defer run.close()
 	ctx, done := e.withSignals(ctx)
 	defer done()
 	if stream {

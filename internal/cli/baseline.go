@@ -83,10 +83,11 @@ func (e *env) runBaselineWrite(f *auditFlags, output, format string, paths []str
 	if format != "" && format != "yaml" && format != "json" {
 		return usageError("--format: %q is not one of yaml, json", format)
 	}
-	run, err := e.setupAudit(f)
+	run, err := e.setupAudit(f, paths)
 	if err != nil {
 		return err
 	}
+	defer run.close()
 	if output == "" {
 		output = run.config.Config.BaselineFile()
 	}

@@ -208,10 +208,11 @@ func (e *env) runIssues(ctx context.Context, f *issuesFlags, paths []string) err
 	if s.token != "" {
 		e.log.AddHook(redactHook{secret: s.token})
 	}
-	run, err := e.setupAudit(&f.audit)
+	run, err := e.setupAudit(&f.audit, paths)
 	if err != nil {
 		return err
 	}
+	defer run.close()
 	rep := reports.NewAudit(e.auditInputs(run, paths), run.rules(), run.failLevel)
 	rep.Summary.InputErrors = e.inputErrors
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -17,32 +18,91 @@ type input struct {
 	explicit bool
 }
 
+// listing is a run's inputs listed ahead, while the set-up finishes:
+// what each command-line path holds and, opened ahead, the first JSON
+// Lines file among them (opening one scans it whole for its encoding,
+// which the run would otherwise wait for before its first record).
+// Nothing is logged until listInputs takes it, so messages keep their
+// order.
+type listing struct {
+	paths []string
+	opts  audit.ReadOptions
+	done  chan struct{}
+	found []listedPath // one per path, once done is closed
+	first *openingJSONL
+}
+
+// listedPath is what one command-line path holds.
+type listedPath struct {
+	// explicit is a path that is not a folder (a file, or one that does
+	// not exist); dir a folder.
+	explicit, dir bool
+	files         []string
+	errs          []error
+}
+
+// listAhead starts listing paths, and opening the first JSON Lines file
+// among them, on a goroutine of its own.
+func listAhead(paths []string, opts audit.ReadOptions) *listing {
+	l := &listing{paths: slices.Clone(paths), opts: opts, done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.found = make([]listedPath, len(l.paths))
+		for i, p := range l.paths {
+			if p == "-" {
+				continue // standard input: read when its turn comes
+			}
+			f := &l.found[i]
+			if st, err := os.Stat(p); err == nil {
+				f.explicit, f.dir = !st.IsDir(), st.IsDir()
+			}
+			f.files, f.errs = audit.Inputs([]string{p}, opts)
+			for _, name := range f.files {
+				if l.first == nil && isJSONL(name, opts) {
+					l.first = openJSONLAhead(name, opts)
+				}
+			}
+		}
+	}()
+	return l
+}
+
+// discard closes the JSON Lines file opened ahead, when the listing is
+// not taken (a nil l is none).
+func (l *listing) discard() {
+	if l == nil {
+		return
+	}
+	go func() {
+		<-l.done
+		l.first.discard()
+	}()
+}
+
 // listInputs expands the command-line paths into the files to read, in
-// the order they are read. Paths that cannot be listed are logged and
-// mark the run failed; the rest go on.
-func (e *env) listInputs(paths []string, opts audit.ReadOptions) []input {
+// the order they are read, from l, and returns them with the first JSON
+// Lines file among them opened ahead (nil when there is none). Paths that
+// cannot be listed are logged and mark the run failed; the rest go on.
+func (e *env) listInputs(l *listing) ([]input, *openingJSONL) {
+	<-l.done
 	var out []input
-	for _, p := range paths {
+	for i, p := range l.paths {
 		if p == "-" {
 			out = append(out, input{path: "-", explicit: true})
 			continue
 		}
-		explicit, dir := false, false
-		if st, err := os.Stat(p); err == nil {
-			explicit, dir = !st.IsDir(), st.IsDir()
+		f := l.found[i]
+		for _, err := range f.errs {
+			e.readFailed(err, f.explicit)
 		}
-		files, errs := audit.Inputs([]string{p}, opts)
-		for _, err := range errs {
-			e.readFailed(err, explicit)
+		if f.dir && len(f.files) == 0 && len(f.errs) == 0 {
+			e.warnEmptyDir(p, l.opts)
 		}
-		if dir && len(files) == 0 && len(errs) == 0 {
-			e.warnEmptyDir(p, opts)
-		}
-		for _, f := range files {
-			out = append(out, input{path: f, explicit: explicit})
+		for _, name := range f.files {
+			out = append(out, input{path: name, explicit: f.explicit})
 		}
 	}
-	return out
+	return out, l.first
 }
 
 // read reads one input's documents.
