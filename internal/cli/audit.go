@@ -56,7 +56,9 @@ jsonl) are read record by record and their records audited in parallel;
 --max-bytes applies to each record, not to the file. The text, json,
 sarif, rdjsonl, github and junit reports are written as the run goes, so
 the run holds only the articles being audited, whatever the input's size;
-markdown and html need the whole run and hold it in memory.
+markdown and html need the whole run and hold it in memory. On Linux, a
+static build allowed to lock memory (root) populates its memory as it maps
+it, which saves most page faults; SOURCECHECK_MLOCK=0 turns that off.
 
 Exit status:
   0  no shown finding reaches --fail-level
