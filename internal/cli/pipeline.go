@@ -34,8 +34,9 @@ type listing struct {
 
 // listedPath is what one command-line path holds.
 type listedPath struct {
-	// explicit is a path that is not a folder (a file, or one that does
-	// not exist); dir a folder.
+	// explicit is a path naming a file (where a binary file is an error,
+	// see input); dir one naming a folder. A path that cannot be read is
+	// neither.
 	explicit, dir bool
 	files         []string
 	errs          []error
