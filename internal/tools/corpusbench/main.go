@@ -5,6 +5,7 @@
 //	go run ./internal/tools/corpusbench -jobs 1,2 -runs 3 -corpora ../shared/corpora
 //	go run ./internal/tools/corpusbench -jsonl-gb 1  # also a 1 GB JSON Lines stream
 //	go run ./internal/tools/corpusbench -keep /tmp/corp -only none  # just lay out the inputs
+//	go run ./internal/tools/corpusbench -only all -pair  # and what using both CPUs costs the machine
 //
 // BBC News is audited as its folder of .txt files; Reuters-21578 and
 // FA-KES are converted to JSON Lines in a temporary directory first (their
@@ -15,6 +16,12 @@
 // job would write it; the time to read the inputs is included. CPU time
 // (user and system) is printed beside wall time: on a shared machine
 // cpu-MB/s is the steadier measure, wall MB/s the one a user sees.
+//
+// -pair also runs --jobs 1 with the child pinned to one CPU, alone and as
+// two copies at once on two CPUs. The copies share nothing but the
+// machine, so the time they lose is what running on both CPUs costs it;
+// a --jobs 2 run pays that on top of its own costs, and its speed-up is
+// best read beside it.
 package main
 
 import (
@@ -68,9 +75,10 @@ func main() {
 		jsonlGB = flag.Float64("jsonl-gb", 0, "also audit a JSON Lines stream of this many GB, built by repeating the corpora")
 		only    = flag.String("only", "", "comma-separated subset of bbc-news, reuters21578, fakes-syria, all")
 		keep    = flag.String("keep", "", "prepare the inputs in this directory (outside the repository) and keep them, for comparing reports before and after a change")
+		pair    = flag.Bool("pair", false, "also run --jobs 1 pinned to one CPU, alone and as two copies on two CPUs at once, to show what using both CPUs costs this machine (Linux)")
 	)
 	flag.Parse()
-	if err := run(*root, *jobs, *runs, *format, *jsonlGB, *only, *keep); err != nil {
+	if err := run(*root, *jobs, *runs, *format, *jsonlGB, *only, *keep, *pair); err != nil {
 		fmt.Fprintln(os.Stderr, "corpusbench:", err)
 		os.Exit(1)
 	}
@@ -84,7 +92,7 @@ type input struct {
 	bytes    int64
 }
 
-func run(root, jobsList string, runs int, format string, jsonlGB float64, only, keep string) error {
+func run(root, jobsList string, runs int, format string, jsonlGB float64, only, keep string, pair bool) error {
 	if root == "" {
 		r, ok := corpus.Root()
 		if !ok {
@@ -129,9 +137,13 @@ func run(root, jobsList string, runs int, format string, jsonlGB float64, only, 
 		}
 		js = append(js, n)
 	}
+	if pair && runtime.NumCPU() < 2 {
+		return fmt.Errorf("-pair needs two CPUs; this machine has %d", runtime.NumCPU())
+	}
 
 	fmt.Printf("sourcecheck corpus benchmark: %s, %d CPUs, GOMAXPROCS %d, format %s, %s\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0), format, linkage())
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	var pairs []string // -pair's line for each input
 	fmt.Fprintln(w, "input\tarticles\tMB\tjobs\tseconds\tMB/s\tCPU s\tcpu-MB/s\tarticles/s\tallocs/article\tKB alloc/article\tpeak RSS MB\tspeed-up\texit\t")
 	for _, in := range inputs {
 		// The runs of each configuration are interleaved (1, 2, 1, 2, …)
@@ -142,6 +154,7 @@ func run(root, jobsList string, runs int, format string, jsonlGB float64, only, 
 		for i := range best {
 			best[i].Seconds = -1
 		}
+		var pinned pairTimes // the fastest alone, and the fastest pair
 		for r := 0; r < runs; r++ {
 			for i, j := range js {
 				st, peak, err := measure(tmp, in.path, j, format)
@@ -152,6 +165,22 @@ func run(root, jobsList string, runs int, format string, jsonlGB float64, only, 
 					best[i], rss[i] = st, peak
 				}
 			}
+			if pair {
+				p, err := measurePair(tmp, in.path, 1, format)
+				if err != nil {
+					return err
+				}
+				if pinned.alone == 0 || p.alone < pinned.alone {
+					pinned.alone = p.alone
+				}
+				if pinned.pair[0] == 0 || p.pair[0]+p.pair[1] < pinned.pair[0]+pinned.pair[1] {
+					pinned.pair = p.pair
+				}
+			}
+		}
+		if pair {
+			pairs = append(pairs, fmt.Sprintf("%s: --jobs 1 pinned to one CPU took %.3f s alone, %.3f and %.3f s as two copies at once (%+.1f%%)",
+				in.name, pinned.alone, pinned.pair[0], pinned.pair[1], 100*pinned.slowdown()))
 		}
 		mb := float64(in.bytes) / 1e6
 		base := best[0].Seconds
@@ -162,7 +191,16 @@ func run(root, jobsList string, runs int, format string, jsonlGB float64, only, 
 				float64(b.Bytes)/1024/float64(in.articles), float64(rss[i])/1024, base/b.Seconds, b.Exit)
 		}
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if len(pairs) > 0 {
+		fmt.Println("\nWhat using both CPUs costs this machine (the fastest of each; a --jobs 2 run pays it too):")
+		for _, l := range pairs {
+			fmt.Println("  " + l)
+		}
+	}
+	return nil
 }
 
 // prepare lays out the inputs: BBC as its folder, the others as JSON
@@ -271,46 +309,119 @@ func bigStream(tmp, allDir string, all input, gb float64) (input, error) {
 // measure runs one configuration in a child process and returns its
 // statistics and peak resident set size in KB.
 func measure(tmp, path string, jobs int, format string) (childStats, int64, error) {
-	self, err := os.Executable()
+	c, err := startChild(tmp, "", path, jobs, format, -1)
 	if err != nil {
 		return childStats{}, 0, err
 	}
-	statsFile := filepath.Join(tmp, "stats.json")
-	report := filepath.Join(tmp, "report.out")
+	return c.wait()
+}
+
+// childRun is a configuration running in a child process.
+type childRun struct {
+	cmd       *exec.Cmd
+	path      string
+	statsFile string
+	start     time.Time
+}
+
+// startChild starts one configuration in a child process, pinned to CPU
+// cpu when cpu >= 0 (see startPinned). tag tells apart the files of
+// children that run at once.
+func startChild(tmp, tag, path string, jobs int, format string, cpu int) (*childRun, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	statsFile := filepath.Join(tmp, "stats"+tag+".json")
+	report := filepath.Join(tmp, "report"+tag+".out")
 	// A CI job writes its report into a clean workspace. Replacing the
 	// previous run's report would charge this run for the kernel freeing
 	// that file's pages inside the rename (57 ms for a 178 MB JSON
 	// report), after every article is done and on one core.
 	if err := os.Remove(report); err != nil && !os.IsNotExist(err) {
-		return childStats{}, 0, err
+		return nil, err
 	}
 	args := []string{"-child", statsFile, "audit", "--jobs", strconv.Itoa(jobs), "--format", format + "=" + report, "--max-bytes", strconv.Itoa(2 << 30), path}
 	cmd := exec.Command(self, args...)
 	cmd.Stdout = io.Discard
 	cmd.Stderr = io.Discard
-	start := time.Now()
-	err = cmd.Run()
-	elapsed := time.Since(start).Seconds()
+	c := &childRun{cmd: cmd, path: path, statsFile: statsFile, start: time.Now()}
+	if err := startPinned(cmd, cpu); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// wait waits for the child and returns its statistics and peak resident
+// set size in KB.
+func (c *childRun) wait() (childStats, int64, error) {
+	err := c.cmd.Wait()
+	elapsed := time.Since(c.start).Seconds()
 	if err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
 			return childStats{}, 0, err
 		}
 	}
 	var st childStats
-	data, err := os.ReadFile(statsFile)
+	data, err := os.ReadFile(c.statsFile)
 	if err != nil {
-		return childStats{}, 0, fmt.Errorf("child for %s: %w", path, err)
+		return childStats{}, 0, fmt.Errorf("child for %s: %w", c.path, err)
 	}
 	if err := json.Unmarshal(data, &st); err != nil {
 		return childStats{}, 0, err
 	}
 	st.Seconds = elapsed
-	st.CPU = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+	st.CPU = (c.cmd.ProcessState.UserTime() + c.cmd.ProcessState.SystemTime()).Seconds()
 	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+	if ru, ok := c.cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss // kilobytes on Linux
 	}
 	return st, rss, nil
+}
+
+// pairTimes are the wall times of one run of measurePair.
+type pairTimes struct {
+	alone float64    // one copy pinned to CPU 0, the other CPU idle
+	pair  [2]float64 // two copies at once, pinned to CPUs 0 and 1
+}
+
+// slowdown is how much longer, as a fraction, a copy took beside another
+// than alone (the mean of the two copies).
+func (p pairTimes) slowdown() float64 { return (p.pair[0]+p.pair[1])/2/p.alone - 1 }
+
+// measurePair runs one configuration pinned to one CPU, alone and then as
+// two copies at once on CPUs 0 and 1. Each copy does the same work on a
+// CPU of its own, so any time the pair loses is the machine's: what
+// running on both CPUs at once costs it (shared caches, memory, the
+// host), which a --jobs 2 run pays as well.
+func measurePair(tmp, path string, jobs int, format string) (pairTimes, error) {
+	var p pairTimes
+	c, err := startChild(tmp, "", path, jobs, format, 0)
+	if err != nil {
+		return p, err
+	}
+	st, _, err := c.wait()
+	if err != nil {
+		return p, err
+	}
+	p.alone = st.Seconds
+	var cs [2]*childRun
+	for i := range cs {
+		if cs[i], err = startChild(tmp, "-"+strconv.Itoa(i), path, jobs, format, i); err != nil {
+			if i == 1 {
+				cs[0].wait()
+			}
+			return p, err
+		}
+	}
+	for i, c := range cs {
+		st, _, werr := c.wait()
+		if werr != nil && err == nil {
+			err = werr
+		}
+		p.pair[i] = st.Seconds
+	}
+	return p, err
 }
 
 // child runs the CLI in-process and writes its allocation counts.
