@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -146,10 +148,47 @@ func (j *jsonWriter) Article(art *AuditArticle) error {
 	return j.out.element(*buf)
 }
 
+// End writes the rules, the summary and the run's metrics. The metrics
+// list every distinct source of the run (11,914 of them, 2.7 MB, over the
+// corpora); encoding the frame with them through encoding/json, then
+// indenting it and finding the articles' place in it, took 15–19 ms
+// (BenchmarkJSONEnd), on one CPU after every article was done. So the
+// frame is encoded with empty metrics, and articleEncoder's encoding of
+// the run's takes their place: 2.3–2.9 ms.
 func (j *jsonWriter) End(a *Audit) error {
 	frame := *a
 	frame.Articles = []AuditArticle{}
-	return j.out.end(&frame)
+	frame.Metrics = Metrics{}
+	_, tail, err := splitAtEmptyArray(&frame, j.out.key, j.out.depth)
+	if err != nil {
+		return err
+	}
+	if tail, err = spliceMetrics(tail, &a.Metrics); err != nil {
+		return fmt.Errorf("writing the JSON report: %w", err)
+	}
+	return j.out.endWith(tail)
+}
+
+// spliceMetrics returns tail, the end of the JSON report's frame encoded
+// with empty metrics, with m in their place.
+func spliceMetrics(tail []byte, m *Metrics) ([]byte, error) {
+	const key = "\n  \"metrics\": "
+	e := articleEncoder{buf: []byte(key), prefix: "  "}
+	if err := e.metrics(&Metrics{}); err != nil {
+		return nil, err
+	}
+	empty := e.buf
+	i := bytes.Index(tail, empty)
+	if i < 0 || bytes.Count(tail, empty) != 1 {
+		return nil, errors.New("internal error: no single empty metrics in the report frame")
+	}
+	// About 230 bytes per source.
+	buf := make([]byte, 0, len(tail)+256*len(m.Sources))
+	e = articleEncoder{buf: append(buf, tail[:i+len(key)]...), prefix: "  "}
+	if err := e.metrics(m); err != nil {
+		return nil, err
+	}
+	return append(e.buf, tail[i+len(empty):]...), nil
 }
 
 // encodeArticle encodes an article as the JSON report nests it (as

@@ -359,6 +359,12 @@ func (a *arrayStream) end(frame any) error {
 	if err != nil {
 		return err
 	}
+	return a.endWith(tail)
+}
+
+// endWith is end with the rest of the frame encoded: tail, as
+// splitAtEmptyArray returns it.
+func (a *arrayStream) endWith(tail []byte) error {
 	if a.n > 0 {
 		tail = append([]byte("\n"+strings.Repeat("  ", a.depth)), tail...)
 	}
