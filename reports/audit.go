@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -178,8 +177,8 @@ func spliceMetrics(tail []byte, m *Metrics) ([]byte, error) {
 		return nil, err
 	}
 	empty := e.buf
-	i := bytes.Index(tail, empty)
-	if i < 0 || bytes.Count(tail, empty) != 1 {
+	i := indexOnce(tail, empty)
+	if i < 0 {
 		return nil, errors.New("internal error: no single empty metrics in the report frame")
 	}
 	// About 230 bytes per source.

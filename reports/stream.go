@@ -305,12 +305,22 @@ func splitAtEmptyArray(v any, key string, depth int) (head, tail []byte, err err
 		return nil, nil, err
 	}
 	marker := []byte("\n" + string(bytes.Repeat([]byte("  "), depth)) + `"` + key + `": []`)
-	i := bytes.Index(doc, marker)
-	if i < 0 || bytes.Count(doc, marker) != 1 {
+	i := indexOnce(doc, marker)
+	if i < 0 {
 		return nil, nil, fmt.Errorf("internal error: no single empty %q array in the report frame", key)
 	}
 	cut := i + len(marker) - 1 // before the "]"
 	return doc[:cut], append(doc[cut:], '\n'), nil
+}
+
+// indexOnce returns the index of sep in an encoded frame, or -1 unless it
+// occurs there exactly once.
+func indexOnce(frame, sep []byte) int {
+	i := bytes.Index(frame, sep)
+	if i < 0 || bytes.Contains(frame[i+len(sep):], sep) {
+		return -1
+	}
+	return i
 }
 
 // arrayStream writes a JSON document whose one large array is streamed:

@@ -83,18 +83,19 @@ func BenchmarkStreamReport(b *testing.B) {
 // BenchmarkJSONEnd measures what a streamed JSON report writes after its
 // last article: the rules, the summary and the run's metrics, whose list
 // of sources grows with the run (11,914 distinct sources over the
-// corpora). The sources here are made up, as many as the corpora give,
-// with names of the corpora's lengths.
+// corpora). The sources here are made up, as many as the corpora give;
+// their tail is 3.0 MB, the corpora's 2.7 MB.
 func BenchmarkJSONEnd(b *testing.B) {
+	const sources = 11914
 	a := reports.NewAudit(nil, rules.DefaultRules(), rules.LevelError)
 	types := []string{"news_agency", "ngo_monitor", "government", "military", "person", "unnamed"}
 	m := &a.Metrics
-	for i := range 11914 {
+	for i := range sources {
 		m.Sources = append(m.Sources, reports.SourceCount{
 			ID:   fmt.Sprintf("person:%d", i),
 			Name: fmt.Sprintf("Spokesman Number %d of the “Ministry”", i),
 			Type: types[i%len(types)], Party: i%7 == 0,
-			Claims: 11914 - i, Mentions: i % 13, Independent: i%7 != 0,
+			Claims: sources - i, Mentions: i % 13, Independent: i%7 != 0,
 		})
 	}
 	m.SourcesNamed, m.SourcesCited = len(m.Sources), len(m.Sources)
